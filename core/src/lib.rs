@@ -1,0 +1,36 @@
+//! Grassroots core: the domain of party-building-led grassroots governance (党建引领基层治理).
+//!
+//! This crate is pure Rust: it does no IO and knows nothing of the web. It turns data that
+//! came from outside (JSON records) into validated domain values, and reports *every* problem
+//! it finds, each naming the record and the field (a JSON path), rather than stopping at the
+//! first one. The same code runs natively (the CLI, a portal's back end) and in the browser
+//! (the `grassroots-wasm` widgets), so both always agree.
+//!
+//! ```
+//! use grassroots::OrgTree;
+//!
+//! # fn main() -> Result<(), grassroots::Error> {
+//! let tree = OrgTree::from_json(r#"{"nodes": [
+//!     {"id": "c1", "level": "community", "name": "胜利社区党委"},
+//!     {"id": "d1", "parent": "c1", "level": "district", "name": "第一片区党支部"}
+//! ]}"#)?;
+//! let root = tree.root();
+//! assert_eq!(tree.node(root).name(), "胜利社区党委");
+//! assert_eq!(tree.children(root).len(), 1);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Design decisions:
+//! - Trees are arenas indexed by [`NodeId`] newtypes; there are no parent pointers to keep in
+//!   sync and no reference counting.
+//! - Loading is two-phase: a fast typed parse, and only when that fails a record-by-record
+//!   pass that collects every shape error with its JSON path. Valid input pays for one parse.
+//! - Output order is deterministic everywhere: children keep the order of the input records,
+//!   and problems are sorted by the position of the record they concern.
+
+mod error;
+pub mod org;
+
+pub use error::{Error, Problem, ProblemKind, Severity};
+pub use org::{Node, NodeId, NodeRecord, OrgTree};

@@ -1,0 +1,461 @@
+//! An organization tree built from flat records, as portals export them.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Problem, ProblemKind};
+
+/// One record of the input: a node and the id of its parent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeRecord {
+    /// Unique id of the node within the tree.
+    pub id: String,
+    /// Id of the parent node; absent (or null) for the root only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The level key, e.g. `community`, `district`, `group`.
+    pub level: String,
+    /// Display name, e.g. 胜利社区党委.
+    pub name: String,
+    /// Organisation or grid code, where one is assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// The JSON document: `{"nodes": [NodeRecord, …]}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreeDocument {
+    nodes: Vec<NodeRecord>,
+}
+
+/// Index of a node in its tree's arena. Only meaningful for the tree that issued it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    /// The position of the node in the arena (and in the input records).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A node of the tree. Its links are kept consistent by [`OrgTree`], so they are read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    id: String,
+    parent: Option<NodeId>,
+    children: Vec<NodeId>,
+    level: String,
+    name: String,
+    code: Option<String>,
+    depth: u32,
+}
+
+impl Node {
+    /// The id from the input record.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The parent, `None` for the root.
+    pub fn parent(&self) -> Option<NodeId> {
+        self.parent
+    }
+    /// The children, in the order of the input records.
+    pub fn children(&self) -> &[NodeId] {
+        &self.children
+    }
+    /// The level key.
+    pub fn level(&self) -> &str {
+        &self.level
+    }
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The code, if the record had one.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    /// Distance from the root: 0 for the root.
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+}
+
+/// A validated organization tree: exactly one root, no cycles, no orphans, unique ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgTree {
+    nodes: Vec<Node>,
+    root: NodeId,
+    by_id: HashMap<String, NodeId>,
+}
+
+impl OrgTree {
+    /// Reads the JSON document `{"nodes": [...]}` and validates it.
+    ///
+    /// Every problem is returned, not just the first:
+    ///
+    /// ```
+    /// use grassroots::{Error, OrgTree, ProblemKind};
+    ///
+    /// let err = OrgTree::from_json(r#"{"nodes": [
+    ///     {"id": "c1", "level": "community", "name": "胜利社区"},
+    ///     {"id": "d1", "parent": "nowhere", "level": "district", "name": "一片区"},
+    ///     {"id": "d2", "parent": "c1", "level": "district", "name": 7}
+    /// ]}"#).unwrap_err();
+    /// let Error::Invalid { problems } = err else { panic!("expected problems") };
+    /// assert_eq!(problems.len(), 2);
+    /// assert_eq!(problems[0].path, "$.nodes[1].parent");
+    /// assert_eq!(problems[1].path, "$.nodes[2].name");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        Self::from_records(read_records(json)?)
+    }
+
+    /// Builds and validates a tree from records that are already typed.
+    pub fn from_records(records: Vec<NodeRecord>) -> Result<Self, Error> {
+        build(records, &mut Vec::new())
+    }
+
+    /// The root node.
+    pub fn root(&self) -> NodeId {
+        self.root
+    }
+
+    /// The node behind an id this tree issued.
+    ///
+    /// # Panics
+    /// When `id` came from another tree and is out of range; ids are not made from input.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// The children of a node, in input order.
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.node(id).children
+    }
+
+    /// Looks a node up by the id of its record.
+    pub fn find(&self, record_id: &str) -> Option<NodeId> {
+        self.by_id.get(record_id).copied()
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// A valid tree always has its root, so it is never empty.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// All node ids in arena (input) order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = NodeId> + '_ {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    /// The node, its parent, …, up to the root.
+    pub fn path_to_root(&self, id: NodeId) -> Vec<NodeId> {
+        let mut path = vec![id];
+        let mut at = id;
+        while let Some(parent) = self.node(at).parent {
+            path.push(parent);
+            at = parent;
+        }
+        path
+    }
+
+    /// 1-based position of a node among its siblings and the number of siblings (the root
+    /// counts as the only one of its kind). This is what WAI-ARIA's posinset/setsize want.
+    pub fn position_in_siblings(&self, id: NodeId) -> (usize, usize) {
+        match self.node(id).parent {
+            None => (1, 1),
+            Some(parent) => {
+                let siblings = self.children(parent);
+                let pos = siblings.iter().position(|&s| s == id).map_or(1, |p| p + 1);
+                (pos, siblings.len())
+            }
+        }
+    }
+
+    /// The node and all its descendants, depth first, children in input order.
+    pub fn subtree(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack = vec![id];
+        while let Some(at) = stack.pop() {
+            out.push(at);
+            stack.extend(self.children(at).iter().rev());
+        }
+        out
+    }
+}
+
+/// Phase one: JSON text to typed records, collecting every shape error with its path.
+fn read_records(json: &str) -> Result<Vec<NodeRecord>, Error> {
+    // Fast path: valid documents are parsed once, straight into the records.
+    let fast = serde_path_to_error::deserialize::<_, TreeDocument>(
+        &mut serde_json::Deserializer::from_str(json),
+    );
+    let fast_err = match fast {
+        Ok(doc) => return Ok(doc.nodes),
+        Err(e) => e,
+    };
+    // Slow path: find out everything that is wrong. First, is it JSON at all?
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
+    let mut problems = Vec::new();
+    let shape = |path: String, message: String, record: Option<String>| {
+        Problem::error(record, path, ProblemKind::Shape { message })
+    };
+    let Some(doc) = value.as_object() else {
+        return Err(Error::Invalid {
+            problems: vec![shape("$".into(), "expected an object with a \"nodes\" array".into(), None)],
+        });
+    };
+    for key in doc.keys().filter(|k| k.as_str() != "nodes") {
+        problems.push(shape(format!("$.{key}"), format!("unknown field `{key}`, expected `nodes`"), None));
+    }
+    let Some(items) = doc.get("nodes").and_then(|n| n.as_array()) else {
+        let message = match doc.get("nodes") {
+            None => "missing field `nodes`".to_owned(),
+            Some(_) => "expected an array of node records".to_owned(),
+        };
+        problems.push(shape("$.nodes".into(), message, None));
+        return Err(Error::Invalid { problems });
+    };
+    let mut records = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match serde_path_to_error::deserialize::<_, NodeRecord>(item) {
+            Ok(record) => records.push(record),
+            Err(e) => {
+                let inner = e.path().to_string();
+                let path = if inner == "." { format!("$.nodes[{i}]") } else { format!("$.nodes[{i}].{inner}") };
+                let record = item.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+                problems.push(shape(path, e.into_inner().to_string(), record));
+            }
+        }
+    }
+    if problems.is_empty() {
+        // The typed parse failed, yet every part reads fine on its own: report what it said.
+        let path = format!("$.{}", fast_err.path());
+        problems.push(shape(path, fast_err.into_inner().to_string(), None));
+        return Err(Error::Invalid { problems });
+    }
+    // Records that did read are still validated, so one run shows everything wrong.
+    // Their indices shift when earlier records failed to read, so validation runs on the
+    // survivors with their original positions kept alongside.
+    let positions = surviving_positions(items, &problems);
+    let mut more = Vec::new();
+    if let Err(Error::Invalid { problems: p }) = build_at(records, &positions, &mut more) {
+        problems.extend(p.into_iter().filter(|p| !matches!(p.kind, ProblemKind::NoRoot | ProblemKind::NoRecords)));
+    }
+    sort_problems(&mut problems);
+    Err(Error::Invalid { problems })
+}
+
+/// The original indices of the records that deserialized.
+fn surviving_positions(items: &[serde_json::Value], problems: &[Problem]) -> Vec<usize> {
+    let failed: std::collections::HashSet<usize> = problems
+        .iter()
+        .filter_map(|p| record_index(&p.path))
+        .collect();
+    (0..items.len()).filter(|i| !failed.contains(i)).collect()
+}
+
+/// `$.nodes[12].name` → 12.
+fn record_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("$.nodes[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
+fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| {
+        let ka = (record_index(&a.path).map_or(0, |i| i + 1), &a.path);
+        let kb = (record_index(&b.path).map_or(0, |i| i + 1), &b.path);
+        ka.cmp(&kb)
+    });
+}
+
+fn build(records: Vec<NodeRecord>, problems: &mut Vec<Problem>) -> Result<OrgTree, Error> {
+    let positions: Vec<usize> = (0..records.len()).collect();
+    build_at(records, &positions, problems)
+}
+
+/// Phase two: typed records to a validated arena. `positions[i]` is record i's index in the
+/// input document, used in the JSON paths of problems.
+fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Problem>) -> Result<OrgTree, Error> {
+    let at = |i: usize, field: &str| format!("$.nodes[{}].{field}", positions[i]);
+    let n = records.len();
+    if n == 0 {
+        problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRecords));
+        return Err(Error::Invalid { problems: std::mem::take(problems) });
+    }
+    if n > u32::MAX as usize {
+        problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::Shape { message: "more than 4294967295 records".into() }));
+        return Err(Error::Invalid { problems: std::mem::take(problems) });
+    }
+
+    let mut by_id: HashMap<String, NodeId> = HashMap::with_capacity(n);
+    for (i, r) in records.iter().enumerate() {
+        for (field, value) in [("id", &r.id), ("level", &r.level), ("name", &r.name)] {
+            if value.trim().is_empty() {
+                problems.push(Problem::error(Some(r.id.clone()).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
+            }
+        }
+        if let Some(&first) = by_id.get(r.id.as_str()) {
+            if !r.id.is_empty() {
+                problems.push(Problem::error(
+                    Some(r.id.clone()),
+                    at(i, "id"),
+                    ProblemKind::DuplicateId { id: r.id.clone(), first: format!("$.nodes[{}]", positions[first.index()]) },
+                ));
+            }
+        } else {
+            by_id.insert(r.id.clone(), NodeId(i as u32));
+        }
+    }
+
+    // Resolve parents. A record whose id is a duplicate still links to the first holder.
+    const UNRESOLVED: u32 = u32::MAX;
+    let mut parent_of = vec![UNRESOLVED; n];
+    let mut root: Option<usize> = None;
+    for (i, r) in records.iter().enumerate() {
+        match &r.parent {
+            None => match root {
+                None => root = Some(i),
+                Some(first) => problems.push(Problem::error(
+                    Some(r.id.clone()),
+                    at(i, "parent"),
+                    ProblemKind::ExtraRoot { root: records[first].id.clone() },
+                )),
+            },
+            Some(p) => match by_id.get(p.as_str()) {
+                Some(&pid) => parent_of[i] = pid.0,
+                None => problems.push(Problem::error(
+                    Some(r.id.clone()),
+                    at(i, "parent"),
+                    ProblemKind::UnknownParent { parent: p.clone() },
+                )),
+            },
+        }
+    }
+    if root.is_none() {
+        problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRoot));
+    }
+
+    // Cycles: walk up from each record; colour 1 = on the current walk, 2 = done.
+    let mut colour = vec![0u8; n];
+    let mut walk = Vec::new();
+    for start in 0..n {
+        let mut at_i = start;
+        walk.clear();
+        while colour[at_i] == 0 {
+            colour[at_i] = 1;
+            walk.push(at_i);
+            match parent_of[at_i] {
+                UNRESOLVED => break,
+                p => at_i = p as usize,
+            }
+        }
+        if colour[at_i] == 1 && parent_of[at_i] != UNRESOLVED {
+            // at_i is on the current walk: the cycle is walk[pos..].
+            if let Some(pos) = walk.iter().position(|&w| w == at_i) {
+                let cycle = &walk[pos..];
+                let first = cycle.iter().copied().min().unwrap_or(at_i);
+                let k = cycle.iter().position(|&w| w == first).unwrap_or(0);
+                let ids: Vec<String> = cycle[k..].iter().chain(&cycle[..k]).map(|&w| records[w].id.clone()).collect();
+                problems.push(Problem::error(Some(records[first].id.clone()), at(first, "parent"), ProblemKind::Cycle { ids }));
+            }
+        }
+        for &w in &walk {
+            colour[w] = 2;
+        }
+    }
+
+    if !problems.is_empty() {
+        sort_problems(problems);
+        return Err(Error::Invalid { problems: std::mem::take(problems) });
+    }
+    let Some(root) = root else {
+        return Err(Error::Invalid { problems: vec![Problem::error(None, "$.nodes".into(), ProblemKind::NoRoot)] });
+    };
+
+    let mut nodes: Vec<Node> = records
+        .into_iter()
+        .zip(&parent_of)
+        .map(|(r, &p)| Node {
+            id: r.id,
+            parent: (p != UNRESOLVED).then_some(NodeId(p)),
+            children: Vec::new(),
+            level: r.level,
+            name: r.name,
+            code: r.code,
+            depth: 0,
+        })
+        .collect();
+    for (i, &p) in parent_of.iter().enumerate() {
+        if p != UNRESOLVED {
+            nodes[p as usize].children.push(NodeId(i as u32));
+        }
+    }
+    // Depths top-down; with no cycles and one root every node is reached exactly once.
+    let mut stack = vec![root];
+    while let Some(i) = stack.pop() {
+        let depth = nodes[i].depth + 1;
+        let children = std::mem::take(&mut nodes[i].children);
+        for c in &children {
+            nodes[c.index()].depth = depth;
+            stack.push(c.index());
+        }
+        nodes[i].children = children;
+    }
+    Ok(OrgTree { nodes, root: NodeId(root as u32), by_id })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(json: &str) -> Vec<(String, ProblemKind)> {
+        match OrgTree::from_json(json) {
+            Ok(_) => vec![],
+            Err(e) => e.problems().into_iter().map(|p| (p.path, p.kind)).collect(),
+        }
+    }
+
+    #[test]
+    fn depth_and_siblings_follow_input_order() -> Result<(), Error> {
+        let tree = OrgTree::from_json(
+            r#"{"nodes":[{"id":"r","level":"c","name":"R"},{"id":"b","parent":"r","level":"d","name":"B"},
+            {"id":"a","parent":"r","level":"d","name":"A"},{"id":"x","parent":"a","level":"g","name":"X"}]}"#,
+        )?;
+        let x = tree.find("x").ok_or_else(|| Error::Invalid { problems: vec![] })?;
+        assert_eq!(tree.node(x).depth(), 2);
+        let a = tree.find("a").ok_or_else(|| Error::Invalid { problems: vec![] })?;
+        assert_eq!(tree.position_in_siblings(a), (2, 2));
+        let names: Vec<_> = tree.subtree(tree.root()).into_iter().map(|i| tree.node(i).id().to_owned()).collect();
+        assert_eq!(names, ["r", "b", "a", "x"]);
+        let up: Vec<_> = tree.path_to_root(x).into_iter().map(|i| tree.node(i).id().to_owned()).collect();
+        assert_eq!(up, ["x", "a", "r"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_self_parent_is_a_cycle_of_one() {
+        let got = paths(r#"{"nodes":[{"id":"r","level":"c","name":"R"},{"id":"s","parent":"s","level":"d","name":"S"}]}"#);
+        assert_eq!(got, vec![("$.nodes[1].parent".to_owned(), ProblemKind::Cycle { ids: vec!["s".into()] })]);
+    }
+
+    #[test]
+    fn shape_errors_and_link_errors_are_reported_together() {
+        let got = paths(
+            r#"{"nodes":[{"id":"r","level":"c","name":"R"},{"id":"q","level":5,"name":"Q"},{"id":"z","parent":"nope","level":"d","name":"Z"}]}"#,
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "$.nodes[1].level");
+        assert_eq!(got[1], ("$.nodes[2].parent".to_owned(), ProblemKind::UnknownParent { parent: "nope".into() }));
+    }
+}

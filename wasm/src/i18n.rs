@@ -1,0 +1,122 @@
+//! The message catalogues: every string a person sees, in zh-CN (the default) and en.
+//! Components never build user-visible text by hand; they ask the catalogue.
+
+use grassroots::ProblemKind;
+
+/// The display language of a widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese, the default.
+    #[default]
+    ZhCn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Any `en…` tag is English; everything else falls back to zh-CN.
+    pub fn from_tag(tag: Option<&str>) -> Self {
+        match tag {
+            Some(t) if t.trim().to_ascii_lowercase().starts_with("en") => Lang::En,
+            _ => Lang::ZhCn,
+        }
+    }
+
+    /// The BCP 47 tag, for the `lang` attribute of rendered markup.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The catalogue for this language.
+    pub fn text(self) -> &'static Catalogue {
+        match self {
+            Lang::ZhCn => &ZH_CN,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// One language's messages. Parametrised messages are functions, so that word order can
+/// differ between languages.
+pub struct Catalogue {
+    pub tree_label: &'static str,
+    pub loading: &'static str,
+    pub error_title: &'static str,
+    pub error_intro: &'static str,
+    pub fetch_failed: fn(&str) -> String,
+    pub record: fn(&str) -> String,
+    pub node_count: fn(usize) -> String,
+    pub keyboard_hint: &'static str,
+    pub problem: fn(&ProblemKind) -> String,
+}
+
+pub static ZH_CN: Catalogue = Catalogue {
+    tree_label: "组织架构",
+    loading: "正在加载…",
+    error_title: "数据有误,无法显示",
+    error_intro: "请按以下位置逐条修正数据:",
+    fetch_failed: |detail| format!("数据加载失败:{detail}"),
+    record: |id| format!("记录“{id}”"),
+    node_count: |n| format!("共 {n} 个组织"),
+    keyboard_hint: "方向键移动,右键展开,左键收起,回车选中",
+    problem: |kind| match kind {
+        ProblemKind::Syntax { line, column, message } => format!("不是有效的 JSON(第 {line} 行第 {column} 列):{message}"),
+        ProblemKind::Shape { message } => format!("字段类型或结构不符:{message}"),
+        ProblemKind::Empty => "不能为空".to_owned(),
+        ProblemKind::DuplicateId { id, first } => format!("编号“{id}”重复,已在 {first} 使用"),
+        ProblemKind::UnknownParent { parent } => format!("上级“{parent}”不存在"),
+        ProblemKind::Cycle { ids } => format!("上下级关系成环:{}", ids.join(" → ")),
+        ProblemKind::NoRoot => "没有根节点:必须恰有一条记录没有上级".to_owned(),
+        ProblemKind::ExtraRoot { root } => format!("根节点重复:“{root}”已是根节点,本记录须填写上级"),
+        ProblemKind::NoRecords => "没有任何记录".to_owned(),
+        other => other.to_string(),
+    },
+};
+
+pub static EN: Catalogue = Catalogue {
+    tree_label: "Organization",
+    loading: "Loading…",
+    error_title: "The data has errors and cannot be shown",
+    error_intro: "Please correct the data at these places:",
+    fetch_failed: |detail| format!("Could not load the data: {detail}"),
+    record: |id| format!("record “{id}”"),
+    node_count: |n| if n == 1 { "1 organization".to_owned() } else { format!("{n} organizations") },
+    keyboard_hint: "Arrow keys move, Right expands, Left collapses, Enter selects",
+    problem: |kind| kind.to_string(),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_fall_back_to_chinese() {
+        assert_eq!(Lang::from_tag(Some("en-GB")), Lang::En);
+        assert_eq!(Lang::from_tag(Some("EN")), Lang::En);
+        assert_eq!(Lang::from_tag(Some("zh-Hans")), Lang::ZhCn);
+        assert_eq!(Lang::from_tag(Some("fr")), Lang::ZhCn);
+        assert_eq!(Lang::from_tag(None), Lang::ZhCn);
+    }
+
+    #[test]
+    fn every_problem_has_a_chinese_message_of_its_own() {
+        let kinds = [
+            ProblemKind::Empty,
+            ProblemKind::NoRoot,
+            ProblemKind::NoRecords,
+            ProblemKind::UnknownParent { parent: "p".into() },
+            ProblemKind::Cycle { ids: vec!["a".into(), "b".into()] },
+            ProblemKind::ExtraRoot { root: "r".into() },
+            ProblemKind::DuplicateId { id: "x".into(), first: "$.nodes[0]".into() },
+            ProblemKind::Shape { message: "m".into() },
+            ProblemKind::Syntax { line: 1, column: 2, message: "m".into() },
+        ];
+        for kind in kinds {
+            let zh = (ZH_CN.problem)(&kind);
+            assert_ne!(zh, (EN.problem)(&kind), "{kind:?} falls back to English");
+        }
+    }
+}
