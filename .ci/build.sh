@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the release widget bundle and assembles the servable site in target/site:
+#   target/site/            www/ as it is
+#   target/site/grassroots/ grassroots.js (the ES module hosts import), the wasm-bindgen glue
+#                           and the wasm-opt'd module
+#   target/site/data/       the shared fixtures the demo pages load by `src`
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+# shellcheck source=/dev/null
+. target/toolchain.env
+profile=${PROFILE:-release}
+env $WASM_ENV "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm
+raw=target/wasm32-unknown-unknown/$profile/grassroots_wasm.wasm
+pkg=target/pkg
+rm -rf "$pkg" && mkdir -p "$pkg"
+"$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg" "$raw"
+"$WASM_OPT" -Oz -o "$pkg/grassroots_wasm_bg.wasm" "$pkg/grassroots_wasm_bg.wasm"
+
+site=target/site
+rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
+cp -R www/. "$site/"
+cp wasm/js/grassroots.js "$pkg/grassroots_wasm.js" "$pkg/grassroots_wasm_bg.wasm" "$site/grassroots/"
+cp tests/data/tree/valid/*.json "$site/data/"
+echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"

@@ -1,0 +1,55 @@
+// A static file server for the demo site and the browser tests; loopback only, no deps.
+//   node .ci/serve.mjs --root target/site [--mount /test/=tests/browser/pages] [--port 8080]
+// Paths under /csp/ (in any mount) are served with the strict Content-Security-Policy that
+// portals use, so tests can prove the widgets work under it.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts serving; resolves to the server once it listens. `mounts` is a list of
+ * [urlPrefix, directory], matched in order; `port` 0 picks a free port.
+ */
+export function serve({ mounts, host = '127.0.0.1', port = 0 }) {
+  mounts = mounts.map(([prefix, dir]) => [prefix, resolve(dir)]);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      let path = decodeURIComponent(url.pathname);
+      const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
+      let file = normalize(join(dir, path.slice(prefix.length)));
+      if (!file.startsWith(dir)) { res.writeHead(403).end('forbidden'); return; }
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (path.includes('/csp/')) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+  const mounts = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--mount') { const [prefix, dir] = args[i + 1].split('='); mounts.push([prefix, dir]); }
+  }
+  mounts.push(['/', opt('--root', '.')]);
+  const host = opt('--host', '127.0.0.1');
+  const server = await serve({ mounts, host, port: Number(opt('--port', process.env.PORT ?? 8080)) });
+  console.log(`Grassroots demo: http://${host}:${server.address().port}/  (Ctrl-C stops it)`);
+}

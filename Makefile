@@ -1,0 +1,44 @@
+# The two commands of the README, and their helpers. Everything the commands need is
+# installed by .ci/setup.sh (idempotent), so both work from a fresh clone.
+PORT ?= 8080
+SHELL := /bin/bash
+LOG := target/test-logs
+
+.PHONY: demo test setup setup-test build native-test size browser-test bench clean
+
+## Build everything in release and serve the demo site on http://127.0.0.1:$(PORT)/
+demo: setup build
+	node .ci/serve.mjs --root target/site --port $(PORT)
+
+## Install what is missing, then run every test; ends with the runners' summary lines.
+test: setup-test
+	@mkdir -p $(LOG)
+	@set -o pipefail; $(MAKE) --no-print-directory native-test 2>&1 | tee $(LOG)/native.txt
+	@$(MAKE) --no-print-directory build size
+	@set -o pipefail; $(MAKE) --no-print-directory browser-test 2>&1 | tee $(LOG)/browser.txt
+	@echo "=== summary"
+	@grep -h '^test result:' $(LOG)/native.txt
+	@grep -h 'bundle size:' $(LOG)/size.txt
+	@tail -n 1 $(LOG)/browser.txt
+
+setup:
+	@bash .ci/setup.sh build
+
+setup-test:
+	@bash .ci/setup.sh test
+
+build:
+	@bash .ci/build.sh
+
+native-test:
+	@. target/toolchain.env && $$CARGO test --workspace --quiet
+
+size:
+	@mkdir -p $(LOG)
+	@set -o pipefail; bash .ci/size.sh | tee $(LOG)/size.txt
+
+browser-test:
+	@bash .ci/browser-test.sh
+
+clean:
+	rm -rf target tests/browser/node_modules tests/browser/artifacts

@@ -1,0 +1,73 @@
+// Shared set-up for the browser tests: one static server over the built site (plus the test
+// pages and the shared fixtures), and Debian's Chromium driven by playwright-core.
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../.ci/serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const top = join(here, '..', '..');
+export const artifacts = join(here, 'artifacts');
+
+/** Starts the server and the browser; returns { base, browser, close }. */
+export async function start() {
+  const server = await serve({
+    mounts: [
+      ['/test/', join(here, 'pages')],
+      ['/fixtures/', join(top, 'tests', 'data')],
+      ['/', join(top, 'target', 'site')],
+    ],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
+  });
+  await mkdir(artifacts, { recursive: true });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * Opens a page that records every gr-* event into window.__events and fails on any
+ * uncaught page error or dialog (an alert from injected markup would be one).
+ */
+export async function open(env, path, { viewport = { width: 1000, height: 800 } } = {}) {
+  const page = await env.browser.newPage({ viewport });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const name of ['gr-select', 'gr-error']) {
+      document.addEventListener(name, (e) => window.__events.push({
+        name, target: e.target.id, detail: e.detail, bubbles: e.bubbles, composed: e.composed,
+      }));
+    }
+  });
+  await page.goto(env.base + path);
+  page.problems = problems;
+  return page;
+}
+
+/** The events the page has seen so far, optionally only those named `name`. */
+export async function events(page, name) {
+  const all = await page.evaluate(() => window.__events);
+  return name ? all.filter((e) => e.name === name) : all;
+}
+
+/** The `data-id` of the element focused inside the widget `hostId`'s shadow root. */
+export function focusedId(page, hostId) {
+  return page.evaluate((id) => document.getElementById(id)?.shadowRoot?.activeElement?.dataset.id ?? null, hostId);
+}
