@@ -10,7 +10,7 @@ cd "$top"
 # shellcheck source=/dev/null
 . target/toolchain.env
 profile=${PROFILE:-release}
-env $WASM_ENV "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm
+env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm
 raw=target/wasm32-unknown-unknown/$profile/grassroots_wasm.wasm
 pkg=target/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
