@@ -31,6 +31,7 @@
 
 mod error;
 pub mod org;
+pub mod text;
 
 pub use error::{Error, Problem, ProblemKind, Severity};
 pub use org::{Node, NodeId, NodeRecord, OrgTree};

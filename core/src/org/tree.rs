@@ -182,6 +182,24 @@ impl OrgTree {
         }
     }
 
+    /// Nodes whose name contains `query` (folded: full-width forms, case and white space
+    /// do not matter), or whose id or code equals or starts with it, in depth-first order.
+    pub fn search(&self, query: &str) -> Vec<NodeId> {
+        let needle = crate::text::fold(query);
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        self.subtree(self.root)
+            .into_iter()
+            .filter(|&id| {
+                let node = self.node(id);
+                crate::text::contains_folded(&node.name, &needle)
+                    || crate::text::fold(&node.id).starts_with(&needle)
+                    || node.code.as_deref().is_some_and(|c| c.starts_with(&needle))
+            })
+            .collect()
+    }
+
     /// The node and all its descendants, depth first, children in input order.
     pub fn subtree(&self, id: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();
@@ -440,6 +458,21 @@ mod tests {
         assert_eq!(names, ["r", "b", "a", "x"]);
         let up: Vec<_> = tree.path_to_root(x).into_iter().map(|i| tree.node(i).id().to_owned()).collect();
         assert_eq!(up, ["x", "a", "r"]);
+        Ok(())
+    }
+
+    #[test]
+    fn search_matches_names_ids_and_code_prefixes_in_tree_order() -> Result<(), Error> {
+        let tree = OrgTree::from_json(
+            r#"{"nodes":[{"id":"r","level":"c","name":"胜利社区","code":"422827001001"},
+            {"id":"g2","parent":"r","level":"g","name":"第２网格"},{"id":"g1","parent":"r","level":"g","name":"第1网格","code":"42282700100101"}]}"#,
+        )?;
+        let ids = |q: &str| tree.search(q).into_iter().map(|i| tree.node(i).id().to_owned()).collect::<Vec<_>>();
+        assert_eq!(ids("网格"), ["g2", "g1"]);
+        assert_eq!(ids("第2"), ["g2"]);
+        assert_eq!(ids("4228270010010"), ["g1"]);
+        assert_eq!(ids("G1"), ["g1"]);
+        assert_eq!(ids("  "), Vec::<String>::new());
         Ok(())
     }
 

@@ -1,0 +1,33 @@
+//! Text matching that suits Chinese data: names typed with full-width letters and digits
+//! (ＡＢ１２), ideographic spaces, or mixed case still match what a person types.
+
+/// Folds text for matching: full-width ASCII forms become ASCII, letters lower case, and
+/// all white space (including the ideographic space U+3000) is dropped.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `haystack` contains `folded_needle` (already folded with [`fold`]).
+pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
+    folded_needle.is_empty() || fold(haystack).contains(folded_needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_case_and_spaces() {
+        assert_eq!(fold("胜利　社区 Ａ１"), "胜利社区a1");
+        assert!(contains_folded("第１网格党支部", &fold("1网格")));
+        assert!(contains_folded("Shengli 社区", &fold("SHENGLI")));
+        assert!(!contains_folded("胜利社区", &fold("凤翔")));
+    }
+}
