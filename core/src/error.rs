@@ -17,15 +17,19 @@ pub enum Error {
         message: String,
     },
     /// The input is JSON, but some records are wrong. Every problem found is listed.
-    #[error("{} problem(s) in the data, the first: {}", .problems.len(), first_problem(.problems))]
+    #[error("{} error(s) in the data, the first: {}", count_errors(.problems), first_problem(.problems))]
     Invalid {
         /// Sorted by the position of the record concerned, then by path.
         problems: Vec<Problem>,
     },
 }
 
+fn count_errors(problems: &[Problem]) -> usize {
+    problems.iter().filter(|p| p.severity == Severity::Error).count()
+}
+
 fn first_problem(problems: &[Problem]) -> String {
-    problems.first().map(ToString::to_string).unwrap_or_default()
+    problems.iter().find(|p| p.severity == Severity::Error).map(ToString::to_string).unwrap_or_default()
 }
 
 impl Error {
@@ -88,6 +92,41 @@ impl Problem {
     pub(crate) fn error(record: Option<String>, path: String, kind: ProblemKind) -> Self {
         Problem { severity: Severity::Error, record, path, kind }
     }
+
+    pub(crate) fn warning(record: Option<String>, path: String, kind: ProblemKind) -> Self {
+        Problem { severity: Severity::Warning, record, path, kind }
+    }
+}
+
+/// What kind of record a reference points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefKind {
+    /// A node of the tree.
+    Node,
+    /// A grid.
+    Grid,
+    /// A unit.
+    Unit,
+    /// A member.
+    Member,
+    /// A post (设岗定责).
+    Post,
+    /// A level of the schema.
+    Level,
+}
+
+impl std::fmt::Display for RefKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RefKind::Node => "node",
+            RefKind::Grid => "grid",
+            RefKind::Unit => "unit",
+            RefKind::Member => "member",
+            RefKind::Post => "post",
+            RefKind::Level => "level",
+        })
+    }
 }
 
 /// What is wrong. Serialized with a `code` tag so that a host can localise or filter.
@@ -146,4 +185,105 @@ pub enum ProblemKind {
     /// There are no records at all.
     #[error("no records")]
     NoRecords,
+    /// `schema` names a preset that does not exist.
+    #[error("unknown schema preset \"{name}\", expected one of laifeng, xinxiang, street")]
+    UnknownPreset {
+        /// The name given.
+        name: String,
+    },
+    /// The document names no schema, so level order is not checked.
+    #[error("no schema: levels are not checked; name a preset or give a schema")]
+    NoSchema,
+    /// A schema lists the same level key twice.
+    #[error("level \"{key}\" is defined twice")]
+    DuplicateLevel {
+        /// The key.
+        key: String,
+    },
+    /// A reference names a record that does not exist.
+    #[error("{what} \"{id}\" does not exist")]
+    UnknownRef {
+        /// What kind of record was meant.
+        what: RefKind,
+        /// The id that was not found.
+        id: String,
+    },
+    /// A node of this level may not sit under a node of that level.
+    #[error("a \"{level}\" may not sit under a \"{parent_level}\"")]
+    LevelOrder {
+        /// The node's level.
+        level: String,
+        /// Its parent's level.
+        parent_level: String,
+    },
+    /// The root is of a level that needs a parent.
+    #[error("a \"{level}\" cannot be the root")]
+    NotRootLevel {
+        /// The root's level.
+        level: String,
+    },
+    /// Two records share a code.
+    #[error("duplicate code \"{value}\", first used at {first}")]
+    DuplicateCode {
+        /// The code used twice.
+        value: String,
+        /// JSON path of the record that used it first.
+        first: String,
+    },
+    /// The reference must name a community, but names a node of another level.
+    #[error("\"{id}\" is not a community")]
+    NotCommunity {
+        /// The node named.
+        id: String,
+    },
+    /// A grid code is not 14 or 15 digits.
+    #[error("grid code \"{value}\" is not 6 division + 3 street + 3 community + 2–3 sequence digits")]
+    GridCodeFormat {
+        /// The code given.
+        value: String,
+    },
+    /// A grid code's first 12 digits are not its community's code.
+    #[error("grid code does not start with its community's code {expected}")]
+    GridCodePrefix {
+        /// The community's code.
+        expected: String,
+    },
+    /// A merged grid must be numbered from 601; an ordinary one below it.
+    #[error("grid sequence {sequence}: merged grids are numbered from 601, other grids below 601")]
+    GridSequence {
+        /// The sequence part of the code.
+        sequence: u32,
+    },
+    /// A grid has no grid worker (一格一员).
+    #[error("grid has no grid worker")]
+    NoWorker,
+    /// A grid has no households.
+    #[error("grid has no households")]
+    NoHouseholds,
+    /// A member is placed in no grid.
+    #[error("member is placed in no grid")]
+    NoGrid,
+    /// A mobile member without `flow` (in or out), or `flow` on another kind.
+    #[error("\"flow\" (in or out) is given for mobile members, and only for them")]
+    Flow,
+    /// An in-service member has not reported to a community where they live (双报到).
+    #[error("in-service member has not reported to a community (双报到)")]
+    NotReported,
+    /// An agreement ends before it starts.
+    #[error("agreement ends ({end}) before it starts ({start})")]
+    AgreementPeriod {
+        /// First day.
+        start: String,
+        /// Last day.
+        end: String,
+    },
+    /// A big committee has fewer than 3 or more than 7 part-time members.
+    #[error("a big committee usually has 3–7 part-time members, this one has {count}")]
+    CommitteeSize {
+        /// How many it has.
+        count: usize,
+    },
+    /// A unit is in the big committee of a community that has none.
+    #[error("unit is marked as big-committee member, but its community has no big committee")]
+    NoCommittee,
 }

@@ -33,5 +33,5 @@ mod error;
 pub mod org;
 pub mod text;
 
-pub use error::{Error, Problem, ProblemKind, Severity};
-pub use org::{Node, NodeId, NodeRecord, OrgTree};
+pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
+pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};

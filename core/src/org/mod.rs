@@ -1,6 +1,20 @@
 //! The organization tree (组织体系): street committee → community / big committee → grid or
-//! district branch → building group → member household.
+//! district branch → building group → member household; with grids, members and units.
 
+pub(crate) mod document;
+mod organization;
+mod personal;
+mod records;
+mod rollup;
+mod schema;
 mod tree;
 
+pub use organization::{Grid, Member, NodeFigures, Organization, Unit};
+pub use personal::{IdCard, PersonalError, Phone};
+pub use records::{
+    AgreementRecord, CommitteeRecord, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
+    PostRecord, UnitKind, UnitRecord, WorkerRecord,
+};
+pub use rollup::{Coverage, MemberCounts, Ratio, Rollup};
+pub use schema::{Level, LevelRole, LevelSchema, PRESETS, SchemaSpec};
 pub use tree::{Node, NodeId, NodeRecord, OrgTree};

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::records::CommitteeRecord;
 use crate::error::{Error, Problem, ProblemKind};
 
 /// One record of the input: a node and the id of its parent.
@@ -22,13 +23,15 @@ pub struct NodeRecord {
     /// Organisation or grid code, where one is assigned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-}
-
-/// The JSON document: `{"nodes": [NodeRecord, …]}`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TreeDocument {
-    nodes: Vec<NodeRecord>,
+    /// Id of the grid this node (a grid branch) is responsible for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<String>,
+    /// For a community run as a big committee (大党委): its part-time members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<CommitteeRecord>,
+    /// For a central household (党员中心户): the households it keeps in touch with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_households: Option<u32>,
 }
 
 /// Index of a node in its tree's arena. Only meaningful for the tree that issued it.
@@ -52,6 +55,9 @@ pub struct Node {
     name: String,
     code: Option<String>,
     depth: u32,
+    grid: Option<String>,
+    committee: Option<CommitteeRecord>,
+    linked_households: Option<u32>,
 }
 
 impl Node {
@@ -83,6 +89,18 @@ impl Node {
     pub fn depth(&self) -> u32 {
         self.depth
     }
+    /// Id of the grid this node is responsible for.
+    pub fn grid(&self) -> Option<&str> {
+        self.grid.as_deref()
+    }
+    /// The big committee, for a community run as one.
+    pub fn committee(&self) -> Option<&CommitteeRecord> {
+        self.committee.as_ref()
+    }
+    /// Households a central household keeps in touch with.
+    pub fn linked_households(&self) -> Option<u32> {
+        self.linked_households
+    }
 }
 
 /// A validated organization tree: exactly one root, no cycles, no orphans, unique ids.
@@ -94,14 +112,15 @@ pub struct OrgTree {
 }
 
 impl OrgTree {
-    /// Reads the JSON document `{"nodes": [...]}` and validates it.
+    /// Reads an organization document (`{"nodes": [...], …}`, see
+    /// [`Organization`](crate::org::Organization)) and returns its validated tree.
     ///
     /// Every problem is returned, not just the first:
     ///
     /// ```
     /// use grassroots::{Error, OrgTree, ProblemKind};
     ///
-    /// let err = OrgTree::from_json(r#"{"nodes": [
+    /// let err = OrgTree::from_json(r#"{"schema": "laifeng", "nodes": [
     ///     {"id": "c1", "level": "community", "name": "胜利社区"},
     ///     {"id": "d1", "parent": "nowhere", "level": "district", "name": "一片区"},
     ///     {"id": "d2", "parent": "c1", "level": "district", "name": 7}
@@ -112,12 +131,37 @@ impl OrgTree {
     /// assert_eq!(problems[1].path, "$.nodes[2].name");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        Self::from_records(read_records(json)?)
+        crate::org::Organization::from_json(json).map(crate::org::Organization::into_tree)
     }
 
     /// Builds and validates a tree from records that are already typed.
     pub fn from_records(records: Vec<NodeRecord>) -> Result<Self, Error> {
-        build(records, &mut Vec::new())
+        let positions: Vec<usize> = (0..records.len()).collect();
+        let mut problems = Vec::new();
+        match build_at(records, &positions, &mut problems) {
+            Some(tree) if problems.is_empty() => Ok(tree),
+            _ => {
+                crate::org::document::sort_problems(&mut problems);
+                Err(Error::Invalid { problems })
+            }
+        }
+    }
+
+    /// The records this tree was built from (in arena order), for restructuring.
+    pub fn to_records(&self) -> Vec<NodeRecord> {
+        self.nodes
+            .iter()
+            .map(|n| NodeRecord {
+                id: n.id.clone(),
+                parent: n.parent.map(|p| self.nodes[p.index()].id.clone()),
+                level: n.level.clone(),
+                name: n.name.clone(),
+                code: n.code.clone(),
+                grid: n.grid.clone(),
+                committee: n.committee.clone(),
+                linked_households: n.linked_households,
+            })
+            .collect()
     }
 
     /// The root node.
@@ -212,108 +256,21 @@ impl OrgTree {
     }
 }
 
-/// Phase one: JSON text to typed records, collecting every shape error with its path.
-fn read_records(json: &str) -> Result<Vec<NodeRecord>, Error> {
-    // Fast path: valid documents are parsed once, straight into the records.
-    let fast = serde_path_to_error::deserialize::<_, TreeDocument>(
-        &mut serde_json::Deserializer::from_str(json),
-    );
-    let fast_err = match fast {
-        Ok(doc) => return Ok(doc.nodes),
-        Err(e) => e,
-    };
-    // Slow path: find out everything that is wrong. First, is it JSON at all?
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
-    let mut problems = Vec::new();
-    let shape = |path: String, message: String, record: Option<String>| {
-        Problem::error(record, path, ProblemKind::Shape { message })
-    };
-    let Some(doc) = value.as_object() else {
-        return Err(Error::Invalid {
-            problems: vec![shape("$".into(), "expected an object with a \"nodes\" array".into(), None)],
-        });
-    };
-    for key in doc.keys().filter(|k| k.as_str() != "nodes") {
-        problems.push(shape(format!("$.{key}"), format!("unknown field `{key}`, expected `nodes`"), None));
-    }
-    let Some(items) = doc.get("nodes").and_then(|n| n.as_array()) else {
-        let message = match doc.get("nodes") {
-            None => "missing field `nodes`".to_owned(),
-            Some(_) => "expected an array of node records".to_owned(),
-        };
-        problems.push(shape("$.nodes".into(), message, None));
-        return Err(Error::Invalid { problems });
-    };
-    let mut records = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, NodeRecord>(item) {
-            Ok(record) => records.push(record),
-            Err(e) => {
-                let inner = e.path().to_string();
-                let path = if inner == "." { format!("$.nodes[{i}]") } else { format!("$.nodes[{i}].{inner}") };
-                let record = item.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-                problems.push(shape(path, e.into_inner().to_string(), record));
-            }
-        }
-    }
-    if problems.is_empty() {
-        // The typed parse failed, yet every part reads fine on its own: report what it said.
-        let path = format!("$.{}", fast_err.path());
-        problems.push(shape(path, fast_err.into_inner().to_string(), None));
-        return Err(Error::Invalid { problems });
-    }
-    // Records that did read are still validated, so one run shows everything wrong.
-    // Their indices shift when earlier records failed to read, so validation runs on the
-    // survivors with their original positions kept alongside.
-    let positions = surviving_positions(items, &problems);
-    let mut more = Vec::new();
-    if let Err(Error::Invalid { problems: p }) = build_at(records, &positions, &mut more) {
-        problems.extend(p.into_iter().filter(|p| !matches!(p.kind, ProblemKind::NoRoot | ProblemKind::NoRecords)));
-    }
-    sort_problems(&mut problems);
-    Err(Error::Invalid { problems })
-}
-
-/// The original indices of the records that deserialized.
-fn surviving_positions(items: &[serde_json::Value], problems: &[Problem]) -> Vec<usize> {
-    let failed: std::collections::HashSet<usize> = problems
-        .iter()
-        .filter_map(|p| record_index(&p.path))
-        .collect();
-    (0..items.len()).filter(|i| !failed.contains(i)).collect()
-}
-
-/// `$.nodes[12].name` → 12.
-fn record_index(path: &str) -> Option<usize> {
-    let rest = path.strip_prefix("$.nodes[")?;
-    rest[..rest.find(']')?].parse().ok()
-}
-
-fn sort_problems(problems: &mut [Problem]) {
-    problems.sort_by(|a, b| {
-        let ka = (record_index(&a.path).map_or(0, |i| i + 1), &a.path);
-        let kb = (record_index(&b.path).map_or(0, |i| i + 1), &b.path);
-        ka.cmp(&kb)
-    });
-}
-
-fn build(records: Vec<NodeRecord>, problems: &mut Vec<Problem>) -> Result<OrgTree, Error> {
-    let positions: Vec<usize> = (0..records.len()).collect();
-    build_at(records, &positions, problems)
-}
-
 /// Phase two: typed records to a validated arena. `positions[i]` is record i's index in the
 /// input document, used in the JSON paths of problems.
-fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Problem>) -> Result<OrgTree, Error> {
+/// Returns the tree when the records have no structural problem; otherwise adds the problems
+/// to `problems` and returns `None`. Problems already in `problems` do not stop the build.
+pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Problem>) -> Option<OrgTree> {
+    let before = problems.len();
     let at = |i: usize, field: &str| format!("$.nodes[{}].{field}", positions[i]);
     let n = records.len();
     if n == 0 {
         problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRecords));
-        return Err(Error::Invalid { problems: std::mem::take(problems) });
+        return None;
     }
     if n > u32::MAX as usize {
         problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::Shape { message: "more than 4294967295 records".into() }));
-        return Err(Error::Invalid { problems: std::mem::take(problems) });
+        return None;
     }
 
     let mut by_id: HashMap<String, NodeId> = HashMap::with_capacity(n);
@@ -393,13 +350,10 @@ fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Pr
         }
     }
 
-    if !problems.is_empty() {
-        sort_problems(problems);
-        return Err(Error::Invalid { problems: std::mem::take(problems) });
+    if problems.len() > before {
+        return None;
     }
-    let Some(root) = root else {
-        return Err(Error::Invalid { problems: vec![Problem::error(None, "$.nodes".into(), ProblemKind::NoRoot)] });
-    };
+    let root = root?;
 
     let mut nodes: Vec<Node> = records
         .into_iter()
@@ -412,6 +366,9 @@ fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Pr
             name: r.name,
             code: r.code,
             depth: 0,
+            grid: r.grid,
+            committee: r.committee,
+            linked_households: r.linked_households,
         })
         .collect();
     for (i, &p) in parent_of.iter().enumerate() {
@@ -430,7 +387,7 @@ fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Pr
         }
         nodes[i].children = children;
     }
-    Ok(OrgTree { nodes, root: NodeId(root as u32), by_id })
+    Some(OrgTree { nodes, root: NodeId(root as u32), by_id })
 }
 
 #[cfg(test)]
@@ -440,7 +397,7 @@ mod tests {
     fn paths(json: &str) -> Vec<(String, ProblemKind)> {
         match OrgTree::from_json(json) {
             Ok(_) => vec![],
-            Err(e) => e.problems().into_iter().map(|p| (p.path, p.kind)).collect(),
+            Err(e) => e.problems().into_iter().filter(|p| p.severity == crate::Severity::Error).map(|p| (p.path, p.kind)).collect(),
         }
     }
 

@@ -1,0 +1,193 @@
+//! Reading an organization document: a fast typed parse, and only when that fails a
+//! record-by-record pass that finds every shape problem with its JSON path.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::records::{GridRecord, MemberRecord, PostCategoryRecord, UnitRecord};
+use super::schema::SchemaSpec;
+use super::tree::NodeRecord;
+use crate::error::{Error, Problem, ProblemKind};
+
+/// The sections of a document, in the order problems are reported.
+pub(crate) const SECTIONS: [&str; 6] = ["schema", "nodes", "grids", "members", "units", "post_categories"];
+
+/// The records of one section, with each record's index in the input.
+pub(crate) struct Section<T> {
+    pub records: Vec<T>,
+    pub positions: Vec<usize>,
+}
+
+impl<T> Section<T> {
+    fn all(records: Vec<T>) -> Self {
+        let positions = (0..records.len()).collect();
+        Section { records, positions }
+    }
+}
+
+/// What a document holds once read.
+pub(crate) struct Document {
+    pub schema: Option<SchemaSpec>,
+    pub nodes: Section<NodeRecord>,
+    pub grids: Section<GridRecord>,
+    pub members: Section<MemberRecord>,
+    pub units: Section<UnitRecord>,
+    pub post_categories: Section<PostCategoryRecord>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Typed {
+    #[serde(default)]
+    schema: Option<SchemaSpec>,
+    nodes: Vec<NodeRecord>,
+    #[serde(default)]
+    grids: Vec<GridRecord>,
+    #[serde(default)]
+    members: Vec<MemberRecord>,
+    #[serde(default)]
+    units: Vec<UnitRecord>,
+    #[serde(default)]
+    post_categories: Vec<PostCategoryRecord>,
+}
+
+/// Reads the document; shape problems (wrong types, unknown or missing fields) go to
+/// `problems`, and the records that did read are returned so that they are checked too.
+pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, Error> {
+    // Fast path: a valid document is parsed once, straight into the records.
+    if let Ok(doc) = serde_json::from_str::<Typed>(json) {
+        return Ok(Document {
+            schema: doc.schema,
+            nodes: Section::all(doc.nodes),
+            grids: Section::all(doc.grids),
+            members: Section::all(doc.members),
+            units: Section::all(doc.units),
+            post_categories: Section::all(doc.post_categories),
+        });
+    }
+    let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
+    let Some(doc) = value.as_object() else {
+        problems.push(shape(None, "$".into(), "expected an object with a \"nodes\" array".into()));
+        return Err(Error::Invalid { problems: std::mem::take(problems) });
+    };
+    for key in doc.keys().filter(|k| !SECTIONS.contains(&k.as_str())) {
+        let message = format!("unknown field `{key}`, expected one of {}", SECTIONS.map(|s| format!("`{s}`")).join(", "));
+        problems.push(shape(None, format!("$.{key}"), message));
+    }
+    let schema = match doc.get("schema") {
+        None | Some(Value::Null) => None,
+        Some(v) => match serde_path_to_error::deserialize::<_, SchemaSpec>(v) {
+            Ok(spec) => Some(spec),
+            Err(_) => {
+                // An untagged enum's error says nothing useful; read it as a custom schema
+                // to find the field that is wrong.
+                let path_err = serde_path_to_error::deserialize::<_, super::schema::LevelSchema>(v).err();
+                let (path, message) = match path_err {
+                    Some(e) => (join("$.schema", &e.path().to_string()), e.into_inner().to_string()),
+                    None => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
+                };
+                problems.push(shape(None, path, message));
+                None
+            }
+        },
+    };
+    let before = problems.len();
+    let document = Document {
+        schema,
+        nodes: items(doc, "nodes", true, problems),
+        grids: items(doc, "grids", false, problems),
+        members: items(doc, "members", false, problems),
+        units: items(doc, "units", false, problems),
+        post_categories: items(doc, "post_categories", false, problems),
+    };
+    if problems.is_empty() && before == 0 {
+        // The typed parse failed, yet every part reads on its own (a key given twice in one
+        // object is one way): report what the typed parse said rather than lose data.
+        let de = &mut serde_json::Deserializer::from_str(json);
+        if let Err(e) = serde_path_to_error::deserialize::<_, Typed>(de) {
+            let path = join("$", &e.path().to_string());
+            problems.push(shape(None, path, e.into_inner().to_string()));
+        }
+    }
+    Ok(document)
+}
+
+fn shape(record: Option<String>, path: String, message: String) -> Problem {
+    Problem::error(record, path, ProblemKind::Shape { message })
+}
+
+fn join(prefix: &str, inner: &str) -> String {
+    if inner == "." || inner.is_empty() {
+        prefix.to_owned()
+    } else if inner.starts_with('[') {
+        format!("{prefix}{inner}")
+    } else {
+        format!("{prefix}.{inner}")
+    }
+}
+
+fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
+    let mut section = Section { records: Vec::new(), positions: Vec::new() };
+    let list = match doc.get(key) {
+        Some(Value::Array(list)) => list,
+        None if !required => return section,
+        None => {
+            problems.push(shape(None, format!("$.{key}"), format!("missing field `{key}`")));
+            return section;
+        }
+        Some(_) => {
+            problems.push(shape(None, format!("$.{key}"), "expected an array of records".into()));
+            return section;
+        }
+    };
+    for (i, item) in list.iter().enumerate() {
+        match serde_path_to_error::deserialize::<_, T>(item) {
+            Ok(record) => {
+                section.records.push(record);
+                section.positions.push(i);
+            }
+            Err(e) => {
+                let path = join(&format!("$.{key}[{i}]"), &e.path().to_string());
+                let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
+                problems.push(shape(record, path, e.into_inner().to_string()));
+            }
+        }
+    }
+    section
+}
+
+/// `$.grids[12].code` → (3, 12); `$.version` → (0, 0).
+fn sort_key(path: &str) -> (usize, usize) {
+    let Some(rest) = path.strip_prefix("$.") else { return (0, 0) };
+    let name_end = rest.find(['[', '.']).unwrap_or(rest.len());
+    let section = SECTIONS.iter().position(|s| *s == &rest[..name_end]).map_or(0, |p| p + 1);
+    let index = rest[name_end..]
+        .strip_prefix('[')
+        .and_then(|r| r.find(']').and_then(|end| r[..end].parse::<usize>().ok()))
+        .map_or(0, |i| i + 1);
+    (section, index)
+}
+
+/// Sorts problems by section, then record position, then path, keeping insertion order for
+/// problems at the same place.
+pub(crate) fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| (sort_key(&a.path), &a.path).cmp(&(sort_key(&b.path), &b.path)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_keys_follow_sections_and_positions() {
+        assert_eq!(sort_key("$.version"), (0, 0));
+        assert_eq!(sort_key("$"), (0, 0));
+        assert_eq!(sort_key("$.nodes"), (2, 0));
+        assert_eq!(sort_key("$.nodes[3].parent"), (2, 4));
+        assert_eq!(sort_key("$.grids[12].workers[0].phone"), (3, 13));
+        assert_eq!(join("$.nodes[1]", "."), "$.nodes[1]");
+        assert_eq!(join("$.nodes[1]", "level"), "$.nodes[1].level");
+        assert_eq!(join("$.schema", "levels[0].zh"), "$.schema.levels[0].zh");
+    }
+}

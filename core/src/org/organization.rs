@@ -1,0 +1,521 @@
+//! An organization document: the tree, its level schema, grids, members, units and posts,
+//! checked against each other, with figures rolled up for every node.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::document::{self, Section};
+use super::records::{Flow, GridRecord, MemberKind, MemberRecord, PostCategoryRecord, UnitRecord};
+use super::rollup::{self, Rollup};
+use super::schema::{LevelRole, LevelSchema, SchemaSpec};
+use super::tree::{NodeId, NodeRecord, OrgTree, build_at};
+use crate::error::{Error, Problem, ProblemKind, RefKind};
+
+/// A grid, linked to its community and to the branch node responsible for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    record: GridRecord,
+    community: NodeId,
+    branch: Option<NodeId>,
+}
+
+impl Grid {
+    /// The grid as given.
+    pub fn record(&self) -> &GridRecord {
+        &self.record
+    }
+    /// The community it belongs to.
+    pub fn community(&self) -> NodeId {
+        self.community
+    }
+    /// The node (a grid branch) that names this grid, if one does.
+    pub fn branch(&self) -> Option<NodeId> {
+        self.branch
+    }
+}
+
+/// A member, linked to their node, grid and reporting community.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    record: MemberRecord,
+    node: NodeId,
+    grid: Option<usize>,
+    reports_to: Option<NodeId>,
+}
+
+impl Member {
+    /// The member as given (personal data in it is masked in every output).
+    pub fn record(&self) -> &MemberRecord {
+        &self.record
+    }
+    /// The node the member belongs to.
+    pub fn node(&self) -> NodeId {
+        self.node
+    }
+    /// Index of the member's grid in [`Organization::grids`].
+    pub fn grid(&self) -> Option<usize> {
+        self.grid
+    }
+    /// The community the member reports to (双报到).
+    pub fn reports_to(&self) -> Option<NodeId> {
+        self.reports_to
+    }
+}
+
+/// A unit, linked to its community.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    record: UnitRecord,
+    community: NodeId,
+}
+
+impl Unit {
+    /// The unit as given.
+    pub fn record(&self) -> &UnitRecord {
+        &self.record
+    }
+    /// Its community.
+    pub fn community(&self) -> NodeId {
+        self.community
+    }
+}
+
+/// A validated organization document.
+///
+/// The JSON format: `{"schema": "laifeng" | {…}, "nodes": […], "grids": […], "members": […],
+/// "units": […], "post_categories": […]}`; only `nodes` is required. See the record types in
+/// [`crate::org`] for each field.
+///
+/// ```
+/// use grassroots::Organization;
+///
+/// # fn main() -> Result<(), grassroots::Error> {
+/// let org = Organization::from_json(r#"{"schema": "laifeng", "nodes": [
+///     {"id": "c1", "level": "community", "name": "胜利社区党委", "code": "422827001001"},
+///     {"id": "d1", "parent": "c1", "level": "district", "name": "一片区党支部", "grid": "g1"}
+/// ], "grids": [{"id": "g1", "code": "42282700100101", "community": "c1",
+///              "workers": [{"name": "张敏", "phone": "13812345678"}], "households": 320}],
+///    "members": [{"id": "m1", "name": "李华", "kind": "retired", "node": "d1", "grid": "g1"}]}"#)?;
+/// let root = org.tree().root();
+/// assert_eq!(org.rollup(root).households, 320);
+/// assert_eq!(org.rollup(root).members.retired, 1);
+/// assert_eq!(org.level_label(root, false), "社区党委");
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organization {
+    schema: Option<LevelSchema>,
+    tree: OrgTree,
+    grids: Vec<Grid>,
+    members: Vec<Member>,
+    units: Vec<Unit>,
+    post_categories: Vec<PostCategoryRecord>,
+    rollups: Vec<Rollup>,
+    warnings: Vec<Problem>,
+}
+
+/// Index of the first record with each id; later duplicates are reported.
+fn index_ids<'a, T>(
+    section: &'a Section<T>,
+    name: &str,
+    id: impl Fn(&'a T) -> &'a str,
+    problems: &mut Vec<Problem>,
+) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::with_capacity(section.records.len());
+    for (i, r) in section.records.iter().enumerate() {
+        let key = id(r);
+        if let Some(&first) = map.get(key) {
+            let first = format!("$.{name}[{}]", section.positions[first]);
+            let kind = ProblemKind::DuplicateId { id: key.to_owned(), first };
+            problems.push(Problem::error(Some(key.to_owned()), format!("$.{name}[{}].id", section.positions[i]), kind));
+        } else {
+            map.insert(key, i);
+        }
+    }
+    map
+}
+
+impl Organization {
+    /// Reads and checks a document; returns every problem found when there are errors.
+    /// Warnings alone do not fail the load: see [`Organization::warnings`].
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        let mut problems = Vec::new();
+        let doc = document::read(json, &mut problems)?;
+        Self::from_document(doc, problems)
+    }
+
+    /// Builds from typed records (e.g. read from CSV rosters).
+    pub fn from_parts(
+        schema: Option<SchemaSpec>,
+        nodes: Vec<NodeRecord>,
+        grids: Vec<GridRecord>,
+        members: Vec<MemberRecord>,
+        units: Vec<UnitRecord>,
+    ) -> Result<Self, Error> {
+        let all = |n: usize| (0..n).collect::<Vec<_>>();
+        let doc = document::Document {
+            schema,
+            nodes: Section { positions: all(nodes.len()), records: nodes },
+            grids: Section { positions: all(grids.len()), records: grids },
+            members: Section { positions: all(members.len()), records: members },
+            units: Section { positions: all(units.len()), records: units },
+            post_categories: Section { records: Vec::new(), positions: Vec::new() },
+        };
+        Self::from_document(doc, Vec::new())
+    }
+
+    fn from_document(doc: document::Document, mut problems: Vec<Problem>) -> Result<Self, Error> {
+        let schema = resolve_schema(doc.schema.as_ref(), &mut problems);
+        let linked = check_references(&doc, schema.as_ref(), &mut problems);
+        let document::Document { nodes, grids, members, units, post_categories, .. } = doc;
+        let tree = build_at(nodes.records, &nodes.positions, &mut problems);
+        let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
+            problems.into_iter().partition(|p| p.severity == crate::Severity::Error);
+        document::sort_problems(&mut warnings);
+        let (Some(tree), true) = (tree, errors.is_empty()) else {
+            let mut all = errors;
+            all.extend(warnings);
+            document::sort_problems(&mut all);
+            return Err(Error::Invalid { problems: all });
+        };
+        // With no errors every reference resolved, so the lookups below all succeed; a
+        // failed one is skipped rather than trusted.
+        let node = |id: &str| tree.find(id);
+        let grids: Vec<Grid> = grids
+            .records
+            .into_iter()
+            .zip(linked.grid_branch)
+            .filter_map(|(record, branch)| {
+                let community = node(&record.community)?;
+                Some(Grid { branch: branch.and_then(|b| node(b.as_str())), community, record })
+            })
+            .collect();
+        let grid_index: HashMap<&str, usize> = grids.iter().enumerate().map(|(i, g)| (g.record.id.as_str(), i)).collect();
+        let members: Vec<Member> = members
+            .records
+            .into_iter()
+            .filter_map(|record| {
+                let member_node = node(&record.node)?;
+                let grid = record.grid.as_deref().and_then(|g| grid_index.get(g).copied());
+                let reports_to = record.reports_to.as_deref().and_then(node);
+                Some(Member { node: member_node, grid, reports_to, record })
+            })
+            .collect();
+        let units: Vec<Unit> = units
+            .records
+            .into_iter()
+            .filter_map(|record| Some(Unit { community: node(&record.community)?, record }))
+            .collect();
+        let rollups = rollup::compute(&tree, &grids, &members, &units, schema.as_ref());
+        Ok(Organization { schema, tree, grids, members, units, post_categories: post_categories.records, rollups, warnings })
+    }
+
+    /// The tree.
+    pub fn tree(&self) -> &OrgTree {
+        &self.tree
+    }
+    /// Gives up the rest and keeps the tree.
+    pub fn into_tree(self) -> OrgTree {
+        self.tree
+    }
+    /// The level schema, when the document named one.
+    pub fn schema(&self) -> Option<&LevelSchema> {
+        self.schema.as_ref()
+    }
+    /// The grids, in input order.
+    pub fn grids(&self) -> &[Grid] {
+        &self.grids
+    }
+    /// The members, in input order.
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+    /// The units, in input order.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+    /// The post catalogue.
+    pub fn post_categories(&self) -> &[PostCategoryRecord] {
+        &self.post_categories
+    }
+    /// Problems worth a look that do not stop the data being used.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+    /// The figures of a node's whole subtree.
+    pub fn rollup(&self, id: NodeId) -> &Rollup {
+        &self.rollups[id.index()]
+    }
+    /// A node's level as a person reads it: the schema's zh-CN or en name, or the key.
+    pub fn level_label(&self, id: NodeId, english: bool) -> &str {
+        let key = self.tree.node(id).level();
+        match &self.schema {
+            Some(schema) => schema.label(key, english),
+            None => key,
+        }
+    }
+    /// How many nodes of each level are in a node's subtree (the node included).
+    pub fn level_counts(&self, id: NodeId) -> BTreeMap<&str, usize> {
+        let mut counts = BTreeMap::new();
+        for n in self.tree.subtree(id) {
+            *counts.entry(self.tree.node(n).level()).or_insert(0) += 1;
+        }
+        counts
+    }
+    /// The node with this code, or the grid's branch (else community) for a grid code.
+    pub fn find_code(&self, code: &str) -> Option<NodeId> {
+        let code = code.trim();
+        self.tree
+            .ids()
+            .find(|&id| self.tree.node(id).code() == Some(code))
+            .or_else(|| self.grids.iter().find(|g| g.record.code == code).map(|g| g.branch.unwrap_or(g.community)))
+    }
+}
+
+/// Output of the reference checks that the build needs: for each grid, the id of the node
+/// that names it.
+struct Links {
+    grid_branch: Vec<Option<String>>,
+}
+
+fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Option<LevelSchema> {
+    let schema = match spec {
+        None => {
+            problems.push(Problem::warning(None, "$".into(), ProblemKind::NoSchema));
+            return None;
+        }
+        Some(SchemaSpec::Preset(name)) => match LevelSchema::preset(name) {
+            Some(s) => s,
+            None => {
+                problems.push(Problem::error(None, "$.schema".into(), ProblemKind::UnknownPreset { name: name.clone() }));
+                return None;
+            }
+        },
+        Some(SchemaSpec::Custom(s)) => s.clone(),
+    };
+    let mut seen = HashMap::new();
+    for (i, level) in schema.levels.iter().enumerate() {
+        if seen.insert(level.key.as_str(), i).is_some() {
+            problems.push(Problem::error(None, format!("$.schema.levels[{i}].key"), ProblemKind::DuplicateLevel { key: level.key.clone() }));
+        }
+    }
+    for (i, level) in schema.levels.iter().enumerate() {
+        for (j, parent) in level.parents.iter().enumerate() {
+            if schema.level(parent).is_none() {
+                let kind = ProblemKind::UnknownRef { what: RefKind::Level, id: parent.clone() };
+                problems.push(Problem::error(None, format!("$.schema.levels[{i}].parents[{j}]"), kind));
+            }
+        }
+    }
+    Some(schema)
+}
+
+fn check_references(doc: &document::Document, schema: Option<&LevelSchema>, problems: &mut Vec<Problem>) -> Links {
+    let nodes = &doc.nodes;
+    let at = |section: &str, positions: &[usize], i: usize, field: &str| format!("$.{section}[{}].{field}", positions[i]);
+    let mut node_ids: HashMap<&str, usize> = HashMap::with_capacity(nodes.records.len());
+    for (i, r) in nodes.records.iter().enumerate() {
+        node_ids.entry(r.id.as_str()).or_insert(i);
+    }
+    let grid_ids = index_ids(&doc.grids, "grids", |g| g.id.as_str(), problems);
+    let member_ids = index_ids(&doc.members, "members", |m| m.id.as_str(), problems);
+    let unit_ids = index_ids(&doc.units, "units", |u| u.id.as_str(), problems);
+    let mut post_ids = HashMap::new();
+    for (c, category) in doc.post_categories.records.iter().enumerate() {
+        for (j, post) in category.posts.iter().enumerate() {
+            let path = format!("$.post_categories[{}].posts[{j}].id", doc.post_categories.positions[c]);
+            if let Some(first) = post_ids.insert(post.id.as_str(), path.clone()) {
+                problems.push(Problem::error(Some(post.id.clone()), path, ProblemKind::DuplicateId { id: post.id.clone(), first }));
+            }
+        }
+    }
+    let role = |node: usize| schema.and_then(|s| s.level(&nodes.records[node].level)).map(|l| l.role);
+    // Without a schema nothing says which nodes are communities, so that check is skipped.
+    let is_community = |node: usize| schema.is_none() || role(node) == Some(LevelRole::Community);
+    let unknown = |what: RefKind, id: &str| ProblemKind::UnknownRef { what, id: id.to_owned() };
+
+    // Nodes: levels against the schema, codes, grid links, committees.
+    let mut codes: HashMap<&str, String> = HashMap::new();
+    let mut grid_branch: Vec<Option<String>> = vec![None; doc.grids.records.len()];
+    for (i, r) in nodes.records.iter().enumerate() {
+        let rec = Some(r.id.clone());
+        if let Some(schema) = schema {
+            match schema.level(&r.level) {
+                None => problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "level"), unknown(RefKind::Level, &r.level))),
+                Some(level) => match r.parent.as_deref().and_then(|p| node_ids.get(p)) {
+                    Some(&p) => {
+                        let parent_level = &nodes.records[p].level;
+                        if schema.level(parent_level).is_some() && !level.parents.contains(parent_level) {
+                            let kind = ProblemKind::LevelOrder { level: r.level.clone(), parent_level: parent_level.clone() };
+                            problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "level"), kind));
+                        }
+                    }
+                    None if r.parent.is_none() && !level.may_be_root() => {
+                        let kind = ProblemKind::NotRootLevel { level: r.level.clone() };
+                        problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "level"), kind));
+                    }
+                    None => {}
+                },
+            }
+        }
+        if let Some(code) = r.code.as_deref() {
+            let path = at("nodes", &nodes.positions, i, "code");
+            if let Some(first) = codes.get(code) {
+                let kind = ProblemKind::DuplicateCode { value: code.to_owned(), first: first.clone() };
+                problems.push(Problem::error(rec.clone(), path, kind));
+            } else {
+                codes.insert(code, format!("$.nodes[{}]", nodes.positions[i]));
+            }
+        }
+        if let Some(grid) = r.grid.as_deref() {
+            match grid_ids.get(grid) {
+                Some(&g) => grid_branch[g] = Some(r.id.clone()),
+                None => problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "grid"), unknown(RefKind::Grid, grid))),
+            }
+        }
+        if let Some(committee) = &r.committee {
+            let path = at("nodes", &nodes.positions, i, "committee");
+            if schema.is_some() && !is_community(i) {
+                problems.push(Problem::error(rec.clone(), path.clone(), ProblemKind::NotCommunity { id: r.id.clone() }));
+            }
+            let count = committee.part_time.len();
+            if !(3..=7).contains(&count) {
+                problems.push(Problem::warning(rec.clone(), format!("{path}.part_time"), ProblemKind::CommitteeSize { count }));
+            }
+            for (j, member) in committee.part_time.iter().enumerate() {
+                if !unit_ids.contains_key(member.unit.as_str()) {
+                    let kind = unknown(RefKind::Unit, &member.unit);
+                    problems.push(Problem::error(rec.clone(), format!("{path}.part_time[{j}].unit"), kind));
+                }
+            }
+        }
+    }
+
+    // Grids.
+    let grids = &doc.grids;
+    for (i, g) in grids.records.iter().enumerate() {
+        let rec = Some(g.id.clone());
+        let path = |field: &str| at("grids", &grids.positions, i, field);
+        if let Some(first) = codes.get(g.code.as_str()) {
+            let kind = ProblemKind::DuplicateCode { value: g.code.clone(), first: first.clone() };
+            problems.push(Problem::error(rec.clone(), path("code"), kind));
+        } else {
+            codes.insert(g.code.as_str(), format!("$.grids[{}]", grids.positions[i]));
+        }
+        let code_ok = (14..=15).contains(&g.code.len()) && g.code.bytes().all(|b| b.is_ascii_digit());
+        if !code_ok {
+            problems.push(Problem::error(rec.clone(), path("code"), ProblemKind::GridCodeFormat { value: g.code.clone() }));
+        } else if let Ok(sequence) = g.code[12..].parse::<u32>() {
+            if sequence == 0 || g.merged != (sequence >= 601) {
+                let kind = ProblemKind::GridSequence { sequence };
+                let problem = if g.merged || sequence == 0 { Problem::error } else { Problem::warning };
+                problems.push(problem(rec.clone(), path("code"), kind));
+            }
+        }
+        match node_ids.get(g.community.as_str()) {
+            None => problems.push(Problem::error(rec.clone(), path("community"), unknown(RefKind::Node, &g.community))),
+            Some(&c) if !is_community(c) => {
+                problems.push(Problem::error(rec.clone(), path("community"), ProblemKind::NotCommunity { id: g.community.clone() }));
+            }
+            Some(&c) => {
+                let community_code = nodes.records[c].code.as_deref().filter(|c| c.len() == 12);
+                if let (true, Some(expected)) = (code_ok, community_code) {
+                    if !g.code.starts_with(expected) {
+                        let kind = ProblemKind::GridCodePrefix { expected: expected.to_owned() };
+                        problems.push(Problem::error(rec.clone(), path("code"), kind));
+                    }
+                }
+            }
+        }
+        if g.workers.is_empty() {
+            problems.push(Problem::error(rec.clone(), path("workers"), ProblemKind::NoWorker));
+        }
+        for (j, w) in g.workers.iter().enumerate() {
+            if let Some(m) = w.member.as_deref().filter(|m| !member_ids.contains_key(m)) {
+                problems.push(Problem::error(rec.clone(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m)));
+            }
+        }
+        if g.households == 0 {
+            problems.push(Problem::warning(rec.clone(), path("households"), ProblemKind::NoHouseholds));
+        }
+    }
+
+    // Members.
+    let members = &doc.members;
+    for (i, m) in members.records.iter().enumerate() {
+        let rec = Some(m.id.clone());
+        let path = |field: &str| at("members", &members.positions, i, field);
+        if !node_ids.contains_key(m.node.as_str()) {
+            problems.push(Problem::error(rec.clone(), path("node"), unknown(RefKind::Node, &m.node)));
+        }
+        let away = m.kind == MemberKind::Mobile && m.flow == Some(Flow::Out);
+        match m.grid.as_deref() {
+            Some(g) if !grid_ids.contains_key(g) => problems.push(Problem::error(rec.clone(), path("grid"), unknown(RefKind::Grid, g))),
+            None if !away => problems.push(Problem::error(rec.clone(), path("grid"), ProblemKind::NoGrid)),
+            _ => {}
+        }
+        if (m.kind == MemberKind::Mobile) != m.flow.is_some() {
+            problems.push(Problem::error(rec.clone(), path("flow"), ProblemKind::Flow));
+        }
+        for (j, post) in m.posts.iter().enumerate() {
+            if !post_ids.contains_key(post.as_str()) {
+                problems.push(Problem::error(rec.clone(), path(&format!("posts[{j}]")), unknown(RefKind::Post, post)));
+            }
+        }
+        match m.reports_to.as_deref() {
+            Some(c) => match node_ids.get(c) {
+                None => problems.push(Problem::error(rec.clone(), path("reports_to"), unknown(RefKind::Node, c))),
+                Some(&n) if !is_community(n) => problems.push(Problem::error(rec.clone(), path("reports_to"), ProblemKind::NotCommunity { id: c.to_owned() })),
+                Some(_) => {}
+            },
+            None if m.kind == MemberKind::InService => problems.push(Problem::warning(rec.clone(), path("reports_to"), ProblemKind::NotReported)),
+            None => {}
+        }
+    }
+
+    // Units.
+    let units = &doc.units;
+    for (i, u) in units.records.iter().enumerate() {
+        let rec = Some(u.id.clone());
+        let path = |field: &str| at("units", &units.positions, i, field);
+        match node_ids.get(u.community.as_str()) {
+            None => problems.push(Problem::error(rec.clone(), path("community"), unknown(RefKind::Node, &u.community))),
+            Some(&c) if !is_community(c) => problems.push(Problem::error(rec.clone(), path("community"), ProblemKind::NotCommunity { id: u.community.clone() })),
+            Some(&c) if u.big_committee && nodes.records[c].committee.is_none() => {
+                problems.push(Problem::warning(rec.clone(), path("big_committee"), ProblemKind::NoCommittee));
+            }
+            Some(_) => {}
+        }
+        for (j, a) in u.agreements.iter().enumerate() {
+            if a.end < a.start {
+                let kind = ProblemKind::AgreementPeriod { start: a.start.to_string(), end: a.end.to_string() };
+                problems.push(Problem::error(rec.clone(), path(&format!("agreements[{j}].end")), kind));
+            }
+        }
+    }
+    Links { grid_branch }
+}
+
+/// A read-only view for serializing a node's figures with its identity.
+#[derive(Debug, Serialize)]
+pub struct NodeFigures<'a> {
+    /// Record id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Level key.
+    pub level: &'a str,
+    /// The figures.
+    #[serde(flatten)]
+    pub rollup: &'a Rollup,
+}
+
+impl Organization {
+    /// A node's identity and figures, ready to serialize.
+    pub fn figures(&self, id: NodeId) -> NodeFigures<'_> {
+        let node = self.tree.node(id);
+        NodeFigures { id: node.id(), name: node.name(), level: node.level(), rollup: self.rollup(id) }
+    }
+}

@@ -1,0 +1,194 @@
+//! The input records of an organization document, as portals export them. These are the
+//! JSON (and CSV) formats; `Organization` turns them into checked domain values.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::personal::{IdCard, Phone};
+
+/// A grid (网格): coded, in exactly one community, with its worker(s) and figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridRecord {
+    /// Unique id of the grid.
+    pub id: String,
+    /// CJ/T 349 style code: 6-digit division + 3 street + 3 community + 2–3 sequence.
+    pub code: String,
+    /// Display name, e.g. 第一网格.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Id of the community node the grid belongs to.
+    pub community: String,
+    /// A grid made by merging across communities (numbered from 601).
+    #[serde(default)]
+    pub merged: bool,
+    /// Grid workers (一格一员): at least one.
+    #[serde(default)]
+    pub workers: Vec<WorkerRecord>,
+    /// Households in the grid.
+    #[serde(default)]
+    pub households: u32,
+    /// Residents in the grid.
+    #[serde(default)]
+    pub population: u32,
+    /// Buildings in the grid.
+    #[serde(default)]
+    pub buildings: u32,
+    /// Area in square kilometres.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_km2: Option<f64>,
+}
+
+/// A grid worker (网格员).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkerRecord {
+    /// Name.
+    pub name: String,
+    /// Contact number; masked in every output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// Id of the worker's member record, when the worker is a Party member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+}
+
+/// The kind of a Party member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberKind {
+    /// 在职党员.
+    InService,
+    /// 离退休党员.
+    Retired,
+    /// 流动党员; see [`Flow`].
+    Mobile,
+    /// 无职党员.
+    NoOffice,
+}
+
+/// Direction of a mobile member (流入 / 流出).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flow {
+    /// 流入: came here from elsewhere.
+    In,
+    /// 流出: left here for elsewhere.
+    Out,
+}
+
+/// A Party member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberRecord {
+    /// Unique id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// 在职 / 离退休 / 流动 / 无职.
+    pub kind: MemberKind,
+    /// For mobile members only: 流入 or 流出.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Flow>,
+    /// Id of the node (branch, group or household) the member belongs to.
+    pub node: String,
+    /// Id of the grid the member is placed in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<String>,
+    /// Ids of the posts (设岗定责) the member holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posts: Vec<String>,
+    /// Id of the community the member reports to where they live (双报到).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<String>,
+    /// Masked in every output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// Masked in every output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_card: Option<IdCard>,
+}
+
+/// How a unit relates to the community.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 报到单位: reports to the community (双报到).
+    Reporting,
+    /// 驻区单位: located in the community.
+    CoLocated,
+}
+
+/// A unit (机关企事业单位) working with a community.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRecord {
+    /// Unique id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// 报到单位 or 驻区单位.
+    pub kind: UnitKind,
+    /// Id of the community node.
+    pub community: String,
+    /// Whether the unit is a member of the community's big committee (大党委).
+    #[serde(default)]
+    pub big_committee: bool,
+    /// Joint-building agreements (共建协议).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<AgreementRecord>,
+}
+
+/// A joint-building agreement (共建联建协议) with its period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementRecord {
+    /// Title.
+    pub title: String,
+    /// First day in force.
+    pub start: NaiveDate,
+    /// Last day in force.
+    pub end: NaiveDate,
+}
+
+/// A big committee (大党委) on a community node: part-time members (兼职委员) from units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitteeRecord {
+    /// Part-time committee members, usually 3–7.
+    #[serde(default)]
+    pub part_time: Vec<PartTimeRecord>,
+}
+
+/// A part-time committee member (兼职委员) and the unit they come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartTimeRecord {
+    /// Name.
+    pub name: String,
+    /// Id of their unit.
+    pub unit: String,
+}
+
+/// A category of posts for members without office (设岗定责), e.g. 志愿者服务岗.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostCategoryRecord {
+    /// Unique id.
+    pub id: String,
+    /// Name, e.g. 社区事务监督岗.
+    pub name: String,
+    /// The posts in this category.
+    #[serde(default)]
+    pub posts: Vec<PostRecord>,
+}
+
+/// One post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostRecord {
+    /// Unique id across all categories.
+    pub id: String,
+    /// Name, e.g. 民事调解员.
+    pub name: String,
+}
