@@ -1,14 +1,17 @@
 //! The organization tree (组织体系): street committee → community / big committee → grid or
 //! district branch → building group → member household; with grids, members and units.
 
+mod diff;
 pub(crate) mod document;
 mod organization;
 mod personal;
 mod records;
+pub mod roster;
 mod rollup;
 mod schema;
 mod tree;
 
+pub use diff::{Change, TreeDiff};
 pub use organization::{Grid, Member, NodeFigures, Organization, Unit};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{

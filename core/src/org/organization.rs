@@ -141,8 +141,17 @@ impl Organization {
     /// Reads and checks a document; returns every problem found when there are errors.
     /// Warnings alone do not fail the load: see [`Organization::warnings`].
     pub fn from_json(json: &str) -> Result<Self, Error> {
+        Self::from_json_with_schema(json, None)
+    }
+
+    /// Like [`Organization::from_json`], with `schema` (when given) used instead of the
+    /// document's own.
+    pub fn from_json_with_schema(json: &str, schema: Option<SchemaSpec>) -> Result<Self, Error> {
         let mut problems = Vec::new();
-        let doc = document::read(json, &mut problems)?;
+        let mut doc = document::read(json, &mut problems)?;
+        if schema.is_some() {
+            doc.schema = schema;
+        }
         Self::from_document(doc, problems)
     }
 
@@ -393,7 +402,8 @@ fn check_references(doc: &document::Document, schema: Option<&LevelSchema>, prob
         }
     }
 
-    // Grids.
+    // Grids. Grid codes are their own namespace: a grid branch often carries its grid's code.
+    let mut codes: HashMap<&str, String> = HashMap::new();
     let grids = &doc.grids;
     for (i, g) in grids.records.iter().enumerate() {
         let rec = Some(g.id.clone());

@@ -1,0 +1,251 @@
+//! `grassroots`: check organization data and rule sets in CI before they are published.
+//!
+//! Exit codes: 0 valid (warnings are printed), 1 the data has errors (every one is listed),
+//! 2 the file cannot be read or is not JSON/CSV at all.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use grassroots::org::{LevelSchema, SchemaSpec, TreeDiff, roster};
+use grassroots::{Error, Organization, Problem, Severity};
+
+#[derive(Parser)]
+#[command(name = "grassroots", version, about = "Check grassroots-governance data before publishing it")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a file; exit 0 when valid, 1 when it has errors, 2 when it cannot be read.
+    Validate {
+        #[command(subcommand)]
+        what: Validate,
+    },
+    /// Print the rolled-up figures of a tree (or of one node of it).
+    Stats {
+        #[command(subcommand)]
+        what: Stats,
+    },
+    /// Show what changed between two versions.
+    Diff {
+        #[command(subcommand)]
+        what: Diff,
+    },
+}
+
+#[derive(Subcommand)]
+enum Validate {
+    /// An organization document (.json) or a node roster (.csv).
+    Tree {
+        file: PathBuf,
+        /// A preset (laifeng, xinxiang, street) or a schema file, used instead of the file's own.
+        #[arg(long)]
+        schema: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum Stats {
+    /// Figures of an organization document.
+    Tree {
+        file: PathBuf,
+        /// The record id of the node to show (default: the root).
+        #[arg(long)]
+        node: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum Diff {
+    /// Nodes added, removed, moved, renamed, re-coded or re-levelled.
+    Tree {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// A failure that ends the command with an exit code.
+enum Fail {
+    /// Exit 1: the data is wrong; the problems have been printed.
+    Invalid,
+    /// Exit 2: the file could not be read or parsed.
+    Unreadable(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate { what: Validate::Tree { file, schema, format } } => validate_tree(&file, schema.as_deref(), format),
+        Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
+        Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail::Invalid) => ExitCode::from(1),
+        Err(Fail::Unreadable(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, Fail> {
+    std::fs::read_to_string(path).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", path.display())))
+}
+
+fn schema_arg(arg: Option<&str>) -> Result<Option<SchemaSpec>, Fail> {
+    let Some(arg) = arg else { return Ok(None) };
+    if LevelSchema::preset(arg).is_some() {
+        return Ok(Some(SchemaSpec::Preset(arg.to_owned())));
+    }
+    let text = read(Path::new(arg))?;
+    serde_json::from_str::<LevelSchema>(&text)
+        .map(|s| Some(SchemaSpec::Custom(s)))
+        .map_err(|e| Fail::Unreadable(format!("{arg}: not a preset (laifeng, xinxiang, street) nor a schema file: {e}")))
+}
+
+/// Loads a .json document or a .csv node roster.
+fn load(path: &Path, schema: Option<SchemaSpec>) -> Result<Result<Organization, Vec<Problem>>, Fail> {
+    let text = read(path)?;
+    let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let result = if is_csv {
+        roster::nodes_from_csv(&text).and_then(|nodes| Organization::from_parts(schema, nodes, vec![], vec![], vec![]))
+    } else {
+        Organization::from_json_with_schema(&text, schema)
+    };
+    match result {
+        Ok(org) => Ok(Ok(org)),
+        Err(Error::Syntax { line, column, message }) => {
+            Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", path.display())))
+        }
+        Err(e) => {
+            let mut problems = e.problems();
+            if is_csv {
+                roster::csv_paths(&mut problems);
+            }
+            Ok(Err(problems))
+        }
+    }
+}
+
+fn print_problems(file: &Path, problems: &[Problem], format: Format) {
+    match format {
+        Format::Json => {
+            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            let report = serde_json::json!({
+                "file": file.display().to_string(),
+                "valid": errors == 0,
+                "errors": errors,
+                "warnings": problems.len() - errors,
+                "problems": problems,
+            });
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        }
+        Format::Text => {
+            for p in problems {
+                let severity = match p.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                println!("{}: {severity}: {p}", file.display());
+            }
+            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+            println!("{}: {errors} error(s), {} warning(s)", file.display(), problems.len() - errors);
+        }
+    }
+}
+
+fn validate_tree(file: &Path, schema: Option<&str>, format: Format) -> Result<(), Fail> {
+    match load(file, schema_arg(schema)?)? {
+        Ok(org) => {
+            print_problems(file, org.warnings(), format);
+            Ok(())
+        }
+        Err(problems) => {
+            print_problems(file, &problems, format);
+            Err(Fail::Invalid)
+        }
+    }
+}
+
+fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fail> {
+    let org = match load(file, None)? {
+        Ok(org) => org,
+        Err(problems) => {
+            print_problems(file, &problems, Format::Text);
+            return Err(Fail::Invalid);
+        }
+    };
+    let tree = org.tree();
+    let id = match node {
+        None => tree.root(),
+        Some(n) => tree.find(n).ok_or_else(|| Fail::Unreadable(format!("no node with id \"{n}\" in {}", file.display())))?,
+    };
+    let figures = org.figures(id);
+    match format {
+        Format::Json => {
+            let levels = org.level_counts(id);
+            let out = serde_json::json!({ "node": figures, "levels": levels });
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        Format::Text => {
+            let r = figures.rollup;
+            let pct = |ratio: grassroots::org::Ratio| match ratio.value {
+                Some(v) => format!("{:.1}% ({}/{})", v * 100.0, ratio.numerator, ratio.denominator),
+                None => "n/a (0/0)".to_owned(),
+            };
+            println!("{} {} ({})", figures.id, figures.name, org.level_label(id, false));
+            for (level, count) in org.level_counts(id) {
+                println!("  {:<28} {count}", org.schema().map_or(level, |s| s.label(level, false)));
+            }
+            let m = &r.members;
+            println!("  members                      {} (in service {}, retired {}, mobile in {}, mobile out {}, without office {})",
+                m.total, m.in_service, m.retired, m.mobile_in, m.mobile_out, m.no_office);
+            println!("  grids                        {} (workers {})", r.grids, r.grid_workers);
+            println!("  households                   {}", r.households);
+            println!("  population                   {}", r.population);
+            println!("  central households           {} (linked households {})", r.central_households, r.linked_households);
+            println!("  units                        {} reporting, {} co-located", r.reporting_units, r.co_located_units);
+            println!("  members reported (双报到)    {}", r.members_reported);
+            println!("  grids with a branch          {}", pct(r.coverage.grids_with_branch));
+            println!("  members placed in a grid     {}", pct(r.coverage.members_in_grid));
+            println!("  households linked            {}", pct(r.coverage.households_linked));
+        }
+    }
+    Ok(())
+}
+
+fn diff_tree(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
+    let mut trees = Vec::new();
+    for file in [old, new] {
+        match load(file, None)? {
+            Ok(org) => trees.push(org.into_tree()),
+            Err(problems) => {
+                print_problems(file, &problems, Format::Text);
+                return Err(Fail::Invalid);
+            }
+        }
+    }
+    let diff = TreeDiff::between(&trees[0], &trees[1]);
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
+        Format::Text if diff.is_empty() => println!("no changes"),
+        Format::Text => print!("{diff}"),
+    }
+    Ok(())
+}
