@@ -2,6 +2,8 @@
 //! district branch → building group → member household; with grids, members and units.
 
 mod diff;
+#[cfg(feature = "generate")]
+pub mod generate;
 pub(crate) mod document;
 mod organization;
 mod personal;

@@ -1,0 +1,156 @@
+//! Load benchmark: how much does checking cost over just parsing?
+//!
+//! For trees of 10k, 100k and 1M nodes (generated, seed 1, with grids, units and 1–2 members
+//! per group), times (a) serde_json parsing the document into plain structs and (b) the full
+//! load — parse, build, validate, rollups — and prints b/a. Best of several runs.
+//! Run: `make bench` (or `cargo bench -p grassroots-core --bench load --features generate`).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use grassroots::Organization;
+use grassroots::org::generate::{GenOptions, generate};
+use serde::Deserialize;
+
+// Plain structs with the same fields: no ids resolved, nothing checked.
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainDoc {
+    schema: String,
+    nodes: Vec<PlainNode>,
+    grids: Vec<PlainGrid>,
+    members: Vec<PlainMember>,
+    units: Vec<PlainUnit>,
+    post_categories: Vec<PlainCategory>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainNode {
+    id: String,
+    parent: Option<String>,
+    level: String,
+    name: String,
+    code: Option<String>,
+    grid: Option<String>,
+    committee: Option<PlainCommittee>,
+    linked_households: Option<u32>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainCommittee {
+    part_time: Vec<PlainPartTime>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainPartTime {
+    name: String,
+    unit: String,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainGrid {
+    id: String,
+    code: String,
+    name: Option<String>,
+    community: String,
+    merged: bool,
+    workers: Vec<PlainWorker>,
+    households: u32,
+    population: u32,
+    buildings: u32,
+    area_km2: Option<f64>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainWorker {
+    name: String,
+    phone: Option<String>,
+    member: Option<String>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainMember {
+    id: String,
+    name: String,
+    kind: String,
+    flow: Option<String>,
+    node: String,
+    grid: Option<String>,
+    #[serde(default)]
+    posts: Vec<String>,
+    reports_to: Option<String>,
+    phone: Option<String>,
+    id_card: Option<String>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainUnit {
+    id: String,
+    name: String,
+    kind: String,
+    community: String,
+    big_committee: bool,
+    #[serde(default)]
+    agreements: Vec<PlainAgreement>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainAgreement {
+    title: String,
+    start: String,
+    end: String,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainCategory {
+    id: String,
+    name: String,
+    posts: Vec<PlainPost>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainPost {
+    id: String,
+    name: String,
+}
+
+fn best_of(runs: u32, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    // `cargo bench` passes --bench; any other argument is a node count to run alone.
+    let sizes: Vec<u32> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![10_000, 100_000, 1_000_000] } else { sizes };
+    println!("{:>10} {:>10} {:>10} {:>9} {:>12} {:>12} {:>7}", "nodes", "members", "grids", "MB", "parse (a)", "load (b)", "b/a");
+    for size in sizes {
+        let doc = generate(GenOptions::with_nodes(size).members_per_group(1, 2));
+        let json = doc.to_json();
+        let runs = if size >= 1_000_000 { 3 } else { 7 };
+        let parse = best_of(runs, || {
+            let plain: PlainDoc = serde_json::from_str(&json).unwrap_or_else(|e| panic!("plain parse: {e}"));
+            black_box(plain);
+        });
+        let load = best_of(runs, || {
+            let org = Organization::from_json(&json).unwrap_or_else(|e| panic!("load: {e}"));
+            black_box(org);
+        });
+        println!(
+            "{:>10} {:>10} {:>10} {:>9.1} {:>10.1}ms {:>10.1}ms {:>7.2}",
+            doc.nodes.len(),
+            doc.members.len(),
+            doc.grids.len(),
+            json.len() as f64 / 1e6,
+            parse.as_secs_f64() * 1e3,
+            load.as_secs_f64() * 1e3,
+            load.as_secs_f64() / parse.as_secs_f64()
+        );
+    }
+}

@@ -1,0 +1,319 @@
+//! Realistic organization documents of any size, shaped like the seeds (新乡: per community
+//! about 5.5 grid branches, per branch 2.4 courtyard groups, per group 4.5 central
+//! households; 10–20 members per group), reproducible from a seed. They feed the benchmarks,
+//! the scale tests and the demo site.
+
+use rand_core::{RngCore, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+use serde::Serialize;
+
+use super::records::{
+    AgreementRecord, CommitteeRecord, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
+    PostRecord, UnitKind, UnitRecord, WorkerRecord,
+};
+use super::personal::{IdCard, Phone};
+use super::tree::NodeRecord;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GenOptions {
+    seed: u64,
+    communities: u32,
+    members_per_group: (u32, u32),
+}
+
+impl GenOptions {
+    /// `communities` communities (under streets of about 10 communities each), seed 1, 10–20
+    /// members per group.
+    pub fn new(communities: u32) -> Self {
+        GenOptions { seed: 1, communities: communities.max(1), members_per_group: (10, 20) }
+    }
+    /// About `nodes` nodes in all (≈ 79 nodes per community).
+    pub fn with_nodes(nodes: u32) -> Self {
+        Self::new(nodes / 79)
+    }
+    /// The seed: the same seed gives the same document.
+    pub fn seed(self, seed: u64) -> Self {
+        GenOptions { seed, ..self }
+    }
+    /// Members per group, from `low` to `high` inclusive (0, 0 for none).
+    pub fn members_per_group(self, low: u32, high: u32) -> Self {
+        GenOptions { members_per_group: (low, high.max(low)), ..self }
+    }
+}
+
+/// A generated document, serialized as the JSON an organization document takes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Generated {
+    /// Always `xinxiang`.
+    pub schema: &'static str,
+    /// The nodes, parents before children.
+    pub nodes: Vec<NodeRecord>,
+    /// One grid per branch (plus a merged grid for every tenth community).
+    pub grids: Vec<GridRecord>,
+    /// The members.
+    pub members: Vec<MemberRecord>,
+    /// Reporting and co-located units.
+    pub units: Vec<UnitRecord>,
+    /// The post catalogue (祁门: 4 categories).
+    pub post_categories: Vec<PostCategoryRecord>,
+}
+
+impl Generated {
+    /// The document as input JSON. Personal data in it is fictional and written out in full
+    /// (every other output masks it), so that the document loads back.
+    pub fn to_json(&self) -> String {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        for (i, m) in self.members.iter().enumerate() {
+            let slot = &mut value["members"][i];
+            if let Some(p) = &m.phone {
+                slot["phone"] = p.reveal().into();
+            }
+            if let Some(id) = &m.id_card {
+                slot["id_card"] = id.reveal().into();
+            }
+        }
+        for (i, g) in self.grids.iter().enumerate() {
+            for (j, w) in g.workers.iter().enumerate() {
+                if let Some(p) = &w.phone {
+                    value["grids"][i]["workers"][j]["phone"] = p.reveal().into();
+                }
+            }
+        }
+        value.to_string()
+    }
+}
+
+struct Rng(Pcg64Mcg);
+
+impl Rng {
+    fn below(&mut self, n: u32) -> u32 {
+        if n == 0 { 0 } else { (self.0.next_u64() % u64::from(n)) as u32 }
+    }
+    fn between(&mut self, low: u32, high: u32) -> u32 {
+        low + self.below(high - low + 1)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u32) as usize]
+    }
+    /// true with probability `percent`%.
+    fn chance(&mut self, percent: u32) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const PLACES: [&str; 24] = [
+    "和平", "建设", "人民", "解放", "胜利", "新华", "健康", "牧野", "金穗", "平原", "卫滨", "凤泉", "红旗", "向阳", "东风", "朝阳",
+    "光明", "幸福", "文化", "振兴", "南湖", "北站", "桃园", "滨河",
+];
+const SURNAMES: [&str; 20] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+const GIVEN: [&str; 24] = [
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "建国", "建华", "国强",
+    "志强", "玉兰", "桂英",
+];
+const UNIT_KINDS: [&str; 10] = ["税务局", "供电公司", "人民医院", "实验中学", "农商银行", "市场监管局", "自来水公司", "邮政分公司", "交警大队", "住建局"];
+
+fn name(rng: &mut Rng) -> String {
+    format!("{}{}", rng.pick(&SURNAMES), rng.pick(&GIVEN))
+}
+
+fn phone(rng: &mut Rng) -> Option<Phone> {
+    let prefix = ["138", "139", "150", "158", "186", "137"][rng.below(6) as usize];
+    Phone::parse(&format!("{prefix}{:08}", rng.below(100_000_000))).ok()
+}
+
+/// An ID-card number with a right check digit, born 1940–1999 in Xinxiang (410702).
+fn id_card(rng: &mut Rng) -> Option<IdCard> {
+    let body = format!("410702{}{:02}{:02}{:03}", rng.between(1940, 1999), rng.between(1, 12), rng.between(1, 28), rng.below(1000));
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body.bytes().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    IdCard::parse(&format!("{body}{check}")).ok()
+}
+
+/// Generates a document. Ids are stable and readable: `s3`, `s3-c2`, `s3-c2-b4`, ….
+pub fn generate(options: GenOptions) -> Generated {
+    let mut rng = Rng(Pcg64Mcg::seed_from_u64(options.seed));
+    let mut out = Generated {
+        schema: "xinxiang",
+        nodes: Vec::new(),
+        grids: Vec::new(),
+        members: Vec::new(),
+        units: Vec::new(),
+        post_categories: post_catalogue(),
+    };
+    let node = |id: String, parent: Option<&str>, level: &str, name: String, code: Option<String>| NodeRecord {
+        id,
+        parent: parent.map(str::to_owned),
+        level: level.to_owned(),
+        name,
+        code,
+        grid: None,
+        committee: None,
+        linked_households: None,
+    };
+    // One street working committee as the root; the schema has no level above it. Community
+    // codes run on through further 3-digit street numbers past 999 communities.
+    out.nodes.push(node("street".into(), None, "street", "凤溪县城关街道党工委".into(), Some("410702001".into())));
+    let street_id = "street".to_owned();
+    let mut member_no = 0u32;
+    {
+        for c in 0..options.communities {
+            let cid = format!("c{c}");
+            let community_code = format!("410702{:03}{:03}", c / 999 + 1, c % 999 + 1);
+            let place = PLACES[c as usize % PLACES.len()];
+            let mut community = node(cid.clone(), Some(&street_id), "community", format!("{place}路第{}社区党委", c + 1), Some(community_code.clone()));
+            // Units: 6–10 per community; every third community runs a big committee.
+            let unit_count = rng.between(6, 10);
+            let big = c % 3 == 0;
+            let mut part_time = Vec::new();
+            for u in 0..unit_count {
+                let uid = format!("{cid}-u{u}");
+                let reporting = rng.chance(70);
+                let in_committee = big && u < 5;
+                if in_committee {
+                    part_time.push(PartTimeRecord { name: name(&mut rng), unit: uid.clone() });
+                }
+                out.units.push(UnitRecord {
+                    id: uid,
+                    name: format!("县{}{}", rng.pick(&UNIT_KINDS), if u > 9 { "分部" } else { "" }),
+                    kind: if reporting { UnitKind::Reporting } else { UnitKind::CoLocated },
+                    community: cid.clone(),
+                    big_committee: in_committee,
+                    agreements: match (reporting, chrono::NaiveDate::from_ymd_opt(2026, 1, 1), chrono::NaiveDate::from_ymd_opt(2026, 12, 31)) {
+                        (true, Some(start), Some(end)) => vec![AgreementRecord { title: "共建联建协议".into(), start, end }],
+                        _ => vec![],
+                    },
+                });
+            }
+            if big {
+                community.committee = Some(CommitteeRecord { part_time });
+            }
+            out.nodes.push(community);
+            let branches = rng.between(4, 7);
+            for b in 0..branches {
+                let bid = format!("{cid}-b{b}");
+                let gid = format!("{cid}-g{b}");
+                let mut branch = node(bid.clone(), Some(&cid), "branch", format!("第{}网格党支部", b + 1), Some(format!("{community_code}{:02}", b + 1)));
+                branch.grid = Some(gid.clone());
+                out.nodes.push(branch);
+                let households = rng.between(250, 600);
+                out.grids.push(GridRecord {
+                    id: gid.clone(),
+                    code: format!("{community_code}{:02}", b + 1),
+                    name: Some(format!("{place}第{}网格", b + 1)),
+                    community: cid.clone(),
+                    merged: false,
+                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None }],
+                    households,
+                    population: households * rng.between(25, 32) / 10,
+                    buildings: rng.between(4, 16),
+                    area_km2: Some(f64::from(rng.between(8, 40)) / 100.0),
+                });
+                let groups = rng.between(2, 3);
+                for y in 0..groups {
+                    let yid = format!("{bid}-y{y}");
+                    out.nodes.push(node(yid.clone(), Some(&bid), "courtyard", format!("{}号院楼院党小组", rng.between(1, 40)), None));
+                    let homes = rng.between(3, 6);
+                    for h in 0..homes {
+                        let mut home = node(format!("{yid}-h{h}"), Some(&yid), "household", format!("{}号楼{}单元党员中心户", rng.between(1, 30), rng.between(1, 6)), None);
+                        home.linked_households = Some(rng.between(8, 15));
+                        out.nodes.push(home);
+                    }
+                    let (low, high) = options.members_per_group;
+                    for _ in 0..rng.between(low, high) {
+                        member_no += 1;
+                        let (kind, flow) = match rng.below(100) {
+                            0..=34 => (MemberKind::InService, None),
+                            35..=74 => (MemberKind::Retired, None),
+                            75..=79 => (MemberKind::Mobile, Some(if rng.chance(50) { Flow::In } else { Flow::Out })),
+                            _ => (MemberKind::NoOffice, None),
+                        };
+                        let away = flow == Some(Flow::Out);
+                        out.members.push(MemberRecord {
+                            id: format!("m{member_no}"),
+                            name: name(&mut rng),
+                            kind,
+                            flow,
+                            node: yid.clone(),
+                            grid: (!away).then(|| gid.clone()),
+                            posts: if kind == MemberKind::NoOffice { vec![format!("p{}", rng.below(18))] } else { vec![] },
+                            reports_to: (kind == MemberKind::InService && rng.chance(90)).then(|| cid.clone()),
+                            phone: if rng.chance(60) { phone(&mut rng) } else { None },
+                            id_card: if rng.chance(30) { id_card(&mut rng) } else { None },
+                        });
+                    }
+                }
+            }
+            // Every tenth community shares a merged grid with its neighbour (numbered 601+).
+            if c % 10 == 9 {
+                out.grids.push(GridRecord {
+                    id: format!("{cid}-g601"),
+                    code: format!("{community_code}601"),
+                    name: Some(format!("{place}联合网格")),
+                    community: cid.clone(),
+                    merged: true,
+                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None }],
+                    households: rng.between(80, 200),
+                    population: rng.between(200, 500),
+                    buildings: rng.between(2, 6),
+                    area_km2: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// 祁门's shape: 4 categories, 18 posts.
+fn post_catalogue() -> Vec<PostCategoryRecord> {
+    let categories: [(&str, &[&str]); 4] = [
+        ("文艺宣传岗", &["政策宣传员", "文明引领员", "文艺骨干", "宣传栏管理员"]),
+        ("志愿者服务岗", &["志愿服务员", "助老服务员", "环境保洁员", "便民服务员", "帮扶联络员"]),
+        ("社区事务监督岗", &["社区参议员", "事务监督员", "财务监督员", "物业监督员"]),
+        ("平安建设岗", &["民事调解员", "治安巡防员", "消防安全员", "网格信息员", "矛盾排查员"]),
+    ];
+    let mut n = 0;
+    categories
+        .iter()
+        .enumerate()
+        .map(|(i, (category, posts))| PostCategoryRecord {
+            id: format!("pc{i}"),
+            name: (*category).to_owned(),
+            posts: posts
+                .iter()
+                .map(|p| {
+                    let post = PostRecord { id: format!("p{n}"), name: (*p).to_owned() };
+                    n += 1;
+                    post
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Organization;
+
+    #[test]
+    fn generated_documents_are_valid_and_reproducible() -> Result<(), crate::Error> {
+        let doc = generate(GenOptions::new(12).seed(7));
+        let json = doc.to_json();
+        let org = Organization::from_json(&json)?;
+        assert!(org.members().iter().any(|m| m.record().id_card.is_some()));
+        // One in ten in-service members has not reported (双报到): the only warnings.
+        assert!(!org.warnings().is_empty());
+        assert!(org.warnings().iter().all(|w| w.kind == crate::ProblemKind::NotReported), "{:?}", org.warnings());
+        assert_eq!(org.level_counts(org.tree().root()).get("community"), Some(&12));
+        let again = generate(GenOptions::new(12).seed(7)).to_json();
+        assert_eq!(json, again);
+        let other = generate(GenOptions::new(12).seed(8)).to_json();
+        assert_ne!(json, other);
+        // The shape of the seeds: about 79 nodes per community.
+        let per_community = org.tree().len() as f64 / 12.0;
+        assert!((50.0..110.0).contains(&per_community), "{per_community}");
+        Ok(())
+    }
+}
