@@ -222,9 +222,9 @@ fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fai
             println!("  central households           {} (linked households {})", r.central_households, r.linked_households);
             println!("  units                        {} reporting, {} co-located", r.reporting_units, r.co_located_units);
             println!("  members reported (双报到)    {}", r.members_reported);
-            println!("  grids with a branch          {}", pct(r.coverage.grids_with_branch));
-            println!("  members placed in a grid     {}", pct(r.coverage.members_in_grid));
-            println!("  households linked            {}", pct(r.coverage.households_linked));
+            println!("  grids with a branch          {}", pct(figures.coverage.grids_with_branch));
+            println!("  members placed in a grid     {}", pct(figures.coverage.members_in_grid));
+            println!("  households linked            {}", pct(figures.coverage.households_linked));
         }
     }
     Ok(())

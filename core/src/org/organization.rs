@@ -3,13 +3,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 
 use super::document::{self, Section};
 use super::records::{Flow, GridRecord, MemberKind, MemberRecord, PostCategoryRecord, UnitRecord};
 use super::rollup::{self, Rollup};
 use super::schema::{LevelRole, LevelSchema, SchemaSpec};
-use super::tree::{NodeId, NodeRecord, OrgTree, build_at};
+use super::tree::{Links as TreeLinks, NodeId, NodeRecord, OrgTree, UNRESOLVED, assemble, link};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
 
 /// A grid, linked to its community and to the branch node responsible for it.
@@ -122,8 +123,8 @@ fn index_ids<'a, T>(
     name: &str,
     id: impl Fn(&'a T) -> &'a str,
     problems: &mut Vec<Problem>,
-) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(section.records.len());
+) -> HashMap<&'a str, usize, FxBuildHasher> {
+    let mut map = HashMap::with_capacity_and_hasher(section.records.len(), FxBuildHasher);
     for (i, r) in section.records.iter().enumerate() {
         let key = id(r);
         if let Some(&first) = map.get(key) {
@@ -177,9 +178,13 @@ impl Organization {
 
     fn from_document(doc: document::Document, mut problems: Vec<Problem>) -> Result<Self, Error> {
         let schema = resolve_schema(doc.schema.as_ref(), &mut problems);
-        let linked = check_references(&doc, schema.as_ref(), &mut problems);
+        let links = link(&doc.nodes.records, &doc.nodes.positions, &mut problems);
+        let linked = check_references(&doc, &links, schema.as_ref(), &mut problems);
         let document::Document { nodes, grids, members, units, post_categories, .. } = doc;
-        let tree = build_at(nodes.records, &nodes.positions, &mut problems);
+        let tree = match (links.ok, links.root) {
+            (true, Some(root)) => Some(assemble(nodes.records, links.index, &links.parent_of, root)),
+            _ => None,
+        };
         let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
             problems.into_iter().partition(|p| p.severity == crate::Severity::Error);
         document::sort_problems(&mut warnings);
@@ -189,33 +194,35 @@ impl Organization {
             document::sort_problems(&mut all);
             return Err(Error::Invalid { problems: all });
         };
-        // With no errors every reference resolved, so the lookups below all succeed; a
-        // failed one is skipped rather than trusted.
-        let node = |id: &str| tree.find(id);
+        // With no errors every reference resolved, and node records are the arena in order,
+        // so the indices found by the checks are the ids.
+        let id = |i: u32| (i != UNRESOLVED).then_some(NodeId::from_index(i));
         let grids: Vec<Grid> = grids
             .records
             .into_iter()
-            .zip(linked.grid_branch)
-            .filter_map(|(record, branch)| {
-                let community = node(&record.community)?;
-                Some(Grid { branch: branch.and_then(|b| node(b.as_str())), community, record })
+            .enumerate()
+            .map(|(i, record)| Grid {
+                community: NodeId::from_index(linked.grid_community[i]),
+                branch: id(linked.grid_branch[i]),
+                record,
             })
             .collect();
-        let grid_index: HashMap<&str, usize> = grids.iter().enumerate().map(|(i, g)| (g.record.id.as_str(), i)).collect();
         let members: Vec<Member> = members
             .records
             .into_iter()
-            .filter_map(|record| {
-                let member_node = node(&record.node)?;
-                let grid = record.grid.as_deref().and_then(|g| grid_index.get(g).copied());
-                let reports_to = record.reports_to.as_deref().and_then(node);
-                Some(Member { node: member_node, grid, reports_to, record })
+            .enumerate()
+            .map(|(i, record)| Member {
+                node: NodeId::from_index(linked.member_node[i]),
+                grid: (linked.member_grid[i] != UNRESOLVED).then_some(linked.member_grid[i] as usize),
+                reports_to: id(linked.member_reports[i]),
+                record,
             })
             .collect();
         let units: Vec<Unit> = units
             .records
             .into_iter()
-            .filter_map(|record| Some(Unit { community: node(&record.community)?, record }))
+            .enumerate()
+            .map(|(i, record)| Unit { community: NodeId::from_index(linked.unit_community[i]), record })
             .collect();
         let rollups = rollup::compute(&tree, &grids, &members, &units, schema.as_ref());
         Ok(Organization { schema, tree, grids, members, units, post_categories: post_categories.records, rollups, warnings })
@@ -283,10 +290,16 @@ impl Organization {
     }
 }
 
-/// Output of the reference checks that the build needs: for each grid, the id of the node
-/// that names it.
+/// What the reference checks resolved, by record index, for the build to use without
+/// looking anything up again. Only trusted when no error was found.
 struct Links {
-    grid_branch: Vec<Option<String>>,
+    /// For each grid, the node that names it.
+    grid_branch: Vec<u32>,
+    grid_community: Vec<u32>,
+    member_node: Vec<u32>,
+    member_grid: Vec<u32>,
+    member_reports: Vec<u32>,
+    unit_community: Vec<u32>,
 }
 
 fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Option<LevelSchema> {
@@ -321,17 +334,14 @@ fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Opt
     Some(schema)
 }
 
-fn check_references(doc: &document::Document, schema: Option<&LevelSchema>, problems: &mut Vec<Problem>) -> Links {
+fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Option<&LevelSchema>, problems: &mut Vec<Problem>) -> Links {
     let nodes = &doc.nodes;
+    let node_id = |key: &str| tree_links.index.get(&nodes.records, |r| &r.id, key);
     let at = |section: &str, positions: &[usize], i: usize, field: &str| format!("$.{section}[{}].{field}", positions[i]);
-    let mut node_ids: HashMap<&str, usize> = HashMap::with_capacity(nodes.records.len());
-    for (i, r) in nodes.records.iter().enumerate() {
-        node_ids.entry(r.id.as_str()).or_insert(i);
-    }
     let grid_ids = index_ids(&doc.grids, "grids", |g| g.id.as_str(), problems);
     let member_ids = index_ids(&doc.members, "members", |m| m.id.as_str(), problems);
     let unit_ids = index_ids(&doc.units, "units", |u| u.id.as_str(), problems);
-    let mut post_ids = HashMap::new();
+    let mut post_ids: HashMap<&str, String, FxBuildHasher> = HashMap::default();
     for (c, category) in doc.post_categories.records.iter().enumerate() {
         for (j, post) in category.posts.iter().enumerate() {
             let path = format!("$.post_categories[{}].posts[{j}].id", doc.post_categories.positions[c]);
@@ -340,147 +350,169 @@ fn check_references(doc: &document::Document, schema: Option<&LevelSchema>, prob
             }
         }
     }
-    let role = |node: usize| schema.and_then(|s| s.level(&nodes.records[node].level)).map(|l| l.role);
+    // Each node's level as an index into the schema, looked up once.
+    const NO_LEVEL: u8 = u8::MAX;
+    let level_of: Vec<u8> = match schema {
+        Some(schema) => nodes
+            .records
+            .iter()
+            .map(|r| schema.levels.iter().position(|l| l.key == r.level).map_or(NO_LEVEL, |p| p.min(254) as u8))
+            .collect(),
+        None => Vec::new(),
+    };
+    let level = |node: u32| schema.and_then(|s| s.levels.get(*level_of.get(node as usize)? as usize));
     // Without a schema nothing says which nodes are communities, so that check is skipped.
-    let is_community = |node: usize| schema.is_none() || role(node) == Some(LevelRole::Community);
+    let is_community = |node: u32| schema.is_none() || level(node).map(|l| l.role) == Some(LevelRole::Community);
     let unknown = |what: RefKind, id: &str| ProblemKind::UnknownRef { what, id: id.to_owned() };
+    let mut links = Links {
+        grid_branch: vec![UNRESOLVED; doc.grids.records.len()],
+        grid_community: vec![UNRESOLVED; doc.grids.records.len()],
+        member_node: vec![UNRESOLVED; doc.members.records.len()],
+        member_grid: vec![UNRESOLVED; doc.members.records.len()],
+        member_reports: vec![UNRESOLVED; doc.members.records.len()],
+        unit_community: vec![UNRESOLVED; doc.units.records.len()],
+    };
 
     // Nodes: levels against the schema, codes, grid links, committees.
-    let mut codes: HashMap<&str, String> = HashMap::new();
-    let mut grid_branch: Vec<Option<String>> = vec![None; doc.grids.records.len()];
+    let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for (i, r) in nodes.records.iter().enumerate() {
-        let rec = Some(r.id.clone());
-        if let Some(schema) = schema {
-            match schema.level(&r.level) {
-                None => problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "level"), unknown(RefKind::Level, &r.level))),
-                Some(level) => match r.parent.as_deref().and_then(|p| node_ids.get(p)) {
-                    Some(&p) => {
-                        let parent_level = &nodes.records[p].level;
-                        if schema.level(parent_level).is_some() && !level.parents.contains(parent_level) {
-                            let kind = ProblemKind::LevelOrder { level: r.level.clone(), parent_level: parent_level.clone() };
-                            problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "level"), kind));
+        let rec = || Some(r.id.clone());
+        if schema.is_some() {
+            match level(i as u32) {
+                None => problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), unknown(RefKind::Level, &r.level))),
+                Some(this) => match tree_links.parent_of.get(i).copied().filter(|&p| p != UNRESOLVED) {
+                    Some(p) => {
+                        if let Some(parent_level) = level(p) {
+                            if !this.parents.contains(&parent_level.key) {
+                                let kind = ProblemKind::LevelOrder { level: r.level.clone(), parent_level: parent_level.key.clone() };
+                                problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
+                            }
                         }
                     }
-                    None if r.parent.is_none() && !level.may_be_root() => {
+                    None if r.parent.is_none() && !this.may_be_root() => {
                         let kind = ProblemKind::NotRootLevel { level: r.level.clone() };
-                        problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "level"), kind));
+                        problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
                     }
                     None => {}
                 },
             }
         }
         if let Some(code) = r.code.as_deref() {
-            let path = at("nodes", &nodes.positions, i, "code");
-            if let Some(first) = codes.get(code) {
-                let kind = ProblemKind::DuplicateCode { value: code.to_owned(), first: first.clone() };
-                problems.push(Problem::error(rec.clone(), path, kind));
+            if let Some(&first) = codes.get(code) {
+                let kind = ProblemKind::DuplicateCode { value: code.to_owned(), first: format!("$.nodes[{}]", nodes.positions[first]) };
+                problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "code"), kind));
             } else {
-                codes.insert(code, format!("$.nodes[{}]", nodes.positions[i]));
+                codes.insert(code, i);
             }
         }
         if let Some(grid) = r.grid.as_deref() {
             match grid_ids.get(grid) {
-                Some(&g) => grid_branch[g] = Some(r.id.clone()),
-                None => problems.push(Problem::error(rec.clone(), at("nodes", &nodes.positions, i, "grid"), unknown(RefKind::Grid, grid))),
+                Some(&g) => links.grid_branch[g] = i as u32,
+                None => problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "grid"), unknown(RefKind::Grid, grid))),
             }
         }
         if let Some(committee) = &r.committee {
             let path = at("nodes", &nodes.positions, i, "committee");
-            if schema.is_some() && !is_community(i) {
-                problems.push(Problem::error(rec.clone(), path.clone(), ProblemKind::NotCommunity { id: r.id.clone() }));
+            if schema.is_some() && !is_community(i as u32) {
+                problems.push(Problem::error(rec(), path.clone(), ProblemKind::NotCommunity { id: r.id.clone() }));
             }
             let count = committee.part_time.len();
             if !(3..=7).contains(&count) {
-                problems.push(Problem::warning(rec.clone(), format!("{path}.part_time"), ProblemKind::CommitteeSize { count }));
+                problems.push(Problem::warning(rec(), format!("{path}.part_time"), ProblemKind::CommitteeSize { count }));
             }
             for (j, member) in committee.part_time.iter().enumerate() {
                 if !unit_ids.contains_key(member.unit.as_str()) {
                     let kind = unknown(RefKind::Unit, &member.unit);
-                    problems.push(Problem::error(rec.clone(), format!("{path}.part_time[{j}].unit"), kind));
+                    problems.push(Problem::error(rec(), format!("{path}.part_time[{j}].unit"), kind));
                 }
             }
         }
     }
 
     // Grids. Grid codes are their own namespace: a grid branch often carries its grid's code.
-    let mut codes: HashMap<&str, String> = HashMap::new();
+    let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     let grids = &doc.grids;
     for (i, g) in grids.records.iter().enumerate() {
-        let rec = Some(g.id.clone());
+        let rec = || Some(g.id.clone());
         let path = |field: &str| at("grids", &grids.positions, i, field);
-        if let Some(first) = codes.get(g.code.as_str()) {
-            let kind = ProblemKind::DuplicateCode { value: g.code.clone(), first: first.clone() };
-            problems.push(Problem::error(rec.clone(), path("code"), kind));
+        if let Some(&first) = codes.get(g.code.as_str()) {
+            let kind = ProblemKind::DuplicateCode { value: g.code.clone(), first: format!("$.grids[{}]", grids.positions[first]) };
+            problems.push(Problem::error(rec(), path("code"), kind));
         } else {
-            codes.insert(g.code.as_str(), format!("$.grids[{}]", grids.positions[i]));
+            codes.insert(g.code.as_str(), i);
         }
         let code_ok = (14..=15).contains(&g.code.len()) && g.code.bytes().all(|b| b.is_ascii_digit());
         if !code_ok {
-            problems.push(Problem::error(rec.clone(), path("code"), ProblemKind::GridCodeFormat { value: g.code.clone() }));
+            problems.push(Problem::error(rec(), path("code"), ProblemKind::GridCodeFormat { value: g.code.clone() }));
         } else if let Ok(sequence) = g.code[12..].parse::<u32>() {
             if sequence == 0 || g.merged != (sequence >= 601) {
                 let kind = ProblemKind::GridSequence { sequence };
                 let problem = if g.merged || sequence == 0 { Problem::error } else { Problem::warning };
-                problems.push(problem(rec.clone(), path("code"), kind));
+                problems.push(problem(rec(), path("code"), kind));
             }
         }
-        match node_ids.get(g.community.as_str()) {
-            None => problems.push(Problem::error(rec.clone(), path("community"), unknown(RefKind::Node, &g.community))),
-            Some(&c) if !is_community(c) => {
-                problems.push(Problem::error(rec.clone(), path("community"), ProblemKind::NotCommunity { id: g.community.clone() }));
+        match node_id(&g.community) {
+            None => problems.push(Problem::error(rec(), path("community"), unknown(RefKind::Node, &g.community))),
+            Some(c) if !is_community(c) => {
+                problems.push(Problem::error(rec(), path("community"), ProblemKind::NotCommunity { id: g.community.clone() }));
             }
-            Some(&c) => {
-                let community_code = nodes.records[c].code.as_deref().filter(|c| c.len() == 12);
+            Some(c) => {
+                links.grid_community[i] = c;
+                let community_code = nodes.records[c as usize].code.as_deref().filter(|c| c.len() == 12);
                 if let (true, Some(expected)) = (code_ok, community_code) {
                     if !g.code.starts_with(expected) {
                         let kind = ProblemKind::GridCodePrefix { expected: expected.to_owned() };
-                        problems.push(Problem::error(rec.clone(), path("code"), kind));
+                        problems.push(Problem::error(rec(), path("code"), kind));
                     }
                 }
             }
         }
         if g.workers.is_empty() {
-            problems.push(Problem::error(rec.clone(), path("workers"), ProblemKind::NoWorker));
+            problems.push(Problem::error(rec(), path("workers"), ProblemKind::NoWorker));
         }
         for (j, w) in g.workers.iter().enumerate() {
             if let Some(m) = w.member.as_deref().filter(|m| !member_ids.contains_key(m)) {
-                problems.push(Problem::error(rec.clone(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m)));
+                problems.push(Problem::error(rec(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m)));
             }
         }
         if g.households == 0 {
-            problems.push(Problem::warning(rec.clone(), path("households"), ProblemKind::NoHouseholds));
+            problems.push(Problem::warning(rec(), path("households"), ProblemKind::NoHouseholds));
         }
     }
 
     // Members.
     let members = &doc.members;
     for (i, m) in members.records.iter().enumerate() {
-        let rec = Some(m.id.clone());
+        let rec = || Some(m.id.clone());
         let path = |field: &str| at("members", &members.positions, i, field);
-        if !node_ids.contains_key(m.node.as_str()) {
-            problems.push(Problem::error(rec.clone(), path("node"), unknown(RefKind::Node, &m.node)));
+        match node_id(&m.node) {
+            Some(n) => links.member_node[i] = n,
+            None => problems.push(Problem::error(rec(), path("node"), unknown(RefKind::Node, &m.node))),
         }
         let away = m.kind == MemberKind::Mobile && m.flow == Some(Flow::Out);
         match m.grid.as_deref() {
-            Some(g) if !grid_ids.contains_key(g) => problems.push(Problem::error(rec.clone(), path("grid"), unknown(RefKind::Grid, g))),
-            None if !away => problems.push(Problem::error(rec.clone(), path("grid"), ProblemKind::NoGrid)),
-            _ => {}
+            Some(g) => match grid_ids.get(g) {
+                Some(&gi) => links.member_grid[i] = gi as u32,
+                None => problems.push(Problem::error(rec(), path("grid"), unknown(RefKind::Grid, g))),
+            },
+            None if !away => problems.push(Problem::error(rec(), path("grid"), ProblemKind::NoGrid)),
+            None => {}
         }
         if (m.kind == MemberKind::Mobile) != m.flow.is_some() {
-            problems.push(Problem::error(rec.clone(), path("flow"), ProblemKind::Flow));
+            problems.push(Problem::error(rec(), path("flow"), ProblemKind::Flow));
         }
         for (j, post) in m.posts.iter().enumerate() {
             if !post_ids.contains_key(post.as_str()) {
-                problems.push(Problem::error(rec.clone(), path(&format!("posts[{j}]")), unknown(RefKind::Post, post)));
+                problems.push(Problem::error(rec(), path(&format!("posts[{j}]")), unknown(RefKind::Post, post)));
             }
         }
         match m.reports_to.as_deref() {
-            Some(c) => match node_ids.get(c) {
-                None => problems.push(Problem::error(rec.clone(), path("reports_to"), unknown(RefKind::Node, c))),
-                Some(&n) if !is_community(n) => problems.push(Problem::error(rec.clone(), path("reports_to"), ProblemKind::NotCommunity { id: c.to_owned() })),
-                Some(_) => {}
+            Some(c) => match node_id(c) {
+                None => problems.push(Problem::error(rec(), path("reports_to"), unknown(RefKind::Node, c))),
+                Some(n) if !is_community(n) => problems.push(Problem::error(rec(), path("reports_to"), ProblemKind::NotCommunity { id: c.to_owned() })),
+                Some(n) => links.member_reports[i] = n,
             },
-            None if m.kind == MemberKind::InService => problems.push(Problem::warning(rec.clone(), path("reports_to"), ProblemKind::NotReported)),
+            None if m.kind == MemberKind::InService => problems.push(Problem::warning(rec(), path("reports_to"), ProblemKind::NotReported)),
             None => {}
         }
     }
@@ -488,24 +520,26 @@ fn check_references(doc: &document::Document, schema: Option<&LevelSchema>, prob
     // Units.
     let units = &doc.units;
     for (i, u) in units.records.iter().enumerate() {
-        let rec = Some(u.id.clone());
+        let rec = || Some(u.id.clone());
         let path = |field: &str| at("units", &units.positions, i, field);
-        match node_ids.get(u.community.as_str()) {
-            None => problems.push(Problem::error(rec.clone(), path("community"), unknown(RefKind::Node, &u.community))),
-            Some(&c) if !is_community(c) => problems.push(Problem::error(rec.clone(), path("community"), ProblemKind::NotCommunity { id: u.community.clone() })),
-            Some(&c) if u.big_committee && nodes.records[c].committee.is_none() => {
-                problems.push(Problem::warning(rec.clone(), path("big_committee"), ProblemKind::NoCommittee));
+        match node_id(&u.community) {
+            None => problems.push(Problem::error(rec(), path("community"), unknown(RefKind::Node, &u.community))),
+            Some(c) if !is_community(c) => problems.push(Problem::error(rec(), path("community"), ProblemKind::NotCommunity { id: u.community.clone() })),
+            Some(c) => {
+                links.unit_community[i] = c;
+                if u.big_committee && nodes.records[c as usize].committee.is_none() {
+                    problems.push(Problem::warning(rec(), path("big_committee"), ProblemKind::NoCommittee));
+                }
             }
-            Some(_) => {}
         }
         for (j, a) in u.agreements.iter().enumerate() {
             if a.end < a.start {
                 let kind = ProblemKind::AgreementPeriod { start: a.start.to_string(), end: a.end.to_string() };
-                problems.push(Problem::error(rec.clone(), path(&format!("agreements[{j}].end")), kind));
+                problems.push(Problem::error(rec(), path(&format!("agreements[{j}].end")), kind));
             }
         }
     }
-    Links { grid_branch }
+    links
 }
 
 /// A read-only view for serializing a node's figures with its identity.
@@ -520,12 +554,15 @@ pub struct NodeFigures<'a> {
     /// The figures.
     #[serde(flatten)]
     pub rollup: &'a Rollup,
+    /// The coverage ratios derived from them.
+    pub coverage: super::rollup::Coverage,
 }
 
 impl Organization {
     /// A node's identity and figures, ready to serialize.
     pub fn figures(&self, id: NodeId) -> NodeFigures<'_> {
         let node = self.tree.node(id);
-        NodeFigures { id: node.id(), name: node.name(), level: node.level(), rollup: self.rollup(id) }
+        let rollup = self.rollup(id);
+        NodeFigures { id: node.id(), name: node.name(), level: node.level(), rollup, coverage: rollup.coverage() }
     }
 }

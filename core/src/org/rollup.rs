@@ -45,8 +45,9 @@ pub struct MemberCounts {
     pub total: u32,
 }
 
-/// The figures of one node's subtree (the node included).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// The figures of one node's subtree (the node included). Coverage ratios are derived on
+/// demand ([`Rollup::coverage`]), which keeps a tree's rollups small and quick to build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Rollup {
     /// Nodes in the subtree.
     pub nodes: u32,
@@ -74,9 +75,6 @@ pub struct Rollup {
     pub co_located_units: u32,
     /// In-service members who reported to a community (双报到).
     pub members_reported: u32,
-    /// Coverage: grids with a branch, members placed in a grid, households linked to a
-    /// central household.
-    pub coverage: Coverage,
 }
 
 /// Coverage ratios.
@@ -113,12 +111,14 @@ impl Rollup {
         self.members_reported += o.members_reported;
     }
 
-    fn finish(&mut self) {
-        self.coverage = Coverage {
+    /// Coverage: grids with a branch, members placed in a grid, households linked to a
+    /// central household.
+    pub fn coverage(&self) -> Coverage {
+        Coverage {
             grids_with_branch: Ratio::new(self.grids_with_branch.into(), self.grids.into()),
             members_in_grid: Ratio::new(self.members_in_grid.into(), self.members.total.into()),
             households_linked: Ratio::new(self.linked_households, self.households),
-        };
+        }
     }
 }
 
@@ -167,11 +167,9 @@ pub(crate) fn compute(tree: &OrgTree, grids: &[Grid], members: &[Member], units:
     // finished subtree into its parent.
     let order = tree.subtree(tree.root());
     for &id in order.iter().rev() {
-        own[id.index()].finish();
         if let Some(parent) = tree.node(id).parent() {
-            let child = std::mem::take(&mut own[id.index()]);
+            let child = own[id.index()];
             own[parent.index()].add(&child);
-            own[id.index()] = child;
         }
     }
     own

@@ -1,6 +1,9 @@
 //! An organization tree built from flat records, as portals export them.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +45,10 @@ impl NodeId {
     /// The position of the node in the arena (and in the input records).
     pub fn index(self) -> usize {
         self.0 as usize
+    }
+
+    pub(crate) fn from_index(index: u32) -> Self {
+        NodeId(index)
     }
 }
 
@@ -104,12 +111,22 @@ impl Node {
 }
 
 /// A validated organization tree: exactly one root, no cycles, no orphans, unique ids.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct OrgTree {
     nodes: Vec<Node>,
     root: NodeId,
-    by_id: HashMap<String, NodeId>,
+    /// Indices into `nodes`, hashed by the node's id: no id is stored twice.
+    by_id: Index,
 }
+
+impl PartialEq for OrgTree {
+    fn eq(&self, other: &Self) -> bool {
+        // The index is derived from the nodes.
+        self.root == other.root && self.nodes == other.nodes
+    }
+}
+
+impl Eq for OrgTree {}
 
 impl OrgTree {
     /// Reads an organization document (`{"nodes": [...], …}`, see
@@ -138,8 +155,9 @@ impl OrgTree {
     pub fn from_records(records: Vec<NodeRecord>) -> Result<Self, Error> {
         let positions: Vec<usize> = (0..records.len()).collect();
         let mut problems = Vec::new();
-        match build_at(records, &positions, &mut problems) {
-            Some(tree) if problems.is_empty() => Ok(tree),
+        let links = link(&records, &positions, &mut problems);
+        match (links.ok, links.root) {
+            (true, Some(root)) => Ok(assemble(records, links.index, &links.parent_of, root)),
             _ => {
                 crate::org::document::sort_problems(&mut problems);
                 Err(Error::Invalid { problems })
@@ -184,7 +202,7 @@ impl OrgTree {
 
     /// Looks a node up by the id of its record.
     pub fn find(&self, record_id: &str) -> Option<NodeId> {
-        self.by_id.get(record_id).copied()
+        self.by_id.get(&self.nodes, |n| &n.id, record_id).map(NodeId)
     }
 
     /// Number of nodes.
@@ -256,46 +274,74 @@ impl OrgTree {
     }
 }
 
-/// Phase two: typed records to a validated arena. `positions[i]` is record i's index in the
-/// input document, used in the JSON paths of problems.
-/// Returns the tree when the records have no structural problem; otherwise adds the problems
-/// to `problems` and returns `None`. Problems already in `problems` do not stop the build.
-pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: &mut Vec<Problem>) -> Option<OrgTree> {
+/// What [`link`] found: the index of ids, each record's parent and the root. `ok` is false
+/// when any structural problem was found.
+pub(crate) struct Links {
+    pub index: Index,
+    pub parent_of: Vec<u32>,
+    pub root: Option<usize>,
+    pub ok: bool,
+}
+
+/// Record ids to their first record's index. It stores only indices, hashed by the id they
+/// point at, so it serves the records during the checks and then, unchanged, the nodes made
+/// from them (same order, same ids). The hash is fast and not DoS-resistant: ids come from
+/// the data owner's own exports, and hashing dominates loading large trees.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index(HashTable<u32>);
+
+impl Index {
+    /// The index of the record (or node) with this id, given the slice the index was built
+    /// over; `id_of` reads an element's id.
+    pub(crate) fn get<T>(&self, items: &[T], id_of: impl Fn(&T) -> &str, key: &str) -> Option<u32> {
+        self.0.find(hash_id(key), |&i| id_of(&items[i as usize]) == key).copied()
+    }
+}
+
+pub(crate) const UNRESOLVED: u32 = u32::MAX;
+
+/// Phase two, part one: checks the records' structure — empty fields, duplicate ids, unknown
+/// parents, roots, cycles — adding every problem to `problems`. `positions[i]` is record
+/// i's index in the input document, used in the JSON paths of problems.
+pub(crate) fn link(records: &[NodeRecord], positions: &[usize], problems: &mut Vec<Problem>) -> Links {
     let before = problems.len();
     let at = |i: usize, field: &str| format!("$.nodes[{}].{field}", positions[i]);
     let n = records.len();
+    let mut links = Links { index: Index::default(), parent_of: Vec::new(), root: None, ok: false };
     if n == 0 {
         problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRecords));
-        return None;
+        return links;
     }
-    if n > u32::MAX as usize {
-        problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::Shape { message: "more than 4294967295 records".into() }));
-        return None;
+    if n >= UNRESOLVED as usize {
+        problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::Shape { message: "more than 4294967294 records".into() }));
+        return links;
     }
 
-    let mut by_id: HashMap<String, NodeId> = HashMap::with_capacity(n);
+    let table = &mut links.index.0;
+    table.reserve(n, |&j| hash_id(&records[j as usize].id));
     for (i, r) in records.iter().enumerate() {
         for (field, value) in [("id", &r.id), ("level", &r.level), ("name", &r.name)] {
             if value.trim().is_empty() {
                 problems.push(Problem::error(Some(r.id.clone()).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
             }
         }
-        if let Some(&first) = by_id.get(r.id.as_str()) {
-            if !r.id.is_empty() {
-                problems.push(Problem::error(
-                    Some(r.id.clone()),
-                    at(i, "id"),
-                    ProblemKind::DuplicateId { id: r.id.clone(), first: format!("$.nodes[{}]", positions[first.index()]) },
-                ));
+        let hash = hash_id(&r.id);
+        match table.find(hash, |&j| records[j as usize].id == r.id) {
+            None => {
+                table.insert_unique(hash, i as u32, |&j| hash_id(&records[j as usize].id));
             }
-        } else {
-            by_id.insert(r.id.clone(), NodeId(i as u32));
+            Some(&first) if !r.id.is_empty() => {
+                let first = format!("$.nodes[{}]", positions[first as usize]);
+                problems.push(Problem::error(Some(r.id.clone()), at(i, "id"), ProblemKind::DuplicateId { id: r.id.clone(), first }));
+            }
+            Some(_) => {}
         }
     }
+    let index = &links.index;
 
     // Resolve parents. A record whose id is a duplicate still links to the first holder.
-    const UNRESOLVED: u32 = u32::MAX;
-    let mut parent_of = vec![UNRESOLVED; n];
+    let parent_of = &mut links.parent_of;
+    parent_of.resize(n, UNRESOLVED);
     let mut root: Option<usize> = None;
     for (i, r) in records.iter().enumerate() {
         match &r.parent {
@@ -307,8 +353,8 @@ pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: 
                     ProblemKind::ExtraRoot { root: records[first].id.clone() },
                 )),
             },
-            Some(p) => match by_id.get(p.as_str()) {
-                Some(&pid) => parent_of[i] = pid.0,
+            Some(p) => match index.get(records, |r| &r.id, p) {
+                Some(pid) => parent_of[i] = pid,
                 None => problems.push(Problem::error(
                     Some(r.id.clone()),
                     at(i, "parent"),
@@ -320,6 +366,7 @@ pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: 
     if root.is_none() {
         problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRoot));
     }
+    links.root = root;
 
     // Cycles: walk up from each record; colour 1 = on the current walk, 2 = done.
     let mut colour = vec![0u8; n];
@@ -349,15 +396,19 @@ pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: 
             colour[w] = 2;
         }
     }
+    links.ok = problems.len() == before;
+    links
+}
 
-    if problems.len() > before {
-        return None;
-    }
-    let root = root?;
+fn hash_id(id: &str) -> u64 {
+    FxBuildHasher.hash_one(id)
+}
 
+/// Phase two, part two: records whose [`link`] was `ok` become the arena.
+pub(crate) fn assemble(records: Vec<NodeRecord>, index: Index, parent_of: &[u32], root: usize) -> OrgTree {
     let mut nodes: Vec<Node> = records
         .into_iter()
-        .zip(&parent_of)
+        .zip(parent_of)
         .map(|(r, &p)| Node {
             id: r.id,
             parent: (p != UNRESOLVED).then_some(NodeId(p)),
@@ -371,6 +422,18 @@ pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: 
             linked_households: r.linked_households,
         })
         .collect();
+    // Count first, so that every children list is allocated once at its size.
+    let mut counts = vec![0u32; nodes.len()];
+    for &p in parent_of {
+        if p != UNRESOLVED {
+            counts[p as usize] += 1;
+        }
+    }
+    for (node, &count) in nodes.iter_mut().zip(&counts) {
+        if count > 0 {
+            node.children = Vec::with_capacity(count as usize);
+        }
+    }
     for (i, &p) in parent_of.iter().enumerate() {
         if p != UNRESOLVED {
             nodes[p as usize].children.push(NodeId(i as u32));
@@ -380,14 +443,13 @@ pub(crate) fn build_at(records: Vec<NodeRecord>, positions: &[usize], problems: 
     let mut stack = vec![root];
     while let Some(i) = stack.pop() {
         let depth = nodes[i].depth + 1;
-        let children = std::mem::take(&mut nodes[i].children);
-        for c in &children {
-            nodes[c.index()].depth = depth;
-            stack.push(c.index());
+        for k in 0..nodes[i].children.len() {
+            let c = nodes[i].children[k].index();
+            nodes[c].depth = depth;
+            stack.push(c);
         }
-        nodes[i].children = children;
     }
-    Some(OrgTree { nodes, root: NodeId(root as u32), by_id })
+    OrgTree { nodes, root: NodeId(root as u32), by_id: index }
 }
 
 #[cfg(test)]
