@@ -1,6 +1,7 @@
 //! Cross-crate tests over the shared fixtures in `tests/data/`. The same files feed the
 //! browser tests and the demo site.
 
+mod edit;
 mod tree;
 
 use std::path::{Path, PathBuf};

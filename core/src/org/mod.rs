@@ -2,6 +2,7 @@
 //! district branch → building group → member household; with grids, members and units.
 
 mod diff;
+mod edit;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub(crate) mod document;
@@ -14,6 +15,7 @@ mod schema;
 mod tree;
 
 pub use diff::{Change, TreeDiff};
+pub use edit::Edit;
 pub use organization::{Grid, Member, NodeFigures, Organization, Unit};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{

@@ -176,7 +176,7 @@ impl Organization {
         Self::from_document(doc, Vec::new())
     }
 
-    fn from_document(doc: document::Document, mut problems: Vec<Problem>) -> Result<Self, Error> {
+    pub(crate) fn from_document(doc: document::Document, mut problems: Vec<Problem>) -> Result<Self, Error> {
         let schema = resolve_schema(doc.schema.as_ref(), &mut problems);
         let links = link(&doc.nodes.records, &doc.nodes.positions, &mut problems);
         let linked = check_references(&doc, &links, schema.as_ref(), &mut problems);

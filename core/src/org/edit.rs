@@ -1,0 +1,124 @@
+//! Restructuring (调整): move a subtree, split a node, merge nodes, rename, re-code. Every
+//! edit returns a new organization that has passed every check the loader makes (the level
+//! schema, cycles, references), or the problems that stop it; the original is unchanged.
+
+use serde::{Deserialize, Serialize};
+
+use super::document::{Document, Section};
+use super::organization::Organization;
+use super::schema::SchemaSpec;
+use super::tree::NodeRecord;
+use crate::error::{Error, Problem, ProblemKind, RefKind};
+
+/// One restructuring step. Ids are record ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Edit {
+    /// Move `id` and its subtree under `parent`.
+    Move { id: String, parent: String },
+    /// Give `id` a new name.
+    Rename { id: String, name: String },
+    /// Give `id` a new code, or none.
+    Recode { id: String, code: Option<String> },
+    /// Make a new sibling `new_id` of `id`, of the same level, and move `children` of `id`
+    /// to it (来凤 re-cut 11 districts into 25 this way).
+    Split { id: String, new_id: String, new_name: String, children: Vec<String> },
+    /// Move everything under `absorb` (children, members, its grid link) to `keep`, and
+    /// remove `absorb`. Both must be of the same level.
+    Merge { keep: String, absorb: String },
+}
+
+fn rejected(path: &str, kind: ProblemKind) -> Error {
+    Error::Invalid { problems: vec![Problem::error(None, path.to_owned(), kind)] }
+}
+
+impl Organization {
+    /// Applies an edit; see [`Edit`].
+    ///
+    /// ```
+    /// use grassroots::Organization;
+    /// use grassroots::org::{Edit, TreeDiff};
+    /// # fn main() -> Result<(), grassroots::Error> {
+    /// let org = Organization::from_json(r#"{"schema": "laifeng", "nodes": [
+    ///     {"id": "c", "level": "community", "name": "胜利社区党委"},
+    ///     {"id": "d1", "parent": "c", "level": "district", "name": "一片区党支部"},
+    ///     {"id": "d2", "parent": "c", "level": "district", "name": "二片区党支部"},
+    ///     {"id": "g", "parent": "d1", "level": "group", "name": "一组"}]}"#)?;
+    /// let moved = org.edit(&Edit::Move { id: "g".into(), parent: "d2".into() })?;
+    /// assert_eq!(TreeDiff::between(org.tree(), moved.tree()).to_string(), "> moved g 一组: d1 → d2\n");
+    /// // A group cannot sit under the community: the schema says so.
+    /// assert!(org.edit(&Edit::Move { id: "g".into(), parent: "c".into() }).is_err());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn edit(&self, edit: &Edit) -> Result<Organization, Error> {
+        let tree = self.tree();
+        let find = |field: &str, id: &str| {
+            tree.find(id).ok_or_else(|| rejected(&format!("$edit.{field}"), ProblemKind::UnknownRef { what: RefKind::Node, id: id.to_owned() }))
+        };
+        let mut nodes = tree.to_records();
+        let mut members: Vec<_> = self.members().iter().map(|m| m.record().clone()).collect();
+        match edit {
+            Edit::Move { id, parent } => {
+                let (i, _) = (find("id", id)?, find("parent", parent)?);
+                nodes[i.index()].parent = Some(parent.clone());
+            }
+            Edit::Rename { id, name } => nodes[find("id", id)?.index()].name = name.clone(),
+            Edit::Recode { id, code } => nodes[find("id", id)?.index()].code = code.clone(),
+            Edit::Split { id, new_id, new_name, children } => {
+                let i = find("id", id)?;
+                for (j, child) in children.iter().enumerate() {
+                    let c = find(&format!("children[{j}]"), child)?;
+                    if tree.node(c).parent() != Some(i) {
+                        return Err(rejected(&format!("$edit.children[{j}]"), ProblemKind::UnknownRef { what: RefKind::Node, id: format!("{id}/{child}") }));
+                    }
+                    nodes[c.index()].parent = Some(new_id.clone());
+                }
+                let source = &nodes[i.index()];
+                nodes.push(NodeRecord {
+                    id: new_id.clone(),
+                    parent: source.parent.clone(),
+                    level: source.level.clone(),
+                    name: new_name.clone(),
+                    code: None,
+                    grid: None,
+                    committee: None,
+                    linked_households: None,
+                });
+            }
+            Edit::Merge { keep, absorb } => {
+                let (k, a) = (find("keep", keep)?, find("absorb", absorb)?);
+                if tree.node(k).level() != tree.node(a).level() {
+                    let kind = ProblemKind::LevelOrder { level: tree.node(a).level().to_owned(), parent_level: tree.node(k).level().to_owned() };
+                    return Err(rejected("$edit.absorb", kind));
+                }
+                if tree.path_to_root(k).contains(&a) {
+                    return Err(rejected("$edit.keep", ProblemKind::Cycle { ids: vec![keep.clone(), absorb.clone()] }));
+                }
+                for &c in tree.children(a) {
+                    nodes[c.index()].parent = Some(keep.clone());
+                }
+                for m in members.iter_mut().filter(|m| m.node == *absorb) {
+                    m.node = keep.clone();
+                }
+                if nodes[k.index()].grid.is_none() {
+                    nodes[k.index()].grid = nodes[a.index()].grid.take();
+                }
+                nodes.remove(a.index());
+            }
+        }
+        let all = |n: usize| (0..n).collect::<Vec<_>>();
+        let grids: Vec<_> = self.grids().iter().map(|g| g.record().clone()).collect();
+        let units: Vec<_> = self.units().iter().map(|u| u.record().clone()).collect();
+        let posts = self.post_categories().to_vec();
+        let doc = Document {
+            schema: self.schema().cloned().map(SchemaSpec::Custom),
+            nodes: Section { positions: all(nodes.len()), records: nodes },
+            grids: Section { positions: all(grids.len()), records: grids },
+            members: Section { positions: all(members.len()), records: members },
+            units: Section { positions: all(units.len()), records: units },
+            post_categories: Section { positions: all(posts.len()), records: posts },
+        };
+        Organization::from_document(doc, Vec::new())
+    }
+}
