@@ -65,3 +65,10 @@ fn markup_in_data_stays_text_in_error_messages() {
     let message = err.map(|_| String::new()).unwrap_or_else(|e| e.to_string());
     assert!(message.contains("\"<b>bold</b>\" does not exist"), "{message}");
 }
+
+#[test]
+fn the_checked_in_json_schema_is_the_one_the_types_make() {
+    // Regenerate with `grassroots schema tree > tests/data/tree/organization.schema.json`.
+    let checked_in = read(&data_dir("tree").join("organization.schema.json"));
+    assert_eq!(checked_in.trim_end(), grassroots::org::json_schema(), "the document format changed: regenerate the schema");
+}

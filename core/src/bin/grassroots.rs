@@ -34,6 +34,37 @@ enum Command {
         #[command(subcommand)]
         what: Diff,
     },
+    /// Print the JSON Schema of a file format.
+    Schema {
+        #[command(subcommand)]
+        what: SchemaOf,
+    },
+    /// Write a realistic fictional document (新乡 shape), reproducible from a seed.
+    Generate {
+        #[command(subcommand)]
+        what: Generate,
+    },
+}
+
+#[derive(Subcommand)]
+enum SchemaOf {
+    /// The organization document (`validate tree` checks files against the same rules).
+    Tree,
+}
+
+#[derive(Subcommand)]
+enum Generate {
+    /// An organization document.
+    Tree {
+        /// Number of communities (about 79 nodes each).
+        #[arg(long, default_value_t = 12)]
+        communities: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Members per building group, as LOW-HIGH.
+        #[arg(long, default_value = "10-20")]
+        members: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -93,6 +124,11 @@ fn main() -> ExitCode {
         Command::Validate { what: Validate::Tree { file, schema, format } } => validate_tree(&file, schema.as_deref(), format),
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
+        Command::Schema { what: SchemaOf::Tree } => {
+            println!("{}", grassroots::org::json_schema());
+            Ok(())
+        }
+        Command::Generate { what: Generate::Tree { communities, seed, members } } => generate_tree(communities, seed, &members),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -247,5 +283,16 @@ fn diff_tree(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
         Format::Text if diff.is_empty() => println!("no changes"),
         Format::Text => print!("{diff}"),
     }
+    Ok(())
+}
+
+fn generate_tree(communities: u32, seed: u64, members: &str) -> Result<(), Fail> {
+    use grassroots::org::generate::{GenOptions, generate};
+    let range = members.split_once('-').and_then(|(low, high)| Some((low.trim().parse().ok()?, high.trim().parse().ok()?)));
+    let Some((low, high)) = range else {
+        return Err(Fail::Unreadable(format!("--members takes LOW-HIGH, e.g. 10-20, not \"{members}\"")));
+    };
+    let options = GenOptions::new(communities).seed(seed).members_per_group(low, high);
+    println!("{}", generate(options).to_json());
     Ok(())
 }

@@ -36,27 +36,44 @@ pub(crate) struct Document {
     pub post_categories: Section<PostCategoryRecord>,
 }
 
+/// An organization document as JSON has it: only `nodes` is required. This type is the
+/// format (and the root of its JSON Schema); `Organization::from_json` reads it.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct Typed {
+pub struct OrganizationDocument {
+    /// A preset name (`laifeng`, `xinxiang`, `street`) or a schema of the document's own.
     #[serde(default)]
-    schema: Option<SchemaSpec>,
-    nodes: Vec<NodeRecord>,
+    pub schema: Option<SchemaSpec>,
+    /// The tree, one record a node, parents by id.
+    pub nodes: Vec<NodeRecord>,
+    /// The grids.
     #[serde(default)]
-    grids: Vec<GridRecord>,
+    pub grids: Vec<GridRecord>,
+    /// The Party members.
     #[serde(default)]
-    members: Vec<MemberRecord>,
+    pub members: Vec<MemberRecord>,
+    /// Reporting and co-located units.
     #[serde(default)]
-    units: Vec<UnitRecord>,
+    pub units: Vec<UnitRecord>,
+    /// The post catalogue for members without office (设岗定责).
     #[serde(default)]
-    post_categories: Vec<PostCategoryRecord>,
+    pub post_categories: Vec<PostCategoryRecord>,
+}
+
+/// The JSON Schema of [`OrganizationDocument`], pretty-printed; checked in as
+/// `tests/data/tree/organization.schema.json`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(OrganizationDocument);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
 /// Reads the document; shape problems (wrong types, unknown or missing fields) go to
 /// `problems`, and the records that did read are returned so that they are checked too.
 pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, Error> {
     // Fast path: a valid document is parsed once, straight into the records.
-    if let Ok(doc) = serde_json::from_str::<Typed>(json) {
+    if let Ok(doc) = serde_json::from_str::<OrganizationDocument>(json) {
         return Ok(Document {
             schema: doc.schema,
             nodes: Section::all(doc.nodes),
@@ -105,7 +122,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
         // The typed parse failed, yet every part reads on its own (a key given twice in one
         // object is one way): report what the typed parse said rather than lose data.
         let de = &mut serde_json::Deserializer::from_str(json);
-        if let Err(e) = serde_path_to_error::deserialize::<_, Typed>(de) {
+        if let Err(e) = serde_path_to_error::deserialize::<_, OrganizationDocument>(de) {
             let path = join("$", &e.path().to_string());
             problems.push(shape(None, path, e.into_inner().to_string()));
         }

@@ -15,6 +15,9 @@ mod schema;
 mod tree;
 
 pub use diff::{Change, TreeDiff};
+#[cfg(feature = "schema")]
+pub use document::json_schema;
+pub use document::OrganizationDocument;
 pub use edit::Edit;
 pub use organization::{Grid, Member, NodeFigures, Organization, Unit};
 pub use personal::{IdCard, PersonalError, Phone};

@@ -132,6 +132,39 @@ macro_rules! masked_impls {
 masked_impls!(IdCard);
 masked_impls!(Phone);
 
+#[cfg(feature = "schema")]
+mod schema {
+    use std::borrow::Cow;
+
+    use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+    impl JsonSchema for super::IdCard {
+        fn schema_name() -> Cow<'static, str> {
+            "IdCard".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^[0-9]{17}[0-9Xx]$",
+                "description": "Resident ID-card number (GB 11643); the check digit is verified. Masked in every output."
+            })
+        }
+    }
+
+    impl JsonSchema for super::Phone {
+        fn schema_name() -> Cow<'static, str> {
+            "Phone".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "type": "string",
+                "pattern": "^(\\+86)?[0-9 -]{10,16}$",
+                "description": "Mobile (11 digits starting with 1) or landline with area code. Masked in every output."
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

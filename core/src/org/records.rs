@@ -9,6 +9,7 @@ use super::personal::{IdCard, Phone};
 /// A grid (网格): coded, in exactly one community, with its worker(s) and figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridRecord {
     /// Unique id of the grid.
     pub id: String,
@@ -42,6 +43,7 @@ pub struct GridRecord {
 /// A grid worker (网格员).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkerRecord {
     /// Name.
     pub name: String,
@@ -56,6 +58,7 @@ pub struct WorkerRecord {
 /// The kind of a Party member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MemberKind {
     /// 在职党员.
     InService,
@@ -70,6 +73,7 @@ pub enum MemberKind {
 /// Direction of a mobile member (流入 / 流出).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Flow {
     /// 流入: came here from elsewhere.
     In,
@@ -80,6 +84,7 @@ pub enum Flow {
 /// A Party member.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberRecord {
     /// Unique id.
     pub id: String,
@@ -112,6 +117,7 @@ pub struct MemberRecord {
 /// How a unit relates to the community.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum UnitKind {
     /// 报到单位: reports to the community (双报到).
     Reporting,
@@ -122,6 +128,7 @@ pub enum UnitKind {
 /// A unit (机关企事业单位) working with a community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitRecord {
     /// Unique id.
     pub id: String,
@@ -142,6 +149,7 @@ pub struct UnitRecord {
 /// A joint-building agreement (共建联建协议) with its period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgreementRecord {
     /// Title.
     pub title: String,
@@ -154,6 +162,7 @@ pub struct AgreementRecord {
 /// A big committee (大党委) on a community node: part-time members (兼职委员) from units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommitteeRecord {
     /// Part-time committee members, usually 3–7.
     #[serde(default)]
@@ -163,6 +172,7 @@ pub struct CommitteeRecord {
 /// A part-time committee member (兼职委员) and the unit they come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartTimeRecord {
     /// Name.
     pub name: String,
@@ -173,6 +183,7 @@ pub struct PartTimeRecord {
 /// A category of posts for members without office (设岗定责), e.g. 志愿者服务岗.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PostCategoryRecord {
     /// Unique id.
     pub id: String,
@@ -186,6 +197,7 @@ pub struct PostCategoryRecord {
 /// One post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PostRecord {
     /// Unique id across all categories.
     pub id: String,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// the level's key, so that custom schemas work with them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum LevelRole {
     /// 街道党工委 / 街道"大工委".
     Street,
@@ -24,6 +25,7 @@ pub enum LevelRole {
 /// One level of a schema.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Level {
     /// The key nodes use in their `level` field.
     pub key: String,
@@ -51,6 +53,7 @@ impl Level {
 /// A named list of levels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LevelSchema {
     /// Name of the schema, e.g. `laifeng`.
     pub id: String,
@@ -129,6 +132,7 @@ impl LevelSchema {
 /// How a document names its schema: a preset's name, or a schema of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum SchemaSpec {
     /// One of [`PRESETS`].
     Preset(String),

@@ -13,6 +13,7 @@ use crate::error::{Error, Problem, ProblemKind};
 /// One record of the input: a node and the id of its parent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeRecord {
     /// Unique id of the node within the tree.
     pub id: String,
