@@ -40,5 +40,9 @@ size:
 browser-test:
 	@bash .ci/browser-test.sh
 
+## Benchmarks (figures, not assertions): the load benchmark, 10k/100k/1M nodes.
+bench: setup
+	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
+
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts
