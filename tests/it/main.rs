@@ -2,6 +2,7 @@
 //! browser tests and the demo site.
 
 mod edit;
+mod nets;
 mod tree;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 mod diff;
 mod edit;
+mod nets;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub(crate) mod document;
@@ -19,6 +20,7 @@ pub use diff::{Change, TreeDiff};
 pub use document::json_schema;
 pub use document::OrganizationDocument;
 pub use edit::Edit;
+pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 pub use organization::{Grid, Member, NodeFigures, Organization, Unit};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{
