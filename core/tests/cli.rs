@@ -111,3 +111,15 @@ fn diff_reads_like_a_change_list() {
     let diff: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
     assert_eq!(diff["changes"][0], serde_json::json!({"change": "added", "id": "d3", "name": "新区片区党支部", "parent": "c"}));
 }
+
+#[test]
+fn a_member_roster_is_checked_with_the_node_roster() {
+    let (code, stdout, _) = run(&["validate", "tree", "csv/roster.csv", "--members", "csv/members.csv", "--schema", "laifeng"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("error: csv/members.csv row 4, column posts[0] (record \"m3\"): post \"p9\" does not exist"), "{stdout}");
+    assert!(stdout.contains("warning: csv/members.csv row 3, column reports_to (record \"m2\")"), "{stdout}");
+    assert!(!stdout.contains("13907181234") && !stdout.contains("11010519491231002X"), "personal data leaked: {stdout}");
+    let (code, _, stderr) = run(&["validate", "tree", "valid/laifeng-shengli.json", "--members", "csv/members.csv"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--members goes with a CSV node roster"), "{stderr}");
+}

@@ -72,6 +72,9 @@ enum Validate {
     /// An organization document (.json) or a node roster (.csv).
     Tree {
         file: PathBuf,
+        /// A member roster (.csv) to check with a node roster.
+        #[arg(long)]
+        members: Option<PathBuf>,
         /// A preset (laifeng, xinxiang, street) or a schema file, used instead of the file's own.
         #[arg(long)]
         schema: Option<String>,
@@ -121,7 +124,9 @@ enum Fail {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Validate { what: Validate::Tree { file, schema, format } } => validate_tree(&file, schema.as_deref(), format),
+        Command::Validate { what: Validate::Tree { file, members, schema, format } } => {
+            validate_tree(&file, members.as_deref(), schema.as_deref(), format)
+        }
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
         Command::Schema { what: SchemaOf::Tree } => {
@@ -155,14 +160,32 @@ fn schema_arg(arg: Option<&str>) -> Result<Option<SchemaSpec>, Fail> {
         .map_err(|e| Fail::Unreadable(format!("{arg}: not a preset (laifeng, xinxiang, street) nor a schema file: {e}")))
 }
 
-/// Loads a .json document or a .csv node roster.
+/// Loads a .json document, or a .csv node roster with an optional .csv member roster.
 fn load(path: &Path, schema: Option<SchemaSpec>) -> Result<Result<Organization, Vec<Problem>>, Fail> {
+    load_with(path, None, schema)
+}
+
+fn load_with(path: &Path, members: Option<&Path>, schema: Option<SchemaSpec>) -> Result<Result<Organization, Vec<Problem>>, Fail> {
     let text = read(path)?;
     let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let result = if is_csv {
-        roster::nodes_from_csv(&text).and_then(|nodes| Organization::from_parts(schema, nodes, vec![], vec![], vec![]))
-    } else {
-        Organization::from_json_with_schema(&text, schema)
+    let member_label = members.map(|m| format!("{} ", m.display())).unwrap_or_default();
+    let result = match (is_csv, members) {
+        (false, Some(_)) => return Err(Fail::Unreadable("--members goes with a CSV node roster; a JSON document has its own \"members\"".into())),
+        (false, None) => Organization::from_json_with_schema(&text, schema),
+        (true, members) => {
+            let member_text = members.map(read).transpose()?;
+            let members = match member_text.as_deref().map(roster::members_from_csv).transpose() {
+                Ok(m) => m.unwrap_or_default(),
+                Err(Error::Invalid { mut problems }) => {
+                    for p in &mut problems {
+                        p.path = format!("{member_label}{}", p.path);
+                    }
+                    return Ok(Err(problems));
+                }
+                Err(e) => return Err(Fail::Unreadable(format!("{member_label}{e}"))),
+            };
+            roster::nodes_from_csv(&text).and_then(|nodes| Organization::from_parts(schema, nodes, vec![], members, vec![]))
+        }
     };
     match result {
         Ok(org) => Ok(Ok(org)),
@@ -172,7 +195,8 @@ fn load(path: &Path, schema: Option<SchemaSpec>) -> Result<Result<Organization, 
         Err(e) => {
             let mut problems = e.problems();
             if is_csv {
-                roster::csv_paths(&mut problems);
+                roster::csv_paths(&mut problems, "nodes", "");
+                roster::csv_paths(&mut problems, "members", &member_label);
             }
             Ok(Err(problems))
         }
@@ -206,8 +230,8 @@ fn print_problems(file: &Path, problems: &[Problem], format: Format) {
     }
 }
 
-fn validate_tree(file: &Path, schema: Option<&str>, format: Format) -> Result<(), Fail> {
-    match load(file, schema_arg(schema)?)? {
+fn validate_tree(file: &Path, members: Option<&Path>, schema: Option<&str>, format: Format) -> Result<(), Fail> {
+    match load_with(file, members, schema_arg(schema)?)? {
         Ok(org) => {
             print_problems(file, org.warnings(), format);
             Ok(())
