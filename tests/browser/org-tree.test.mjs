@@ -41,6 +41,8 @@ describe('org tree from a src URL', () => {
 
   test('the keyboard alone moves focus, expands and collapses (roving tabindex)', async () => {
     await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.getElementById('from-src').shadowRoot.activeElement?.id), 'gr-search', 'the search box comes first');
+    await page.keyboard.press('Tab');
     assert.equal(await focusedId(page, 'from-src'), 'sl');
     await page.keyboard.press('ArrowDown');
     assert.equal(await focusedId(page, 'from-src'), 'sl-d1');

@@ -50,6 +50,19 @@ pub struct Catalogue {
     pub record: fn(&str) -> String,
     pub node_count: fn(usize) -> String,
     pub keyboard_hint: &'static str,
+    /// The label of the search box.
+    pub search_label: &'static str,
+    /// The search box's description: the keys it understands.
+    pub search_hint: &'static str,
+    pub next_match: &'static str,
+    pub prev_match: &'static str,
+    /// The search status: how many nodes match.
+    pub match_count: fn(usize) -> String,
+    /// The search status after moving to a match: its number, the count, its name.
+    pub match_position: fn(usize, usize, &str) -> String,
+    pub no_match: &'static str,
+    /// The accessible description of a matching row.
+    pub match_note: &'static str,
     pub problem: fn(&ProblemKind) -> String,
 }
 
@@ -61,7 +74,15 @@ pub static ZH_CN: Catalogue = Catalogue {
     fetch_failed: |detail| format!("数据加载失败：{detail}"),
     record: |id| format!("记录“{id}”"),
     node_count: |n| format!("共 {n} 个组织"),
-    keyboard_hint: "↑ ↓ 移动，→ 展开，← 收起，回车选中",
+    keyboard_hint: "↑ ↓ 移动，→ 展开，← 收起，回车选中，PgUp/PgDn 翻页",
+    search_label: "搜索组织",
+    search_hint: "输入名称或编号；回车跳到匹配项，F3 跳到下一个，Esc 清除",
+    next_match: "下一个",
+    prev_match: "上一个",
+    match_count: |n| format!("找到 {n} 个"),
+    match_position: |i, n, name| format!("找到 {n} 个，第 {i} 个：{name}"),
+    no_match: "没有找到匹配的组织",
+    match_note: "匹配",
     problem: |kind| match kind {
         ProblemKind::Syntax { line, column, message } => format!("不是有效的 JSON（第 {line} 行第 {column} 列）：{message}"),
         ProblemKind::Shape { message } => format!("字段类型或结构不符：{message}"),
@@ -84,7 +105,15 @@ pub static EN: Catalogue = Catalogue {
     fetch_failed: |detail| format!("Could not load the data: {detail}"),
     record: |id| format!("record “{id}”"),
     node_count: |n| if n == 1 { "1 organization".to_owned() } else { format!("{n} organizations") },
-    keyboard_hint: "Arrow keys move, Right expands, Left collapses, Enter selects",
+    keyboard_hint: "Arrow keys move, Right expands, Left collapses, Enter selects, Page Up/Down page",
+    search_label: "Search organizations",
+    search_hint: "Type a name or code; Enter goes to the matches, F3 to the next one, Escape clears",
+    next_match: "Next",
+    prev_match: "Previous",
+    match_count: |n| if n == 1 { "1 match".to_owned() } else { format!("{n} matches") },
+    match_position: |i, n, name| format!("Match {i} of {n}: {name}"),
+    no_match: "No matches",
+    match_note: "match",
     problem: |kind| kind.to_string(),
 };
 
@@ -99,6 +128,18 @@ mod tests {
         assert_eq!(Lang::from_tag(Some("zh-Hans")), Lang::ZhCn);
         assert_eq!(Lang::from_tag(Some("fr")), Lang::ZhCn);
         assert_eq!(Lang::from_tag(None), Lang::ZhCn);
+    }
+
+    #[test]
+    fn search_messages_count_and_use_chinese_punctuation() {
+        assert_eq!((ZH_CN.match_count)(3), "找到 3 个");
+        assert_eq!((EN.match_count)(1), "1 match");
+        assert_eq!((EN.match_count)(3), "3 matches");
+        assert_eq!((ZH_CN.match_position)(2, 5, "凤翔一街党小组"), "找到 5 个，第 2 个：凤翔一街党小组");
+        assert_eq!((EN.match_position)(2, 5, "x"), "Match 2 of 5: x");
+        for text in [ZH_CN.search_hint, ZH_CN.keyboard_hint, ZH_CN.search_label, ZH_CN.no_match] {
+            assert!(!text.contains([',', ':', '(', ')', ';']), "half-width punctuation in {text}");
+        }
     }
 
     #[test]
