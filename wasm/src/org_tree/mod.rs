@@ -201,10 +201,8 @@ fn sync_dom(state: &UseReducerHandle<State>, refs: &Refs, handled: &RefCell<(u32
     if !scroll_done {
         scroller.set_scroll_top(port.top.round() as i32);
     }
-    if !focus_done {
-        if let Some(row) = query::<HtmlElement>(&list, "[role=treeitem][tabindex='0']") {
-            let _ = row.focus();
-        }
+    if !focus_done && let Some(row) = query::<HtmlElement>(&list, "[role=treeitem][tabindex='0']") {
+        let _ = row.focus();
     }
     if let Some((row, height)) = refs.measure() {
         state.dispatch(Msg::Measured { row, height });
@@ -442,7 +440,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
                 aria-level={(node.depth() + 1).to_string()}
                 aria-setsize={size.to_string()}
                 aria-posinset={pos.to_string()}
-                aria-expanded={has_children.then(|| if expanded { "true" } else { "false" })}
+                aria-expanded={has_children.then_some(if expanded { "true" } else { "false" })}
                 aria-selected={(view.selected() == Some(id)).then_some("true")}
                 aria-describedby={matched.then_some("gr-match-note")}
                 tabindex={if view.focus() == id { "0" } else { "-1" }}
@@ -468,7 +466,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
         rows.push(row(view.focus(), true));
     }
 
-    let label = props.label.clone().unwrap_or_else(|| AttrValue::Static(text.tree_label));
+    let label = props.label.clone().unwrap_or(AttrValue::Static(text.tree_label));
     html! {
         <div class="gr-org-tree">
             <div class="gr-head">
