@@ -65,8 +65,8 @@ if [ -z "$route" ]; then
   WASM_ENV="RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-$llvm/bin/wasm-ld"
   # std is built from source on this route, so it can drop the panic and Debug-formatting
   # machinery: 136.0 KB → 116.3 KB gzip for the same code (measured, see ARCHITECTURE.md).
-  # With fmt-debug=none `{:?}` prints nothing, so no user-visible text may use Debug.
-  WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+  # With fmt-debug=shallow derived `Debug` prints only the type name (hand-written ones, such as str's, still work), so no user-visible text may use a derived Debug.
+  WASM_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=shallow"
 fi
 log "rust: $route route, $("$RUSTC" --version)"
 

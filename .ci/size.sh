@@ -13,6 +13,6 @@ for f in target/site/grassroots/*.js target/site/grassroots/*.wasm; do
 done
 printf 'bundle size: %d bytes gzip -9 (budget %d bytes, %d%%)\n' "$total" "$budget" $((total * 100 / budget))
 if [ "$total" -gt "$budget" ]; then
-  echo "bundle size: OVER BUDGET by $((total - budget)) bytes" >&2
+  echo "bundle size: OVER BUDGET by $((total - budget)) bytes"
   exit 1
 fi

@@ -133,11 +133,15 @@ describe('bad data', () => {
   after(async () => { await page.close(); });
 
   test('shows every problem in an error panel, with record and JSON path', async () => {
-    const items = await page.locator('#broken .gr-problems li').allTextContents();
+    const items = await page.locator('#broken .gr-problems:first-of-type li').allTextContents();
     assert.equal(items.length, 7, items.join('\n'));
     assert.ok(items.some((t) => t.includes('$.nodes[1].level') && t.includes('记录“n1”')), items.join('\n'));
     assert.ok(items.some((t) => t.includes('$.nodes[6].parent') && t.includes('上级“gone”不存在')), items.join('\n'));
     assert.equal(await page.locator('#broken [role=tree]').count(), 0);
+    // Warnings are listed apart, after the errors.
+    const warnings = await page.locator('#broken .gr-problems:last-of-type li').allTextContents();
+    assert.deepEqual(warnings, ['$未指定层级方案，层级顺序未检查']);
+    assert.ok(items.some((t) => t.includes('$.nodes[4]') && t.includes('"not a record"')), 'the bad value is quoted in the message');
     await page.screenshot({ path: join(artifacts, 'error-panel.png'), fullPage: true });
   });
 

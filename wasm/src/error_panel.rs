@@ -13,16 +13,17 @@ use crate::i18n::Lang;
 pub enum Failure {
     /// The data could not be fetched (network, HTTP status); the text says what happened.
     Fetch(String),
-    /// The data was read but has problems.
-    Data(Vec<Problem>),
+    /// The data was read but has errors (and maybe warnings, listed after them).
+    Data { errors: Vec<Problem>, warnings: Vec<Problem> },
 }
 
 /// The `detail` of a `gr-error` event: the widget kind and every problem, each with a
-/// message in the widget's language.
+/// message in the widget's language; warnings apart.
 #[derive(Serialize)]
 pub struct ErrorDetail<'a> {
     pub widget: &'a str,
     pub errors: Vec<ErrorEntry<'a>>,
+    pub warnings: Vec<ErrorEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -42,20 +43,26 @@ impl Failure {
     /// The `gr-error` detail for this failure.
     pub fn detail<'a>(&'a self, widget: &'a str, lang: Lang) -> ErrorDetail<'a> {
         let text = lang.text();
-        let errors = match self {
-            Failure::Fetch(detail) => vec![ErrorEntry {
-                problem: None,
-                severity: Some("error"),
-                code: Some("fetch"),
-                path: Some("$"),
-                message: (text.fetch_failed)(detail),
-            }],
-            Failure::Data(problems) => problems
+        let entries = |problems: &'a [Problem]| -> Vec<ErrorEntry<'a>> {
+            problems
                 .iter()
                 .map(|p| ErrorEntry { problem: Some(p), severity: None, code: None, path: None, message: (text.problem)(&p.kind) })
-                .collect(),
+                .collect()
         };
-        ErrorDetail { widget, errors }
+        match self {
+            Failure::Fetch(detail) => ErrorDetail {
+                widget,
+                errors: vec![ErrorEntry {
+                    problem: None,
+                    severity: Some("error"),
+                    code: Some("fetch"),
+                    path: Some("$"),
+                    message: (text.fetch_failed)(detail),
+                }],
+                warnings: Vec::new(),
+            },
+            Failure::Data { errors, warnings } => ErrorDetail { widget, errors: entries(errors), warnings: entries(warnings) },
+        }
     }
 }
 
@@ -65,26 +72,37 @@ pub struct ErrorPanelProps {
     pub lang: Lang,
 }
 
+fn problem_list(problems: &[Problem], lang: Lang) -> Html {
+    let text = lang.text();
+    html! {
+        <ul class="gr-problems">
+            { for problems.iter().map(|p| html! {
+                <li>
+                    <code class="gr-path">{ &p.path }</code>
+                    if let Some(id) = &p.record {
+                        <span class="gr-record">{ (text.record)(id) }</span>
+                    }
+                    <span class="gr-message">{ (text.problem)(&p.kind) }</span>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
 /// A live region, so that a screen reader announces the failure when it appears.
 #[function_component(ErrorPanel)]
 pub fn error_panel(props: &ErrorPanelProps) -> Html {
     let text = props.lang.text();
     let body = match &*props.failure {
         Failure::Fetch(detail) => html! { <p>{ (text.fetch_failed)(detail) }</p> },
-        Failure::Data(problems) => html! {
+        Failure::Data { errors, warnings } => html! {
             <>
                 <p>{ text.error_intro }</p>
-                <ul class="gr-problems">
-                    { for problems.iter().map(|p| html! {
-                        <li>
-                            <code class="gr-path">{ &p.path }</code>
-                            if let Some(id) = &p.record {
-                                <span class="gr-record">{ (text.record)(id) }</span>
-                            }
-                            <span class="gr-message">{ (text.problem)(&p.kind) }</span>
-                        </li>
-                    }) }
-                </ul>
+                { problem_list(errors, props.lang) }
+                if !warnings.is_empty() {
+                    <p class="gr-warnings-title">{ text.warnings_title }</p>
+                    { problem_list(warnings, props.lang) }
+                }
             </>
         },
     };

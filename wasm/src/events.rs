@@ -5,10 +5,14 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-/// Serializes `detail` as plain JS objects (not `Map`s) and dispatches `name` on `host`.
+/// Serializes `detail` as plain JS objects and dispatches `name` on `host`. The detail goes
+/// through JSON text: serde_json's serializer is in the bundle anyway, and a second
+/// serializer (serde-wasm-bindgen's) for every detail type would cost more than the parse.
 pub fn dispatch<T: Serialize>(host: &HtmlElement, name: &str, detail: &T) {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let detail = detail.serialize(&serializer).unwrap_or(JsValue::NULL);
+    let detail = serde_json::to_string(detail)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

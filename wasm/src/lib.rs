@@ -11,10 +11,12 @@ pub mod error_panel;
 pub mod events;
 pub mod i18n;
 pub mod org_tree;
+mod problem_zh;
 
 use std::rc::Rc;
 
-use grassroots::OrgTree;
+use grassroots::org::OrgSummary;
+use grassroots::{OrgTree, Organization, Severity};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
@@ -49,8 +51,9 @@ pub struct Options {
 pub enum Content<T> {
     /// Waiting for data (a `src` being fetched).
     Loading,
-    /// Valid data; `generation` changes with every update, so views reset their state.
-    Ready { value: Rc<T>, generation: u32 },
+    /// Valid data and its summary; `generation` changes with every update, so views reset
+    /// their state.
+    Ready { value: Rc<T>, summary: Rc<OrgSummary>, generation: u32 },
     /// Nothing can be shown; the error panel says why.
     Failed(Rc<Failure>),
 }
@@ -70,10 +73,11 @@ pub fn org_tree_widget(props: &OrgTreeWidgetProps) -> Html {
     let body = match &props.content {
         Content::Loading => html! { <p class="gr-loading" role="status">{ lang.text().loading }</p> },
         Content::Failed(failure) => html! { <ErrorPanel failure={Rc::clone(failure)} {lang} /> },
-        Content::Ready { value, generation } => html! {
+        Content::Ready { value, summary, generation } => html! {
             <OrgTreeView
                 key={*generation}
                 tree={Rc::clone(value)}
+                summary={Rc::clone(summary)}
                 {lang}
                 label={props.options.label.clone().map(AttrValue::from)}
                 host={props.host.clone()}
@@ -160,12 +164,16 @@ impl WidgetHandle {
     }
 
     fn load(&mut self, json: &str) {
-        match OrgTree::from_json(json) {
-            Ok(tree) => {
+        match Organization::from_json(json) {
+            Ok(org) => {
+                let (tree, summary) = org.split();
                 self.generation = self.generation.wrapping_add(1);
-                self.content = Content::Ready { value: Rc::new(tree), generation: self.generation };
+                self.content = Content::Ready { value: Rc::new(tree), summary: Rc::new(summary), generation: self.generation };
             }
-            Err(e) => self.set_failure(Failure::Data(e.problems())),
+            Err(e) => {
+                let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
+                self.set_failure(Failure::Data { errors, warnings });
+            }
         }
     }
 

@@ -20,6 +20,7 @@ pub(crate) struct Section<T> {
 }
 
 impl<T> Section<T> {
+    #[cfg(not(target_arch = "wasm32"))]
     fn all(records: Vec<T>) -> Self {
         let positions = (0..records.len()).collect();
         Section { records, positions }
@@ -72,7 +73,10 @@ pub fn json_schema() -> String {
 /// Reads the document; shape problems (wrong types, unknown or missing fields) go to
 /// `problems`, and the records that did read are returned so that they are checked too.
 pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, Error> {
-    // Fast path: a valid document is parsed once, straight into the records.
+    // Fast path: a valid document is parsed once, straight into the records. The wasm build
+    // leaves it out: the slow path alone gives the same result, and a second set of
+    // deserializers would not fit the bundle's size budget.
+    #[cfg(not(target_arch = "wasm32"))]
     if let Ok(doc) = serde_json::from_str::<OrganizationDocument>(json) {
         return Ok(Document {
             schema: doc.schema,
@@ -84,6 +88,10 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
         });
     }
     let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
+    // A Value keeps the last of two equal keys and drops the first without a word.
+    if let Some((path, key)) = duplicate_key(json) {
+        problems.push(shape(None, path, format!("duplicate field `{key}`")));
+    }
     let Some(doc) = value.as_object() else {
         problems.push(shape(None, "$".into(), "expected an object with a \"nodes\" array".into()));
         return Err(Error::Invalid { problems: std::mem::take(problems) });
@@ -109,7 +117,6 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
             }
         },
     };
-    let before = problems.len();
     let document = Document {
         schema,
         nodes: items(doc, "nodes", true, problems),
@@ -118,16 +125,83 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
         units: items(doc, "units", false, problems),
         post_categories: items(doc, "post_categories", false, problems),
     };
-    if problems.is_empty() && before == 0 {
-        // The typed parse failed, yet every part reads on its own (a key given twice in one
-        // object is one way): report what the typed parse said rather than lose data.
-        let de = &mut serde_json::Deserializer::from_str(json);
-        if let Err(e) = serde_path_to_error::deserialize::<_, OrganizationDocument>(de) {
-            let path = join("$", &e.path().to_string());
-            problems.push(shape(None, path, e.into_inner().to_string()));
+    Ok(document)
+}
+
+/// The first key given twice in one object, with its JSON path.
+fn duplicate_key(json: &str) -> Option<(String, String)> {
+    let mut path = String::from("$");
+    let mut found = None;
+    let mut de = serde_json::Deserializer::from_str(json);
+    let _ = serde::de::DeserializeSeed::deserialize(Walk { path: &mut path, found: &mut found }, &mut de);
+    found
+}
+
+/// Walks a JSON value keeping its path, noting the first duplicate key.
+struct Walk<'a> {
+    path: &'a mut String,
+    found: &'a mut Option<(String, String)>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        // Objects have a handful of keys: a list is smaller and no slower than a set.
+        let mut seen: Vec<String> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let len = self.path.len();
+            self.path.push('.');
+            self.path.push_str(&key);
+            if self.found.is_none() && seen.contains(&key) {
+                *self.found = Some((self.path.clone(), key.clone()));
+            }
+            map.next_value_seed(Walk { path: &mut *self.path, found: &mut *self.found })?;
+            self.path.truncate(len);
+            seen.push(key);
+        }
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0usize;
+        loop {
+            let len = self.path.len();
+            self.path.push_str(&format!("[{i}]"));
+            let more = seq.next_element_seed(Walk { path: &mut *self.path, found: &mut *self.found })?;
+            self.path.truncate(len);
+            if more.is_none() {
+                return Ok(());
+            }
+            i += 1;
         }
     }
-    Ok(document)
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
 }
 
 fn shape(record: Option<String>, path: String, message: String) -> Problem {
@@ -195,6 +269,12 @@ pub(crate) fn sort_problems(problems: &mut [Problem]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_first_duplicate_key_with_its_path() {
+        assert_eq!(duplicate_key(r#"{"nodes":[{"id":"a","name":"x","id":"b"}]}"#), Some(("$.nodes[0].id".into(), "id".into())));
+        assert_eq!(duplicate_key(r#"{"nodes":[{"id":"a"},{"id":"b"}],"x":[1,[2,{"k":1}]]}"#), None);
+    }
 
     #[test]
     fn sort_keys_follow_sections_and_positions() {

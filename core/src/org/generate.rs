@@ -180,7 +180,7 @@ pub fn generate(options: GenOptions) -> Generated {
                     kind: if reporting { UnitKind::Reporting } else { UnitKind::CoLocated },
                     community: cid.clone(),
                     big_committee: in_committee,
-                    agreements: match (reporting, chrono::NaiveDate::from_ymd_opt(2026, 1, 1), chrono::NaiveDate::from_ymd_opt(2026, 12, 31)) {
+                    agreements: match (reporting, super::records::Date::from_ymd(2026, 1, 1), super::records::Date::from_ymd(2026, 12, 31)) {
                         (true, Some(start), Some(end)) => vec![AgreementRecord { title: "共建联建协议".into(), start, end }],
                         _ => vec![],
                     },

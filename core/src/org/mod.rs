@@ -21,10 +21,10 @@ pub use document::json_schema;
 pub use document::OrganizationDocument;
 pub use edit::Edit;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
-pub use organization::{Grid, Member, NodeFigures, Organization, Unit};
+pub use organization::{Grid, Member, NodeFigures, OrgSummary, Organization, Unit};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{
-    AgreementRecord, CommitteeRecord, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
+    AgreementRecord, CommitteeRecord, Date, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
     PostRecord, UnitKind, UnitRecord, WorkerRecord,
 };
 pub use rollup::{Coverage, MemberCounts, Ratio, Rollup};

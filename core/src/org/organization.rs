@@ -236,6 +236,13 @@ impl Organization {
     pub fn into_tree(self) -> OrgTree {
         self.tree
     }
+    /// Splits into the tree and what a view of it needs besides: the schema's level names,
+    /// every node's figures and the warnings. (A view that holds the tree on its own, as the
+    /// widgets do, takes it this way without a copy.)
+    pub fn split(self) -> (OrgTree, OrgSummary) {
+        let summary = OrgSummary { schema: self.schema, rollups: self.rollups, warnings: self.warnings };
+        (self.tree, summary)
+    }
     /// The level schema, when the document named one.
     pub fn schema(&self) -> Option<&LevelSchema> {
         self.schema.as_ref()
@@ -317,7 +324,7 @@ fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Opt
         },
         Some(SchemaSpec::Custom(s)) => s.clone(),
     };
-    let mut seen = HashMap::new();
+    let mut seen: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for (i, level) in schema.levels.iter().enumerate() {
         if seen.insert(level.key.as_str(), i).is_some() {
             problems.push(Problem::error(None, format!("$.schema.levels[{i}].key"), ProblemKind::DuplicateLevel { key: level.key.clone() }));
@@ -341,12 +348,17 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let grid_ids = index_ids(&doc.grids, "grids", |g| g.id.as_str(), problems);
     let member_ids = index_ids(&doc.members, "members", |m| m.id.as_str(), problems);
     let unit_ids = index_ids(&doc.units, "units", |u| u.id.as_str(), problems);
-    let mut post_ids: HashMap<&str, String, FxBuildHasher> = HashMap::default();
+    // Post ids to their category's position in the input.
+    let mut post_ids: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for (c, category) in doc.post_categories.records.iter().enumerate() {
+        let position = doc.post_categories.positions[c];
         for (j, post) in category.posts.iter().enumerate() {
-            let path = format!("$.post_categories[{}].posts[{j}].id", doc.post_categories.positions[c]);
-            if let Some(first) = post_ids.insert(post.id.as_str(), path.clone()) {
+            let path = format!("$.post_categories[{position}].posts[{j}].id");
+            if post_ids.contains_key(post.id.as_str()) {
+                let first = format!("another post with id \"{}\"", post.id);
                 problems.push(Problem::error(Some(post.id.clone()), path, ProblemKind::DuplicateId { id: post.id.clone(), first }));
+            } else {
+                post_ids.insert(post.id.as_str(), position);
             }
         }
     }
@@ -540,6 +552,32 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
     }
     links
+}
+
+/// The figures and level names of a tree, apart from the tree; see [`Organization::split`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgSummary {
+    schema: Option<LevelSchema>,
+    rollups: Vec<Rollup>,
+    warnings: Vec<Problem>,
+}
+
+impl OrgSummary {
+    /// The figures of a node's subtree.
+    pub fn rollup(&self, id: NodeId) -> Option<&Rollup> {
+        self.rollups.get(id.index())
+    }
+    /// A level key as a person reads it, in Chinese or English; the key when unknown.
+    pub fn level_label<'a>(&'a self, key: &'a str, english: bool) -> &'a str {
+        match &self.schema {
+            Some(schema) => schema.label(key, english),
+            None => key,
+        }
+    }
+    /// The warnings of the load.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
 }
 
 /// A read-only view for serializing a node's figures with its identity.

@@ -1,8 +1,10 @@
 //! The input records of an organization document, as portals export them. These are the
 //! JSON (and CSV) formats; `Organization` turns them into checked domain values.
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::personal::{IdCard, Phone};
 
@@ -154,9 +156,75 @@ pub struct AgreementRecord {
     /// Title.
     pub title: String,
     /// First day in force.
-    pub start: NaiveDate,
+    pub start: Date,
     /// Last day in force.
-    pub end: NaiveDate,
+    pub end: Date,
+}
+
+/// A calendar date written `YYYY-MM-DD` (RFC 3339 full-date).
+///
+/// Read by hand rather than through chrono's general parser, which would add more to the
+/// wasm bundle than the rest of this module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(NaiveDate);
+
+impl Date {
+    /// `YYYY-MM-DD`, a real day of the proleptic Gregorian calendar.
+    ///
+    /// ```
+    /// use grassroots::org::Date;
+    /// assert!(Date::parse("2026-02-28").is_some());
+    /// assert!(Date::parse("2026-02-30").is_none());
+    /// assert!(Date::parse("2026-2-3").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| text.get(r).filter(|t| t.bytes().all(|c| c.is_ascii_digit()))?.parse::<u32>().ok();
+        let year = i32::try_from(num(0..4)?).ok()?;
+        NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?).map(Date)
+    }
+
+    /// The day as chrono's type.
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// Makes a date from numbers; `None` when there is no such day.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not a date written YYYY-MM-DD")))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date" })
+    }
 }
 
 /// A big committee (大党委) on a community node: part-time members (兼职委员) from units.

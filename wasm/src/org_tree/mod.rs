@@ -16,6 +16,7 @@ mod viewport;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use grassroots::org::OrgSummary;
 use grassroots::{NodeId, OrgTree};
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
@@ -32,6 +33,8 @@ use crate::i18n::{Catalogue, Lang};
 #[derive(Properties, PartialEq)]
 pub struct TreeProps {
     pub tree: Rc<OrgTree>,
+    /// Level names and every node's figures.
+    pub summary: Rc<OrgSummary>,
     pub lang: Lang,
     pub label: Option<AttrValue>,
     /// The host element, where `gr-select` is dispatched.
@@ -403,6 +406,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
         }
     };
 
+    let english = props.lang == Lang::En;
     let row = |id: NodeId, detached: bool| {
         let node = tree.node(id);
         let (pos, size) = view.position_in_siblings(id);
@@ -448,9 +452,12 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
             >
                 <span class="gr-twisty" aria-hidden="true" onclick={ontoggle}>{ twisty }</span>
                 <span class="gr-name">{ node.name() }</span>
-                <span class="gr-level">{ node.level() }</span>
+                <span class="gr-level">{ props.summary.level_label(node.level(), english) }</span>
                 if let Some(code) = node.code() {
                     <span class="gr-code">{ code }</span>
+                }
+                if let Some(r) = props.summary.rollup(id).filter(|r| r.members.total + r.grids > 0 || r.households > 0) {
+                    <span class="gr-figures">{ (text.row_figures)(r.members.total, r.grids, r.households) }</span>
                 }
             </div>
         }
