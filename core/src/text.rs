@@ -4,14 +4,23 @@
 /// Folds text for matching: full-width ASCII forms become ASCII, letters lower case, and
 /// all white space (including the ideographic space U+3000) is dropped.
 pub fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses, so that matching many names allocates once.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            })
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Whether `haystack` contains `folded_needle` (already folded with [`fold`]).

@@ -252,13 +252,17 @@ impl OrgTree {
         if needle.is_empty() {
             return Vec::new();
         }
+        let mut folded = String::new();
         self.subtree(self.root)
             .into_iter()
             .filter(|&id| {
                 let node = self.node(id);
-                crate::text::contains_folded(&node.name, &needle)
-                    || crate::text::fold(&node.id).starts_with(&needle)
-                    || node.code.as_deref().is_some_and(|c| c.starts_with(&needle))
+                crate::text::fold_into(&node.name, &mut folded);
+                if folded.contains(&needle) {
+                    return true;
+                }
+                crate::text::fold_into(&node.id, &mut folded);
+                folded.starts_with(&needle) || node.code.as_deref().is_some_and(|c| c.starts_with(&needle))
             })
             .collect()
     }
