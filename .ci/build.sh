@@ -3,7 +3,8 @@
 #   target/site/            www/ as it is
 #   target/site/grassroots/ grassroots.js (the ES module hosts import), the wasm-bindgen glue
 #                           and the wasm-opt'd module
-#   target/site/data/       the shared fixtures the demo pages load by `src`
+#   target/site/data/       the shared fixtures the demo pages load by `src`, and county.json,
+#                           the generated demo county
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -22,4 +23,7 @@ rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
 cp -R www/. "$site/"
 cp wasm/js/grassroots.js "$pkg/grassroots_wasm.js" "$pkg/grassroots_wasm_bg.wasm" "$site/grassroots/"
 cp tests/data/tree/valid/*.json "$site/data/"
+# The demo county: a realistic fictional street of 12 communities, generated reproducibly.
+"$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
+  generate tree --communities 12 --seed 2026 --members 10-20 > "$site/data/county.json"
 echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"

@@ -1,0 +1,36 @@
+// The demo site as `make demo` serves it: every widget renders from its data, with no
+// error and no console error, and the page works with the keyboard.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifacts, events, focusedId, open, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+test('the demo page renders every tree, including the generated county', async () => {
+  const page = await open(env, '/', { viewport: { width: 1200, height: 900 } });
+  for (const id of ['tree-shengli', 'tree-county', 'tree-heping']) {
+    await page.locator(`#${id} [role=treeitem]`).first().waitFor();
+  }
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  const count = await page.locator('#tree-county .gr-count').textContent();
+  const nodes = Number(count.match(/\d+/)?.[0]);
+  assert.ok(nodes > 500 && nodes < 2000, count);
+  // The root row carries the rolled-up figures of the whole street.
+  const figures = await page.locator('#tree-county [role=treeitem]').first().locator('.gr-figures').textContent();
+  assert.match(figures, /^党员 \d+ · 网格 \d+ · 住户 \d+$/);
+  // Keyboard only: Tab into the first tree's search box, Tab again into the tree, then move.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedId(page, 'tree-shengli'), 'sl');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'sl-d1');
+  await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
