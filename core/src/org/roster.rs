@@ -16,28 +16,41 @@ use crate::error::{Error, Problem, ProblemKind};
 
 const MEMBER_COLUMNS: [&str; 10] = ["id", "name", "kind", "flow", "node", "grid", "posts", "reports_to", "phone", "id_card"];
 
-/// Reads a member roster. Every row is read; problems name row and column.
-pub fn members_from_csv(text: &str) -> Result<Vec<MemberRecord>, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// The header and the readable rows (with their row numbers, the header being row 1) of a
+/// roster; rows that cannot be read, or have more fields than the header, are problems.
+type Rows = (Vec<String>, Vec<(usize, csv::StringRecord)>, Vec<Problem>);
+
+fn read_rows(text: &str, known: &[&str], required: &[&str]) -> Result<Rows, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text); // Excel writes a BOM
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_owned).collect(),
         Err(e) => return Err(Error::Syntax { line: 1, column: 1, message: e.to_string() }),
     };
-    let mut problems = header_problems(&header, &MEMBER_COLUMNS, &["id", "name", "kind", "node"]);
+    let mut problems = header_problems(&header, known, required);
     if !problems.is_empty() {
         return Err(Error::Invalid { problems });
     }
-    let mut records = Vec::new();
+    let mut rows = Vec::new();
     for (i, row) in reader.records().enumerate() {
         let line = i + 2;
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => {
-                problems.push(Problem::error(None, format!("row {line}"), ProblemKind::Shape { message: e.to_string() }));
-                continue;
+        match row {
+            Ok(row) if row.len() > header.len() => {
+                let message = format!("{} fields, the header has {}", row.len(), header.len());
+                problems.push(Problem::error(None, format!("row {line}"), ProblemKind::Shape { message }));
             }
-        };
+            Ok(row) => rows.push((line, row)),
+            Err(e) => problems.push(Problem::error(None, format!("row {line}"), ProblemKind::Shape { message: e.to_string() })),
+        }
+    }
+    Ok((header, rows, problems))
+}
+
+/// Reads a member roster. Every row is read; problems name row and column.
+pub fn members_from_csv(text: &str) -> Result<Vec<MemberRecord>, Error> {
+    let (header, rows, mut problems) = read_rows(text, &MEMBER_COLUMNS, &["id", "name", "kind", "node"])?;
+    let mut records = Vec::new();
+    for (line, row) in rows {
         let mut object = Map::new();
         for (name, cell) in header.iter().zip(row.iter()).filter(|(_, c)| !c.is_empty()) {
             let value = match (name.as_str(), cell) {
@@ -86,31 +99,10 @@ const COLUMNS: [&str; 6] = ["id", "parent", "level", "name", "code", "grid"];
 
 /// Reads a node roster. Every row is read; problems name row and column.
 pub fn nodes_from_csv(text: &str) -> Result<Vec<NodeRecord>, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text); // Excel writes a BOM
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_owned).collect(),
-        Err(e) => return Err(Error::Syntax { line: 1, column: 1, message: e.to_string() }),
-    };
-    let mut problems = header_problems(&header, &COLUMNS, &["id", "level", "name"]);
+    let (header, rows, problems) = read_rows(text, &COLUMNS, &["id", "level", "name"])?;
     let col = |name: &str| header.iter().position(|h| h == name);
-    if !problems.is_empty() {
-        return Err(Error::Invalid { problems });
-    }
     let mut records = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let line = i + 2;
-        let row = match row {
-            Ok(row) => row,
-            Err(e) => {
-                problems.push(Problem::error(None, format!("row {line}"), ProblemKind::Shape { message: e.to_string() }));
-                continue;
-            }
-        };
-        if row.len() > header.len() {
-            let message = format!("{} fields, the header has {}", row.len(), header.len());
-            problems.push(Problem::error(None, format!("row {line}"), ProblemKind::Shape { message }));
-        }
+    for (_, row) in rows {
         let get = |name: &str| col(name).and_then(|c| row.get(c)).map(str::to_owned).filter(|v| !v.is_empty());
         records.push(NodeRecord {
             id: get("id").unwrap_or_default(),
