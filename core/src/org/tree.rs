@@ -1,6 +1,7 @@
 //! An organization tree built from flat records, as portals export them.
 
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -118,6 +119,9 @@ pub struct OrgTree {
     root: NodeId,
     /// Indices into `nodes`, hashed by the node's id: no id is stored twice.
     by_id: Index,
+    /// Names and ids folded for [`OrgTree::search`], made at the first search: typing in a
+    /// search box then costs a substring test per node, not a fold.
+    folded: OnceLock<Vec<(String, String)>>,
 }
 
 impl PartialEq for OrgTree {
@@ -252,17 +256,16 @@ impl OrgTree {
         if needle.is_empty() {
             return Vec::new();
         }
-        let mut folded = String::new();
+        let folded = self
+            .folded
+            .get_or_init(|| self.nodes.iter().map(|n| (crate::text::fold(&n.name), crate::text::fold(&n.id))).collect());
         self.subtree(self.root)
             .into_iter()
             .filter(|&id| {
-                let node = self.node(id);
-                crate::text::fold_into(&node.name, &mut folded);
-                if folded.contains(&needle) {
-                    return true;
-                }
-                crate::text::fold_into(&node.id, &mut folded);
-                folded.starts_with(&needle) || node.code.as_deref().is_some_and(|c| c.starts_with(&needle))
+                let (name, record_id) = &folded[id.index()];
+                name.contains(&needle)
+                    || record_id.starts_with(&needle)
+                    || self.node(id).code.as_deref().is_some_and(|c| c.starts_with(&needle))
             })
             .collect()
     }
@@ -454,7 +457,7 @@ pub(crate) fn assemble(records: Vec<NodeRecord>, index: Index, parent_of: &[u32]
             stack.push(c);
         }
     }
-    OrgTree { nodes, root: NodeId(root as u32), by_id: index }
+    OrgTree { nodes, root: NodeId(root as u32), by_id: index, folded: OnceLock::new() }
 }
 
 #[cfg(test)]
