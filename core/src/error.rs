@@ -286,4 +286,83 @@ pub enum ProblemKind {
     /// A unit is in the big committee of a community that has none.
     #[error("unit is marked as big-committee member, but its community has no big committee")]
     NoCommittee,
+    /// A rule set or an evaluation names a fact that the fact catalogue does not know.
+    #[error("unknown fact \"{name}\"")]
+    UnknownFact {
+        /// The name used.
+        name: String,
+    },
+    /// An expression uses an operator outside standard JsonLogic.
+    #[error("\"{op}\" is not a standard JsonLogic operator")]
+    UnknownOperator {
+        /// The operator.
+        op: String,
+    },
+    /// A value of one type is used where another is needed.
+    #[error("expected a {expected} value, found a {found} one")]
+    TypeMismatch {
+        /// The type needed (number, ratio, boolean, text).
+        expected: String,
+        /// The type found.
+        found: String,
+    },
+    /// A threshold that no value of its type can reach (a ratio above 1).
+    #[error("threshold {threshold} can never be reached: values are at most {max}")]
+    UnreachableThreshold {
+        /// The threshold, as written.
+        threshold: String,
+        /// The largest value possible.
+        max: String,
+    },
+    /// Bands are not ordered from the highest threshold down.
+    #[error("bands go from the highest threshold down, but {threshold} is not below the band before it")]
+    BandOrder {
+        /// The threshold out of order.
+        threshold: String,
+    },
+    /// A section (or the whole scorecard) cannot score enough to pass.
+    #[error("at most {max} points can be scored here, below the pass mark {needed}")]
+    UnreachablePassMark {
+        /// The most that can be scored.
+        max: String,
+        /// The pass mark.
+        needed: String,
+    },
+    /// An indicator must score either by bands or by fixed points.
+    #[error("an indicator scores either by \"bands\" or by \"points\": give exactly one")]
+    Scoring,
+    /// A reference names a section the rule set does not have.
+    #[error("section \"{id}\" does not exist")]
+    UnknownSection {
+        /// The id given.
+        id: String,
+    },
+    /// A period ends before it starts.
+    #[error("period ends ({to}) before it starts ({from})")]
+    Period {
+        /// First day.
+        from: String,
+        /// Last day.
+        to: String,
+    },
+    /// An entity lacks a fact that an expression needs; the rule scores nothing for it.
+    #[error("fact \"{fact}\" is missing, so this scores nothing")]
+    MissingFact {
+        /// The fact's name.
+        fact: String,
+    },
+    /// An entity's fact has a value of the wrong type.
+    #[error("fact \"{fact}\" should be a {expected} value")]
+    FactValue {
+        /// The fact's name.
+        fact: String,
+        /// Its type in the catalogue.
+        expected: String,
+    },
+    /// An expression could not be evaluated for an entity, or gave a value of the wrong kind.
+    #[error("the expression could not be evaluated: {message}")]
+    Evaluation {
+        /// What went wrong.
+        message: String,
+    },
 }

@@ -31,7 +31,9 @@
 
 mod error;
 pub mod org;
+pub mod rules;
 pub mod text;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
+pub use rules::{Evaluation, RuleSet};

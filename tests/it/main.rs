@@ -3,6 +3,7 @@
 
 mod edit;
 mod nets;
+mod rules;
 mod tree;
 
 use std::path::{Path, PathBuf};

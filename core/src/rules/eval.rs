@@ -1,0 +1,412 @@
+//! Evaluating a rule set over entities: scores, tiers, ranks and explanations.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::expr::required_facts;
+use super::facts::{FactType, Unit};
+use super::set::{Indicator, RuleSet, Voids, num};
+use crate::error::{Error, Problem, ProblemKind};
+
+/// One entity to rate: its id and its facts (fact name → value).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// The entity's id, e.g. a node id; it breaks ties in the ranking.
+    pub id: String,
+    /// Fact name → value. Facts the catalogue does not know are ignored.
+    #[serde(default)]
+    pub facts: Map<String, Value>,
+}
+
+impl Entity {
+    /// Reads a JSON array of entities, reporting every record that does not read.
+    pub fn list_from_json(text: &str) -> Result<Vec<Entity>, Error> {
+        let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
+        let Value::Array(items) = value else {
+            return Err(Error::Invalid {
+                problems: vec![Problem::error(None, "$".into(), ProblemKind::Shape { message: "expected an array of entities".into() })],
+            });
+        };
+        let mut problems = Vec::new();
+        let mut out = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
+            match serde_path_to_error::deserialize::<_, Entity>(item) {
+                Ok(e) => out.push(e),
+                Err(e) => {
+                    let inner = e.path().to_string();
+                    let path = if inner == "." { format!("$[{i}]") } else { format!("$[{i}].{inner}") };
+                    problems.push(Problem::error(record, path, ProblemKind::Shape { message: e.into_inner().to_string() }));
+                }
+            }
+        }
+        if problems.is_empty() { Ok(out) } else { Err(Error::Invalid { problems }) }
+    }
+}
+
+/// The outcome of one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// Below the pass marks, or vetoed.
+    Fail,
+    /// Every section and the total at or above the pass marks.
+    Pass,
+    /// The excellence marks, and within the top share of the peers.
+    Excellence,
+}
+
+/// A sentence in zh-CN and in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// zh-CN, e.g. 调解成功率 92% ≥ 90%，得 10 分.
+    pub zh: String,
+    /// English, e.g. mediation success rate 92% ≥ 90%: 10 points.
+    pub en: String,
+}
+
+/// One indicator's result for one entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorResult {
+    /// The indicator's id.
+    pub id: String,
+    /// The expression's value (`null` when it could not be computed).
+    pub value: Value,
+    /// The band threshold reached, or the lowest one when none was.
+    pub threshold: Option<f64>,
+    /// The points scored.
+    pub points: f64,
+    /// The most it could score.
+    pub max: f64,
+    /// Whether a band was reached, or the yes/no expression held.
+    pub passed: bool,
+    /// Why, in both languages.
+    pub reason: Reason,
+}
+
+/// A bonus awarded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BonusResult {
+    /// The bonus's id.
+    pub id: String,
+    /// The section it went to; none for the total.
+    pub section: Option<String>,
+    /// The points added (before any section cap).
+    pub points: f64,
+    /// Why.
+    pub reason: Reason,
+}
+
+/// A veto that fired.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VetoResult {
+    /// The veto's id.
+    pub id: String,
+    /// What it voided.
+    pub voids: Voids,
+    /// Why.
+    pub reason: Reason,
+}
+
+/// One section's result for one entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionResult {
+    /// The section's id.
+    pub id: String,
+    /// Every indicator, in rule-set order.
+    pub indicators: Vec<IndicatorResult>,
+    /// The section's score: indicators plus its bonuses, capped at `max`; 0 when vetoed.
+    pub score: f64,
+    /// The cap.
+    pub max: f64,
+    /// A veto voided this section.
+    pub voided: bool,
+    /// The score reaches the pass mark for each section.
+    pub passed: bool,
+}
+
+/// One entity's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityResult {
+    /// The entity's id.
+    pub id: String,
+    /// Every section, in rule-set order.
+    pub sections: Vec<SectionResult>,
+    /// The bonuses awarded.
+    pub bonuses: Vec<BonusResult>,
+    /// The vetoes that fired.
+    pub vetoes: Vec<VetoResult>,
+    /// Sections plus bonuses to the total.
+    pub total: f64,
+    /// A veto voided the whole rating.
+    pub voided: bool,
+    /// The outcome.
+    pub tier: Tier,
+    /// 1-based rank among the entities evaluated together; see [`RuleSet::evaluate`].
+    pub rank: usize,
+}
+
+/// The result of evaluating a rule set over entities, plus what went wrong on the way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation {
+    /// The rule set's id.
+    pub rule_set: String,
+    /// Its version.
+    pub version: String,
+    /// One result per entity, in input order.
+    pub entities: Vec<EntityResult>,
+    /// Missing or ill-typed facts, expressions that failed: each names the entity (`record`)
+    /// and the rule (`path` in the rule set), or the entity's fact (`$[i].facts.name`).
+    pub diagnostics: Vec<Problem>,
+}
+
+impl Evaluation {
+    /// The result of the entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&EntityResult> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+/// Scores are sums of points given to two decimals; rounding keeps 0.1 + 0.2 from missing a mark.
+fn round(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+fn points(p: f64) -> String {
+    if p == 1.0 { "1 point".into() } else { format!("{} points", num(p)) }
+}
+
+struct Run<'a> {
+    rules: &'a RuleSet,
+    data: Value,
+    bad: Vec<String>,
+    record: String,
+    diagnostics: Vec<Problem>,
+}
+
+impl Run<'_> {
+    /// Evaluates an expression; `None` (with a diagnostic) when a fact is missing or it fails.
+    fn eval(&mut self, expr: &Value, path: &str) -> Result<Value, Reason> {
+        let mut needed = Vec::new();
+        required_facts(expr, &mut needed);
+        let missing: Vec<String> =
+            needed.into_iter().filter(|f| self.data.get(f).is_none_or(Value::is_null) && !self.bad.contains(f)).collect();
+        let bad_used = {
+            let mut needed = Vec::new();
+            required_facts(expr, &mut needed);
+            needed.into_iter().find(|f| self.bad.contains(f))
+        };
+        if let Some(first) = missing.first() {
+            for fact in &missing {
+                self.diagnostics.push(Problem::error(Some(self.record.clone()), path.to_owned(), ProblemKind::MissingFact { fact: fact.clone() }));
+            }
+            let (zh, en) = self.rules.catalogue.get(first).map_or((first.as_str(), first.as_str()), |f| (f.zh.as_str(), f.en.as_str()));
+            return Err(Reason { zh: format!("缺少事实「{zh}」（{first}），得 0 分"), en: format!("fact {en} ({first}) missing: 0 points") });
+        }
+        if let Some(fact) = bad_used {
+            return Err(Reason { zh: format!("事实 {fact} 的值有误，得 0 分"), en: format!("fact {fact} has a wrong value: 0 points") });
+        }
+        match jsonlogic_rs::apply(expr, &self.data) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.failed(path, e.to_string())),
+        }
+    }
+
+    fn failed(&mut self, path: &str, message: String) -> Reason {
+        self.diagnostics.push(Problem::error(Some(self.record.clone()), path.to_owned(), ProblemKind::Evaluation { message }));
+        Reason { zh: "无法计算，得 0 分".into(), en: "could not be evaluated: 0 points".into() }
+    }
+
+    /// A yes/no result; anything but a boolean is a diagnostic.
+    fn condition(&mut self, expr: &Value, path: &str) -> Result<bool, Reason> {
+        match self.eval(expr, path)? {
+            Value::Bool(b) => Ok(b),
+            other => Err(self.failed(path, format!("expected true or false, got {other}"))),
+        }
+    }
+
+    fn indicator(&mut self, indicator: &Indicator, path: &str) -> IndicatorResult {
+        let max = indicator.max_points();
+        let result =
+            |value: Value, threshold, points: f64, passed, reason| IndicatorResult { id: indicator.id.clone(), value, threshold, points, max, passed, reason };
+        let expr_path = format!("{path}.expr");
+        let (kind, unit) = self.display(indicator);
+        let show = |v: f64| -> (String, String) {
+            if kind == Some(FactType::Ratio) {
+                let p = format!("{}%", num(v * 100.0));
+                (p.clone(), p)
+            } else {
+                let (zh, en) = unit.map_or(("", ""), Unit::suffix);
+                (format!("{}{zh}", num(v)), format!("{}{en}", num(v)))
+            }
+        };
+        let value = match self.eval(&indicator.expr, &expr_path) {
+            Ok(v) => v,
+            Err(reason) => return result(Value::Null, None, 0.0, false, reason),
+        };
+        if let Some(bands) = &indicator.bands {
+            let Some(v) = value.as_f64().filter(|v| v.is_finite()) else {
+                let reason = self.failed(&expr_path, format!("expected a number, got {value}"));
+                return result(value, None, 0.0, false, reason);
+            };
+            let (vz, ve) = show(v);
+            match bands.iter().find(|b| v >= b.min) {
+                Some(band) => {
+                    let (tz, te) = show(band.min);
+                    let reason = Reason {
+                        zh: format!("{} {vz} ≥ {tz}，得 {} 分", indicator.zh, num(band.points)),
+                        en: format!("{} {ve} ≥ {te}: {}", indicator.en, points(band.points)),
+                    };
+                    result(value, Some(band.min), band.points, true, reason)
+                }
+                None => {
+                    let lowest = bands.last().map_or(0.0, |b| b.min);
+                    let (tz, te) = show(lowest);
+                    let reason = Reason {
+                        zh: format!("{} {vz} < {tz}，得 0 分", indicator.zh),
+                        en: format!("{} {ve} < {te}: 0 points", indicator.en),
+                    };
+                    result(value, Some(lowest), 0.0, false, reason)
+                }
+            }
+        } else {
+            let p = indicator.points.unwrap_or(0.0);
+            match value {
+                Value::Bool(true) => {
+                    let reason = Reason { zh: format!("{}：是，得 {} 分", indicator.zh, num(p)), en: format!("{}: yes, {}", indicator.en, points(p)) };
+                    result(value, None, p, true, reason)
+                }
+                Value::Bool(false) => {
+                    let reason = Reason { zh: format!("{}：否，得 0 分", indicator.zh), en: format!("{}: no, 0 points", indicator.en) };
+                    result(value, None, 0.0, false, reason)
+                }
+                other => {
+                    let reason = self.failed(&expr_path, format!("expected true or false, got {other}"));
+                    result(other, None, 0.0, false, reason)
+                }
+            }
+        }
+    }
+
+    /// The type and unit to show a value in: the indicator's own, else those of the fact it reads.
+    fn display(&self, indicator: &Indicator) -> (Option<FactType>, Option<Unit>) {
+        let fact = indicator.expr.get("var").and_then(Value::as_str).and_then(|n| self.rules.catalogue.get(n));
+        (indicator.kind.or(fact.map(|f| f.kind)), indicator.unit.or(fact.and_then(|f| f.unit)))
+    }
+}
+
+impl RuleSet {
+    /// Rates entities together: every indicator, section, bonus and veto for each, then the
+    /// tiers and ranks across them. It never stops at a broken indicator: a missing fact or a
+    /// failed expression scores 0 and adds a diagnostic.
+    ///
+    /// Ranking: entities whose whole rating was vetoed come last; otherwise by total,
+    /// highest first; ties by entity id in ascending byte order, so equal totals always rank
+    /// the same way. Ranks are 1, 2, 3, … with no shared places. The excellence tier needs
+    /// its marks and a rank within `ceil(top_share × entities)`.
+    pub fn evaluate(&self, entities: &[Entity]) -> Evaluation {
+        let mut diagnostics = Vec::new();
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for (i, entity) in entities.iter().enumerate() {
+            if let Some((_, first)) = seen.iter().find(|(id, _)| *id == entity.id) {
+                diagnostics.push(Problem::error(
+                    Some(entity.id.clone()),
+                    format!("$[{i}].id"),
+                    ProblemKind::DuplicateId { id: entity.id.clone(), first: format!("$[{first}]") },
+                ));
+            } else {
+                seen.push((&entity.id, i));
+            }
+        }
+        let mut results = Vec::with_capacity(entities.len());
+        for (i, entity) in entities.iter().enumerate() {
+            let (result, found) = self.evaluate_entity(entity, i);
+            results.push(result);
+            diagnostics.extend(found);
+        }
+        self.rank(&mut results);
+        Evaluation { rule_set: self.id.clone(), version: self.version.clone(), entities: results, diagnostics }
+    }
+
+    fn evaluate_entity(&self, entity: &Entity, index: usize) -> (EntityResult, Vec<Problem>) {
+        let mut run = Run { rules: self, data: Value::Null, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
+        let mut data = Map::new();
+        for (name, value) in &entity.facts {
+            match self.catalogue.get(name) {
+                Some(fact) if !value.is_null() && !fact.kind.accepts(value) => {
+                    run.bad.push(name.clone());
+                    run.diagnostics.push(Problem::error(
+                        Some(entity.id.clone()),
+                        format!("$[{index}].facts.{name}"),
+                        ProblemKind::FactValue { fact: name.clone(), expected: fact.kind.name().into() },
+                    ));
+                }
+                _ => {
+                    data.insert(name.clone(), value.clone());
+                }
+            }
+        }
+        run.data = Value::Object(data);
+
+        let mut vetoes = Vec::new();
+        for (v, veto) in self.vetoes.iter().enumerate() {
+            if run.condition(&veto.when, &format!("$.vetoes[{v}].when")) == Ok(true) {
+                let (zh, en) = match &veto.voids {
+                    Voids::Rating => ("整体评定".to_owned(), "the whole rating".to_owned()),
+                    Voids::Section(id) => self.sections.iter().find(|s| s.id == *id).map_or((id.clone(), id.clone()), |s| (s.zh.clone(), s.en.clone())),
+                };
+                let reason = Reason { zh: format!("一票否决：{}，{zh}不得分", veto.zh), en: format!("veto: {}; voids {en}", veto.en) };
+                vetoes.push(VetoResult { id: veto.id.clone(), voids: veto.voids.clone(), reason });
+            }
+        }
+        let mut bonuses = Vec::new();
+        for (b, bonus) in self.bonuses.iter().enumerate() {
+            if run.condition(&bonus.when, &format!("$.bonuses[{b}].when")) == Ok(true) {
+                let reason = Reason {
+                    zh: format!("加分：{}，加 {} 分", bonus.zh, num(bonus.points)),
+                    en: format!("bonus: {}: +{}", bonus.en, points(bonus.points)),
+                };
+                bonuses.push(BonusResult { id: bonus.id.clone(), section: bonus.section.clone(), points: bonus.points, reason });
+            }
+        }
+        let voided = vetoes.iter().any(|v| v.voids == Voids::Rating);
+        let pass = self.outcome.pass;
+        let mut sections = Vec::with_capacity(self.sections.len());
+        for (s, section) in self.sections.iter().enumerate() {
+            let indicators: Vec<IndicatorResult> =
+                section.indicators.iter().enumerate().map(|(i, ind)| run.indicator(ind, &format!("$.sections[{s}].indicators[{i}]"))).collect();
+            let bonus: f64 = bonuses.iter().filter(|b| b.section.as_deref() == Some(&section.id)).map(|b| b.points).sum();
+            let section_voided = vetoes.iter().any(|v| matches!(&v.voids, Voids::Section(id) if *id == section.id));
+            let raw = indicators.iter().map(|r| r.points).sum::<f64>() + bonus;
+            let score = if section_voided { 0.0 } else { round(raw.min(section.max)) };
+            sections.push(SectionResult { id: section.id.clone(), indicators, score, max: section.max, voided: section_voided, passed: score >= pass.each_section });
+        }
+        let total = round(sections.iter().map(|s| s.score).sum::<f64>() + bonuses.iter().filter(|b| b.section.is_none()).map(|b| b.points).sum::<f64>());
+        let passes = !voided && sections.iter().all(|s| s.passed) && total >= pass.total;
+        let tier = if passes { Tier::Pass } else { Tier::Fail };
+        (EntityResult { id: entity.id.clone(), sections, bonuses, vetoes, total, voided, tier, rank: 0 }, run.diagnostics)
+    }
+
+    fn rank(&self, results: &mut [EntityResult]) {
+        let mut order: Vec<usize> = (0..results.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&results[a], &results[b]);
+            x.voided.cmp(&y.voided).then(y.total.total_cmp(&x.total)).then_with(|| x.id.cmp(&y.id))
+        });
+        // Float error must not cost a place: 0.1 × 10 entities is one place, not two.
+        let slots = self.outcome.excellence.map(|e| e.top_share.map_or(results.len(), |share| (share * results.len() as f64 - 1e-9).ceil() as usize));
+        for (place, &i) in order.iter().enumerate() {
+            let r = &mut results[i];
+            r.rank = place + 1;
+            if let (Some(marks), Some(slots)) = (self.outcome.excellence, slots)
+                && r.tier == Tier::Pass
+                && r.rank <= slots
+                && r.total >= marks.total
+                && r.sections.iter().all(|s| s.score >= marks.each_section)
+            {
+                r.tier = Tier::Excellence;
+            }
+        }
+    }
+}

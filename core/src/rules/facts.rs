@@ -1,0 +1,169 @@
+//! The fact catalogue: every fact a rule may read, with its type and unit.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The type of a fact's value, which the static checks compare against how it is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactType {
+    /// A whole number ≥ 0 (a count).
+    Integer,
+    /// Any number.
+    Number,
+    /// A share between 0 and 1, shown as a percentage.
+    Ratio,
+    /// Yes or no.
+    Boolean,
+    /// Text.
+    Text,
+}
+
+impl FactType {
+    /// The name used in problems: `number`, `ratio`, `boolean` or `text` (integers are numbers).
+    pub fn name(self) -> &'static str {
+        match self {
+            FactType::Integer | FactType::Number => "number",
+            FactType::Ratio => "ratio",
+            FactType::Boolean => "boolean",
+            FactType::Text => "text",
+        }
+    }
+
+    pub(crate) fn is_numeric(self) -> bool {
+        matches!(self, FactType::Integer | FactType::Number | FactType::Ratio)
+    }
+
+    /// Whether a value from outside fits this type.
+    pub fn accepts(self, value: &Value) -> bool {
+        match self {
+            FactType::Integer => value.as_f64().is_some_and(|v| v >= 0.0 && v.fract() == 0.0),
+            FactType::Number => value.is_number(),
+            FactType::Ratio => value.as_f64().is_some_and(|v| (0.0..=1.0).contains(&v)),
+            FactType::Boolean => value.is_boolean(),
+            FactType::Text => value.is_string(),
+        }
+    }
+}
+
+/// The unit a number is counted in, for the explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// 人.
+    People,
+    /// 户.
+    Households,
+    /// 个 (grids).
+    Grids,
+    /// 家 (units, organisations).
+    Units,
+    /// 小时.
+    Hours,
+    /// 元.
+    Yuan,
+    /// 项 (projects, items).
+    Items,
+    /// 次 / 起 (times, cases).
+    Times,
+    /// 天.
+    Days,
+    /// 平方米.
+    SquareMetres,
+}
+
+impl Unit {
+    /// The suffix after a number in zh-CN and in English.
+    pub fn suffix(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::People => (" 人", " people"),
+            Unit::Households => (" 户", " households"),
+            Unit::Grids => (" 个", " grids"),
+            Unit::Units => (" 家", " units"),
+            Unit::Hours => (" 小时", " h"),
+            Unit::Yuan => (" 元", " yuan"),
+            Unit::Items => (" 项", " items"),
+            Unit::Times => (" 次", " times"),
+            Unit::Days => (" 天", " days"),
+            Unit::SquareMetres => (" 平方米", " m²"),
+        }
+    }
+}
+
+/// One fact: its name (what `{"var": …}` reads), type, unit and names in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The key in an entity's facts.
+    pub name: String,
+    /// The type of its value.
+    #[serde(rename = "type")]
+    pub kind: FactType,
+    /// The unit, for numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// Chinese name, e.g. 调解成功率.
+    pub zh: String,
+    /// English name, e.g. mediation success rate.
+    pub en: String,
+}
+
+/// The facts the organization core computes for a node (see [`crate::Rollup`] and
+/// [`crate::org::Coverage`]): name, type, unit, zh, en.
+const CORE_FACTS: &[(&str, FactType, Option<Unit>, &str, &str)] = {
+    use FactType::{Integer, Ratio};
+    &[
+        ("nodes", Integer, None, "组织数", "organisations"),
+        ("members_total", Integer, Some(Unit::People), "党员总数", "members"),
+        ("members_in_service", Integer, Some(Unit::People), "在职党员数", "in-service members"),
+        ("members_retired", Integer, Some(Unit::People), "离退休党员数", "retired members"),
+        ("members_mobile_in", Integer, Some(Unit::People), "流入党员数", "members moved in"),
+        ("members_mobile_out", Integer, Some(Unit::People), "流出党员数", "members moved out"),
+        ("members_no_office", Integer, Some(Unit::People), "无职党员数", "members without office"),
+        ("members_in_grid", Integer, Some(Unit::People), "入格党员数", "members placed in a grid"),
+        ("members_reported", Integer, Some(Unit::People), "双报到党员数", "members reported (双报到)"),
+        ("grids", Integer, Some(Unit::Grids), "网格数", "grids"),
+        ("grids_with_branch", Integer, Some(Unit::Grids), "建有党支部的网格数", "grids with a branch"),
+        ("grid_workers", Integer, Some(Unit::People), "网格员数", "grid workers"),
+        ("households", Integer, Some(Unit::Households), "户数", "households"),
+        ("population", Integer, Some(Unit::People), "人口", "residents"),
+        ("central_households", Integer, Some(Unit::Households), "党员中心户数", "central households"),
+        ("linked_households", Integer, Some(Unit::Households), "联系户数", "linked households"),
+        ("reporting_units", Integer, Some(Unit::Units), "报到单位数", "reporting units"),
+        ("co_located_units", Integer, Some(Unit::Units), "驻区单位数", "co-located units"),
+        ("coverage_grids_with_branch", Ratio, None, "网格党支部覆盖率", "grids with a branch"),
+        ("coverage_members_in_grid", Ratio, None, "党员入格率", "members placed in a grid"),
+        ("coverage_households_linked", Ratio, None, "中心户联系覆盖率", "households linked to a central household"),
+    ]
+};
+
+/// Every fact a rule set may read: the core's facts plus those a rule set declares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactCatalogue {
+    facts: Vec<Fact>,
+}
+
+impl FactCatalogue {
+    /// The facts the organization core computes for every node of a tree.
+    pub fn core() -> Self {
+        let facts = CORE_FACTS
+            .iter()
+            .map(|&(name, kind, unit, zh, en)| Fact { name: name.to_owned(), kind, unit, zh: zh.to_owned(), en: en.to_owned() })
+            .collect();
+        FactCatalogue { facts }
+    }
+
+    /// The fact of this name.
+    pub fn get(&self, name: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.name == name)
+    }
+
+    /// Every fact, the core's first, then the declared ones in the order given.
+    pub fn facts(&self) -> &[Fact] {
+        &self.facts
+    }
+
+    pub(crate) fn push(&mut self, fact: Fact) {
+        self.facts.push(fact);
+    }
+}
