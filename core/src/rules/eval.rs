@@ -191,12 +191,8 @@ impl Run<'_> {
         let mut needed = Vec::new();
         required_facts(expr, &mut needed);
         let missing: Vec<String> =
-            needed.into_iter().filter(|f| self.data.get(f).is_none_or(Value::is_null) && !self.bad.contains(f)).collect();
-        let bad_used = {
-            let mut needed = Vec::new();
-            required_facts(expr, &mut needed);
-            needed.into_iter().find(|f| self.bad.contains(f))
-        };
+            needed.iter().filter(|&f| self.data.get(f).is_none_or(Value::is_null) && !self.bad.contains(f)).cloned().collect();
+        let bad_used = needed.iter().find(|f| self.bad.contains(f)).cloned();
         if let Some(first) = missing.first() {
             for fact in &missing {
                 self.diagnostics.push(Problem::error(Some(self.record.clone()), path.to_owned(), ProblemKind::MissingFact { fact: fact.clone() }));
@@ -329,6 +325,13 @@ impl RuleSet {
         Evaluation { rule_set: self.id.clone(), version: self.version.clone(), entities: results, diagnostics }
     }
 
+    /// Rates one entity on its own (rank 1 of 1, so a `top_share` never holds it back).
+    pub fn evaluate_one(&self, entity: &Entity) -> (EntityResult, Vec<Problem>) {
+        let (mut result, diagnostics) = self.evaluate_entity(entity, 0);
+        self.rank(std::slice::from_mut(&mut result));
+        (result, diagnostics)
+    }
+
     fn evaluate_entity(&self, entity: &Entity, index: usize) -> (EntityResult, Vec<Problem>) {
         let mut run = Run { rules: self, data: Value::Null, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
         let mut data = Map::new();
@@ -408,5 +411,68 @@ impl RuleSet {
                 r.tier = Tier::Excellence;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rules() -> RuleSet {
+        let text = json!({
+            "id": "t", "version": "1", "entity": "grid_worker",
+            "effective": {"from": "2026-01-01", "to": "2026-12-31"},
+            "facts": [
+                {"name": "visits", "type": "integer", "unit": "times", "zh": "走访次数", "en": "visits"},
+                {"name": "label", "type": "text", "zh": "标签", "en": "label"},
+                {"name": "honour", "type": "boolean", "zh": "荣誉", "en": "honour"}
+            ],
+            "sections": [{"id": "work", "zh": "工作", "en": "work", "max": 100, "indicators": [
+                {"id": "visits", "zh": "走访次数", "en": "visits", "expr": {"var": "visits"},
+                 "bands": [{"min": 100, "points": 90}, {"min": 10, "points": 50}]},
+                {"id": "label", "zh": "标签", "en": "label", "expr": {"if": [{"var": "honour"}, {"var": "label"}, 1]},
+                 "bands": [{"min": 1, "points": 10}]}
+            ]}],
+            "bonuses": [{"id": "honour", "zh": "荣誉", "en": "honour", "when": {"var": "honour"}, "points": 20, "section": "work"}],
+            "outcome": {"pass": {"each_section": 60, "total": 60}}
+        });
+        RuleSet::from_value(&text).unwrap_or_else(|e| panic!("{:#?}", e.problems()))
+    }
+
+    fn entity(facts: Value) -> Entity {
+        Entity { id: "w1".into(), facts: facts.as_object().cloned().unwrap_or_default() }
+    }
+
+    #[test]
+    fn a_section_bonus_is_capped_at_the_section_max() {
+        let (result, diagnostics) = rules().evaluate_one(&entity(json!({"visits": 120, "label": "x", "honour": true})));
+        assert_eq!(result.sections[0].score, 100.0);
+        assert_eq!(result.total, 100.0);
+        assert_eq!(result.rank, 1);
+        // The expression gave text, which the static checks could not foresee through the
+        // `if`; that indicator is a diagnostic, the rest is still scored.
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].path, "$.sections[0].indicators[1].expr");
+        assert!(matches!(diagnostics[0].kind, ProblemKind::Evaluation { .. }));
+    }
+
+    #[test]
+    fn one_point_is_singular_and_units_follow_the_fact() {
+        let (result, _) = rules().evaluate_one(&entity(json!({"visits": 10, "label": "x", "honour": false})));
+        let visits = &result.sections[0].indicators[0];
+        assert_eq!(visits.reason.zh, "走访次数 10 次 ≥ 10 次，得 50 分");
+        assert_eq!(visits.reason.en, "visits 10 times ≥ 10 times: 50 points");
+        assert_eq!(points(1.0), "1 point");
+        // 50 + 10 (the `if` gives 1 without the honour) is exactly the pass mark.
+        assert_eq!((result.total, result.tier), (60.0, Tier::Pass));
+    }
+
+    #[test]
+    fn a_rule_set_is_in_force_on_both_ends_of_its_period() {
+        let r = rules();
+        let day = |d: &str| crate::org::Date::parse(d).unwrap_or_else(|| panic!("{d}"));
+        assert!(r.in_force(day("2026-01-01")) && r.in_force(day("2026-12-31")));
+        assert!(!r.in_force(day("2027-01-01")));
     }
 }

@@ -175,7 +175,7 @@ impl RuleSet {
     /// Reads a rule set and runs the static checks: unknown facts and operators, type
     /// mismatches, thresholds no value reaches, bands out of order, duplicate ids, unknown
     /// sections, and sections (or a total) that cannot reach the pass mark. Every problem is
-    /// reported with its JSON path, in document order.
+    /// reported with its JSON path, in document order (by top-level field, then record).
     ///
     /// ```
     /// use grassroots::rules::RuleSet;
@@ -273,6 +273,9 @@ impl RuleSet {
             check_reachable(outcome, &sections, &bonuses, &mut problems);
         }
 
+        // Document order: by top-level field, then record index; checks of one record keep
+        // the order they ran in (the sort is stable).
+        problems.sort_by_key(|p| sort_key(&p.path));
         let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
             problems.into_iter().partition(|p| p.severity == crate::Severity::Error);
         match (id, version, effective, entity, outcome) {
@@ -467,6 +470,18 @@ fn check_reachable(outcome: &Outcome, sections: &[(usize, Section)], bonuses: &[
 pub(crate) fn num(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 { format!("{rounded:.0}") } else { format!("{rounded}") }
+}
+
+/// `$.sections[2].indicators[0].expr` → (5, 3); an unknown top-level field sorts first.
+fn sort_key(path: &str) -> (usize, usize) {
+    let Some(rest) = path.strip_prefix("$.") else { return (0, 0) };
+    let name_end = rest.find(['[', '.']).unwrap_or(rest.len());
+    let field = KEYS.iter().position(|k| *k == &rest[..name_end]).map_or(0, |p| p + 1);
+    let index = rest[name_end..]
+        .strip_prefix('[')
+        .and_then(|r| r.find(']').and_then(|end| r[..end].parse::<usize>().ok()))
+        .map_or(0, |i| i + 1);
+    (field, index)
 }
 
 fn shape(path: String, message: String) -> Problem {
