@@ -131,3 +131,25 @@ fn entity_lists_report_every_bad_record() {
     let paths: Vec<String> = err.map(|_| Vec::new()).unwrap_or_else(|e| e.problems()).into_iter().map(|p| p.path).collect();
     assert_eq!(paths, ["$[1]", "$[2].fact"]);
 }
+
+#[test]
+fn a_nodes_rollup_feeds_the_rules_as_facts() {
+    let org = grassroots::Organization::from_json(&read(&data_dir("tree/valid").join("xinxiang-four-levels.json")))
+        .unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+    let rules = RuleSet::from_json(&read(&data_dir("rules").join("five-star-community.json")))
+        .unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+    let mut entities = Vec::new();
+    for id in ["hq-c1", "hq-c2"] {
+        let node = org.tree().find(id).unwrap_or_else(|| panic!("no {id}"));
+        entities.push((Entity { id: id.to_owned(), facts: grassroots::rules::rollup_facts(org.rollup(node)) }, org.rollup(node).coverage()));
+    }
+    let result = rules.evaluate(&entities.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>());
+    for (entity, coverage) in &entities {
+        let got = result.entity(&entity.id).unwrap_or_else(|| panic!("no result for {}", entity.id));
+        let indicator = got.sections[0].indicators.iter().find(|i| i.id == "grid-branches").unwrap_or_else(|| panic!("no grid-branches"));
+        assert_eq!(indicator.value.as_f64(), coverage.grids_with_branch.value, "{}", entity.id);
+        // The facts only the caller knows (meetings, satisfaction, …) are reported missing, by name.
+        assert!(result.diagnostics.iter().any(|p| p.record.as_deref() == Some(entity.id.as_str())
+            && matches!(&p.kind, grassroots::ProblemKind::MissingFact { fact } if fact == "resident_satisfaction")));
+    }
+}

@@ -1,7 +1,10 @@
 //! The fact catalogue: every fact a rule may read, with its type and unit.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+use crate::org::Ratio;
+use crate::Rollup;
 
 /// The type of a fact's value, which the static checks compare against how it is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,5 +168,72 @@ impl FactCatalogue {
 
     pub(crate) fn push(&mut self, fact: Fact) {
         self.facts.push(fact);
+    }
+}
+
+/// The core's facts of one node, from its [`Rollup`], under the catalogue's names.
+///
+/// A coverage ratio with nothing to divide by (no grids, no members, no households) is left
+/// out, so that a rule reading it reports a missing fact instead of scoring a made-up 0 or 1.
+pub fn rollup_facts(r: &Rollup) -> Map<String, Value> {
+    let coverage = r.coverage();
+    let counts: [(&str, u64); 18] = [
+        ("nodes", r.nodes.into()),
+        ("members_total", r.members.total.into()),
+        ("members_in_service", r.members.in_service.into()),
+        ("members_retired", r.members.retired.into()),
+        ("members_mobile_in", r.members.mobile_in.into()),
+        ("members_mobile_out", r.members.mobile_out.into()),
+        ("members_no_office", r.members.no_office.into()),
+        ("members_in_grid", r.members_in_grid.into()),
+        ("members_reported", r.members_reported.into()),
+        ("grids", r.grids.into()),
+        ("grids_with_branch", r.grids_with_branch.into()),
+        ("grid_workers", r.grid_workers.into()),
+        ("households", r.households),
+        ("population", r.population),
+        ("central_households", r.central_households.into()),
+        ("linked_households", r.linked_households),
+        ("reporting_units", r.reporting_units.into()),
+        ("co_located_units", r.co_located_units.into()),
+    ];
+    let ratios: [(&str, Ratio); 3] = [
+        ("coverage_grids_with_branch", coverage.grids_with_branch),
+        ("coverage_members_in_grid", coverage.members_in_grid),
+        ("coverage_households_linked", coverage.households_linked),
+    ];
+    let mut out: Map<String, Value> = counts.into_iter().map(|(k, v)| (k.to_owned(), Value::from(v))).collect();
+    for (name, ratio) in ratios {
+        if let Some(value) = ratio.value {
+            out.insert(name.to_owned(), Value::from(value));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rollup_fact_is_in_the_catalogue_with_a_value_of_its_type() {
+        let mut r = Rollup { grids: 4, grids_with_branch: 3, households: 200, linked_households: 50, ..Rollup::default() };
+        r.members.total = 10;
+        r.members_in_grid = 10;
+        let facts = rollup_facts(&r);
+        let catalogue = FactCatalogue::core();
+        assert_eq!(facts.len(), catalogue.facts().len());
+        for (name, value) in &facts {
+            let fact = catalogue.get(name).unwrap_or_else(|| panic!("{name} is not catalogued"));
+            assert!(fact.kind.accepts(value), "{name} = {value}");
+        }
+        assert_eq!(facts["coverage_grids_with_branch"], Value::from(0.75));
+    }
+
+    #[test]
+    fn a_ratio_with_nothing_to_divide_by_is_left_out() {
+        let facts = rollup_facts(&Rollup::default());
+        assert!(!facts.contains_key("coverage_members_in_grid"));
+        assert_eq!(facts["grids"], Value::from(0));
     }
 }

@@ -46,7 +46,8 @@
 //!   so a portal back end with any JsonLogic library computes the same values.
 //! - Facts are data: a [`FactCatalogue`] names each fact, its type and unit — the figures the
 //!   organization core computes for a node, plus facts a rule set declares for its callers
-//!   to supply. Expressions may read only catalogued facts.
+//!   to supply. Expressions may read only catalogued facts; [`rollup_facts`] gives a node's
+//!   core facts from its [`crate::Rollup`].
 //! - The static checks infer what they can of an expression's type without evaluating it
 //!   (a fact read directly, a comparison, arithmetic) and say nothing where they cannot.
 //! - Evaluation returns data: a missing fact, an ill-typed fact or a failing expression gives
@@ -61,5 +62,5 @@ mod set;
 
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
-pub use facts::{Fact, FactCatalogue, FactType, Unit};
+pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
 pub use set::{Band, Bonus, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};
