@@ -286,19 +286,24 @@ pub enum ProblemKind {
     /// A unit is in the big committee of a community that has none.
     #[error("unit is marked as big-committee member, but its community has no big committee")]
     NoCommittee,
+    // The rules' problems exist only with the `rules` feature, so that builds without the
+    // rules (the widget bundle, until a widget evaluates rules) carry no code for them.
     /// A rule set or an evaluation names a fact that the fact catalogue does not know.
+    #[cfg(feature = "rules")]
     #[error("unknown fact \"{name}\"")]
     UnknownFact {
         /// The name used.
         name: String,
     },
     /// An expression uses an operator outside standard JsonLogic.
+    #[cfg(feature = "rules")]
     #[error("\"{op}\" is not a standard JsonLogic operator")]
     UnknownOperator {
         /// The operator.
         op: String,
     },
     /// A value of one type is used where another is needed.
+    #[cfg(feature = "rules")]
     #[error("expected a {expected} value, found a {found} one")]
     TypeMismatch {
         /// The type needed (number, ratio, boolean, text).
@@ -307,6 +312,7 @@ pub enum ProblemKind {
         found: String,
     },
     /// A threshold that no value of its type can reach (a ratio above 1).
+    #[cfg(feature = "rules")]
     #[error("threshold {threshold} can never be reached: values are at most {max}")]
     UnreachableThreshold {
         /// The threshold, as written.
@@ -315,12 +321,14 @@ pub enum ProblemKind {
         max: String,
     },
     /// Bands are not ordered from the highest threshold down.
+    #[cfg(feature = "rules")]
     #[error("bands go from the highest threshold down, but {threshold} is not below the band before it")]
     BandOrder {
         /// The threshold out of order.
         threshold: String,
     },
     /// A section (or the whole scorecard) cannot score enough to pass.
+    #[cfg(feature = "rules")]
     #[error("at most {max} points can be scored here, below the pass mark {needed}")]
     UnreachablePassMark {
         /// The most that can be scored.
@@ -329,15 +337,18 @@ pub enum ProblemKind {
         needed: String,
     },
     /// An indicator must score either by bands or by fixed points.
+    #[cfg(feature = "rules")]
     #[error("an indicator scores either by \"bands\" or by \"points\": give exactly one")]
     Scoring,
     /// A reference names a section the rule set does not have.
+    #[cfg(feature = "rules")]
     #[error("section \"{id}\" does not exist")]
     UnknownSection {
         /// The id given.
         id: String,
     },
     /// A period ends before it starts.
+    #[cfg(feature = "rules")]
     #[error("period ends ({to}) before it starts ({from})")]
     Period {
         /// First day.
@@ -346,12 +357,14 @@ pub enum ProblemKind {
         to: String,
     },
     /// An entity lacks a fact that an expression needs; the rule scores nothing for it.
+    #[cfg(feature = "rules")]
     #[error("fact \"{fact}\" is missing, so this scores nothing")]
     MissingFact {
         /// The fact's name.
         fact: String,
     },
     /// An entity's fact has a value of the wrong type.
+    #[cfg(feature = "rules")]
     #[error("fact \"{fact}\" should be a {expected} value")]
     FactValue {
         /// The fact's name.
@@ -360,6 +373,7 @@ pub enum ProblemKind {
         expected: String,
     },
     /// An expression could not be evaluated for an entity, or gave a value of the wrong kind.
+    #[cfg(feature = "rules")]
     #[error("the expression could not be evaluated: {message}")]
     Evaluation {
         /// What went wrong.

@@ -31,9 +31,11 @@
 
 mod error;
 pub mod org;
+#[cfg(feature = "rules")]
 pub mod rules;
 pub mod text;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
+#[cfg(feature = "rules")]
 pub use rules::{Evaluation, RuleSet};
