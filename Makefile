@@ -4,7 +4,7 @@ PORT ?= 8080
 SHELL := /bin/bash
 LOG := target/test-logs
 
-.PHONY: demo test setup setup-test build native-test size browser-test bench clean
+.PHONY: demo test setup setup-test build native-test rule-cases size browser-test bench clean
 
 ## Build everything in release and serve the demo site on http://127.0.0.1:$(PORT)/
 demo: setup build
@@ -14,11 +14,13 @@ demo: setup build
 test: setup-test
 	@mkdir -p $(LOG)
 	@set -o pipefail; $(MAKE) --no-print-directory native-test 2>&1 | tee $(LOG)/native.txt
+	@set -o pipefail; $(MAKE) --no-print-directory rule-cases 2>&1 | tee $(LOG)/rules.txt
 	@$(MAKE) --no-print-directory build size
 	@set -o pipefail; $(MAKE) --no-print-directory browser-test 2>&1 | tee $(LOG)/browser.txt
 	@echo "=== summary"
 	@grep -h '^test result:' $(LOG)/native.txt
 	@grep -h 'bundle size:' $(LOG)/size.txt
+	@echo "rules: $$(tail -n 1 $(LOG)/rules.txt)"
 	@tail -n 1 $(LOG)/browser.txt
 
 setup:
@@ -32,6 +34,10 @@ build:
 
 native-test:
 	@. target/toolchain.env && $$CARGO test --workspace --quiet
+
+## The shipped rule sets' case files, run through the CLI as a department's CI would.
+rule-cases:
+	@. target/toolchain.env && $$CARGO run --quiet -p grassroots-core --features cli --bin grassroots -- test tests/data/rules/cases
 
 size:
 	@mkdir -p $(LOG)

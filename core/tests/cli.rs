@@ -123,3 +123,50 @@ fn a_member_roster_is_checked_with_the_node_roster() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--members goes with a CSV node roster"), "{stderr}");
 }
+
+/// Runs the CLI in tests/data/rules.
+fn run_rules(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(bin())
+        .args(args)
+        .current_dir(data_dir("rules"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn rule_sets_are_validated_tested_and_evaluated_from_the_command_line() {
+    let (code, stdout, _) = run_rules(&["validate", "rules", "five-star-community.json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let (code, stdout, _) = run_rules(&["validate", "rules", "broken/facts-and-operators.json"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("broken/facts-and-operators.json: error: $."), "{stdout}");
+    let (code, _, stderr) = run_rules(&["validate", "rules", "broken/not-json.json"]);
+    assert_eq!(code, 2, "{stderr}");
+
+    let (code, stdout, _) = run_rules(&["test", "cases"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.ends_with("2 passed, 0 failed\n"), "{stdout}");
+
+    // A case that expects the wrong tier fails, showing expected and actual.
+    let dir = std::env::temp_dir().join(format!("grassroots-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let case = std::fs::read_to_string(data_dir("rules/cases").join("tie-for-the-one-excellent-place.json")).unwrap_or_default();
+    let rules_path = data_dir("rules").join("five-star-community.json");
+    let wrong = case
+        .replace("\"rules\": \"../five-star-community.json\"", &format!("\"rules\": {:?}", rules_path.display().to_string()))
+        .replace("\"b-community\": {\"tier\": \"excellence\"", "\"b-community\": {\"tier\": \"pass\"");
+    std::fs::write(dir.join("wrong.json"), wrong).unwrap_or_else(|e| panic!("{e}"));
+    let dir_arg = dir.display().to_string();
+    let (code, stdout, _) = run_rules(&["test", &dir_arg]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("entity b-community: tier\n    expected: \"pass\"\n    actual:   \"excellence\""), "{stdout}");
+    assert!(stdout.ends_with("0 passed, 1 failed\n"), "{stdout}");
+
+    let (code, stdout, _) = run_rules(&["eval", "five-star-community.json", "entities/five-star-example.json", "--explain"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.lines().nth(1).is_some_and(|l| l.trim_start().starts_with("1  ")), "{stdout}");
+    assert!(stdout.contains("分"), "reasons in Chinese: {stdout}");
+}

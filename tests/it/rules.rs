@@ -3,8 +3,9 @@
 //! broken rule set reports exactly the problems its `.expected.json` lists.
 
 use grassroots::Error;
+use grassroots::rules::cases::run_case;
 use grassroots::rules::{Entity, RuleSet};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::{data_dir, fixtures, read};
 
@@ -44,61 +45,24 @@ fn shipped_rule_sets_load_without_problems() {
 
 #[test]
 fn cases_evaluate_to_their_expected_outcomes() {
+    // The same runner as `grassroots test DIR`; rule paths are relative to the case file.
     for path in fixtures(&data_dir("rules/cases")) {
         let case = parse(&path);
-        let name = path.display();
-        let rules_file = case["rules"].as_str().unwrap_or_else(|| panic!("{name}: no \"rules\""));
-        let rules = RuleSet::from_json(&read(&data_dir("rules").join(rules_file)))
-            .unwrap_or_else(|e| panic!("{name}: {:#?}", e.problems()));
-        let defaults = case["defaults"].as_object().cloned().unwrap_or_default();
-        let entities: Vec<Entity> = case["entities"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{name}: no \"entities\""))
-            .iter()
-            .map(|e| {
-                let mut facts: Map<String, Value> = defaults.clone();
-                facts.extend(e["facts"].as_object().cloned().unwrap_or_default());
-                Entity { id: e["id"].as_str().unwrap_or_default().to_owned(), facts }
-            })
-            .collect();
-        let result = rules.evaluate(&entities);
-        let again = rules.evaluate(&entities);
-        assert_eq!(result, again, "{name}: evaluation is not deterministic");
-
-        let expected = case["expected"].as_object().unwrap_or_else(|| panic!("{name}: no \"expected\""));
-        for (id, want) in expected {
-            let got = result.entity(id).unwrap_or_else(|| panic!("{name}: no result for {id}"));
-            let got = serde_json::to_value(got).unwrap_or(Value::Null);
-            let mut shown = Map::new();
-            for (key, w) in want.as_object().into_iter().flatten() {
-                let g = match key.as_str() {
-                    // {"branch": 90}: section id → score.
-                    "sections" => got["sections"].as_array().into_iter().flatten().map(|s| (s["id"].as_str().unwrap_or("").to_owned(), normalize(&s["score"]))).filter(|(k, _)| w.get(k).is_some()).collect(),
-                    // {"mediation": {…}}: indicator id → the fields named.
-                    "indicators" => got["sections"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .flat_map(|s| s["indicators"].as_array().cloned().unwrap_or_default())
-                        .filter_map(|i| {
-                            let id = i["id"].as_str()?.to_owned();
-                            let wi = w.get(&id)?;
-                            Some((id, project(&i, wi)))
-                        })
-                        .collect(),
-                    // ["safety-incident"]: the ids that fired.
-                    "vetoes" | "bonuses" => Value::Array(got[key].as_array().into_iter().flatten().map(|v| v["id"].clone()).collect()),
-                    _ => normalize(&got[key]),
-                };
-                shown.insert(key.clone(), g);
-            }
-            assert_eq!(Value::Object(shown), normalize(want), "{name}: entity {id}; all of it: {got:#}");
-        }
-        let want_diags = case["diagnostics"].as_array().cloned().unwrap_or_default();
-        let got_diags: Vec<Value> = result.diagnostics.iter().map(|p| serde_json::to_value(p).unwrap_or(Value::Null)).collect();
-        let shown: Vec<Value> = got_diags.iter().zip(want_diags.iter().chain(std::iter::repeat(&Value::Null))).map(|(g, w)| project(g, w)).collect();
-        assert_eq!(Value::Array(shown), normalize(&Value::Array(want_diags)), "{name}: diagnostics; all were {got_diags:#?}");
+        let folder = path.parent().unwrap_or_else(|| panic!("{} has no folder", path.display())).to_owned();
+        let mismatches = run_case(&case, |rules| std::fs::read_to_string(folder.join(rules)).map_err(|e| e.to_string()));
+        assert!(mismatches.is_empty(), "{}: {mismatches:#?}", path.display());
     }
+}
+
+#[test]
+fn a_case_that_expects_wrongly_reports_expected_and_actual() {
+    let mut case = parse(&data_dir("rules/cases").join("tie-for-the-one-excellent-place.json"));
+    case["expected"]["b-community"]["tier"] = Value::from("pass");
+    let folder = data_dir("rules/cases");
+    let mismatches = run_case(&case, |rules| std::fs::read_to_string(folder.join(rules)).map_err(|e| e.to_string()));
+    assert_eq!(mismatches.len(), 1, "{mismatches:#?}");
+    assert_eq!(mismatches[0].what, "entity b-community: tier");
+    assert_eq!((mismatches[0].expected.as_str(), mismatches[0].actual.as_str()), ("\"pass\"", "\"excellence\""));
 }
 
 #[test]

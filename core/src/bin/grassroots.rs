@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grassroots::org::{LevelSchema, SchemaSpec, TreeDiff, roster};
+use grassroots::rules::{Entity, RuleSet, cases};
 use grassroots::{Error, Organization, Problem, Severity};
 
 #[derive(Parser)]
@@ -38,6 +39,23 @@ enum Command {
     Schema {
         #[command(subcommand)]
         what: SchemaOf,
+    },
+    /// Evaluate a rule set over entities' facts.
+    Eval {
+        /// The rule set (.json).
+        rules: PathBuf,
+        /// The entities: `[{"id": "c1", "facts": {…}}, …]`.
+        facts: PathBuf,
+        /// Every indicator's value, points and reason.
+        #[arg(long)]
+        explain: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Run the case files (*.json) in a folder: rule set + entities + expected outcomes.
+    /// Prints every difference and ends with "N passed, N failed"; exit 1 on any failure.
+    Test {
+        dir: PathBuf,
     },
     /// Write a realistic fictional document (新乡 shape), reproducible from a seed.
     Generate {
@@ -78,6 +96,13 @@ enum Validate {
         /// A preset (laifeng, xinxiang, street) or a schema file, used instead of the file's own.
         #[arg(long)]
         schema: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// A rule set (.json): its shape and the static checks (unknown facts, non-standard
+    /// operators, type mismatches, unreachable thresholds and pass marks, duplicate ids).
+    Rules {
+        file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -127,6 +152,9 @@ fn main() -> ExitCode {
         Command::Validate { what: Validate::Tree { file, members, schema, format } } => {
             validate_tree(&file, members.as_deref(), schema.as_deref(), format)
         }
+        Command::Validate { what: Validate::Rules { file, format } } => validate_rules(&file, format),
+        Command::Eval { rules, facts, explain, format } => eval(&rules, &facts, explain, format),
+        Command::Test { dir } => test_cases(&dir),
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
         Command::Schema { what: SchemaOf::Tree } => {
@@ -319,4 +347,113 @@ fn generate_tree(communities: u32, seed: u64, members: &str) -> Result<(), Fail>
     let options = GenOptions::new(communities).seed(seed).members_per_group(low, high);
     println!("{}", generate(options).to_json());
     Ok(())
+}
+
+fn load_rules(file: &Path) -> Result<Result<RuleSet, Vec<Problem>>, Fail> {
+    match RuleSet::from_json(&read(file)?) {
+        Ok(rules) => Ok(Ok(rules)),
+        Err(Error::Syntax { line, column, message }) => {
+            Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", file.display())))
+        }
+        Err(e) => Ok(Err(e.problems())),
+    }
+}
+
+fn validate_rules(file: &Path, format: Format) -> Result<(), Fail> {
+    match load_rules(file)? {
+        Ok(rules) => {
+            print_problems(file, rules.warnings(), format);
+            Ok(())
+        }
+        Err(problems) => {
+            print_problems(file, &problems, format);
+            Err(Fail::Invalid)
+        }
+    }
+}
+
+fn eval(rules_file: &Path, facts_file: &Path, explain: bool, format: Format) -> Result<(), Fail> {
+    let rules = match load_rules(rules_file)? {
+        Ok(rules) => rules,
+        Err(problems) => {
+            print_problems(rules_file, &problems, Format::Text);
+            return Err(Fail::Invalid);
+        }
+    };
+    let entities = match Entity::list_from_json(&read(facts_file)?) {
+        Ok(entities) => entities,
+        Err(Error::Syntax { line, column, message }) => {
+            return Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", facts_file.display())));
+        }
+        Err(e) => {
+            print_problems(facts_file, &e.problems(), Format::Text);
+            return Err(Fail::Invalid);
+        }
+    };
+    let result = rules.evaluate(&entities);
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+        return Ok(());
+    }
+    println!("{} {}", result.rule_set, result.version);
+    let mut order: Vec<_> = result.entities.iter().collect();
+    order.sort_by_key(|e| e.rank);
+    for e in order {
+        let tier = serde_json::to_value(e.tier).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let sections: Vec<String> = e.sections.iter().map(|s| format!("{} {}", s.id, s.score)).collect();
+        println!("{:>4}  {:<20} {:>7} {:<10} {}", e.rank, e.id, e.total, tier, sections.join(", "));
+        if explain {
+            for s in &e.sections {
+                for i in &s.indicators {
+                    println!("        {}/{}: {}", s.id, i.id, i.reason.zh);
+                }
+            }
+            for b in &e.bonuses {
+                println!("        +{}: {}", b.id, b.reason.zh);
+            }
+            for v in &e.vetoes {
+                println!("        !{}: {}", v.id, v.reason.zh);
+            }
+        }
+    }
+    for p in &result.diagnostics {
+        println!("{}: warning: {p}", facts_file.display());
+    }
+    Ok(())
+}
+
+fn test_cases(dir: &Path) -> Result<(), Fail> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", dir.display())))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let (mut passed, mut failed) = (0, 0);
+    for file in &files {
+        let case: serde_json::Value = match serde_json::from_str(&read(file)?) {
+            Ok(case) => case,
+            Err(e) => {
+                println!("FAILED {}: not valid JSON: {e}", file.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let folder = file.parent().unwrap_or(dir);
+        let mismatches = cases::run_case(&case, |rules| {
+            std::fs::read_to_string(folder.join(rules)).map_err(|e| format!("cannot read {}: {e}", folder.join(rules).display()))
+        });
+        if mismatches.is_empty() {
+            println!("ok {}", file.display());
+            passed += 1;
+        } else {
+            println!("FAILED {}", file.display());
+            for m in mismatches {
+                println!("  {}\n    expected: {}\n    actual:   {}", m.what, m.expected, m.actual);
+            }
+            failed += 1;
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 { Err(Fail::Invalid) } else { Ok(()) }
 }

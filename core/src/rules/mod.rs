@@ -60,6 +60,7 @@ mod expr;
 mod facts;
 mod set;
 
+pub mod cases;
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
 pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
