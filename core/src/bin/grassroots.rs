@@ -138,6 +138,15 @@ enum Format {
     Json,
 }
 
+/// Writes a line to standard output. A closed pipe (`grassroots … | head`) is not an error
+/// worth a panic: the output is simply no longer wanted.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// A failure that ends the command with an exit code.
 enum Fail {
     /// Exit 1: the data is wrong; the problems have been printed.
@@ -158,7 +167,7 @@ fn main() -> ExitCode {
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
         Command::Schema { what: SchemaOf::Tree } => {
-            println!("{}", grassroots::org::json_schema());
+            out!("{}", grassroots::org::json_schema());
             Ok(())
         }
         Command::Generate { what: Generate::Tree { communities, seed, members } } => generate_tree(communities, seed, &members),
@@ -242,7 +251,7 @@ fn print_problems(file: &Path, problems: &[Problem], format: Format) {
                 "warnings": problems.len() - errors,
                 "problems": problems,
             });
-            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            out!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
         }
         Format::Text => {
             for p in problems {
@@ -250,10 +259,10 @@ fn print_problems(file: &Path, problems: &[Problem], format: Format) {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 };
-                println!("{}: {severity}: {p}", file.display());
+                out!("{}: {severity}: {p}", file.display());
             }
             let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-            println!("{}: {errors} error(s), {} warning(s)", file.display(), problems.len() - errors);
+            out!("{}: {errors} error(s), {} warning(s)", file.display(), problems.len() - errors);
         }
     }
 }
@@ -289,7 +298,7 @@ fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fai
         Format::Json => {
             let levels = org.level_counts(id);
             let out = serde_json::json!({ "node": figures, "levels": levels });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Text => {
             let r = figures.rollup;
@@ -297,22 +306,22 @@ fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fai
                 Some(v) => format!("{:.1}% ({}/{})", v * 100.0, ratio.numerator, ratio.denominator),
                 None => "n/a (0/0)".to_owned(),
             };
-            println!("{} {} ({})", figures.id, figures.name, org.level_label(id, false));
+            out!("{} {} ({})", figures.id, figures.name, org.level_label(id, false));
             for (level, count) in org.level_counts(id) {
-                println!("  {:<28} {count}", org.schema().map_or(level, |s| s.label(level, false)));
+                out!("  {:<28} {count}", org.schema().map_or(level, |s| s.label(level, false)));
             }
             let m = &r.members;
-            println!("  members                      {} (in service {}, retired {}, mobile in {}, mobile out {}, without office {})",
+            out!("  members                      {} (in service {}, retired {}, mobile in {}, mobile out {}, without office {})",
                 m.total, m.in_service, m.retired, m.mobile_in, m.mobile_out, m.no_office);
-            println!("  grids                        {} (workers {})", r.grids, r.grid_workers);
-            println!("  households                   {}", r.households);
-            println!("  population                   {}", r.population);
-            println!("  central households           {} (linked households {})", r.central_households, r.linked_households);
-            println!("  units                        {} reporting, {} co-located", r.reporting_units, r.co_located_units);
-            println!("  members reported (双报到)    {}", r.members_reported);
-            println!("  grids with a branch          {}", pct(figures.coverage.grids_with_branch));
-            println!("  members placed in a grid     {}", pct(figures.coverage.members_in_grid));
-            println!("  households linked            {}", pct(figures.coverage.households_linked));
+            out!("  grids                        {} (workers {})", r.grids, r.grid_workers);
+            out!("  households                   {}", r.households);
+            out!("  population                   {}", r.population);
+            out!("  central households           {} (linked households {})", r.central_households, r.linked_households);
+            out!("  units                        {} reporting, {} co-located", r.reporting_units, r.co_located_units);
+            out!("  members reported (双报到)    {}", r.members_reported);
+            out!("  grids with a branch          {}", pct(figures.coverage.grids_with_branch));
+            out!("  members placed in a grid     {}", pct(figures.coverage.members_in_grid));
+            out!("  households linked            {}", pct(figures.coverage.households_linked));
         }
     }
     Ok(())
@@ -331,9 +340,12 @@ fn diff_tree(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
     }
     let diff = TreeDiff::between(&trees[0], &trees[1]);
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
-        Format::Text if diff.is_empty() => println!("no changes"),
-        Format::Text => print!("{diff}"),
+        Format::Json => out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
+        Format::Text if diff.is_empty() => out!("no changes"),
+        Format::Text => {
+            use std::io::Write;
+            let _ = write!(std::io::stdout(), "{diff}");
+        }
     }
     Ok(())
 }
@@ -345,7 +357,7 @@ fn generate_tree(communities: u32, seed: u64, members: &str) -> Result<(), Fail>
         return Err(Fail::Unreadable(format!("--members takes LOW-HIGH, e.g. 10-20, not \"{members}\"")));
     };
     let options = GenOptions::new(communities).seed(seed).members_per_group(low, high);
-    println!("{}", generate(options).to_json());
+    out!("{}", generate(options).to_json());
     Ok(())
 }
 
@@ -392,32 +404,32 @@ fn eval(rules_file: &Path, facts_file: &Path, explain: bool, format: Format) -> 
     };
     let result = rules.evaluate(&entities);
     if format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
+        out!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
         return Ok(());
     }
-    println!("{} {}", result.rule_set, result.version);
+    out!("{} {}", result.rule_set, result.version);
     let mut order: Vec<_> = result.entities.iter().collect();
     order.sort_by_key(|e| e.rank);
     for e in order {
         let tier = serde_json::to_value(e.tier).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         let sections: Vec<String> = e.sections.iter().map(|s| format!("{} {}", s.id, s.score)).collect();
-        println!("{:>4}  {:<20} {:>7} {:<10} {}", e.rank, e.id, e.total, tier, sections.join(", "));
+        out!("{:>4}  {:<20} {:>7} {:<10} {}", e.rank, e.id, e.total, tier, sections.join(", "));
         if explain {
             for s in &e.sections {
                 for i in &s.indicators {
-                    println!("        {}/{}: {}", s.id, i.id, i.reason.zh);
+                    out!("        {}/{}: {}", s.id, i.id, i.reason.zh);
                 }
             }
             for b in &e.bonuses {
-                println!("        +{}: {}", b.id, b.reason.zh);
+                out!("        +{}: {}", b.id, b.reason.zh);
             }
             for v in &e.vetoes {
-                println!("        !{}: {}", v.id, v.reason.zh);
+                out!("        !{}: {}", v.id, v.reason.zh);
             }
         }
     }
     for p in &result.diagnostics {
-        println!("{}: warning: {p}", facts_file.display());
+        out!("{}: warning: {p}", facts_file.display());
     }
     Ok(())
 }
@@ -434,7 +446,7 @@ fn test_cases(dir: &Path) -> Result<(), Fail> {
         let case: serde_json::Value = match serde_json::from_str(&read(file)?) {
             Ok(case) => case,
             Err(e) => {
-                println!("FAILED {}: not valid JSON: {e}", file.display());
+                out!("FAILED {}: not valid JSON: {e}", file.display());
                 failed += 1;
                 continue;
             }
@@ -444,16 +456,16 @@ fn test_cases(dir: &Path) -> Result<(), Fail> {
             std::fs::read_to_string(folder.join(rules)).map_err(|e| format!("cannot read {}: {e}", folder.join(rules).display()))
         });
         if mismatches.is_empty() {
-            println!("ok {}", file.display());
+            out!("ok {}", file.display());
             passed += 1;
         } else {
-            println!("FAILED {}", file.display());
+            out!("FAILED {}", file.display());
             for m in mismatches {
-                println!("  {}\n    expected: {}\n    actual:   {}", m.what, m.expected, m.actual);
+                out!("  {}\n    expected: {}\n    actual:   {}", m.what, m.expected, m.actual);
             }
             failed += 1;
         }
     }
-    println!("{passed} passed, {failed} failed");
+    out!("{passed} passed, {failed} failed");
     if failed > 0 { Err(Fail::Invalid) } else { Ok(()) }
 }
