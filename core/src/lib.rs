@@ -30,6 +30,7 @@
 //!   and problems are sorted by the position of the record they concern.
 
 mod error;
+mod jsonpath;
 pub mod org;
 #[cfg(feature = "rules")]
 pub mod rules;

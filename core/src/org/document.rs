@@ -9,6 +9,7 @@ use super::records::{GridRecord, MemberRecord, PostCategoryRecord, UnitRecord};
 use super::schema::SchemaSpec;
 use super::tree::NodeRecord;
 use crate::error::{Error, Problem, ProblemKind};
+use crate::jsonpath::{join, sort_key};
 
 /// The sections of a document, in the order problems are reported.
 pub(crate) const SECTIONS: [&str; 6] = ["schema", "nodes", "grids", "members", "units", "post_categories"];
@@ -208,16 +209,6 @@ fn shape(record: Option<String>, path: String, message: String) -> Problem {
     Problem::error(record, path, ProblemKind::Shape { message })
 }
 
-fn join(prefix: &str, inner: &str) -> String {
-    if inner == "." || inner.is_empty() {
-        prefix.to_owned()
-    } else if inner.starts_with('[') {
-        format!("{prefix}{inner}")
-    } else {
-        format!("{prefix}.{inner}")
-    }
-}
-
 fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
     let mut section = Section { records: Vec::new(), positions: Vec::new() };
     let list = match doc.get(key) {
@@ -248,22 +239,10 @@ fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: boo
     section
 }
 
-/// `$.grids[12].code` → (3, 12); `$.version` → (0, 0).
-fn sort_key(path: &str) -> (usize, usize) {
-    let Some(rest) = path.strip_prefix("$.") else { return (0, 0) };
-    let name_end = rest.find(['[', '.']).unwrap_or(rest.len());
-    let section = SECTIONS.iter().position(|s| *s == &rest[..name_end]).map_or(0, |p| p + 1);
-    let index = rest[name_end..]
-        .strip_prefix('[')
-        .and_then(|r| r.find(']').and_then(|end| r[..end].parse::<usize>().ok()))
-        .map_or(0, |i| i + 1);
-    (section, index)
-}
-
 /// Sorts problems by section, then record position, then path, keeping insertion order for
 /// problems at the same place.
 pub(crate) fn sort_problems(problems: &mut [Problem]) {
-    problems.sort_by(|a, b| (sort_key(&a.path), &a.path).cmp(&(sort_key(&b.path), &b.path)));
+    problems.sort_by(|a, b| (sort_key(&a.path, &SECTIONS), &a.path).cmp(&(sort_key(&b.path, &SECTIONS), &b.path)));
 }
 
 #[cfg(test)]
@@ -276,15 +255,4 @@ mod tests {
         assert_eq!(duplicate_key(r#"{"nodes":[{"id":"a"},{"id":"b"}],"x":[1,[2,{"k":1}]]}"#), None);
     }
 
-    #[test]
-    fn sort_keys_follow_sections_and_positions() {
-        assert_eq!(sort_key("$.version"), (0, 0));
-        assert_eq!(sort_key("$"), (0, 0));
-        assert_eq!(sort_key("$.nodes"), (2, 0));
-        assert_eq!(sort_key("$.nodes[3].parent"), (2, 4));
-        assert_eq!(sort_key("$.grids[12].workers[0].phone"), (3, 13));
-        assert_eq!(join("$.nodes[1]", "."), "$.nodes[1]");
-        assert_eq!(join("$.nodes[1]", "level"), "$.nodes[1].level");
-        assert_eq!(join("$.schema", "levels[0].zh"), "$.schema.levels[0].zh");
-    }
 }

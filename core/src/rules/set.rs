@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::expr::{self, Ty};
 use super::facts::{Fact, FactCatalogue, FactType, Unit};
 use crate::error::{Error, Problem, ProblemKind};
+use crate::jsonpath::{join, sort_key};
 use crate::org::Date;
 
 /// The period a rule set is in force, both days included.
@@ -275,7 +276,7 @@ impl RuleSet {
 
         // Document order: by top-level field, then record index; checks of one record keep
         // the order they ran in (the sort is stable).
-        problems.sort_by_key(|p| sort_key(&p.path));
+        problems.sort_by_key(|p| sort_key(&p.path, KEYS));
         let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
             problems.into_iter().partition(|p| p.severity == crate::Severity::Error);
         match (id, version, effective, entity, outcome) {
@@ -472,34 +473,12 @@ pub(crate) fn num(value: f64) -> String {
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 { format!("{rounded:.0}") } else { format!("{rounded}") }
 }
 
-/// `$.sections[2].indicators[0].expr` → (5, 3); an unknown top-level field sorts first.
-fn sort_key(path: &str) -> (usize, usize) {
-    let Some(rest) = path.strip_prefix("$.") else { return (0, 0) };
-    let name_end = rest.find(['[', '.']).unwrap_or(rest.len());
-    let field = KEYS.iter().position(|k| *k == &rest[..name_end]).map_or(0, |p| p + 1);
-    let index = rest[name_end..]
-        .strip_prefix('[')
-        .and_then(|r| r.find(']').and_then(|end| r[..end].parse::<usize>().ok()))
-        .map_or(0, |i| i + 1);
-    (field, index)
-}
-
 fn shape(path: String, message: String) -> Problem {
     Problem::error(None, path, ProblemKind::Shape { message })
 }
 
 fn dup(id: &str, path: String, first: String) -> Problem {
     Problem::error(Some(id.to_owned()), path, ProblemKind::DuplicateId { id: id.to_owned(), first })
-}
-
-fn join(prefix: &str, inner: &str) -> String {
-    if inner == "." || inner.is_empty() {
-        prefix.to_owned()
-    } else if inner.starts_with('[') {
-        format!("{prefix}{inner}")
-    } else {
-        format!("{prefix}.{inner}")
-    }
 }
 
 fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
