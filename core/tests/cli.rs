@@ -16,11 +16,16 @@ fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_grassroots"))
 }
 
-/// Runs the CLI; returns (exit code, stdout, stderr).
+/// Runs the CLI in tests/data/tree; returns (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
+    run_in("tree", args)
+}
+
+/// Runs the CLI in tests/data/`dir`; returns (exit code, stdout, stderr).
+fn run_in(dir: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(bin())
         .args(args)
-        .current_dir(data_dir("tree"))
+        .current_dir(data_dir(dir))
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
     let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
@@ -126,13 +131,7 @@ fn a_member_roster_is_checked_with_the_node_roster() {
 
 /// Runs the CLI in tests/data/rules.
 fn run_rules(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .current_dir(data_dir("rules"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin().display()));
-    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
-    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+    run_in("rules", args)
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! broken rule set reports exactly the problems its `.expected.json` lists.
 
 use grassroots::Error;
-use grassroots::rules::cases::run_case;
+use grassroots::rules::cases::{project, run_case};
 use grassroots::rules::{Entity, RuleSet};
 use serde_json::Value;
 
@@ -11,26 +11,6 @@ use crate::{data_dir, fixtures, read};
 
 fn parse(path: &std::path::Path) -> Value {
     serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Numbers compared as numbers (452 == 452.0), everything else as it is.
-fn normalize(value: &Value) -> Value {
-    match value {
-        Value::Number(n) => n.as_f64().map_or(Value::Null, |f| serde_json::json!(f)),
-        Value::Array(items) => Value::Array(items.iter().map(normalize).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), normalize(v))).collect()),
-        other => other.clone(),
-    }
-}
-
-/// Keeps only the keys the expectation names, so fixtures state what matters.
-fn project(got: &Value, expected: &Value) -> Value {
-    match (got, expected) {
-        (Value::Object(g), Value::Object(e)) => {
-            e.iter().map(|(k, ev)| (k.clone(), g.get(k).map_or(Value::Null, |gv| project(gv, ev)))).collect()
-        }
-        _ => normalize(got),
-    }
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub struct Mismatch {
 }
 
 /// Numbers compared as numbers (452 == 452.0), everything else as it is.
-fn normalize(value: &Value) -> Value {
+pub fn normalize(value: &Value) -> Value {
     match value {
         Value::Number(n) => n.as_f64().map_or(Value::Null, |f| serde_json::json!(f)),
         Value::Array(items) => Value::Array(items.iter().map(normalize).collect()),
@@ -40,8 +40,9 @@ fn normalize(value: &Value) -> Value {
     }
 }
 
-/// Keeps only the keys the expectation names.
-fn project(got: &Value, expected: &Value) -> Value {
+/// Keeps only the keys the expectation names, recursively, so that expectations state
+/// only what matters.
+pub fn project(got: &Value, expected: &Value) -> Value {
     match (got, expected) {
         (Value::Object(g), Value::Object(e)) => {
             e.iter().map(|(k, ev)| (k.clone(), g.get(k).map_or(Value::Null, |gv| project(gv, ev)))).collect()
