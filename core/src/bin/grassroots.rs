@@ -226,11 +226,8 @@ fn load_with(path: &Path, members: Option<&Path>, schema: Option<SchemaSpec>) ->
     };
     match result {
         Ok(org) => Ok(Ok(org)),
-        Err(Error::Syntax { line, column, message }) => {
-            Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", path.display())))
-        }
         Err(e) => {
-            let mut problems = e.problems();
+            let mut problems = problems_of(path, e)?;
             if is_csv {
                 roster::csv_paths(&mut problems, "nodes", "");
                 roster::csv_paths(&mut problems, "members", &member_label);
@@ -267,26 +264,35 @@ fn print_problems(file: &Path, problems: &[Problem], format: Format) {
     }
 }
 
+/// Splits a load error: text that is not JSON at all ends the command (exit 2); any other
+/// error's problems go back to the caller to print (exit 1).
+fn problems_of(file: &Path, e: Error) -> Result<Vec<Problem>, Fail> {
+    match e {
+        Error::Syntax { line, column, message } => {
+            Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", file.display())))
+        }
+        e => Ok(e.problems()),
+    }
+}
+
+/// Prints what `validate` found: a valid file's warnings (exit 0), or every problem when
+/// there is an error among them (exit 1).
+fn report(file: &Path, problems: &[Problem], format: Format) -> Result<(), Fail> {
+    print_problems(file, problems, format);
+    if problems.iter().any(|p| p.severity == Severity::Error) { Err(Fail::Invalid) } else { Ok(()) }
+}
+
 fn validate_tree(file: &Path, members: Option<&Path>, schema: Option<&str>, format: Format) -> Result<(), Fail> {
     match load_with(file, members, schema_arg(schema)?)? {
-        Ok(org) => {
-            print_problems(file, org.warnings(), format);
-            Ok(())
-        }
-        Err(problems) => {
-            print_problems(file, &problems, format);
-            Err(Fail::Invalid)
-        }
+        Ok(org) => report(file, org.warnings(), format),
+        Err(problems) => report(file, &problems, format),
     }
 }
 
 fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fail> {
     let org = match load(file, None)? {
         Ok(org) => org,
-        Err(problems) => {
-            print_problems(file, &problems, Format::Text);
-            return Err(Fail::Invalid);
-        }
+        Err(problems) => return report(file, &problems, Format::Text),
     };
     let tree = org.tree();
     let id = match node {
@@ -332,10 +338,7 @@ fn diff_tree(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
     for file in [old, new] {
         match load(file, None)? {
             Ok(org) => trees.push(org.into_tree()),
-            Err(problems) => {
-                print_problems(file, &problems, Format::Text);
-                return Err(Fail::Invalid);
-            }
+            Err(problems) => return report(file, &problems, Format::Text),
         }
     }
     let diff = TreeDiff::between(&trees[0], &trees[1]);
@@ -364,43 +367,25 @@ fn generate_tree(communities: u32, seed: u64, members: &str) -> Result<(), Fail>
 fn load_rules(file: &Path) -> Result<Result<RuleSet, Vec<Problem>>, Fail> {
     match RuleSet::from_json(&read(file)?) {
         Ok(rules) => Ok(Ok(rules)),
-        Err(Error::Syntax { line, column, message }) => {
-            Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", file.display())))
-        }
-        Err(e) => Ok(Err(e.problems())),
+        Err(e) => Ok(Err(problems_of(file, e)?)),
     }
 }
 
 fn validate_rules(file: &Path, format: Format) -> Result<(), Fail> {
     match load_rules(file)? {
-        Ok(rules) => {
-            print_problems(file, rules.warnings(), format);
-            Ok(())
-        }
-        Err(problems) => {
-            print_problems(file, &problems, format);
-            Err(Fail::Invalid)
-        }
+        Ok(rules) => report(file, rules.warnings(), format),
+        Err(problems) => report(file, &problems, format),
     }
 }
 
 fn eval(rules_file: &Path, facts_file: &Path, explain: bool, format: Format) -> Result<(), Fail> {
     let rules = match load_rules(rules_file)? {
         Ok(rules) => rules,
-        Err(problems) => {
-            print_problems(rules_file, &problems, Format::Text);
-            return Err(Fail::Invalid);
-        }
+        Err(problems) => return report(rules_file, &problems, Format::Text),
     };
     let entities = match Entity::list_from_json(&read(facts_file)?) {
         Ok(entities) => entities,
-        Err(Error::Syntax { line, column, message }) => {
-            return Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", facts_file.display())));
-        }
-        Err(e) => {
-            print_problems(facts_file, &e.problems(), Format::Text);
-            return Err(Fail::Invalid);
-        }
+        Err(e) => return report(facts_file, &problems_of(facts_file, e)?, Format::Text),
     };
     let result = rules.evaluate(&entities);
     if format == Format::Json {
