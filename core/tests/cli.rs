@@ -146,7 +146,7 @@ fn rule_sets_are_validated_tested_and_evaluated_from_the_command_line() {
 
     let (code, stdout, _) = run_rules(&["test", "cases"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.ends_with("2 passed, 0 failed\n"), "{stdout}");
+    assert!(stdout.ends_with("7 passed, 0 failed\n"), "{stdout}");
 
     // A case that expects the wrong tier fails, showing expected and actual.
     let dir = std::env::temp_dir().join(format!("grassroots-cli-test-{}", std::process::id()));

@@ -394,11 +394,16 @@ fn eval(rules_file: &Path, facts_file: &Path, explain: bool, format: Format) -> 
     }
     out!("{} {}", result.rule_set, result.version);
     let mut order: Vec<_> = result.entities.iter().collect();
-    order.sort_by_key(|e| e.rank);
+    // Rated entities by rank, then those not rated in input order.
+    order.sort_by_key(|e| e.rank.unwrap_or(usize::MAX));
     for e in order {
         let tier = serde_json::to_value(e.tier).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         let sections: Vec<String> = e.sections.iter().map(|s| format!("{} {}", s.id, s.score)).collect();
-        out!("{:>4}  {:<20} {:>7} {:<10} {}", e.rank, e.id, e.total, tier, sections.join(", "));
+        let rank = e.rank.map_or_else(|| "-".to_owned(), |r| r.to_string());
+        out!("{:>4}  {:<20} {:>7} {:<10} {}", rank, e.id, e.total, tier, sections.join(", "));
+        if let Some(reason) = &e.not_rated {
+            out!("        {}", reason.zh);
+        }
         if explain {
             for s in &e.sections {
                 for i in &s.indicators {

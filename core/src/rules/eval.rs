@@ -49,6 +49,10 @@ impl Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
+    /// Outside the rule set's `eligible` condition (e.g. too few cases): scored and
+    /// explained, but neither passed nor failed, and not ranked.
+    #[serde(rename = "not_rated")]
+    NotRated,
     /// Below the pass marks, or vetoed.
     Fail,
     /// Every section and the total at or above the pass marks.
@@ -141,10 +145,14 @@ pub struct EntityResult {
     pub total: f64,
     /// A veto voided the whole rating.
     pub voided: bool,
+    /// Why the entity is not rated, when the rule set's `eligible` condition does not hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_rated: Option<Reason>,
     /// The outcome.
     pub tier: Tier,
-    /// 1-based rank among the entities evaluated together; see [`RuleSet::evaluate`].
-    pub rank: usize,
+    /// 1-based rank among the rated entities evaluated together (see [`RuleSet::evaluate`]);
+    /// none for an entity that is not rated.
+    pub rank: Option<usize>,
 }
 
 /// The result of evaluating a rule set over entities, plus what went wrong on the way.
@@ -373,6 +381,10 @@ impl RuleSet {
                 bonuses.push(BonusResult { id: bonus.id.clone(), section: bonus.section.clone(), points: bonus.points, reason });
             }
         }
+        let not_rated = self.eligible.as_ref().and_then(|e| {
+            let held = run.condition(&e.when, "$.eligible.when");
+            (held != Ok(true)).then(|| Reason { zh: format!("不参评：未满足「{}」", e.zh), en: format!("not rated: needs {}", e.en) })
+        });
         let voided = vetoes.iter().any(|v| v.voids == Voids::Rating);
         let pass = self.outcome.pass;
         let mut sections = Vec::with_capacity(self.sections.len());
@@ -387,24 +399,31 @@ impl RuleSet {
         }
         let total = round(sections.iter().map(|s| s.score).sum::<f64>() + bonuses.iter().filter(|b| b.section.is_none()).map(|b| b.points).sum::<f64>());
         let passes = !voided && sections.iter().all(|s| s.passed) && total >= pass.total;
-        let tier = if passes { Tier::Pass } else { Tier::Fail };
-        (EntityResult { id: entity.id.clone(), sections, bonuses, vetoes, total, voided, tier, rank: 0 }, run.diagnostics)
+        let tier = if not_rated.is_some() {
+            Tier::NotRated
+        } else if passes {
+            Tier::Pass
+        } else {
+            Tier::Fail
+        };
+        (EntityResult { id: entity.id.clone(), sections, bonuses, vetoes, total, voided, not_rated, tier, rank: None }, run.diagnostics)
     }
 
     fn rank(&self, results: &mut [EntityResult]) {
-        let mut order: Vec<usize> = (0..results.len()).collect();
+        let mut order: Vec<usize> = (0..results.len()).filter(|&i| results[i].tier != Tier::NotRated).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&results[a], &results[b]);
             x.voided.cmp(&y.voided).then(y.total.total_cmp(&x.total)).then_with(|| x.id.cmp(&y.id))
         });
         // Float error must not cost a place: 0.1 × 10 entities is one place, not two.
-        let slots = self.outcome.excellence.map(|e| e.top_share.map_or(results.len(), |share| (share * results.len() as f64 - 1e-9).ceil() as usize));
+        let rated = order.len();
+        let slots = self.outcome.excellence.map(|e| e.top_share.map_or(rated, |share| (share * rated as f64 - 1e-9).ceil() as usize));
         for (place, &i) in order.iter().enumerate() {
             let r = &mut results[i];
-            r.rank = place + 1;
+            r.rank = Some(place + 1);
             if let (Some(marks), Some(slots)) = (self.outcome.excellence, slots)
                 && r.tier == Tier::Pass
-                && r.rank <= slots
+                && place < slots
                 && r.total >= marks.total
                 && r.sections.iter().all(|s| s.score >= marks.each_section)
             {
@@ -449,7 +468,7 @@ mod tests {
         let (result, diagnostics) = rules().evaluate_one(&entity(json!({"visits": 120, "label": "x", "honour": true})));
         assert_eq!(result.sections[0].score, 100.0);
         assert_eq!(result.total, 100.0);
-        assert_eq!(result.rank, 1);
+        assert_eq!(result.rank, Some(1));
         // The expression gave text, which the static checks could not foresee through the
         // `if`; that indicator is a diagnostic, the rest is still scored.
         assert_eq!(diagnostics.len(), 1);

@@ -111,9 +111,12 @@ pub struct Fact {
     pub en: String,
 }
 
+/// One catalogue entry as a constant: name, type, unit, zh, en.
+type FactRow = (&'static str, FactType, Option<Unit>, &'static str, &'static str);
+
 /// The facts the organization core computes for a node (see [`crate::Rollup`] and
-/// [`crate::org::Coverage`]): name, type, unit, zh, en.
-const CORE_FACTS: &[(&str, FactType, Option<Unit>, &str, &str)] = {
+/// [`crate::org::Coverage`]).
+const ROLLUP_FACTS: &[FactRow] = {
     use FactType::{Integer, Ratio};
     &[
         ("nodes", Integer, None, "组织数", "organisations"),
@@ -140,6 +143,39 @@ const CORE_FACTS: &[(&str, FactType, Option<Unit>, &str, &str)] = {
     ]
 };
 
+/// The facts of a member's or a unit's year in the 双报到 service ledger. The completion rate
+/// is left out when nothing was claimed.
+const LEDGER_FACTS: &[FactRow] = {
+    use FactType::{Integer, Number, Ratio};
+    &[
+        ("service_hours", Number, Some(Unit::Hours), "年度服务时长", "service hours this year"),
+        ("service_hours_target", Number, Some(Unit::Hours), "年度服务时长目标", "service hours target"),
+        ("service_records", Integer, Some(Unit::Times), "服务次数", "services recorded"),
+        ("claims_taken", Integer, Some(Unit::Items), "认领项目数", "items claimed"),
+        ("claims_done", Integer, Some(Unit::Items), "完成项目数", "claimed items done"),
+        ("claim_completion_rate", Ratio, None, "认领完成率", "claims completed"),
+        ("projects_done", Integer, Some(Unit::Items), "惠民实事数", "projects for residents (惠民实事)"),
+    ]
+};
+
+/// The facts of a node's cases over a period. A rate is left out when nothing was there to
+/// count (no cases, no rated case); a rule set that needs a minimum sample says so in its
+/// `eligible` condition over `cases_total`.
+const CASE_FACTS: &[FactRow] = {
+    use FactType::{Integer, Ratio};
+    &[
+        ("cases_total", Integer, Some(Unit::Times), "案件数", "cases"),
+        ("response_rate", Ratio, None, "响应率", "response rate"),
+        ("resolution_rate", Ratio, None, "解决率", "resolution rate"),
+        ("satisfaction_rate", Ratio, None, "满意率", "satisfaction rate"),
+        ("on_time_rate", Ratio, None, "按时办结率", "closed on time"),
+        ("sla_1310_clocks", Integer, Some(Unit::Times), "1310 时限数", "1310 clocks"),
+        ("sla_1310_met_rate", Ratio, None, "1310 时限达标率", "1310 clocks met"),
+        ("sla_12345_clocks", Integer, Some(Unit::Times), "12345 时限数", "12345 clocks"),
+        ("sla_12345_met_rate", Ratio, None, "12345 时限达标率", "12345 clocks met"),
+    ]
+};
+
 /// Every fact a rule set may read: the core's facts plus those a rule set declares.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactCatalogue {
@@ -147,10 +183,12 @@ pub struct FactCatalogue {
 }
 
 impl FactCatalogue {
-    /// The facts the organization core computes for every node of a tree.
+    /// The facts the core computes: for every node of a tree (its rollup and its cases over
+    /// a period) and for every member and unit (its year in the 双报到 ledger).
     pub fn core() -> Self {
-        let facts = CORE_FACTS
-            .iter()
+        let facts = [ROLLUP_FACTS, LEDGER_FACTS, CASE_FACTS]
+            .into_iter()
+            .flatten()
             .map(|&(name, kind, unit, zh, en)| Fact { name: name.to_owned(), kind, unit, zh: zh.to_owned(), en: en.to_owned() })
             .collect();
         FactCatalogue { facts }
@@ -222,7 +260,7 @@ mod tests {
         r.members_in_grid = 10;
         let facts = rollup_facts(&r);
         let catalogue = FactCatalogue::core();
-        assert_eq!(facts.len(), catalogue.facts().len());
+        assert_eq!(facts.len(), ROLLUP_FACTS.len());
         for (name, value) in &facts {
             let fact = catalogue.get(name).unwrap_or_else(|| panic!("{name} is not catalogued"));
             assert!(fact.kind.accepts(value), "{name} = {value}");

@@ -64,4 +64,4 @@ pub mod cases;
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
 pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
-pub use set::{Band, Bonus, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};
+pub use set::{Band, Bonus, Eligibility, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};

@@ -152,6 +152,20 @@ pub struct Outcome {
     pub excellence: Option<Marks>,
 }
 
+/// Who may be rated at all: entities for which `when` does not hold are "not rated" — scored
+/// and explained, but given no tier and no rank (e.g. fewer cases than a minimum sample,
+/// since a rate over a handful of cases says nothing).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    /// A yes/no JsonLogic expression over the entity's facts.
+    pub when: Value,
+    /// The condition in words, zh-CN, e.g. 案件数不少于 10 件.
+    pub zh: String,
+    /// The condition in words, English, e.g. at least 10 cases.
+    pub en: String,
+}
+
 /// A rule set that loaded without errors. Read it with [`RuleSet::from_json`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleSet {
@@ -162,7 +176,9 @@ pub struct RuleSet {
     pub(crate) sections: Vec<Section>,
     pub(crate) bonuses: Vec<Bonus>,
     pub(crate) vetoes: Vec<Veto>,
+    pub(crate) eligible: Option<Eligibility>,
     pub(crate) outcome: Outcome,
+    pub(crate) about: Option<String>,
     #[serde(skip)]
     pub(crate) catalogue: FactCatalogue,
     /// Warnings found while loading.
@@ -170,7 +186,7 @@ pub struct RuleSet {
     pub(crate) warnings: Vec<Problem>,
 }
 
-const KEYS: &[&str] = &["id", "version", "effective", "entity", "facts", "sections", "bonuses", "vetoes", "outcome"];
+const KEYS: &[&str] = &["id", "version", "effective", "entity", "facts", "sections", "bonuses", "vetoes", "eligible", "outcome", "about"];
 
 impl RuleSet {
     /// Reads a rule set and runs the static checks: unknown facts and operators, type
@@ -206,6 +222,15 @@ impl RuleSet {
         let sections = items::<Section>(doc, "sections", true, &mut problems);
         let bonuses = items::<Bonus>(doc, "bonuses", false, &mut problems);
         let vetoes = items::<Veto>(doc, "vetoes", false, &mut problems);
+        // `about` is free text for people: where the numbers come from. It is kept, not read.
+        if doc.get("about").is_some_and(|a| !a.is_string()) {
+            problems.push(shape("$.about".into(), "expected text".into()));
+        }
+        let about = doc.get("about").and_then(Value::as_str).map(str::to_owned);
+        let eligible = match doc.get("eligible") {
+            None | Some(Value::Null) => None,
+            Some(_) => field::<Eligibility>(doc, "eligible", &mut problems),
+        };
 
         for (key, text) in [("id", &id), ("version", &version), ("entity", &entity)] {
             if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
@@ -270,6 +295,9 @@ impl RuleSet {
             }
         }
 
+        if let Some(e) = &eligible {
+            checker.condition(&e.when, "$.eligible.when", "eligible");
+        }
         if let Some(outcome) = &outcome {
             check_reachable(outcome, &sections, &bonuses, &mut problems);
         }
@@ -288,7 +316,9 @@ impl RuleSet {
                 sections: sections.into_iter().map(|(_, s)| s).collect(),
                 bonuses: bonuses.into_iter().map(|(_, b)| b).collect(),
                 vetoes: vetoes.into_iter().map(|(_, v)| v).collect(),
+                eligible,
                 outcome,
+                about,
                 catalogue,
                 warnings,
             }),
@@ -334,6 +364,16 @@ impl RuleSet {
     /// The vetoes.
     pub fn vetoes(&self) -> &[Veto] {
         &self.vetoes
+    }
+
+    /// Who may be rated at all, if the rule set limits it.
+    pub fn eligible(&self) -> Option<&Eligibility> {
+        self.eligible.as_ref()
+    }
+
+    /// The rule set's own note on where its numbers come from.
+    pub fn about(&self) -> Option<&str> {
+        self.about.as_deref()
     }
 
     /// The outcome rules.
