@@ -76,7 +76,7 @@ pub fn run_case(case: &Value, load_rules: impl Fn(&str) -> Result<String, String
         .map(|e| {
             let mut facts: Map<String, Value> = defaults.clone();
             facts.extend(e["facts"].as_object().cloned().unwrap_or_default());
-            Entity { id: e["id"].as_str().unwrap_or_default().to_owned(), facts }
+            Entity::new(e["id"].as_str().unwrap_or_default(), facts)
         })
         .collect();
     let result = rules.evaluate(&entities);

@@ -14,18 +14,32 @@ use crate::error::{Error, Problem, ProblemKind};
 pub struct Entity {
     /// The entity's id, e.g. a node id; it breaks ties in the ranking.
     pub id: String,
+    /// A name to show, e.g. 胜利社区; the id is shown without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Fact name → value. Facts the catalogue does not know are ignored.
     #[serde(default)]
     pub facts: Map<String, Value>,
 }
 
 impl Entity {
+    /// An entity without a display name.
+    pub fn new(id: impl Into<String>, facts: Map<String, Value>) -> Self {
+        Entity { id: id.into(), name: None, facts }
+    }
+
     /// Reads a JSON array of entities, reporting every record that does not read.
     pub fn list_from_json(text: &str) -> Result<Vec<Entity>, Error> {
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
+        Self::list_from_value(value, "$")
+    }
+
+    /// As [`Entity::list_from_json`], from a JSON value read already; problems' paths start
+    /// with `prefix` (`$`, or `$.entities` inside a larger document).
+    pub fn list_from_value(value: Value, prefix: &str) -> Result<Vec<Entity>, Error> {
         let Value::Array(items) = value else {
             return Err(Error::Invalid {
-                problems: vec![Problem::error(None, "$".into(), ProblemKind::Shape { message: "expected an array of entities".into() })],
+                problems: vec![Problem::error(None, prefix.into(), ProblemKind::Shape { message: "expected an array of entities".into() })],
             });
         };
         let mut problems = Vec::new();
@@ -35,8 +49,7 @@ impl Entity {
             match serde_path_to_error::deserialize::<_, Entity>(item) {
                 Ok(e) => out.push(e),
                 Err(e) => {
-                    let inner = e.path().to_string();
-                    let path = if inner == "." { format!("$[{i}]") } else { format!("$[{i}].{inner}") };
+                    let path = crate::jsonpath::join(&format!("{prefix}[{i}]"), &e.path().to_string());
                     problems.push(Problem::error(record, path, ProblemKind::Shape { message: e.into_inner().to_string() }));
                 }
             }
@@ -460,7 +473,7 @@ mod tests {
     }
 
     fn entity(facts: Value) -> Entity {
-        Entity { id: "w1".into(), facts: facts.as_object().cloned().unwrap_or_default() }
+        Entity::new("w1", facts.as_object().cloned().unwrap_or_default())
     }
 
     #[test]

@@ -24,7 +24,7 @@
 //!   "outcome": {"pass": {"each_section": 80, "total": 80}}
 //! }"#)?;
 //! let facts = json!({"coverage_grids_with_branch": 0.92});
-//! let entity = Entity { id: "c1".into(), facts: facts.as_object().cloned().unwrap_or_default() };
+//! let entity = Entity::new("c1", facts.as_object().cloned().unwrap_or_default());
 //! let result = rules.evaluate(&[entity]);
 //! let c1 = &result.entities[0];
 //! assert_eq!(c1.tier, Tier::Pass);
@@ -59,9 +59,11 @@ mod eval;
 mod expr;
 mod facts;
 mod set;
+mod scorecard;
 
 pub mod cases;
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
+pub use scorecard::Scorecard;
 pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
 pub use set::{Band, Bonus, Eligibility, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};

@@ -1,0 +1,166 @@
+//! A scorecard document: a rule set and the entities it rates, in one JSON object — what
+//! `<gr-scorecard>` reads, and what a portal can keep as one file per assessment round.
+//!
+//! ```json
+//! {"rules": { …a rule set… },
+//!  "entities": [{"id": "c01", "name": "胜利社区", "facts": {"meetings_held_rate": 0.96}}]}
+//! ```
+//! Every problem's path is from the document's root: `$.rules.sections[0].id`,
+//! `$.entities[3].facts.criminal_cases`.
+
+use serde_json::Value;
+
+use super::eval::{Entity, Evaluation};
+use super::set::RuleSet;
+use crate::error::{Error, Problem, ProblemKind};
+
+const KEYS: [&str; 2] = ["rules", "entities"];
+
+/// A rule set, the entities it rates, and their evaluation (done once, when read).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    rules: RuleSet,
+    entities: Vec<Entity>,
+    evaluation: Evaluation,
+    warnings: Vec<Problem>,
+}
+
+/// `$` of an inner document becomes `prefix`: `$.sections[0]` → `$.rules.sections[0]`.
+fn rebase(mut problem: Problem, prefix: &str) -> Problem {
+    let rest = problem.path.strip_prefix('$').unwrap_or(&problem.path);
+    problem.path = format!("{prefix}{rest}");
+    problem
+}
+
+impl Scorecard {
+    /// Reads the document, checks the rule set (every static check) and the entities
+    /// (shapes, duplicate ids), and evaluates them. Missing or ill-typed facts are not errors
+    /// here: they are the evaluation's diagnostics, and the rest is still scored.
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
+        let shape = |path: String, message: String| Problem::error(None, path, ProblemKind::Shape { message });
+        let Value::Object(mut doc) = value else {
+            return Err(Error::Invalid { problems: vec![shape("$".into(), "expected an object with \"rules\" and \"entities\"".into())] });
+        };
+        let mut problems: Vec<Problem> = doc
+            .keys()
+            .filter(|k| !KEYS.contains(&k.as_str()))
+            .map(|k| shape(format!("$.{k}"), format!("unknown field `{k}`, expected `rules` or `entities`")))
+            .collect();
+        let rules = match doc.get("rules") {
+            None => {
+                problems.push(shape("$.rules".into(), "missing field `rules`".into()));
+                None
+            }
+            Some(v) => match RuleSet::from_value(v) {
+                Ok(rules) => Some(rules),
+                Err(e) => {
+                    problems.extend(e.problems().into_iter().map(|p| rebase(p, "$.rules")));
+                    None
+                }
+            },
+        };
+        let entities = match doc.remove("entities") {
+            None => {
+                problems.push(shape("$.entities".into(), "missing field `entities`".into()));
+                None
+            }
+            Some(v) => match Entity::list_from_value(v, "$.entities") {
+                Ok(list) => Some(list),
+                Err(e) => {
+                    problems.extend(e.problems());
+                    None
+                }
+            },
+        };
+        if let Some(list) = &entities {
+            for (i, entity) in list.iter().enumerate() {
+                if let Some(first) = list[..i].iter().position(|e| e.id == entity.id) {
+                    problems.push(Problem::error(
+                        Some(entity.id.clone()),
+                        format!("$.entities[{i}].id"),
+                        ProblemKind::DuplicateId { id: entity.id.clone(), first: format!("$.entities[{first}]") },
+                    ));
+                }
+            }
+        }
+        match (rules, entities) {
+            (Some(rules), Some(entities)) if problems.is_empty() => {
+                let mut evaluation = rules.evaluate(&entities);
+                evaluation.diagnostics = std::mem::take(&mut evaluation.diagnostics)
+                    .into_iter()
+                    .map(|p| if p.path.starts_with("$[") { rebase(p, "$.entities") } else { rebase(p, "$.rules") })
+                    .collect();
+                let warnings = rules.warnings().iter().cloned().map(|p| rebase(p, "$.rules")).collect();
+                Ok(Scorecard { rules, entities, evaluation, warnings })
+            }
+            _ => Err(Error::Invalid { problems }),
+        }
+    }
+
+    /// The rule set.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The entities, in input order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Their evaluation; diagnostics' paths are from the document's root.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// The rule set's warnings, paths from the document's root.
+    pub fn warnings(&self) -> &[Problem] {
+        &self.warnings
+    }
+
+    /// The name to show for an entity: its `name`, else its id.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.entities.iter().find(|e| e.id == id).and_then(|e| e.name.as_deref()).unwrap_or(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rules() -> Value {
+        json!({
+            "id": "t", "version": "1", "entity": "community",
+            "effective": {"from": "2026-01-01", "to": "2026-12-31"},
+            "sections": [{"id": "s", "zh": "网格", "en": "grids", "max": 100, "indicators": [
+                {"id": "cov", "zh": "网格党支部覆盖率", "en": "grids with a branch",
+                 "expr": {"var": "coverage_grids_with_branch"}, "bands": [{"min": 0.9, "points": 100}]}]}],
+            "outcome": {"pass": {"each_section": 80, "total": 80}}
+        })
+    }
+
+    #[test]
+    fn paths_are_from_the_documents_root() {
+        let mut bad_rules = rules();
+        bad_rules["sections"][0]["indicators"][0]["bands"][0]["min"] = json!(2);
+        let doc = json!({"rules": bad_rules, "entities": [{"id": "a", "facts": {}}, {"id": "a"}, {"id": 3}], "extra": 1});
+        let problems = Scorecard::from_json(&doc.to_string()).map(|_| ()).unwrap_err().problems();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.extra", "$.rules.sections[0].indicators[0].bands[0].min", "$.entities[2].id"]);
+    }
+
+    #[test]
+    fn duplicate_entities_and_diagnostics_name_the_entity() {
+        let doc = json!({"rules": rules(), "entities": [{"id": "a", "name": "胜利社区"}, {"id": "a"}]});
+        let problems = Scorecard::from_json(&doc.to_string()).map(|_| ()).unwrap_err().problems();
+        assert_eq!(problems[0].path, "$.entities[1].id");
+
+        let doc = json!({"rules": rules(), "entities": [{"id": "a", "name": "胜利社区"}, {"id": "b", "facts": {"coverage_grids_with_branch": "x"}}]});
+        let card = Scorecard::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let paths: Vec<&str> = card.evaluation().diagnostics.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.rules.sections[0].indicators[0].expr", "$.entities[1].facts.coverage_grids_with_branch"]);
+        assert_eq!(card.name_of("a"), "胜利社区");
+        assert_eq!(card.name_of("b"), "b");
+    }
+}
