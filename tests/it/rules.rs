@@ -97,3 +97,24 @@ fn a_nodes_rollup_feeds_the_rules_as_facts() {
             && matches!(&p.kind, grassroots::ProblemKind::MissingFact { fact } if fact == "resident_satisfaction")));
     }
 }
+
+/// The evaluation of each scorecard document is pinned in `<name>.expected.json`; the browser
+/// test compares the wasm build's evaluation with the same files, so native and wasm must give
+/// identical results (every score, reason text and diagnostic). `UPDATE_EXPECTED=1` rewrites
+/// them after a deliberate change.
+#[test]
+fn scorecard_evaluations_match_their_pinned_results() {
+    for path in fixtures(&data_dir("rules/scorecards")) {
+        let card = grassroots::rules::Scorecard::from_json(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // Compared as text: serde_json's default float parsing may be off by one unit in the
+        // last place, so a parsed copy of the file is not a fair reference.
+        let got = serde_json::to_string_pretty(card.evaluation()).unwrap_or_default() + "\n";
+        let expected_path = path.with_extension("expected.json");
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&expected_path, &got).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        }
+        let expected = read(&expected_path);
+        let first_difference = got.lines().zip(expected.lines()).position(|(a, b)| a != b);
+        assert!(got == expected, "{}: differs from {} at line {first_difference:?}", path.display(), expected_path.display());
+    }
+}

@@ -2,6 +2,7 @@
 //
 //   <script type="module" src="/grassroots/grassroots.js"></script>
 //   <gr-org-tree src="/data/tree.json" lang="zh-CN"></gr-org-tree>
+//   <gr-scorecard src="/data/scorecard.json" entity="c01"></gr-scorecard>
 //
 // or, where custom elements are not an option:
 //
@@ -88,7 +89,7 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, label }. */
+  /** Replaces the options: { lang, elderly, label, entity }. */
   setOptions(options) {
     return this.#then((inner) => inner.setOptions(options ?? {}));
   }
@@ -109,17 +110,27 @@ class Handle {
   }
 }
 
-/** Mounts a widget of `kind` ('org-tree') into `element` (inside a shadow root). */
+/**
+ * Evaluates a scorecard document ({ rules, entities }, as JSON text or a value) in the
+ * browser with the same code as the native core; resolves to the evaluation object.
+ * Rejects with an Error listing every problem (with its JSON path) for bad data.
+ */
+export async function evaluate(data) {
+  await ready();
+  return JSON.parse(wasm.evaluate(toText(data) ?? ''));
+}
+
+/** Mounts a widget of `kind` ('org-tree', 'scorecard') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -159,7 +170,12 @@ function defineWidget(tag, kind) {
 
     #options() {
       const lang = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-      return { lang: lang || 'zh-CN', elderly: this.hasAttribute('elderly'), label: this.getAttribute('label') ?? undefined };
+      return {
+        lang: lang || 'zh-CN',
+        elderly: this.hasAttribute('elderly'),
+        label: this.getAttribute('label') ?? undefined,
+        entity: this.getAttribute('entity') ?? undefined,
+      };
     }
 
     #load() {

@@ -2,6 +2,7 @@
 //! Components never build user-visible text by hand; they ask the catalogue.
 
 use grassroots::ProblemKind;
+use grassroots::rules::Tier;
 
 /// The display language of a widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,6 +69,44 @@ pub struct Catalogue {
     pub row_figures: fn(u32, u32, u64) -> String,
     /// The title of the warning list after a load that has errors.
     pub warnings_title: &'static str,
+    // <gr-scorecard>
+    /// The rule set's version and period: version, first day, last day.
+    pub rule_set_version: fn(&str, &str, &str) -> String,
+    pub scorecard_tabs: &'static str,
+    pub tab_ranking: &'static str,
+    pub tab_card: &'static str,
+    pub filter_tier: &'static str,
+    pub all_tiers: &'static str,
+    pub filter_search: &'static str,
+    /// How many rows the filters leave, of how many.
+    pub rows_shown: fn(usize, usize) -> String,
+    pub ranking_caption: &'static str,
+    pub col_rank: &'static str,
+    pub col_name: &'static str,
+    pub col_total: &'static str,
+    pub col_tier: &'static str,
+    pub tier: fn(Tier) -> &'static str,
+    /// The accessible name of the button that opens an entity's scorecard.
+    pub open_card: fn(&str) -> String,
+    pub section_passed: &'static str,
+    pub section_failed: &'static str,
+    pub section_voided: &'static str,
+    pub no_rows: &'static str,
+    pub entity_picker: &'static str,
+    /// The total: points already formatted.
+    pub total_points: fn(&str) -> String,
+    /// The rank among the rated entities; none for one that is not rated.
+    pub rank_of: fn(Option<usize>, usize) -> String,
+    /// Stars (sections) passed of all.
+    pub stars: fn(usize, usize) -> String,
+    pub vetoes_title: &'static str,
+    pub bonuses_title: &'static str,
+    pub diagnostics_title: &'static str,
+    /// Points scored of the most possible, both formatted.
+    pub score_of: fn(&str, &str) -> String,
+    pub col_indicator: &'static str,
+    pub col_points: &'static str,
+    pub col_reason: &'static str,
 }
 
 pub static ZH_CN: Catalogue = Catalogue {
@@ -90,6 +129,44 @@ pub static ZH_CN: Catalogue = Catalogue {
     problem: crate::problem_zh::text,
     row_figures: |members, grids, households| format!("党员 {members} · 网格 {grids} · 住户 {households}"),
     warnings_title: "另有提醒（不影响使用）：",
+    rule_set_version: |v, from, to| format!("版本 {v} · 有效期 {from} 至 {to}"),
+    scorecard_tabs: "评分视图",
+    tab_ranking: "排名",
+    tab_card: "评分详情",
+    filter_tier: "等次",
+    all_tiers: "全部",
+    filter_search: "搜索对象",
+    rows_shown: |n, total| format!("显示 {n} 个，共 {total} 个"),
+    ranking_caption: "评分排名：点击列标题排序",
+    col_rank: "名次",
+    col_name: "对象",
+    col_total: "总分",
+    col_tier: "等次",
+    tier: |t| match t {
+        Tier::Excellence => "优秀",
+        Tier::Pass => "达标",
+        Tier::Fail => "未达标",
+        Tier::NotRated => "不参评",
+    },
+    open_card: |name| format!("查看{name}的评分详情"),
+    section_passed: "达标",
+    section_failed: "未达标",
+    section_voided: "一票否决",
+    no_rows: "没有符合条件的对象",
+    entity_picker: "查看对象",
+    total_points: |p| format!("总分 {p} 分"),
+    rank_of: |rank, n| match rank {
+        Some(r) => format!("第 {r} 名（共 {n} 个参评）"),
+        None => "不排名".to_owned(),
+    },
+    stars: |p, n| format!("{p} / {n} 星达标"),
+    vetoes_title: "一票否决：",
+    bonuses_title: "加分项：",
+    diagnostics_title: "数据提醒：以下事实缺失或有误，相关指标按 0 分计",
+    score_of: |p, max| format!("{p} / {max} 分"),
+    col_indicator: "指标",
+    col_points: "得分",
+    col_reason: "说明",
 };
 
 pub static EN: Catalogue = Catalogue {
@@ -113,6 +190,44 @@ pub static EN: Catalogue = Catalogue {
     row_figures: |members, grids, households| format!("members {members} · grids {grids} · households {households}"),
 
     warnings_title: "Also worth a look (these do not stop the data being used):",
+    rule_set_version: |v, from, to| format!("version {v} · in force {from} to {to}"),
+    scorecard_tabs: "Scorecard views",
+    tab_ranking: "Ranking",
+    tab_card: "Scorecard",
+    filter_tier: "Tier",
+    all_tiers: "All",
+    filter_search: "Search",
+    rows_shown: |n, total| format!("{n} of {total} shown"),
+    ranking_caption: "Ranking: select a column heading to sort",
+    col_rank: "Rank",
+    col_name: "Name",
+    col_total: "Total",
+    col_tier: "Tier",
+    tier: |t| match t {
+        Tier::Excellence => "Excellent",
+        Tier::Pass => "Pass",
+        Tier::Fail => "Fail",
+        Tier::NotRated => "Not rated",
+    },
+    open_card: |name| format!("Open the scorecard of {name}"),
+    section_passed: "passed",
+    section_failed: "below the mark",
+    section_voided: "vetoed",
+    no_rows: "Nothing matches the filters",
+    entity_picker: "Show",
+    total_points: |p| format!("total {p} points"),
+    rank_of: |rank, n| match rank {
+        Some(r) => format!("rank {r} of {n} rated"),
+        None => "not ranked".to_owned(),
+    },
+    stars: |p, n| format!("{p} of {n} stars"),
+    vetoes_title: "Vetoes:",
+    bonuses_title: "Bonuses:",
+    diagnostics_title: "Data notes: these facts are missing or wrong, and their indicators score 0",
+    score_of: |p, max| format!("{p} / {max}"),
+    col_indicator: "Indicator",
+    col_points: "Points",
+    col_reason: "Explanation",
 };
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Grassroots widgets: thin yew components over `grassroots` (the core), mounted into host
-//! pages by the ES module `grassroots.js` as custom elements (`<gr-org-tree>`) or through its
-//! `mount()` function.
+//! pages by the ES module `grassroots.js` as custom elements (`<gr-org-tree>`,
+//! `<gr-scorecard>`) or through its `mount()` function.
 //!
 //! The edge is here: JSON text comes in (from an inline `<script type="application/json">`,
 //! a `src` URL or a `.data` property — `grassroots.js` turns all three into text), the core
@@ -12,26 +12,43 @@ pub mod events;
 pub mod i18n;
 pub mod org_tree;
 mod problem_zh;
+pub mod scorecard;
 
 use std::rc::Rc;
 
 use grassroots::org::OrgSummary;
+use grassroots::rules::Scorecard;
 use grassroots::{OrgTree, Organization, Severity};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
+use yew::html::BaseComponent;
 use yew::prelude::*;
 use yew::AppHandle;
 
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
 use org_tree::OrgTreeView;
+use scorecard::ScorecardView;
 
 /// The stylesheet of every widget. `grassroots.js` adopts it into each shadow root as a
 /// constructed stylesheet, which a strict `style-src 'self'` policy allows.
 #[wasm_bindgen]
 pub fn stylesheet() -> String {
     include_str!("style.css").to_owned()
+}
+
+/// Evaluates a scorecard document (a rule set and its entities, JSON text) and returns the
+/// evaluation as JSON text — the same bytes `grassroots eval` and a native back end give.
+/// Throws an `Error` whose message lists every problem (with its JSON path) when the
+/// document is bad.
+#[wasm_bindgen]
+pub fn evaluate(data: &str) -> Result<String, JsError> {
+    let card = Scorecard::from_json(data).map_err(|e| {
+        let lines: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+        JsError::new(&lines.join("\n"))
+    })?;
+    serde_json::to_string_pretty(card.evaluation()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Options a host passes as attributes or as the `options` object of `mount()`.
@@ -44,63 +61,210 @@ pub struct Options {
     pub elderly: bool,
     /// Accessible label replacing the widget's default title.
     pub label: Option<String>,
+    /// `<gr-scorecard>`: the entity whose scorecard opens first (else the ranking shows).
+    pub entity: Option<String>,
 }
 
 /// What a widget has to show.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub enum Content<T> {
     /// Waiting for data (a `src` being fetched).
     Loading,
-    /// Valid data and its summary; `generation` changes with every update, so views reset
-    /// their state.
-    Ready { value: Rc<T>, summary: Rc<OrgSummary>, generation: u32 },
+    /// Valid data; `generation` changes with every update, so views reset their state.
+    Ready { value: Rc<T>, generation: u32 },
     /// Nothing can be shown; the error panel says why.
     Failed(Rc<Failure>),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OrgTreeWidgetProps {
-    pub content: Content<OrgTree>,
+impl<T> Clone for Content<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Content::Loading => Content::Loading,
+            Content::Ready { value, generation } => Content::Ready { value: Rc::clone(value), generation: *generation },
+            Content::Failed(f) => Content::Failed(Rc::clone(f)),
+        }
+    }
+}
+
+/// Data is compared by identity: an update always brings a new `Rc`, and comparing a
+/// 100,000-node tree by value on every render would be wasted work.
+impl<T> PartialEq for Content<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Content::Loading, Content::Loading) => true,
+            (Content::Ready { value: a, generation: x }, Content::Ready { value: b, generation: y }) => x == y && Rc::ptr_eq(a, b),
+            (Content::Failed(a), Content::Failed(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// The properties every widget's root component gets.
+#[derive(Properties)]
+pub struct WidgetProps<T: 'static> {
+    pub content: Content<T>,
     pub options: Options,
     pub host: HtmlElement,
 }
 
-/// The root component of `<gr-org-tree>`.
-#[function_component(OrgTreeWidget)]
-pub fn org_tree_widget(props: &OrgTreeWidgetProps) -> Html {
+impl<T> PartialEq for WidgetProps<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.content == other.content && self.options == other.options && self.host == other.host
+    }
+}
+
+/// The frame around every widget: language, elderly mode, and the loading and error states.
+fn frame<T>(props: &WidgetProps<T>, ready: impl FnOnce(&Rc<T>, u32, Lang) -> Html) -> Html {
     let lang = Lang::from_tag(props.options.lang.as_deref());
     let class = classes!("gr-widget", props.options.elderly.then_some("gr-elderly"));
     let body = match &props.content {
         Content::Loading => html! { <p class="gr-loading" role="status">{ lang.text().loading }</p> },
         Content::Failed(failure) => html! { <ErrorPanel failure={Rc::clone(failure)} {lang} /> },
-        Content::Ready { value, summary, generation } => html! {
-            <OrgTreeView
-                key={*generation}
-                tree={Rc::clone(value)}
-                summary={Rc::clone(summary)}
-                {lang}
-                label={props.options.label.clone().map(AttrValue::from)}
-                host={props.host.clone()}
-            />
-        },
+        Content::Ready { value, generation } => ready(value, *generation, lang),
     };
     html! { <div {class} lang={lang.tag()}>{ body }</div> }
 }
 
-enum App {
-    OrgTree(AppHandle<OrgTreeWidget>),
+/// An organization tree as `<gr-org-tree>` shows it: the arena and its per-node figures.
+pub struct LoadedTree {
+    pub tree: Rc<OrgTree>,
+    pub summary: Rc<OrgSummary>,
+}
+
+/// The root component of `<gr-org-tree>`.
+#[function_component(OrgTreeWidget)]
+pub fn org_tree_widget(props: &WidgetProps<LoadedTree>) -> Html {
+    frame(props, |loaded, generation, lang| {
+        html! {
+            <OrgTreeView
+                key={generation}
+                tree={Rc::clone(&loaded.tree)}
+                summary={Rc::clone(&loaded.summary)}
+                {lang}
+                label={props.options.label.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
+/// The root component of `<gr-scorecard>`.
+#[function_component(ScorecardWidget)]
+pub fn scorecard_widget(props: &WidgetProps<Scorecard>) -> Html {
+    frame(props, |card, generation, lang| {
+        html! {
+            <ScorecardView
+                key={generation}
+                card={Rc::clone(card)}
+                {lang}
+                label={props.options.label.clone().map(AttrValue::from)}
+                entity={props.options.entity.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
+fn data_failure(e: grassroots::Error) -> Failure {
+    let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
+    Failure::Data { errors, warnings }
+}
+
+fn load_tree(json: &str) -> Result<LoadedTree, Failure> {
+    let (tree, summary) = Organization::from_json(json).map_err(data_failure)?.split();
+    Ok(LoadedTree { tree: Rc::new(tree), summary: Rc::new(summary) })
+}
+
+fn load_scorecard(json: &str) -> Result<Scorecard, Failure> {
+    Scorecard::from_json(json).map_err(data_failure)
+}
+
+/// One mounted widget of one kind, behind [`WidgetHandle`].
+struct Mounted<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> {
+    app: Option<AppHandle<C>>,
+    host: HtmlElement,
+    kind: &'static str,
+    options: Options,
+    content: Content<T>,
+    generation: u32,
+    load: fn(&str) -> Result<T, Failure>,
+}
+
+/// What [`WidgetHandle`] asks of a mounted widget, whatever its kind.
+trait Widget {
+    fn update(&mut self, json: &str);
+    fn set_options(&mut self, options: Options);
+    fn fail(&mut self, failure: Failure);
+    fn destroy(&mut self);
+}
+
+impl<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> Mounted<C, T> {
+    fn new(host: HtmlElement, root: Element, kind: &'static str, data: Option<String>, options: Options, load: fn(&str) -> Result<T, Failure>) -> Self {
+        let mut mounted = Mounted { app: None, host, kind, options, content: Content::Loading, generation: 0, load };
+        if let Some(json) = data {
+            mounted.load(&json);
+        }
+        let props = mounted.props();
+        mounted.app = Some(yew::Renderer::<C>::with_root_and_props(root, props).render());
+        mounted
+    }
+
+    fn load(&mut self, json: &str) {
+        match (self.load)(json) {
+            Ok(value) => {
+                self.generation = self.generation.wrapping_add(1);
+                self.content = Content::Ready { value: Rc::new(value), generation: self.generation };
+            }
+            Err(failure) => self.set_failure(failure),
+        }
+    }
+
+    fn set_failure(&mut self, failure: Failure) {
+        let lang = Lang::from_tag(self.options.lang.as_deref());
+        events::dispatch(&self.host, "gr-error", &failure.detail(self.kind, lang));
+        self.content = Content::Failed(Rc::new(failure));
+    }
+
+    fn props(&self) -> WidgetProps<T> {
+        WidgetProps { content: self.content.clone(), options: self.options.clone(), host: self.host.clone() }
+    }
+
+    fn render(&mut self) {
+        let props = self.props();
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+}
+
+impl<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> Widget for Mounted<C, T> {
+    fn update(&mut self, json: &str) {
+        self.load(json);
+        self.render();
+    }
+
+    fn set_options(&mut self, options: Options) {
+        self.options = options;
+        self.render();
+    }
+
+    fn fail(&mut self, failure: Failure) {
+        self.set_failure(failure);
+        self.render();
+    }
+
+    fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
 }
 
 /// A mounted widget. `grassroots.js` wraps it; hosts use that wrapper's `update()`,
 /// `setOptions()` and `destroy()`.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<App>,
-    host: HtmlElement,
-    kind: &'static str,
-    options: Options,
-    content: Content<OrgTree>,
-    generation: u32,
+    inner: Box<dyn Widget>,
 }
 
 fn read_options(options: JsValue) -> Result<Options, JsValue> {
@@ -110,86 +274,40 @@ fn read_options(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
 
-/// Mounts widget `kind` (e.g. `"org-tree"`) into `root`, dispatching events on `host`.
-/// `data` is JSON text, or `None` while it is still being fetched.
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`) into `root`, dispatching events on
+/// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
-    let kind = match kind {
-        "org-tree" => "org-tree",
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree"))),
-    };
     let options = read_options(options)?;
-    let mut handle = WidgetHandle { app: None, host: host.clone(), kind, options, content: Content::Loading, generation: 0 };
-    if let Some(json) = data {
-        handle.load(&json);
-    }
-    let props = handle.props();
-    handle.app = Some(App::OrgTree(yew::Renderer::<OrgTreeWidget>::with_root_and_props(root, props).render()));
-    Ok(handle)
+    let inner: Box<dyn Widget> = match kind {
+        "org-tree" => Box::new(Mounted::<OrgTreeWidget, _>::new(host, root, "org-tree", data, options, load_tree)),
+        "scorecard" => Box::new(Mounted::<ScorecardWidget, _>::new(host, root, "scorecard", data, options, load_scorecard)),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard"))),
+    };
+    Ok(WidgetHandle { inner })
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Replaces the data with new JSON text.
     pub fn update(&mut self, data: &str) {
-        self.load(data);
-        self.render();
+        self.inner.update(data);
     }
 
-    /// Replaces the options (language, elderly mode, label).
+    /// Replaces the options (language, elderly mode, label, …).
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
-        self.options = read_options(options)?;
-        self.render();
+        self.inner.set_options(read_options(options)?);
         Ok(())
     }
 
     /// Shows that the data could not be fetched, and dispatches `gr-error`.
     pub fn fail(&mut self, detail: &str) {
-        self.set_failure(Failure::Fetch(detail.to_owned()));
-        self.render();
+        self.inner.fail(Failure::Fetch(detail.to_owned()));
     }
 
     /// Unmounts the widget; the handle is then spent.
     pub fn destroy(&mut self) {
-        if let Some(App::OrgTree(app)) = self.app.take() {
-            app.destroy();
-        }
-    }
-}
-
-impl WidgetHandle {
-    fn lang(&self) -> Lang {
-        Lang::from_tag(self.options.lang.as_deref())
-    }
-
-    fn load(&mut self, json: &str) {
-        match Organization::from_json(json) {
-            Ok(org) => {
-                let (tree, summary) = org.split();
-                self.generation = self.generation.wrapping_add(1);
-                self.content = Content::Ready { value: Rc::new(tree), summary: Rc::new(summary), generation: self.generation };
-            }
-            Err(e) => {
-                let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
-                self.set_failure(Failure::Data { errors, warnings });
-            }
-        }
-    }
-
-    fn set_failure(&mut self, failure: Failure) {
-        events::dispatch(&self.host, "gr-error", &failure.detail(self.kind, self.lang()));
-        self.content = Content::Failed(Rc::new(failure));
-    }
-
-    fn props(&self) -> OrgTreeWidgetProps {
-        OrgTreeWidgetProps { content: self.content.clone(), options: self.options.clone(), host: self.host.clone() }
-    }
-
-    fn render(&mut self) {
-        let props = self.props();
-        if let Some(App::OrgTree(app)) = self.app.as_mut() {
-            app.update(props);
-        }
+        self.inner.destroy();
     }
 }

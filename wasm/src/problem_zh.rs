@@ -15,6 +15,17 @@ fn what(kind: RefKind) -> &'static str {
     }
 }
 
+/// A fact type as the core names it (number, ratio, boolean, text), in Chinese.
+fn type_zh(name: &str) -> &str {
+    match name {
+        "number" => "数值",
+        "ratio" => "比率",
+        "boolean" => "是/否",
+        "text" => "文本",
+        other => other,
+    }
+}
+
 /// The problem in Chinese.
 pub fn text(kind: &ProblemKind) -> String {
     match kind {
@@ -46,6 +57,18 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::AgreementPeriod { start, end } => format!("协议结束日期 {end} 早于开始日期 {start}"),
         ProblemKind::CommitteeSize { count } => format!("大党委兼职委员一般为 3～7 名，现有 {count} 名"),
         ProblemKind::NoCommittee => "单位标为大党委成员单位，但所属社区未设大党委".to_owned(),
+        ProblemKind::UnknownFact { name } => format!("事实目录中没有“{name}”"),
+        ProblemKind::UnknownOperator { op } => format!("“{op}”不是标准 JsonLogic 运算符"),
+        ProblemKind::TypeMismatch { expected, found } => format!("此处需要{}，实际是{}", type_zh(expected), type_zh(found)),
+        ProblemKind::UnreachableThreshold { threshold, max } => format!("门槛 {threshold} 永远达不到：取值最大为 {max}"),
+        ProblemKind::BandOrder { threshold } => format!("档次须从高到低排列，门槛 {threshold} 不低于上一档"),
+        ProblemKind::UnreachablePassMark { max, needed } => format!("此处最多得 {max} 分，达不到达标线 {needed} 分"),
+        ProblemKind::Scoring => "指标须按“bands”（分档）或“points”（定分）之一计分，且只能给一种".to_owned(),
+        ProblemKind::UnknownSection { id } => format!("评分项“{id}”不存在"),
+        ProblemKind::Period { from, to } => format!("结束日期 {to} 早于开始日期 {from}"),
+        ProblemKind::MissingFact { fact } => format!("缺少事实“{fact}”，该项按 0 分计"),
+        ProblemKind::FactValue { fact, expected } => format!("事实“{fact}”应为{}", type_zh(expected)),
+        ProblemKind::Evaluation { message } => format!("表达式无法计算：{message}"),
         other => other.to_string(),
     }
 }
@@ -85,6 +108,18 @@ mod tests {
             ProblemKind::AgreementPeriod { start: "s".into(), end: "e".into() },
             ProblemKind::CommitteeSize { count: 2 },
             ProblemKind::NoCommittee,
+            ProblemKind::UnknownFact { name: "f".into() },
+            ProblemKind::UnknownOperator { op: "o".into() },
+            ProblemKind::TypeMismatch { expected: "number".into(), found: "boolean".into() },
+            ProblemKind::UnreachableThreshold { threshold: "95".into(), max: "1".into() },
+            ProblemKind::BandOrder { threshold: "0.9".into() },
+            ProblemKind::UnreachablePassMark { max: "70".into(), needed: "80".into() },
+            ProblemKind::Scoring,
+            ProblemKind::UnknownSection { id: "s".into() },
+            ProblemKind::Period { from: "2026-02-01".into(), to: "2026-01-01".into() },
+            ProblemKind::MissingFact { fact: "f".into() },
+            ProblemKind::FactValue { fact: "f".into(), expected: "ratio".into() },
+            ProblemKind::Evaluation { message: "m".into() },
         ];
         for kind in kinds {
             assert_ne!(text(&kind), kind.to_string(), "{kind} has no Chinese text");
