@@ -414,7 +414,7 @@ pub enum ProblemKind {
     },
     /// A material refers to an item that is not a certificate (证明事项).
     #[cfg(feature = "lists")]
-    #[error("item \"{id}\" is a {kind} item, not a certificate")]
+    #[error("item \"{id}\" is not a certificate (its kind is {kind})")]
     NotCertificate {
         /// The id given.
         id: String,
