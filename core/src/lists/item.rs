@@ -189,7 +189,7 @@ impl Channels {
 
 /// A required material: free text, or a reference to a certificate item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a text, or {\"item\": id} naming a certificate item")]
+#[serde(untagged, deny_unknown_fields, expecting = "a text, or {\"item\": id} naming a certificate item")]
 pub enum Material {
     /// A certificate item of the lists, by id.
     Item {
@@ -261,4 +261,30 @@ pub struct Role {
     pub level: Option<String>,
     /// The duties: ids of self-governance or assist items.
     pub duties: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn materials_are_text_or_a_reference_and_nothing_else() {
+        let read = |json: &str| serde_json::from_str::<Material>(json).map_err(|e| e.to_string());
+        assert_eq!(read(r#""居民身份证""#), Ok(Material::Text("居民身份证".into())));
+        assert_eq!(read(r#"{"item": "cert-huji"}"#), Ok(Material::Item { item: "cert-huji".into() }));
+        // An extra key would be dropped without a word: it is an error instead.
+        assert!(read(r#"{"item": "cert-huji", "copies": 2}"#).is_err());
+        assert!(read("3").is_err());
+    }
+
+    #[test]
+    fn status_defaults_to_in_force_and_knows_its_day() {
+        let status: Result<Status, _> = serde_json::from_str(r#"{"state": "delegated_down", "since": "2021-07-01", "to": "district"}"#);
+        let Ok(status) = status else { panic!("{status:?}") };
+        assert_eq!(status.key(), "delegated_down");
+        assert!(status.in_force());
+        assert_eq!(status.since(), Date::parse("2021-07-01"));
+        assert_eq!(Status::default().since(), None);
+        assert_eq!(Channels { one_window: true, online: false, at_most_one_trip: true }.zh(), ["一窗受理", "最多跑一次"]);
+    }
 }
