@@ -379,4 +379,90 @@ pub enum ProblemKind {
         /// What went wrong.
         message: String,
     },
+    // ---- lists ----
+    /// A list item names no owner (the department or post that handles it).
+    #[cfg(feature = "lists")]
+    #[error("item has no owner: name the department or post that handles it")]
+    NoOwner,
+    /// Two items of the same kind have the same name (after folding width, spaces and a
+    /// trailing 证明/证/的).
+    #[cfg(feature = "lists")]
+    #[error("duplicate {kind} item \"{name}\", the same as item \"{first}\"")]
+    DuplicateItem {
+        /// The item's name as written.
+        name: String,
+        /// The list kind (self_governance, assist, certificate, negative).
+        kind: String,
+        /// The id of the item that came first.
+        first: String,
+    },
+    /// Something is on the negative list (负面清单) and yet required as a duty.
+    #[cfg(feature = "lists")]
+    #[error("\"{name}\" is on the negative list (item \"{negative}\") but is required as a duty")]
+    NegativeDuty {
+        /// The name of the negative-list item.
+        name: String,
+        /// The id of the negative-list item.
+        negative: String,
+    },
+    /// A duty or material names an item id that the lists do not have.
+    #[cfg(feature = "lists")]
+    #[error("item \"{id}\" does not exist")]
+    UnknownItem {
+        /// The id given.
+        id: String,
+    },
+    /// A material refers to an item that is not a certificate (证明事项).
+    #[cfg(feature = "lists")]
+    #[error("item \"{id}\" is not a certificate (its kind is {kind})")]
+    NotCertificate {
+        /// The id given.
+        id: String,
+        /// Its kind.
+        kind: String,
+    },
+    /// A material requires a certificate that has been abolished.
+    #[cfg(feature = "lists")]
+    #[error("requires certificate \"{certificate}\" ({id}), abolished since {since}")]
+    AbolishedMaterial {
+        /// The certificate's name.
+        certificate: String,
+        /// Its item id.
+        id: String,
+        /// The day it was abolished.
+        since: String,
+    },
+    /// Two dates of a record are in the wrong order.
+    #[cfg(feature = "lists")]
+    #[error("{date} is before {earlier}, the {what}")]
+    DateOrder {
+        /// The date out of order.
+        date: String,
+        /// The date it must not precede.
+        earlier: String,
+        /// What the earlier date is, e.g. "day the item was introduced".
+        what: String,
+    },
+    /// A date of an item lies after the day the list version takes effect.
+    #[cfg(feature = "lists")]
+    #[error("{date} is after the day this version takes effect ({effective})")]
+    AfterEffective {
+        /// The item's date.
+        date: String,
+        /// The list's effective day.
+        effective: String,
+    },
+    /// An item is delegated to a level that is not below the level it had.
+    #[cfg(feature = "lists")]
+    #[error("delegated to \"{to}\", which is not below \"{from}\"")]
+    NotLower {
+        /// The level the item had.
+        from: String,
+        /// The level it was delegated to.
+        to: String,
+    },
+    /// An abolished certificate does not say what a resident does instead.
+    #[cfg(feature = "lists")]
+    #[error("abolished without saying what to do instead (\"instead\")")]
+    NoInstead,
 }

@@ -31,6 +31,8 @@
 
 mod error;
 mod jsonpath;
+#[cfg(feature = "lists")]
+pub mod lists;
 pub mod org;
 #[cfg(feature = "rules")]
 pub mod rules;
@@ -38,5 +40,7 @@ pub mod text;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
+#[cfg(feature = "lists")]
+pub use lists::{ListDiff, Lists};
 #[cfg(feature = "rules")]
 pub use rules::{Evaluation, RuleSet};

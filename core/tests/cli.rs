@@ -169,3 +169,76 @@ fn rule_sets_are_validated_tested_and_evaluated_from_the_command_line() {
     assert!(stdout.lines().nth(1).is_some_and(|l| l.trim_start().starts_with("1  ")), "{stdout}");
     assert!(stdout.contains("分"), "reasons in Chinese: {stdout}");
 }
+
+/// Runs the CLI in tests/data/lists.
+fn run_lists(args: &[&str]) -> (i32, String, String) {
+    run_in("lists", args)
+}
+
+#[test]
+fn lists_are_validated_with_the_exit_code_contract() {
+    for (args, code) in [
+        (&["validate", "lists", "valid/laifeng-2020.json"][..], 0),
+        (&["validate", "lists", "valid/laifeng-2021.json"], 0),
+        (&["validate", "lists", "broken/references.json"], 1),
+        (&["validate", "lists", "broken/dates.json"], 1),
+        (&["validate", "lists", "broken/not-json.json"], 2),
+        (&["validate", "lists", "no/such/file.json"], 2),
+    ] {
+        let (got, stdout, stderr) = run_lists(args);
+        assert_eq!(got, code, "{args:?}\nstdout: {stdout}\nstderr: {stderr}");
+    }
+    let (_, stdout, _) = run_lists(&["validate", "lists", "broken/abolished-materials.json"]);
+    assert!(stdout.contains(
+        "broken/abolished-materials.json: error: $.items[3].materials[1].item (record \"svc-temp-relief\"): requires certificate \"户籍证明\" (cert-huji), abolished since 2021-06-15"
+    ), "{stdout}");
+    assert!(stdout.contains("warning: $.items[1].status.instead (record \"cert-alive\")"), "{stdout}");
+    assert!(stdout.ends_with("broken/abolished-materials.json: 2 error(s), 3 warning(s)\n"), "{stdout}");
+
+    let (_, stdout, _) = run_lists(&["validate", "lists", "broken/negative-and-duplicates.json", "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!((report["valid"].as_bool(), report["errors"].as_u64()), (Some(false), Some(4)));
+    assert_eq!(report["problems"][3]["path"], "$.roles[0].duties[1]");
+    assert_eq!(report["problems"][3]["code"], "negative-duty");
+}
+
+#[test]
+fn a_certificate_lookup_answers_the_residents_question() {
+    let lists = ["--lists", "valid/laifeng-2021.json"];
+    let (code, stdout, _) = run_lists(&[&["lookup", "certificate", "我还活着证明"][..], &lists].concat());
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.lines().next(), Some("健在证明 (cert-alive) [matched 活着证明]: 已取消 abolished since 2021-06-15 by 来政办发〔2021〕12号"));
+    assert!(stdout.contains("instead: 个人承诺 self_declaration, 部门数据共享 data_sharing"), "{stdout}");
+
+    let (code, stdout, _) = run_lists(&[&["lookup", "certificate", "居住证明", "--format", "json"][..], &lists].concat());
+    assert_eq!(code, 0, "{stdout}");
+    let answer: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(answer["answers"][0]["status"], "in_force");
+    assert_eq!(answer["answers"][0]["issuer"], "社区居委会");
+    assert_eq!(answer["answers"][0]["channels"]["online"], true);
+
+    let (code, stdout, _) = run_lists(&[&["lookup", "certificate", "结婚证明"][..], &lists].concat());
+    assert_eq!((code, stdout.as_str()), (1, "no certificate matches \"结婚证明\" in laifeng-xiangfeng 2021\n"));
+    let (code, _, stderr) = run_lists(&[&["lookup", "certificate", "证明"][..], &lists].concat());
+    assert_eq!(code, 2);
+    assert!(stderr.contains("too short to look up"), "{stderr}");
+    let (code, _, stderr) = run_lists(&["lookup", "certificate", "健在证明", "--lists", "broken/not-json.json"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stdout, _) = run_lists(&["lookup", "certificate", "健在证明", "--lists", "broken/references.json"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("$.items[1].owner (record \"svc-temp-relief\")"), "{stdout}");
+}
+
+#[test]
+fn a_lists_diff_reads_like_a_change_list() {
+    let (code, stdout, _) = run_lists(&["diff", "lists", "valid/laifeng-2020.json", "valid/laifeng-2021.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(Ok(stdout), std::fs::read_to_string(data_dir("lists/diff").join("laifeng-2020-2021.txt")).map_err(|e| e.to_string()));
+    let (code, stdout, _) = run_lists(&["diff", "lists", "valid/laifeng-2020.json", "valid/laifeng-2021.json", "--format", "json"]);
+    assert_eq!(code, 0);
+    let diff: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(diff["moved"].as_array().map(Vec::len), Some(9));
+    assert_eq!(diff["moved"][0], serde_json::json!({"id": "svc-dibao", "name": "低保五保申请受理", "kind": "assist", "from": "community", "to": "district", "down": true}));
+    let (code, _, _) = run_lists(&["diff", "lists", "valid/laifeng-2020.json", "broken/dates.json"]);
+    assert_eq!(code, 1);
+}

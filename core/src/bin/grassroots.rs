@@ -1,7 +1,8 @@
 //! `grassroots`: check organization data and rule sets in CI before they are published.
 //!
 //! Exit codes: 0 valid (warnings are printed), 1 the data has errors (every one is listed),
-//! 2 the file cannot be read or is not JSON/CSV at all.
+//! 2 the file cannot be read or is not JSON/CSV at all. `lookup certificate` exits 1 when no
+//! certificate matches, and 2 when the name asked is empty or too short to look up.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use grassroots::org::{LevelSchema, SchemaSpec, TreeDiff, roster};
 use grassroots::rules::{Entity, RuleSet, cases};
+use grassroots::lists::{ListDiff, Lists, lookup_certificate};
 use grassroots::{Error, Organization, Problem, Severity};
 
 #[derive(Parser)]
@@ -56,6 +58,11 @@ enum Command {
     /// Prints every difference and ends with "N passed, N failed"; exit 1 on any failure.
     Test {
         dir: PathBuf,
+    },
+    /// Look something up in a file.
+    Lookup {
+        #[command(subcommand)]
+        what: Lookup,
     },
     /// Write a realistic fictional document (新乡 shape), reproducible from a seed.
     Generate {
@@ -106,6 +113,30 @@ enum Validate {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// A lists document (.json, 四张清单): shapes, ids, levels, owners, duplicates, negative-list
+    /// duties, abolished certificates still required, dates, delegations.
+    Lists {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum Lookup {
+    /// "Do I still need this certificate?": the certificates whose name or alias matches
+    /// NAME, best first: in force (who issues it, materials, time limit, channels) or
+    /// abolished (since when, by which document, what to do instead). Exit 0 when something
+    /// matches, 1 when nothing does (or the lists have errors), 2 when the file cannot be read
+    /// or NAME is empty or too short.
+    Certificate {
+        name: String,
+        /// The lists document (.json).
+        #[arg(long)]
+        lists: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Subcommand)]
@@ -125,6 +156,14 @@ enum Stats {
 enum Diff {
     /// Nodes added, removed, moved, renamed, re-coded or re-levelled.
     Tree {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Two versions of the lists: added, removed from force (abolished or gone), moved to
+    /// another level, changed fields, and the counts in force per kind.
+    Lists {
         old: PathBuf,
         new: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -166,6 +205,9 @@ fn main() -> ExitCode {
         Command::Test { dir } => test_cases(&dir),
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
+        Command::Validate { what: Validate::Lists { file, format } } => validate_lists(&file, format),
+        Command::Diff { what: Diff::Lists { old, new, format } } => diff_lists(&old, &new, format),
+        Command::Lookup { what: Lookup::Certificate { name, lists, format } } => lookup(&name, &lists, format),
         Command::Schema { what: SchemaOf::Tree } => {
             out!("{}", grassroots::org::json_schema());
             Ok(())
@@ -458,4 +500,62 @@ fn test_cases(dir: &Path) -> Result<(), Fail> {
     }
     out!("{passed} passed, {failed} failed");
     if failed > 0 { Err(Fail::Invalid) } else { Ok(()) }
+}
+
+fn load_lists(file: &Path) -> Result<Result<Lists, Vec<Problem>>, Fail> {
+    match Lists::from_json(&read(file)?) {
+        Ok(lists) => Ok(Ok(lists)),
+        Err(e) => Ok(Err(problems_of(file, e)?)),
+    }
+}
+
+/// Loads lists for a command that needs them valid: errors are printed and end it (exit 1).
+fn valid_lists(file: &Path) -> Result<Lists, Fail> {
+    match load_lists(file)? {
+        Ok(lists) => Ok(lists),
+        Err(problems) => {
+            report(file, &problems, Format::Text)?;
+            Err(Fail::Invalid)
+        }
+    }
+}
+
+fn validate_lists(file: &Path, format: Format) -> Result<(), Fail> {
+    match load_lists(file)? {
+        Ok(lists) => report(file, lists.warnings(), format),
+        Err(problems) => report(file, &problems, format),
+    }
+}
+
+fn diff_lists(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
+    let diff = ListDiff::between(&valid_lists(old)?, &valid_lists(new)?);
+    match format {
+        Format::Json => out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
+        Format::Text => {
+            use std::io::Write;
+            let _ = write!(std::io::stdout(), "{diff}");
+        }
+    }
+    Ok(())
+}
+
+fn lookup(name: &str, file: &Path, format: Format) -> Result<(), Fail> {
+    let lists = valid_lists(file)?;
+    let answers = lookup_certificate(&lists, name).map_err(|e| Fail::Unreadable(e.to_string()))?;
+    match format {
+        Format::Json => {
+            let out = serde_json::json!({ "query": name, "lists": lists.id(), "version": lists.version(), "answers": answers });
+            out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        Format::Text if answers.is_empty() => {
+            out!("no certificate matches \"{name}\" in {} {}", lists.id(), lists.version());
+        }
+        Format::Text => {
+            use std::io::Write;
+            for answer in &answers {
+                let _ = write!(std::io::stdout(), "{answer}");
+            }
+        }
+    }
+    if answers.is_empty() { Err(Fail::Invalid) } else { Ok(()) }
 }

@@ -103,20 +103,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
     }
     let schema = match doc.get("schema") {
         None | Some(Value::Null) => None,
-        Some(v) => match serde_path_to_error::deserialize::<_, SchemaSpec>(v) {
-            Ok(spec) => Some(spec),
-            Err(_) => {
-                // An untagged enum's error says nothing useful; read it as a custom schema
-                // to find the field that is wrong.
-                let path_err = serde_path_to_error::deserialize::<_, super::schema::LevelSchema>(v).err();
-                let (path, message) = match path_err {
-                    Some(e) => (join("$.schema", &e.path().to_string()), e.into_inner().to_string()),
-                    None => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
-                };
-                problems.push(shape(None, path, message));
-                None
-            }
-        },
+        Some(v) => schema_spec(v, problems),
     };
     let document = Document {
         schema,
@@ -129,8 +116,43 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
     Ok(document)
 }
 
+/// Reads `$.schema`: a preset name or a schema object; a shape problem when it is neither.
+pub(crate) fn schema_spec(v: &Value, problems: &mut Vec<Problem>) -> Option<SchemaSpec> {
+    match serde_path_to_error::deserialize::<_, SchemaSpec>(v) {
+        Ok(spec) => Some(spec),
+        Err(_) => {
+            // An untagged enum's error says nothing useful; read it as a custom schema
+            // to find the field that is wrong.
+            let path_err = serde_path_to_error::deserialize::<_, super::schema::LevelSchema>(v).err();
+            let (path, message) = match path_err {
+                Some(e) => (join("$.schema", &e.path().to_string()), e.into_inner().to_string()),
+                None => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
+            };
+            problems.push(shape(None, path, message));
+            None
+        }
+    }
+}
+
+/// Reads one required top-level field; a shape problem naming its path when it is missing
+/// or wrong.
+#[cfg(feature = "lists")]
+pub(crate) fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    let Some(value) = doc.get(key) else {
+        problems.push(shape(None, format!("$.{key}"), format!("missing field `{key}`")));
+        return None;
+    };
+    match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(shape(None, join(&format!("$.{key}"), &e.path().to_string()), e.into_inner().to_string()));
+            None
+        }
+    }
+}
+
 /// The first key given twice in one object, with its JSON path.
-fn duplicate_key(json: &str) -> Option<(String, String)> {
+pub(crate) fn duplicate_key(json: &str) -> Option<(String, String)> {
     let mut path = String::from("$");
     let mut found = None;
     let mut de = serde_json::Deserializer::from_str(json);
@@ -205,11 +227,11 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
     }
 }
 
-fn shape(record: Option<String>, path: String, message: String) -> Problem {
+pub(crate) fn shape(record: Option<String>, path: String, message: String) -> Problem {
     Problem::error(record, path, ProblemKind::Shape { message })
 }
 
-fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
+pub(crate) fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
     let mut section = Section { records: Vec::new(), positions: Vec::new() };
     let list = match doc.get(key) {
         Some(Value::Array(list)) => list,

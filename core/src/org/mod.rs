@@ -21,6 +21,8 @@ pub use document::json_schema;
 pub use document::OrganizationDocument;
 pub use edit::Edit;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
+#[cfg(feature = "lists")]
+pub(crate) use organization::resolve_schema;
 pub use organization::{Grid, Member, NodeFigures, OrgSummary, Organization, Unit};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{

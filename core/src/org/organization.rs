@@ -309,7 +309,7 @@ struct Links {
     unit_community: Vec<u32>,
 }
 
-fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Option<LevelSchema> {
+pub(crate) fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Option<LevelSchema> {
     let schema = match spec {
         None => {
             problems.push(Problem::warning(None, "$".into(), ProblemKind::NoSchema));
