@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::dispatch::{ROUTING_PRESETS, RoutingTable};
-use super::model::{Case, Step};
+use super::model::{Case, Source, Step};
 use super::sla::{PROFILE_PRESETS, SlaProfile};
 use super::time::Timestamp;
 use crate::error::{Error, Problem, ProblemKind, Severity};
@@ -372,7 +372,8 @@ fn check_cases(cases: &[(usize, Case)], profiles: &[&str], routing: Option<&Rout
                 problems.push(err(format!("{base}.profiles[{k}]"), ProblemKind::UnknownProfile { id: id.clone() }));
             }
         }
-        if routing.is_some_and(|t| t.route(case).is_none()) {
+        // 12345 cases are dispatched by the hotline under its own profiles, not by whistles.
+        if case.source != Source::Hotline12345 && routing.is_some_and(|t| t.route(case).is_none()) {
             problems.push(Problem::warning(
                 record.map(str::to_owned),
                 format!("{base}.source"),
