@@ -250,19 +250,21 @@ fn resolve_profiles(specs: Vec<(usize, ProfileSpec)>, problems: &mut Vec<Problem
     out
 }
 
-/// Notes ids as they come; the second use of one is a problem naming the first's path.
+/// Notes ids as they come; the second use of one is a problem naming the first's record.
 #[derive(Default)]
 struct Ids(Vec<(String, String)>);
 
 impl Ids {
-    fn check(&mut self, id: &str, path: String, record: Option<&str>, problems: &mut Vec<Problem>) {
+    /// `base` is the record's path; the id is at `base.field`, or at `base` for a preset.
+    fn check(&mut self, id: &str, base: &str, field: Option<&str>, record: Option<&str>, problems: &mut Vec<Problem>) {
+        let path = field.map_or_else(|| base.to_owned(), |f| format!("{base}.{f}"));
         let record = record.map(str::to_owned);
         if id.trim().is_empty() {
             problems.push(Problem::error(record, path, ProblemKind::Empty));
         } else if let Some((_, first)) = self.0.iter().find(|(seen, _)| seen == id) {
             problems.push(Problem::error(record, path, ProblemKind::DuplicateId { id: id.to_owned(), first: first.clone() }));
         } else {
-            self.0.push((id.to_owned(), path.trim_end_matches(".id").to_owned()));
+            self.0.push((id.to_owned(), base.to_owned()));
         }
     }
 }
@@ -271,14 +273,14 @@ fn check_routing(table: &RoutingTable, problems: &mut Vec<Problem>) {
     let mut routes = Ids::default();
     for (i, route) in table.routes.iter().enumerate() {
         let path = format!("$.routing.routes[{i}]");
-        routes.check(&route.id, format!("{path}.id"), Some(&route.id), problems);
+        routes.check(&route.id, &path, Some("id"), Some(&route.id), problems);
         if let Some(level) = route.escalate_from.as_ref().filter(|l| !table.ladder.iter().any(|r| &r.level == *l)) {
             problems.push(Problem::error(Some(route.id.clone()), format!("{path}.escalate_from"), ProblemKind::UnknownRung { level: level.clone() }));
         }
     }
     let mut rungs = Ids::default();
     for (i, rung) in table.ladder.iter().enumerate() {
-        rungs.check(&rung.level, format!("$.routing.ladder[{i}].level"), Some(&rung.level), problems);
+        rungs.check(&rung.level, &format!("$.routing.ladder[{i}]"), Some("level"), Some(&rung.level), problems);
     }
 }
 
@@ -286,11 +288,10 @@ fn check_profiles(profiles: &[Placed], problems: &mut Vec<Problem>) {
     let mut ids = Ids::default();
     for Placed { path, preset, profile } in profiles {
         // A preset's profiles have no fields of their own in the document: name the preset.
-        let id_path = if *preset { path.clone() } else { format!("{path}.id") };
-        ids.check(&profile.id, id_path, Some(&profile.id), problems);
+        ids.check(&profile.id, path, (!preset).then_some("id"), Some(&profile.id), problems);
         let mut clocks = Ids::default();
         for (j, clock) in profile.clocks.iter().enumerate() {
-            clocks.check(&clock.id, format!("{path}.clocks[{j}].id"), Some(&profile.id), problems);
+            clocks.check(&clock.id, &format!("{path}.clocks[{j}]"), Some("id"), Some(&profile.id), problems);
         }
     }
 }
@@ -301,7 +302,7 @@ fn check_cases(cases: &[(usize, Case)], profiles: &[&str], routing: Option<&Rout
         let base = format!("$.cases[{i}]");
         let record = Some(case.id.as_str()).filter(|id| !id.trim().is_empty());
         let err = |path: String, kind: ProblemKind| Problem::error(record.map(str::to_owned), path, kind);
-        ids.check(&case.id, format!("{base}.id"), record, problems);
+        ids.check(&case.id, &base, Some("id"), record, problems);
         for (field, text) in [("title", &case.title), ("category", &case.category), ("node", &case.node)] {
             if text.trim().is_empty() {
                 problems.push(err(format!("{base}.{field}"), ProblemKind::Empty));
