@@ -383,3 +383,62 @@ fn check_cases(cases: &[(usize, Case)], profiles: &[&str], routing: Option<&Rout
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(steps: &[Step]) -> String {
+        let steps: Vec<String> = steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!(r#"{{"step": "{}", "at": "2026-07-01T08:{i:02}:00+08:00", "by": "网格员", "satisfaction": "satisfied"}}"#, s.key()))
+            .map(|s| if s.contains("\"review\"") { s } else { s.replace(r#", "satisfaction": "satisfied""#, "") })
+            .collect();
+        format!(
+            r#"{{"cases": [{{"id": "c", "title": "t", "category": "noise", "node": "g1", "source": "resident",
+            "urgency": "normal", "opened": "2026-07-01T08:00:00+08:00", "steps": [{}]}}]}}"#,
+            steps.join(",")
+        )
+    }
+
+    /// Every sequence of up to four steps: the document loads exactly when the sequence is
+    /// the workflow's own beginning, and otherwise every problem is a step-order or
+    /// repeated-step problem at a step's path.
+    #[test]
+    fn only_the_workflow_order_loads() {
+        let mut sequences: Vec<Vec<Step>> = vec![vec![]];
+        let mut frontier = sequences.clone();
+        for _ in 0..4 {
+            frontier = frontier.iter().flat_map(|s| Step::ALL.iter().map(move |step| [&s[..], &[*step]].concat())).collect();
+            sequences.extend(frontier.iter().cloned());
+        }
+        assert_eq!(sequences.len(), 1 + 5 + 25 + 125 + 625);
+        for steps in sequences {
+            let in_order = steps.iter().enumerate().all(|(i, s)| Step::ALL[i] == *s);
+            match CasesDoc::from_json(&document(&steps)) {
+                Ok(doc) => {
+                    assert!(in_order, "{steps:?} loaded");
+                    assert_eq!(doc.cases()[0].stage(), steps.last().copied());
+                }
+                Err(e) => {
+                    assert!(!in_order, "{steps:?}: {e}");
+                    for p in e.problems() {
+                        assert!(p.path.starts_with("$.cases[0].steps[") && p.path.ends_with("].step"), "{steps:?}: {p}");
+                        assert!(matches!(p.kind, ProblemKind::StepOrder { .. } | ProblemKind::RepeatedStep { .. }), "{steps:?}: {p}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_document_part_is_named() {
+        let problems = CasesDoc::from_json(r#"{"profiles": "1310"}"#).err().map(|e| e.problems()).unwrap_or_default();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["$.profiles", "$.cases"]);
+        let problems = CasesDoc::from_json("[]").err().map(|e| e.problems()).unwrap_or_default();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "$");
+    }
+}
