@@ -11,7 +11,7 @@ use super::sla::{PROFILE_PRESETS, SlaProfile};
 use super::time::Timestamp;
 use crate::error::{Error, Problem, ProblemKind, Severity};
 use crate::jsonpath::{join, sort_key};
-use crate::org::document::{duplicate_key, items, shape};
+use crate::org::document::{items, shape, top_level};
 
 /// The top-level fields, in the order problems are reported.
 const FIELDS: [&str; 3] = ["routing", "profiles", "cases"];
@@ -155,19 +155,7 @@ fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Read, Error> {
         let profiles = doc.profiles.map(|p| p.into_iter().enumerate().collect());
         return Ok((doc.routing, profiles.unwrap_or_else(default_profiles), doc.cases.into_iter().enumerate().collect()));
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
-    // A Value keeps the last of two equal keys and drops the first without a word.
-    if let Some((path, key)) = duplicate_key(json) {
-        problems.push(shape(None, path, format!("duplicate field `{key}`")));
-    }
-    let Some(doc) = value.as_object() else {
-        problems.push(shape(None, "$".into(), "expected an object with a \"cases\" array".into()));
-        return Err(Error::Invalid { problems: std::mem::take(problems) });
-    };
-    for key in doc.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
-        let message = format!("unknown field `{key}`, expected one of {}", FIELDS.map(|s| format!("`{s}`")).join(", "));
-        problems.push(shape(None, format!("$.{key}"), message));
-    }
+    let doc = &top_level(json, &FIELDS, "expected an object with a \"cases\" array", problems)?;
     let routing = match doc.get("routing") {
         None | Some(Value::Null) => None,
         Some(Value::String(name)) => Some(RoutingSpec::Preset(name.clone())),
