@@ -186,3 +186,10 @@ fn cases_on_nodes_the_tree_lacks_are_reported_not_dropped() {
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].to_string(), "$.cases[4].node (record \"h-0610-property\"): node \"g9\" does not exist");
 }
+
+#[test]
+fn the_checked_in_json_schema_is_the_one_the_types_make() {
+    // Regenerate with `grassroots schema cases > tests/data/cases/cases.schema.json`.
+    let checked_in = read(&data_dir("cases").join("cases.schema.json"));
+    assert_eq!(checked_in.trim_end(), cases::json_schema(), "the cases format changed: regenerate the schema");
+}

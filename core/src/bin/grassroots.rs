@@ -100,6 +100,8 @@ enum Command {
 enum SchemaOf {
     /// The organization document (`validate tree` checks files against the same rules).
     Tree,
+    /// The cases document (`validate cases` checks more: step order, times, references).
+    Cases,
 }
 
 #[derive(Subcommand)]
@@ -217,6 +219,10 @@ fn main() -> ExitCode {
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
         Command::Schema { what: SchemaOf::Tree } => {
             out!("{}", grassroots::org::json_schema());
+            Ok(())
+        }
+        Command::Schema { what: SchemaOf::Cases } => {
+            out!("{}", grassroots::cases::json_schema());
             Ok(())
         }
         Command::Generate { what: Generate::Tree { communities, seed, members } } => generate_tree(communities, seed, &members),

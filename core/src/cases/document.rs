@@ -54,6 +54,14 @@ pub struct CasesDocument {
     pub cases: Vec<Case>,
 }
 
+/// The JSON Schema of [`CasesDocument`], pretty-printed; checked in as
+/// `tests/data/cases/cases.schema.json`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(CasesDocument);
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
+}
+
 /// A cases document that loaded without errors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CasesDoc {

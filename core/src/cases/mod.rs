@@ -60,6 +60,8 @@ mod time;
 
 pub use dispatch::{Escalation, ROUTING_PRESETS, Responder, Route, RoutingTable, Rung};
 pub use document::{CasesDoc, CasesDocument, ProfileSpec, RoutingSpec};
+#[cfg(feature = "schema")]
+pub use document::json_schema;
 pub use metrics::{CaseMetrics, DEFAULT_MIN_SAMPLE, MetricsOptions, MetricsReport, Rate, metrics};
 pub use model::{Case, EventKind, EventRecord, Satisfaction, Source, Step, StepRecord, Urgency};
 pub use sla::{Applies, CaseClocks, Clock, ClockSpec, ClockStatus, NotApplicable, PROFILE_PRESETS, SlaProfile, case_clocks, clock_status, clocks};

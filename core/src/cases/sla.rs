@@ -301,3 +301,52 @@ pub fn clocks(doc: &CasesDoc, now: Timestamp) -> Vec<CaseClocks> {
     cases.sort_by(|a, b| (a.opened, &a.id).cmp(&(b.opened, &b.id)));
     cases.into_iter().map(|case| case_clocks(doc, case, now)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::model::EventRecord;
+
+    /// `m` minutes after 23:55, five minutes before midnight.
+    fn minute(m: i64) -> Timestamp {
+        let base = Timestamp::parse("2026-07-01T23:55:00+08:00").unwrap_or_else(|| panic!("base"));
+        let text = (base.datetime() + chrono::TimeDelta::minutes(m)).to_rfc3339();
+        Timestamp::parse(&text).unwrap_or_else(|| panic!("{text}"))
+    }
+
+    /// Every event time (or none) and every `now` on a minute grid around a 10-minute clock
+    /// that crosses midnight: the status agrees with the definition, and its numbers add up.
+    #[test]
+    fn clock_status_follows_its_definition() {
+        let deadline = minute(10);
+        for event in std::iter::once(None).chain((0..=20).map(Some)) {
+            let case = Case {
+                id: "c".into(),
+                title: "t".into(),
+                category: "flooding".into(),
+                node: "g1".into(),
+                source: Source::Resident,
+                urgency: Urgency::Emergency,
+                opened: minute(0),
+                tags: vec![],
+                profiles: None,
+                steps: vec![],
+                events: event.map(|m| EventRecord { event: EventKind::OnSite, at: minute(m), by: None }).into_iter().collect(),
+                resolved: false,
+                due: None,
+            };
+            for now in -2..=25 {
+                let status = clock_status(&case, EventKind::OnSite, deadline, minute(now));
+                let seen = event.filter(|m| *m <= now);
+                let expected = match (now < 0, seen) {
+                    (true, _) => ClockStatus::NotApplicable { reason: NotApplicable::NotStarted },
+                    (false, Some(m)) if m <= 10 => ClockStatus::Met { at: minute(m), margin_seconds: (10 - m) * 60 },
+                    (false, Some(m)) => ClockStatus::Breached { at: Some(minute(m)), by_seconds: (m - 10) * 60 },
+                    (false, None) if now <= 10 => ClockStatus::Running { left_seconds: (10 - now) * 60 },
+                    (false, None) => ClockStatus::Breached { at: None, by_seconds: (now - 10) * 60 },
+                };
+                assert_eq!(status, expected, "event {event:?}, now {now}");
+            }
+        }
+    }
+}
