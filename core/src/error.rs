@@ -465,4 +465,86 @@ pub enum ProblemKind {
     #[cfg(feature = "lists")]
     #[error("abolished without saying what to do instead (\"instead\")")]
     NoInstead,
+    // ---- cases ----
+    /// A workflow step out of order: steps go 收集 → 分析 → 办理 → 反馈 → 评议, none skipped.
+    #[cfg(feature = "cases")]
+    #[error("step \"{step}\" cannot come here: the next step is \"{expected}\"")]
+    StepOrder {
+        /// The step given.
+        step: String,
+        /// The step the workflow allows next (`none` after the last step).
+        expected: String,
+    },
+    /// A workflow step that a case already took.
+    #[cfg(feature = "cases")]
+    #[error("step \"{step}\" is repeated, first at {first}")]
+    RepeatedStep {
+        /// The step.
+        step: String,
+        /// JSON path of its first record.
+        first: String,
+    },
+    /// An event (contact known, on site …) recorded twice for one case.
+    #[cfg(feature = "cases")]
+    #[error("event \"{event}\" is repeated, first at {first}")]
+    RepeatedEvent {
+        /// The event.
+        event: String,
+        /// JSON path of its first record.
+        first: String,
+    },
+    /// A time earlier than one that must come before it.
+    #[cfg(feature = "cases")]
+    #[error("time goes backwards: {at} is before {earlier} ({what})")]
+    TimeBackwards {
+        /// The time given.
+        at: String,
+        /// The time it may not precede.
+        earlier: String,
+        /// What that earlier time is, e.g. `the case opened`, `step "analyse"`.
+        what: String,
+    },
+    /// A satisfaction rating on a step other than the review (评议).
+    #[cfg(feature = "cases")]
+    #[error("satisfaction is given at the review step only, not at \"{step}\"")]
+    SatisfactionNotAtReview {
+        /// The step that carries it.
+        step: String,
+    },
+    /// A review (评议) without a satisfaction rating.
+    #[cfg(feature = "cases")]
+    #[error("the review gives no satisfaction (satisfied, basically, unsatisfied)")]
+    NoSatisfaction,
+    /// A case names an SLA profile that the document does not have.
+    #[cfg(feature = "cases")]
+    #[error("SLA profile \"{id}\" does not exist")]
+    UnknownProfile {
+        /// The id given.
+        id: String,
+    },
+    /// A routing table or SLA profile preset that does not exist.
+    #[cfg(feature = "cases")]
+    #[error("unknown preset \"{name}\", expected one of {expected}")]
+    UnknownCasesPreset {
+        /// The name given.
+        name: String,
+        /// The presets there are.
+        expected: String,
+    },
+    /// A route escalates from a level that the ladder does not have.
+    #[cfg(feature = "cases")]
+    #[error("escalation level \"{level}\" is not on the ladder")]
+    UnknownRung {
+        /// The level given.
+        level: String,
+    },
+    /// No route of the routing table takes a whistle from this source for this category.
+    #[cfg(feature = "cases")]
+    #[error("no route takes a whistle from \"{whistle}\" for \"{category}\": nobody is bound to report")]
+    NoRoute {
+        /// The case's source (who whistled).
+        whistle: String,
+        /// The case's category.
+        category: String,
+    },
 }

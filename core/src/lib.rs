@@ -29,6 +29,8 @@
 //! - Output order is deterministic everywhere: children keep the order of the input records,
 //!   and problems are sorted by the position of the record they concern.
 
+#[cfg(feature = "cases")]
+pub mod cases;
 mod error;
 mod jsonpath;
 #[cfg(feature = "lists")]

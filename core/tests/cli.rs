@@ -242,3 +242,94 @@ fn a_lists_diff_reads_like_a_change_list() {
     let (code, _, _) = run_lists(&["diff", "lists", "valid/laifeng-2020.json", "broken/dates.json"]);
     assert_eq!(code, 1);
 }
+
+/// Runs the CLI in tests/data/cases.
+fn run_cases(args: &[&str]) -> (i32, String, String) {
+    run_in("cases", args)
+}
+
+#[test]
+fn validate_cases_follows_the_exit_code_contract() {
+    for (args, code) in [
+        (&["validate", "cases", "valid/season-shengli.json"][..], 0),
+        (&["validate", "cases", "edge/other-offset.json"], 0),
+        (&["validate", "cases", "broken/workflow.json"], 1),
+        (&["validate", "cases", "broken/shapes.json", "--format", "json"], 1),
+        (&["validate", "cases", "broken/not-json.json"], 2),
+        (&["validate", "cases", "no/such/file.json"], 2),
+    ] {
+        let (got, stdout, stderr) = run_cases(args);
+        assert_eq!(got, code, "{args:?}\nstdout: {stdout}\nstderr: {stderr}");
+    }
+    let (_, stdout, _) = run_cases(&["validate", "cases", "valid/season-shengli.json"]);
+    assert!(stdout.contains("warning: $.cases[14].source (record \"gw-0810-garbage\"): no route takes a whistle"), "{stdout}");
+    let (_, stdout, _) = run_cases(&["validate", "cases", "broken/workflow.json"]);
+    assert!(stdout.contains(
+        "broken/workflow.json: error: $.cases[1].steps[1].step (record \"skipped\"): step \"handle\" cannot come here: the next step is \"analyse\""
+    ), "{stdout}");
+    assert!(stdout.contains("error: $.cases[4].steps[1].at (record \"backwards\"): time goes backwards: 2026-07-01T08:00:30+08:00 is before 2026-07-01T08:01:00+08:00 (step \"collect\")"), "{stdout}");
+    assert!(stdout.ends_with("broken/workflow.json: 14 error(s), 1 warning(s)\n"), "{stdout}");
+    let (_, stdout, _) = run_cases(&["validate", "cases", "broken/shapes.json", "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["problems"][4]["path"], "$.cases[1].opened");
+    assert_eq!(report["problems"][4]["code"], "shape");
+}
+
+#[test]
+fn clocks_show_met_breached_and_running_at_a_moment() {
+    let (code, stdout, stderr) = run_cases(&["clocks", "valid/season-shengli.json", "--now", "2026-08-31T18:00:00+08:00"]);
+    assert_eq!(code, 0, "{stderr}");
+    for line in [
+        "  1310/on_site                 10m   met, 3m to spare (at 2026-06-27T08:19:00+08:00)",
+        "  12345-emergency/dispatched   1h    BREACHED by 30m (at 2026-07-05T22:40:00+08:00, due 2026-07-05T22:10:00+08:00)",
+        "  1310/contact_reached         3m    BREACHED by 2m (not yet, due 2026-08-31T17:58:00+08:00)",
+        "  1310/on_site                 10m   running, 5m left (due 2026-08-31T18:05:00+08:00)",
+        "  12345-hard/answered          15d   running, 3d 15h left (due 2026-09-04T09:00:00+08:00)",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "missing {line:?} in\n{stdout}");
+    }
+    assert!(stdout.ends_with("18 case(s): 14 clock(s) met, 7 breached, 2 running\n"), "{stdout}");
+
+    // The JSON is the checked-in expectation (also checked by tests/it/cases.rs).
+    let (code, stdout, _) = run_cases(&["clocks", "valid/season-shengli.json", "--now", "2026-08-31T18:00:00+08:00", "--format", "json"]);
+    assert_eq!(code, 0);
+    let got: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let want: Value = serde_json::from_str(&std::fs::read_to_string(data_dir("cases/valid").join("season-shengli.expected.json")).unwrap_or_default())
+        .unwrap_or(Value::Null);
+    assert_eq!(got, want);
+
+    // A moment in another offset is the same moment.
+    let (_, utc, _) = run_cases(&["clocks", "valid/season-shengli.json", "--now", "2026-08-31T10:00:00Z"]);
+    let (_, cst, _) = run_cases(&["clocks", "valid/season-shengli.json", "--now", "2026-08-31T18:00:00+08:00"]);
+    assert_eq!(utc, cst);
+}
+
+#[test]
+fn clocks_reject_a_bad_moment_or_a_broken_file() {
+    let (code, _, stderr) = run_cases(&["clocks", "valid/season-shengli.json", "--now", "2026-08-31 18:00"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("expected an RFC 3339 time such as 2026-07-01T08:30:00+08:00, got \"2026-08-31 18:00\""), "{stderr}");
+    let (code, _, stderr) = run_cases(&["clocks", "valid/season-shengli.json"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stdout, _) = run_cases(&["clocks", "broken/workflow.json", "--now", "2026-08-31T18:00:00+08:00"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("$.cases[1].steps[1].step"), "{stdout}");
+    let (code, _, _) = run_cases(&["clocks", "broken/not-json.json", "--now", "2026-08-31T18:00:00+08:00"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn metrics_roll_cases_up_the_tree() {
+    let args = ["metrics", "valid/season-shengli.json", "--org", "../tree/valid/laifeng-shengli.json", "--from", "2026-06-01", "--to", "2026-09-01"];
+    let (code, stdout, stderr) = run_cases(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("sl 胜利社区党委 (community): 18 case(s)\n  response          94.4% (17/18)\n"), "{stdout}");
+    assert!(stdout.contains("  12345 clocks met  not enough cases (5/7, fewer than 10)"), "{stdout}");
+    let (code, stdout, _) = run_cases(&[&args[..], &["--min-sample", "1", "--format", "json"]].concat());
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["metrics"]["nodes"][0]["clocks_12345"], serde_json::json!({"numerator": 5, "denominator": 7, "value": 5.0 / 7.0}));
+    let (code, _, stderr) = run_cases(&["metrics", "valid/season-shengli.json", "--org", "../tree/valid/laifeng-shengli.json", "--from", "2026-09-01", "--to", "2026-06-01"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("must be after"), "{stderr}");
+}

@@ -1,6 +1,7 @@
 //! Cross-crate tests over the shared fixtures in `tests/data/`. The same files feed the
 //! browser tests and the demo site.
 
+mod cases;
 mod edit;
 mod lists;
 mod nets;
@@ -8,6 +9,10 @@ mod rules;
 mod tree;
 
 use std::path::{Path, PathBuf};
+
+use grassroots::rules::cases::{normalize, project};
+use grassroots::{Error, Severity};
+use serde_json::{Value, json};
 
 /// `tests/data/<sub>`, independent of the directory cargo runs the test from.
 pub fn data_dir(sub: &str) -> PathBuf {
@@ -31,39 +36,38 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// Loads every fixture in `dir` (a `broken/` folder) with `load` and checks that it reports
-/// exactly what its `.expected.json` lists: `{"syntax": {"line", "column"}}` for text that is
-/// not JSON, else `problems` (errors) and `warnings`, each problem projected onto the keys
-/// the expectation names (so fixtures state what matters).
-pub fn check_broken(dir: &Path, load: impl Fn(&str) -> Result<(), grassroots::Error>) {
-    use grassroots::rules::cases::project;
-    use grassroots::{Error, Severity};
-    use serde_json::Value;
-    for path in fixtures(dir) {
-        let name = path.display();
+/// Checks that every fixture in `dir` fails to load with exactly the problems (and warnings)
+/// its `.expected.json` lists, each projected to the keys the expectation names; or, for
+/// text that is not JSON, the `syntax` position.
+pub fn check_broken<T>(dir: &str, load: impl Fn(&str) -> Result<T, Error>) {
+    for path in fixtures(&data_dir(dir)) {
         let expected_path = path.with_extension("expected.json");
-        let expected: Value = serde_json::from_str(&read(&expected_path)).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        let expected: Value = serde_json::from_str(&read(&expected_path))
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
         let err = match load(&read(&path)) {
-            Ok(()) => panic!("{name} loaded but should not"),
+            Ok(_) => panic!("{} loaded but should not", path.display()),
             Err(e) => e,
         };
         match (&err, &expected) {
             (Error::Syntax { line, column, .. }, e) if e.get("syntax").is_some() => {
-                assert_eq!(serde_json::json!({"line": line, "column": column}), e["syntax"], "{name}");
+                assert_eq!(json!({"line": line, "column": column}), e["syntax"], "{}", path.display());
             }
             (Error::Invalid { problems }, e) => {
                 for (key, severity) in [("problems", Severity::Error), ("warnings", Severity::Warning)] {
-                    let want = e.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+                    let Some(want) = e.get(key).and_then(Value::as_array) else { continue };
                     let got: Vec<Value> = problems
                         .iter()
                         .filter(|p| p.severity == severity)
                         .map(|p| serde_json::to_value(p).unwrap_or(Value::Null))
                         .collect();
                     let shown: Vec<Value> = got.iter().zip(want.iter().chain(std::iter::repeat(&Value::Null))).map(|(g, w)| project(g, w)).collect();
-                    assert_eq!(shown, want, "{name} {key}: all were {got:#?}");
+                    // The projection reads numbers as floats: read the expected ones alike.
+                    let want: Vec<Value> = want.iter().map(normalize).collect();
+                    assert_eq!(shown, want, "{} {key}: all were {got:#?}", path.display());
                 }
+                assert!(problems.iter().all(|p| !p.path.is_empty()));
             }
-            (other, e) => panic!("{name}: got {other:?}, expected {e}"),
+            (other, e) => panic!("{}: got {other:?}, expected {e}", path.display()),
         }
     }
 }

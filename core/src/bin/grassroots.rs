@@ -13,6 +13,7 @@ use grassroots::rules::{Entity, RuleSet, cases};
 use grassroots::lists::{ListDiff, Lists, lookup_certificate};
 use grassroots::{Error, Organization, Problem, Severity};
 
+
 #[derive(Parser)]
 #[command(name = "grassroots", version, about = "Check grassroots-governance data before publishing it")]
 struct Cli {
@@ -64,6 +65,37 @@ enum Command {
         #[command(subcommand)]
         what: Lookup,
     },
+    /// Every SLA clock of every case at a moment: met (with the margin), breached (by how
+    /// much) or running (how much is left), and where each whistle dispatch stands.
+    Clocks {
+        /// The cases document (.json).
+        cases: PathBuf,
+        /// The moment to read the clocks at, RFC 3339 (2026-07-01T08:30:00+08:00).
+        #[arg(long, value_parser = cases_cli::parse_time)]
+        now: grassroots::cases::Timestamp,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Case metrics for every node of an organization tree over a period [FROM, TO):
+    /// response, resolution, satisfaction and on-time closure rates, 1310 and 12345 clocks met.
+    Metrics {
+        /// The cases document (.json).
+        cases: PathBuf,
+        /// The organization document (.json) whose node and grid ids the cases name.
+        #[arg(long)]
+        org: PathBuf,
+        /// First day (YYYY-MM-DD, from midnight +08:00) or instant (RFC 3339) of the period.
+        #[arg(long, value_parser = cases_cli::parse_bound)]
+        from: grassroots::cases::Timestamp,
+        /// The day or instant after the period.
+        #[arg(long, value_parser = cases_cli::parse_bound)]
+        to: grassroots::cases::Timestamp,
+        /// Rates over fewer cases than this are "not enough cases".
+        #[arg(long, default_value_t = grassroots::cases::DEFAULT_MIN_SAMPLE)]
+        min_sample: u64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Write a realistic fictional document (新乡 shape), reproducible from a seed.
     Generate {
         #[command(subcommand)]
@@ -75,6 +107,8 @@ enum Command {
 enum SchemaOf {
     /// The organization document (`validate tree` checks files against the same rules).
     Tree,
+    /// The cases document (`validate cases` checks more: step order, times, references).
+    Cases,
 }
 
 #[derive(Subcommand)]
@@ -103,6 +137,13 @@ enum Validate {
         /// A preset (laifeng, xinxiang, street) or a schema file, used instead of the file's own.
         #[arg(long)]
         schema: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// A cases document (.json): the workflow order of every case, times that never go
+    /// backwards, repeated steps or events, profile and preset names.
+    Cases {
+        file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -186,6 +227,11 @@ macro_rules! out {
     }};
 }
 
+// The cases commands live in their own file; a file directly in src/bin would become a binary. Declared
+// after `out!` so that the macro is in scope there.
+#[path = "grassroots/cases_cli.rs"]
+mod cases_cli;
+
 /// A failure that ends the command with an exit code.
 enum Fail {
     /// Exit 1: the data is wrong; the problems have been printed.
@@ -201,6 +247,11 @@ fn main() -> ExitCode {
             validate_tree(&file, members.as_deref(), schema.as_deref(), format)
         }
         Command::Validate { what: Validate::Rules { file, format } } => validate_rules(&file, format),
+        Command::Validate { what: Validate::Cases { file, format } } => cases_cli::validate(&file, format),
+        Command::Clocks { cases, now, format } => cases_cli::clocks(&cases, now, format),
+        Command::Metrics { cases, org, from, to, min_sample, format } => {
+            cases_cli::metrics(&cases, &org, from, to, min_sample, format)
+        }
         Command::Eval { rules, facts, explain, format } => eval(&rules, &facts, explain, format),
         Command::Test { dir } => test_cases(&dir),
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
@@ -210,6 +261,10 @@ fn main() -> ExitCode {
         Command::Lookup { what: Lookup::Certificate { name, lists, format } } => lookup(&name, &lists, format),
         Command::Schema { what: SchemaOf::Tree } => {
             out!("{}", grassroots::org::json_schema());
+            Ok(())
+        }
+        Command::Schema { what: SchemaOf::Cases } => {
+            out!("{}", grassroots::cases::json_schema());
             Ok(())
         }
         Command::Generate { what: Generate::Tree { communities, seed, members } } => generate_tree(communities, seed, &members),

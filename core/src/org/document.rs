@@ -88,19 +88,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
             post_categories: Section::all(doc.post_categories),
         });
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
-    // A Value keeps the last of two equal keys and drops the first without a word.
-    if let Some((path, key)) = duplicate_key(json) {
-        problems.push(shape(None, path, format!("duplicate field `{key}`")));
-    }
-    let Some(doc) = value.as_object() else {
-        problems.push(shape(None, "$".into(), "expected an object with a \"nodes\" array".into()));
-        return Err(Error::Invalid { problems: std::mem::take(problems) });
-    };
-    for key in doc.keys().filter(|k| !SECTIONS.contains(&k.as_str())) {
-        let message = format!("unknown field `{key}`, expected one of {}", SECTIONS.map(|s| format!("`{s}`")).join(", "));
-        problems.push(shape(None, format!("$.{key}"), message));
-    }
+    let doc = &top_level(json, &SECTIONS, "expected an object with a \"nodes\" array", problems)?;
     let schema = match doc.get("schema") {
         None | Some(Value::Null) => None,
         Some(v) => schema_spec(v, problems),
@@ -149,6 +137,26 @@ pub(crate) fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, pr
             None
         }
     }
+}
+
+/// The slow path's start, shared by the document loaders: the text as a JSON object, with a
+/// duplicate key and unknown top-level fields reported. Text that is not JSON, or JSON that
+/// is not an object (`expected` says what it should be), ends the reading.
+pub(crate) fn top_level(json: &str, fields: &[&str], expected: &str, problems: &mut Vec<Problem>) -> Result<Map<String, Value>, Error> {
+    let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
+    // A Value keeps the last of two equal keys and drops the first without a word.
+    if let Some((path, key)) = duplicate_key(json) {
+        problems.push(shape(None, path, format!("duplicate field `{key}`")));
+    }
+    let Value::Object(doc) = value else {
+        problems.push(shape(None, "$".into(), expected.into()));
+        return Err(Error::Invalid { problems: std::mem::take(problems) });
+    };
+    for key in doc.keys().filter(|k| !fields.contains(&k.as_str())) {
+        let names: Vec<String> = fields.iter().map(|s| format!("`{s}`")).collect();
+        problems.push(shape(None, format!("$.{key}"), format!("unknown field `{key}`, expected one of {}", names.join(", "))));
+    }
+    Ok(doc)
 }
 
 /// The first key given twice in one object, with its JSON path.

@@ -1,0 +1,236 @@
+//! Instants and time limits as the case documents write them.
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Asia/Shanghai: UTC+8 all year round (China has no daylight saving time).
+const SHANGHAI: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
+    Some(offset) => offset,
+    // Evaluated at compile time: 8 h is inside the ±24 h a fixed offset allows.
+    None => panic!("UTC+8 is a valid offset"),
+};
+
+fn shanghai() -> FixedOffset {
+    SHANGHAI
+}
+
+/// An instant, read from RFC 3339 text with its offset (`2026-06-27T08:12:00+08:00`).
+///
+/// Comparisons and differences are on the absolute instant, so `…T00:12:00+00:00` and
+/// `…T08:12:00+08:00` are equal, and a case that crosses midnight or mixes offsets is timed
+/// correctly. Output is always in Asia/Shanghai time (+08:00), whatever offset came in.
+///
+/// ```
+/// use grassroots::cases::Timestamp;
+/// let a = Timestamp::parse("2026-06-27T00:12:00+00:00").ok_or("bad")?;
+/// let b = Timestamp::parse("2026-06-27T08:12:00+08:00").ok_or("bad")?;
+/// assert_eq!(a, b);
+/// assert_eq!(a.to_string(), "2026-06-27T08:12:00+08:00");
+/// assert!(Timestamp::parse("2026-06-27 08:12").is_none());
+/// # Ok::<(), &str>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(DateTime<FixedOffset>);
+
+impl Timestamp {
+    /// Reads RFC 3339 text; `None` when it is not RFC 3339 (a missing offset, say).
+    pub fn parse(text: &str) -> Option<Self> {
+        DateTime::parse_from_rfc3339(text.trim()).ok().map(Timestamp)
+    }
+
+    /// The instant as chrono's type, in the offset it was written with.
+    pub fn datetime(self) -> DateTime<FixedOffset> {
+        self.0
+    }
+
+    /// `self - earlier`; negative when `earlier` is later.
+    pub fn since(self, earlier: Timestamp) -> TimeDelta {
+        self.0.signed_duration_since(earlier.0)
+    }
+
+    /// The instant `limit` after this one; `None` only past the end of chrono's calendar.
+    pub fn plus(self, limit: Limit) -> Option<Timestamp> {
+        self.0.checked_add_signed(limit.0).map(Timestamp)
+    }
+
+    /// The instant at midnight (+08:00) that starts `day`.
+    pub fn start_of(day: crate::org::Date) -> Option<Timestamp> {
+        day.naive().and_hms_opt(0, 0, 0)?.and_local_timezone(shanghai()).single().map(Timestamp)
+    }
+
+    /// The same instant in Asia/Shanghai time.
+    fn local(self) -> DateTime<FixedOffset> {
+        self.0.with_timezone(&shanghai())
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.local().to_rfc3339_opts(SecondsFormat::AutoSi, false))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Timestamp::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("expected an RFC 3339 time such as 2026-07-01T08:30:00+08:00, got \"{text}\""))
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "format": "date-time"})
+    }
+}
+
+/// A time limit as data: a number and a unit, `s`, `m` (minutes), `h` or `d` (calendar
+/// days of 24 h), in parts from the largest unit down: `90s`, `10m`, `1h30m`, `15d`.
+///
+/// ```
+/// use grassroots::cases::Limit;
+/// assert_eq!(Limit::parse("1h30m").map(Limit::seconds), Some(5400));
+/// assert_eq!(Limit::parse("15d").map(|l| l.to_string()), Some("15d".to_owned()));
+/// assert!(Limit::parse("30 minutes").is_none());
+/// assert!(Limit::parse("0m").is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Limit(TimeDelta);
+
+const UNITS: [(char, i64); 4] = [('d', 86_400), ('h', 3_600), ('m', 60), ('s', 1)];
+
+impl Limit {
+    /// Reads `90s`, `10m`, `2h`, `15d`, `1h30m`; `None` for anything else or for zero.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut rest = text.trim();
+        let mut total: i64 = 0;
+        let mut last_unit = usize::MAX;
+        while !rest.is_empty() {
+            let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+            let number: i64 = rest[..digits].parse().ok()?;
+            let unit = rest[digits..].chars().next()?;
+            let place = UNITS.iter().position(|(u, _)| *u == unit)?;
+            // Parts go from the largest unit down, each once: "1h30m", not "30m1h".
+            if last_unit != usize::MAX && place <= last_unit {
+                return None;
+            }
+            last_unit = place;
+            total = total.checked_add(number.checked_mul(UNITS[place].1)?)?;
+            rest = &rest[digits + unit.len_utf8()..];
+        }
+        // A zero limit is never what a standard means; ten years is beyond any we model.
+        (total > 0 && total <= 10 * 366 * 86_400).then(|| Limit(TimeDelta::seconds(total)))
+    }
+
+    /// The limit in seconds.
+    pub fn seconds(self) -> i64 {
+        self.0.num_seconds()
+    }
+
+    /// Makes a limit of whole minutes (`None` for zero).
+    pub fn minutes(minutes: u32) -> Option<Self> {
+        (minutes > 0).then(|| Limit(TimeDelta::minutes(i64::from(minutes))))
+    }
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut left = self.seconds();
+        for (unit, size) in UNITS {
+            if left >= size {
+                write!(f, "{}{unit}", left / size)?;
+                left %= size;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Limit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Limit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Limit::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("expected a time limit such as 90s, 10m, 2h, 15d or 1h30m, got \"{text}\""))
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Limit {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Limit".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"})
+    }
+}
+
+/// A duration for people: `1d 2h`, `6m`, `1m 30s`, `0s`; negative durations get a `-`.
+///
+/// ```
+/// assert_eq!(grassroots::cases::human(3_900), "1h 5m");
+/// assert_eq!(grassroots::cases::human(0), "0s");
+/// assert_eq!(grassroots::cases::human(-90), "-1m 30s");
+/// ```
+pub fn human(seconds: i64) -> String {
+    if seconds == 0 {
+        return "0s".to_owned();
+    }
+    let mut left = seconds.unsigned_abs();
+    let mut parts = Vec::new();
+    for (unit, size) in UNITS {
+        let size = size.unsigned_abs();
+        if left >= size {
+            parts.push(format!("{}{unit}", left / size));
+            left %= size;
+        }
+    }
+    let sign = if seconds < 0 { "-" } else { "" };
+    format!("{sign}{}", parts.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_read_and_print_the_same() {
+        for text in ["1m", "3m", "10m", "30m", "1h", "2h", "15d", "1h30m", "90s", "1d2h3m4s"] {
+            let limit = Limit::parse(text);
+            assert!(limit.is_some(), "{text}");
+            if text != "90s" {
+                assert_eq!(limit.map(|l| l.to_string()).as_deref(), Some(text));
+            }
+        }
+        assert_eq!(Limit::parse("90s").map(|l| l.to_string()).as_deref(), Some("1m30s"));
+        for bad in ["", "m", "10", "10x", "30m1h", "1h1h", "-5m", "0s", "1.5h", "99999999999999999999d"] {
+            assert_eq!(Limit::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn instants_compare_across_offsets_and_print_in_shanghai_time() {
+        let utc = Timestamp::parse("2026-06-30T23:50:00+00:00");
+        let cst = Timestamp::parse("2026-07-01T07:50:00+08:00");
+        assert_eq!(utc, cst);
+        assert_eq!(utc.map(|t| t.to_string()).as_deref(), Some("2026-07-01T07:50:00+08:00"));
+        assert_eq!(Timestamp::parse("2026-07-01T08:30:00"), None);
+    }
+}
