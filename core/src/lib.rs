@@ -34,9 +34,13 @@ mod jsonpath;
 pub mod org;
 #[cfg(feature = "rules")]
 pub mod rules;
+#[cfg(feature = "services")]
+pub mod services;
 pub mod text;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
 #[cfg(feature = "rules")]
 pub use rules::{Evaluation, RuleSet};
+#[cfg(feature = "services")]
+pub use services::ServicesDocument;

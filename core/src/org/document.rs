@@ -130,7 +130,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
 }
 
 /// The first key given twice in one object, with its JSON path.
-fn duplicate_key(json: &str) -> Option<(String, String)> {
+pub(crate) fn duplicate_key(json: &str) -> Option<(String, String)> {
     let mut path = String::from("$");
     let mut found = None;
     let mut de = serde_json::Deserializer::from_str(json);
@@ -205,11 +205,11 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
     }
 }
 
-fn shape(record: Option<String>, path: String, message: String) -> Problem {
+pub(crate) fn shape(record: Option<String>, path: String, message: String) -> Problem {
     Problem::error(record, path, ProblemKind::Shape { message })
 }
 
-fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
+pub(crate) fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
     let mut section = Section { records: Vec::new(), positions: Vec::new() };
     let list = match doc.get(key) {
         Some(Value::Array(list)) => list,
