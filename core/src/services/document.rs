@@ -70,7 +70,7 @@ impl ServicesDocument {
     /// Reads and checks a document; returns every problem found when there are errors.
     /// Warnings alone do not fail the load: see [`ServicesDocument::warnings`].
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let (doc, problems) = Self::read(json)?;
+        let (doc, problems) = Self::read(json, None)?;
         if problems.iter().any(|p| p.severity == Severity::Error) {
             return Err(Error::Invalid { problems });
         }
@@ -80,9 +80,10 @@ impl ServicesDocument {
     /// Reads what can be read and reports every problem (errors and warnings), without
     /// failing on them: records that do not have the right shape are left out (each is
     /// reported), claims keep the steps that were legal. For tools that check one part of a
-    /// document (`validate demands`) while another part has errors. Fails only on text that
-    /// is not JSON or not an object.
-    pub fn read(json: &str) -> Result<(Self, Vec<Problem>), Error> {
+    /// document (`validate demands`) while another part has errors. With an organization,
+    /// the problems of [`ServicesDocument::check_against`] are among them, in document
+    /// order. Fails only on text that is not JSON or not an object.
+    pub fn read(json: &str, org: Option<&Organization>) -> Result<(Self, Vec<Problem>), Error> {
         let mut problems = Vec::new();
         let mut unread = Unread::default();
         let (demands, offers, claims, ledger, targets) = match fast(json) {
@@ -104,6 +105,9 @@ impl ServicesDocument {
         doc.claims = claims.records.into_iter().zip(&claims.positions).map(|(r, &at)| replay(r, at, &mut problems)).collect();
         doc.check_ledger(&unread, &mut problems);
         doc.check_targets(&mut problems);
+        if let Some(org) = org {
+            problems.extend(doc.check_against(org));
+        }
         sort(&mut problems);
         doc.warnings = problems.iter().filter(|p| p.severity == Severity::Warning).cloned().collect();
         Ok((doc, problems))

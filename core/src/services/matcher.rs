@@ -1,5 +1,5 @@
-//! The matcher (社区派单): each demand to an offer of its category that serves its area and
-//! has capacity left in the demand's month. Deterministic: the most urgent demand first,
+//! The matcher (社区派单): each demand to an offer of its category that serves its area, is
+//! in force on the demand's day and has capacity left in the demand's month. Deterministic: the most urgent demand first,
 //! then the earliest raised, then by id; among fitting offers the one with the most capacity
 //! left, then by offer id. Every match and every demand left unmatched says why.
 
@@ -53,13 +53,13 @@ pub struct Match {
 pub enum Why {
     /// No offer serves the category.
     NoCategory,
-    /// Offers of the category exist, but none is in force on the day.
+    /// Offers of the category exist, but none serves the demand's grid.
+    NoArea,
+    /// Offers of the category serve the grid, but none is in force on the day.
     NotInForce {
         /// The demand's day.
         date: Date,
     },
-    /// Offers of the category are in force, but none serves the demand's grid.
-    NoArea,
     /// Fitting offers exist, but all have used their capacity for the month.
     AtCapacity {
         /// The month.
@@ -113,9 +113,9 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
         let month = d.raised_at.month();
         let community = community_of.get(d.grid.as_str()).copied();
         let of_category: Vec<(usize, &Offer)> = doc.offers().iter().enumerate().filter(|(_, o)| o.categories.contains(&d.category)).collect();
-        let in_force: Vec<_> = of_category.iter().filter(|(_, o)| o.valid.is_none_or(|v| v.contains(day))).collect();
-        let covering: Vec<_> = in_force.iter().filter_map(|&&(i, o)| covers(o, &d.grid, community).map(|c| (i, o, c))).collect();
-        let best = covering
+        let covering: Vec<_> = of_category.iter().filter_map(|&(i, o)| covers(o, &d.grid, community).map(|c| (i, o, c))).collect();
+        let in_force: Vec<_> = covering.iter().filter(|(_, o, _)| o.valid.is_none_or(|v| v.contains(day))).collect();
+        let best = in_force
             .iter()
             .map(|(i, o, c)| (o.capacity_per_month.saturating_sub(used.get(&(*i, month)).copied().unwrap_or(0)), *i, *o, c))
             .filter(|(left, ..)| *left > 0)
@@ -139,9 +139,9 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
                 continue;
             }
             None if of_category.is_empty() => Why::NoCategory,
-            None if in_force.is_empty() => Why::NotInForce { date: day },
             None if covering.is_empty() => Why::NoArea,
-            None => Why::AtCapacity { month, offers: covering.len() },
+            None if in_force.is_empty() => Why::NotInForce { date: day },
+            None => Why::AtCapacity { month, offers: in_force.len() },
         };
         let u = Unmatched { demand: d.id.clone(), category: d.category.clone(), grid: d.grid.clone(), urgency: d.urgency, why, reason: Text::default() };
         result.unmatched.push(Unmatched { reason: unmatched_reason(&u), ..u });
@@ -196,10 +196,11 @@ fn provider_zh(p: &ProviderRef) -> String {
 fn unmatched_reason(u: &Unmatched) -> Text {
     let (zh, en) = match &u.why {
         Why::NoCategory => (format!("没有「{}」类的服务", u.category), format!("no offer of category {}", u.category)),
-        Why::NotInForce { date } => {
-            (format!("「{}」类的服务在 {date} 均不在有效期内", u.category), format!("no offer of category {} is in force on {date}", u.category))
-        }
         Why::NoArea => (format!("「{}」类的服务均不覆盖网格 {}", u.category, u.grid), format!("no offer of category {} covers grid {}", u.category, u.grid)),
+        Why::NotInForce { date } => (
+            format!("覆盖网格 {} 的「{}」类服务在 {date} 均不在有效期内", u.grid, u.category),
+            format!("no offer of category {} covering grid {} is in force on {date}", u.category, u.grid),
+        ),
         Why::AtCapacity { month, offers } => (
             format!("{offers} 项相符的服务 {month} 名额已满"),
             format!("all {offers} fitting offer(s) are at capacity in {month}"),
