@@ -4,6 +4,7 @@
 mod edit;
 mod nets;
 mod rules;
+mod services;
 mod tree;
 
 use std::path::{Path, PathBuf};
