@@ -208,3 +208,44 @@ fn unmatched_reason(u: &Unmatched) -> Text {
     };
     Text { zh: format!("{}需求未派出：{zh}", u.urgency.zh()), en: format!("{} demand left unmatched: {en}", u.urgency.en()) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(demands: &[(&str, &str, &str)], offers: &[(&str, u32)]) -> ServicesDocument {
+        let demands: Vec<String> = demands
+            .iter()
+            .map(|(id, urgency, at)| {
+                format!(r#"{{"id": "{id}", "category": "助老", "grid": "g1", "urgency": "{urgency}", "raised_by": {{"name": "王"}}, "raised_at": "{at}", "description": "x"}}"#)
+            })
+            .collect();
+        let offers: Vec<String> = offers
+            .iter()
+            .map(|(id, cap)| format!(r#"{{"id": "{id}", "provider": {{"kind": "member", "id": "m-{id}"}}, "categories": ["助老"], "capacity_per_month": {cap}, "area": {{"grids": ["g1"]}}}}"#))
+            .collect();
+        let json = format!(r#"{{"demands": [{}], "offers": [{}]}}"#, demands.join(","), offers.join(","));
+        ServicesDocument::from_json(&json).unwrap_or_else(|e| panic!("{:#?}", e.problems()))
+    }
+
+    fn outcome(m: &Matching) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = m.matches.iter().map(|m| (m.demand.clone(), m.offer.clone())).collect();
+        out.extend(m.unmatched.iter().map(|u| (u.demand.clone(), "-".to_owned())));
+        out
+    }
+
+    #[test]
+    fn urgency_then_time_then_id_and_the_most_capacity_left_then_offer_id() {
+        let at = "2026-07-01T08:00:00+08:00";
+        let later = "2026-07-02T08:00:00+08:00";
+        // Offers "b" (2) and "a" (1): the first demand served takes "b" (more left); then both
+        // have 1 left and "a" wins on its id; then only "b" has room; then none.
+        let d = doc(&[("x4", "low", at), ("x3", "normal", later), ("x2", "normal", at), ("x1", "urgent", later), ("x5", "low", at)], &[("b", 2), ("a", 1)]);
+        let got = outcome(&match_demands(&d, None));
+        let want = [("x1", "b"), ("x2", "a"), ("x3", "b"), ("x4", "-"), ("x5", "-")];
+        assert_eq!(got, want.map(|(d, o)| (d.to_owned(), o.to_owned())));
+        let m = match_demands(&d, None);
+        assert_eq!(m.unmatched[0].why, Why::AtCapacity { month: Month { year: 2026, month: 7 }, offers: 2 });
+        assert_eq!(m.unmatched[0].reason.en, "low demand left unmatched: all 2 fitting offer(s) are at capacity in 2026-07");
+    }
+}

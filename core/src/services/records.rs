@@ -328,10 +328,11 @@ pub struct ProviderTarget {
     pub hours: f64,
 }
 
-/// Yearly service-hour targets. The core has no number of its own: the targets are local
-/// policy (an organisation department's notice, e.g. "在职党员每年到社区服务不少于 24 小时";
-/// ≥ 50 hours a year is another figure seen in practice), so the document states them.
-/// A provider's own target wins over the default of its kind.
+/// Yearly service-hour targets (`"targets"` in the document). The core has no number of its
+/// own: a target is local policy, set by the organisation department that runs 双报到 (the
+/// source reports give none for 田园镇; "≥ 50 service hours a year" is a target seen
+/// elsewhere). So the caller states them here: a default per kind (the 田园镇 fixture uses
+/// 24 h for a member and 50 h for a unit) and any provider's own, which wins.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Targets {
