@@ -114,6 +114,15 @@ pub enum RefKind {
     Post,
     /// A level of the schema.
     Level,
+    /// A resident's demand (需求).
+    #[cfg(feature = "services")]
+    Demand,
+    /// A service offer (服务).
+    #[cfg(feature = "services")]
+    Offer,
+    /// A claim (认领).
+    #[cfg(feature = "services")]
+    Claim,
 }
 
 impl std::fmt::Display for RefKind {
@@ -125,6 +134,12 @@ impl std::fmt::Display for RefKind {
             RefKind::Member => "member",
             RefKind::Post => "post",
             RefKind::Level => "level",
+            #[cfg(feature = "services")]
+            RefKind::Demand => "demand",
+            #[cfg(feature = "services")]
+            RefKind::Offer => "offer",
+            #[cfg(feature = "services")]
+            RefKind::Claim => "claim",
         })
     }
 }
@@ -546,5 +561,90 @@ pub enum ProblemKind {
         whistle: String,
         /// The case's category.
         category: String,
+    },
+    // ---- services ----
+    /// A claim's step does not follow from its state (e.g. reviewed before done).
+    #[cfg(feature = "services")]
+    #[error("claim \"{claim}\": cannot go to \"{step}\" from \"{state}\"")]
+    IllegalTransition {
+        /// The claim's id.
+        claim: String,
+        /// The step attempted.
+        step: String,
+        /// The state the claim was in.
+        state: String,
+    },
+    /// A claim's step repeats the state it is already in (transitioned twice).
+    #[cfg(feature = "services")]
+    #[error("claim \"{claim}\" is already \"{step}\": the same step twice")]
+    ClaimRepeated {
+        /// The claim's id.
+        claim: String,
+        /// The step repeated.
+        step: String,
+    },
+    /// A claim's step is dated before the step it follows.
+    #[cfg(feature = "services")]
+    #[error("claim \"{claim}\": \"{step}\" at {at} is earlier than the step before it ({previous}) in state \"{state}\"")]
+    ClaimTimeBackwards {
+        /// The claim's id.
+        claim: String,
+        /// The step attempted.
+        step: String,
+        /// The state the claim was in.
+        state: String,
+        /// When the step says it happened.
+        at: String,
+        /// When the step before it happened.
+        previous: String,
+    },
+    /// A review's rating is missing or outside 1–5.
+    #[cfg(feature = "services")]
+    #[error("a review is rated 1 to 5, found {found}")]
+    Rating {
+        /// The rating given, or `none`.
+        found: String,
+    },
+    /// An offer's valid period ends before it starts.
+    #[cfg(feature = "services")]
+    #[error("valid period ends ({to}) before it starts ({from})")]
+    ValidPeriod {
+        /// First day.
+        from: String,
+        /// Last day.
+        to: String,
+    },
+    /// An offer has a capacity of 0 a month, so the matcher never uses it.
+    #[cfg(feature = "services")]
+    #[error("capacity is 0 a month: this offer is never matched")]
+    NoCapacity,
+    /// A service record's hours are negative or more than a day has.
+    #[cfg(feature = "services")]
+    #[error("hours must be between 0 and 24, found {hours}")]
+    Hours {
+        /// The hours given.
+        hours: String,
+    },
+    /// One provider's service records on one day add up to more than 24 hours.
+    #[cfg(feature = "services")]
+    #[error("{provider}'s records on {date} add up to {hours} hours, more than a day has")]
+    DayHours {
+        /// The provider, e.g. `member m1`.
+        provider: String,
+        /// The day.
+        date: String,
+        /// The hours of that day up to and including this record.
+        hours: String,
+    },
+    /// A service record links a claim that another provider took.
+    #[cfg(feature = "services")]
+    #[error("claim \"{claim}\" belongs to {owner}, not to {provider}")]
+    ClaimProvider {
+        /// The claim's id.
+        claim: String,
+        /// Who the claim belongs to (`nobody` when it has no provider yet).
+        owner: String,
+        /// The record's provider.
+        provider: String,
     },
 }

@@ -38,6 +38,8 @@ pub mod lists;
 pub mod org;
 #[cfg(feature = "rules")]
 pub mod rules;
+#[cfg(feature = "services")]
+pub mod services;
 pub mod text;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
@@ -46,3 +48,5 @@ pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
 pub use lists::{ListDiff, Lists};
 #[cfg(feature = "rules")]
 pub use rules::{Evaluation, RuleSet};
+#[cfg(feature = "services")]
+pub use services::ServicesDocument;

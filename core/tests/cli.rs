@@ -333,3 +333,79 @@ fn metrics_roll_cases_up_the_tree() {
     assert_eq!(code, 2);
     assert!(stderr.contains("must be after"), "{stderr}");
 }
+
+/// Runs the CLI in tests/data/services.
+fn run_services(args: &[&str]) -> (i32, String, String) {
+    run_in("services", args)
+}
+
+#[test]
+fn services_validate_exit_codes_follow_the_contract() {
+    for (args, code) in [
+        (&["validate", "demands", "valid/tianyuan-2026.json"][..], 0),
+        (&["validate", "demands", "valid/tianyuan-2026.json", "--org", "tianyuan-org.json"], 0),
+        (&["validate", "claims", "valid/tianyuan-2026.json", "--org", "tianyuan-org.json"], 0),
+        (&["validate", "demands", "broken/demands-offers.json"], 1),
+        (&["validate", "claims", "broken/claim-twice.json"], 1),
+        (&["validate", "claims", "broken/ledger.json"], 1),
+        (&["validate", "claims", "broken/not-an-object.json"], 1),
+        // Each command checks its own part: the broken claims do not fail `validate demands`.
+        (&["validate", "demands", "broken/claims.json"], 0),
+        (&["validate", "claims", "valid/capacity-used-up.json"], 0),
+        (&["validate", "demands", "valid/month-boundary.json", "--org", "broken/not-json.json"], 2),
+        (&["validate", "demands", "broken/not-json.json"], 2),
+        (&["validate", "claims", "no/such/file.json"], 2),
+    ] {
+        let (got, stdout, stderr) = run_services(args);
+        assert_eq!(got, code, "{args:?}\nstdout: {stdout}\nstderr: {stderr}");
+    }
+}
+
+#[test]
+fn validate_demands_prints_every_match_and_every_reason() {
+    let (code, stdout, _) = run_services(&["validate", "demands", "valid/tianyuan-2026.json", "--org", "tianyuan-org.json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "matched   d01 → o-hospital: 紧急需求「助老」派给 o-hospital（单位 tu-hospital）：类别相符，服务社区 ty-c1，2026-07 剩余名额 2/3");
+    assert!(lines.contains(&"unmatched d10: 一般需求未派出：没有「心理」类的服务"), "{stdout}");
+    assert!(lines.contains(&"unmatched d08: 一般需求未派出：覆盖网格 tg2 的「法律」类服务在 2026-08-03 均不在有效期内"), "{stdout}");
+    assert!(stdout.ends_with("valid/tianyuan-2026.json: 10 matched, 6 unmatched\nvalid/tianyuan-2026.json: 0 error(s), 0 warning(s)\n"), "{stdout}");
+    assert!(!stdout.contains("13907181234"), "a resident's phone number leaked: {stdout}");
+
+    let (code, stdout, _) = run_services(&["validate", "demands", "valid/month-boundary.json", "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["matching"]["matches"][0]["demand"], "e3");
+    assert_eq!(report["matching"]["matches"][0]["month"], "2026-08");
+    assert_eq!(report["matching"]["unmatched"][0]["why"], serde_json::json!({"code": "at-capacity", "month": "2026-08", "offers": 1}));
+
+    let (code, stdout, _) = run_services(&["validate", "demands", "broken/demands-offers.json", "--format", "json"]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!((report["errors"].as_u64(), report["warnings"].as_u64()), (Some(16), Some(2)));
+    assert_eq!(report["problems"][1]["path"], "$.demands[0].urgency");
+    assert!(report.get("matching").is_none(), "no matching over demands with errors");
+}
+
+#[test]
+fn validate_claims_names_the_step_at_fault_and_prints_the_ledger() {
+    let (code, stdout, _) = run_services(&["validate", "claims", "broken/review-before-done.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "broken/review-before-done.json: error: $.claims[0].history[3] (record \"cl1\"): claim \"cl1\": cannot go to \"reviewed\" from \"accepted\"\nbroken/review-before-done.json: 1 error(s), 0 warning(s)\n");
+    let (_, stdout, _) = run_services(&["validate", "claims", "broken/time-backwards.json"]);
+    assert!(stdout.contains("error: $.claims[0].history[2].at (record \"cl1\"): claim \"cl1\": \"accepted\" at 2026-07-01T09:05:00+08:00 is earlier"), "{stdout}");
+
+    let (code, stdout, _) = run_services(&["validate", "claims", "valid/tianyuan-2026.json", "--year", "2026"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.starts_with("claims: 9 (ordered 1, dispatched 1, accepted 1, done 2, reviewed 2, rejected 1, withdrawn 1)\n"), "{stdout}");
+    assert!(stdout.contains("2026 member tm1       hours 20/24 not met, records 5, services 29, claims 2/2 done (100%), projects 0\n"), "{stdout}");
+    assert!(stdout.contains("2026 unit tu-hospital hours 18/80 not met, records 2, services 121, claims 0/1 done (0%), projects 1\n"), "{stdout}");
+
+    let (code, stdout, _) = run_services(&["validate", "claims", "valid/tianyuan-2026.json", "--year", "2026", "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["claims"][0], serde_json::json!({"id": "cl01", "state": "reviewed", "rating": 5}));
+    assert_eq!(report["ledger"][1]["figures"]["completion"], Value::Null, "no claims taken: no ratio");
+    assert_eq!(report["ledger"][2]["figures"]["target_met"], true);
+}

@@ -6,6 +6,7 @@ mod edit;
 mod lists;
 mod nets;
 mod rules;
+mod services;
 mod tree;
 
 use std::path::{Path, PathBuf};

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use grassroots::org::{LevelSchema, SchemaSpec, TreeDiff, roster};
 use grassroots::rules::{Entity, RuleSet, cases};
 use grassroots::lists::{ListDiff, Lists, lookup_certificate};
+use grassroots::services::{ClaimState, ServicesDocument, ledger_figures, match_demands};
 use grassroots::{Error, Organization, Problem, Severity};
 
 
@@ -161,6 +162,30 @@ enum Validate {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// A services document (.json): its demands and offers, then the matcher's outcome: every
+    /// demand matched to an offer or left unmatched, with the reason.
+    Demands {
+        file: PathBuf,
+        /// An organization document whose grids, communities, members and units the
+        /// references must name; with it, an offer serving a community covers its grids.
+        #[arg(long)]
+        org: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// A services document (.json): its claims (each history replayed through the claim
+    /// lifecycle) and its 双报到 ledger, then the claims' states and the ledger's figures.
+    Claims {
+        file: PathBuf,
+        /// An organization document whose members and units the references must name.
+        #[arg(long)]
+        org: Option<PathBuf>,
+        /// The year of the ledger figures (default: every year the ledger has).
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Subcommand)]
@@ -246,6 +271,8 @@ fn main() -> ExitCode {
         Command::Validate { what: Validate::Tree { file, members, schema, format } } => {
             validate_tree(&file, members.as_deref(), schema.as_deref(), format)
         }
+        Command::Validate { what: Validate::Demands { file, org, format } } => validate_demands(&file, org.as_deref(), format),
+        Command::Validate { what: Validate::Claims { file, org, year, format } } => validate_claims(&file, org.as_deref(), year, format),
         Command::Validate { what: Validate::Rules { file, format } } => validate_rules(&file, format),
         Command::Validate { what: Validate::Cases { file, format } } => cases_cli::validate(&file, format),
         Command::Clocks { cases, now, format } => cases_cli::clocks(&cases, now, format),
@@ -334,19 +361,21 @@ fn load_with(path: &Path, members: Option<&Path>, schema: Option<SchemaSpec>) ->
     }
 }
 
+/// The JSON report of a file's problems, to which a command may add what it found.
+fn problems_json(file: &Path, problems: &[Problem]) -> serde_json::Value {
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": problems.len() - errors,
+        "problems": problems,
+    })
+}
+
 fn print_problems(file: &Path, problems: &[Problem], format: Format) {
     match format {
-        Format::Json => {
-            let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-            let report = serde_json::json!({
-                "file": file.display().to_string(),
-                "valid": errors == 0,
-                "errors": errors,
-                "warnings": problems.len() - errors,
-                "problems": problems,
-            });
-            out!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-        }
+        Format::Json => out!("{}", serde_json::to_string_pretty(&problems_json(file, problems)).unwrap_or_default()),
         Format::Text => {
             for p in problems {
                 let severity = match p.severity {
@@ -613,4 +642,120 @@ fn lookup(name: &str, file: &Path, format: Format) -> Result<(), Fail> {
         }
     }
     if answers.is_empty() { Err(Fail::Invalid) } else { Ok(()) }
+}
+
+/// The part of a services document a command checks.
+#[derive(Clone, Copy)]
+enum Part {
+    /// Demands and offers.
+    Demands,
+    /// Claims, the ledger and its targets.
+    Claims,
+}
+
+impl Part {
+    /// Whether a problem concerns this part; problems of the document as a whole concern both.
+    fn concerns(self, path: &str) -> bool {
+        let section = path.strip_prefix("$.").map(|rest| &rest[..rest.find(['[', '.']).unwrap_or(rest.len())]);
+        let mine: &[&str] = match self {
+            Part::Demands => &["demands", "offers"],
+            Part::Claims => &["claims", "ledger", "targets"],
+        };
+        let all = ["demands", "offers", "claims", "ledger", "targets"];
+        section.is_none_or(|s| mine.contains(&s) || !all.contains(&s))
+    }
+}
+
+/// Reads a services document (and the organization, when given) and keeps the problems of
+/// one part: `Err` when those include an error (printed already, exit 1).
+fn load_services(file: &Path, org: Option<&Path>, part: Part, format: Format) -> Result<(ServicesDocument, Vec<Problem>, Option<Organization>), Fail> {
+    let org = match org {
+        None => None,
+        Some(path) => match load(path, None)? {
+            Ok(org) => Some(org),
+            Err(problems) => {
+                report(path, &problems, format)?;
+                return Err(Fail::Invalid);
+            }
+        },
+    };
+    let text = read(file)?;
+    let (doc, problems) = match ServicesDocument::read(&text, org.as_ref()) {
+        Ok(read) => read,
+        Err(e) => {
+            report(file, &problems_of(file, e)?, format)?;
+            return Err(Fail::Invalid);
+        }
+    };
+    let problems: Vec<Problem> = problems.into_iter().filter(|p| part.concerns(&p.path)).collect();
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        report(file, &problems, format)?;
+    }
+    Ok((doc, problems, org))
+}
+
+fn validate_demands(file: &Path, org: Option<&Path>, format: Format) -> Result<(), Fail> {
+    let (doc, problems, org) = load_services(file, org, Part::Demands, format)?;
+    let matching = match_demands(&doc, org.as_ref());
+    match format {
+        Format::Json => {
+            let mut report = problems_json(file, &problems);
+            report["matching"] = serde_json::to_value(&matching).unwrap_or_default();
+            out!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        }
+        Format::Text => {
+            for m in &matching.matches {
+                out!("matched   {} → {}: {}", m.demand, m.offer, m.reason.zh);
+            }
+            for u in &matching.unmatched {
+                out!("unmatched {}: {}", u.demand, u.reason.zh);
+            }
+            out!("{}: {} matched, {} unmatched", file.display(), matching.matches.len(), matching.unmatched.len());
+            print_problems(file, &problems, format);
+        }
+    }
+    Ok(())
+}
+
+fn validate_claims(file: &Path, org: Option<&Path>, year: Option<i32>, format: Format) -> Result<(), Fail> {
+    use chrono::Datelike;
+    let (doc, problems, _) = load_services(file, org, Part::Claims, format)?;
+    let mut years: Vec<i32> = doc.ledger().iter().map(|r| r.date.naive().year()).collect();
+    years.sort_unstable();
+    years.dedup();
+    let years = year.map_or(years, |y| vec![y]);
+    let ledger: Vec<_> = years.iter().flat_map(|&y| ledger_figures(&doc, y)).collect();
+    match format {
+        Format::Json => {
+            let mut report = problems_json(file, &problems);
+            let claims: Vec<_> = doc.claims().iter().map(|c| serde_json::json!({"id": c.id(), "state": c.state(), "rating": c.rating()})).collect();
+            let ledger: Vec<_> = ledger.iter().map(|(p, f)| serde_json::json!({"provider": p, "figures": f})).collect();
+            report["claims"] = serde_json::Value::from(claims);
+            report["ledger"] = serde_json::Value::from(ledger);
+            out!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        }
+        Format::Text => {
+            let counts: Vec<String> = ClaimState::ALL
+                .iter()
+                .map(|&s| (s, doc.claims().iter().filter(|c| c.state() == s).count()))
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| format!("{s} {n}"))
+                .collect();
+            out!("claims: {} ({})", doc.claims().len(), counts.join(", "));
+            for (p, f) in &ledger {
+                let target = match (f.target_hours, f.target_met) {
+                    (Some(t), Some(true)) => format!("/{t} met"),
+                    (Some(t), _) => format!("/{t} not met"),
+                    _ => " (no target)".to_owned(),
+                };
+                let completion = f.completion.map_or_else(|| "n/a".to_owned(), |c| format!("{:.0}%", c * 100.0));
+                out!(
+                    "{} {:<16} hours {}{target}, records {}, services {}, claims {}/{} done ({completion}), projects {}",
+                    f.year, p.to_string(), f.hours, f.records, f.services, f.claims_done, f.claims_taken, f.projects
+                );
+            }
+            print_problems(file, &problems, format);
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,145 @@
+//! Demands, offers, claims and the 双报到 ledger: every valid fixture loads clean and the
+//! matcher (and, where given, the ledger) gives exactly its `.expected.json`; every broken
+//! fixture reports exactly the problems its `.expected.json` lists, with record, path and code.
+
+use grassroots::rules::cases::project;
+use grassroots::services::{ClaimState, ServicesDocument, Why, ledger_figures, match_demands};
+use grassroots::{Error, Organization, Severity};
+use serde_json::{Value, json};
+
+use crate::{data_dir, fixtures, read};
+
+fn parse(path: &std::path::Path) -> Value {
+    serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn load(path: &std::path::Path) -> ServicesDocument {
+    ServicesDocument::from_json(&read(path)).unwrap_or_else(|e| panic!("{}: {:#?}", path.display(), e.problems()))
+}
+
+fn org(name: &str) -> Organization {
+    let path = data_dir("services/valid").join(name);
+    Organization::from_json(&read(&path)).unwrap_or_else(|e| panic!("{}: {:#?}", path.display(), e.problems()))
+}
+
+#[test]
+fn valid_documents_load_clean_and_match_as_expected() {
+    for path in fixtures(&data_dir("services/valid")) {
+        let name = path.display();
+        let doc = load(&path);
+        assert!(doc.warnings().is_empty(), "{name}: {:#?}", doc.warnings());
+        let expected = parse(&path.with_extension("expected.json"));
+        let org = expected.get("org").and_then(Value::as_str).map(org);
+        if let Some(org) = &org {
+            assert_eq!(doc.check_against(org), vec![], "{name}");
+        }
+        let matching = serde_json::to_value(match_demands(&doc, org.as_ref())).unwrap_or(Value::Null);
+        assert_eq!(matching, expected["matching"], "{name}: the matcher's outcome changed");
+        if let Some(ledger) = expected.get("ledger") {
+            let year = ledger["year"].as_i64().and_then(|y| i32::try_from(y).ok()).unwrap_or_else(|| panic!("{name}: ledger.year"));
+            let got: Vec<Value> = ledger_figures(&doc, year).into_iter().map(|(p, f)| json!({"provider": p, "figures": f})).collect();
+            assert_eq!(Value::from(got), ledger["figures"], "{name}: the ledger's figures changed");
+        }
+    }
+}
+
+#[test]
+fn broken_documents_report_every_problem_with_its_path() {
+    for path in fixtures(&data_dir("services/broken")) {
+        let name = path.display();
+        let expected = parse(&path.with_extension("expected.json"));
+        let err = match ServicesDocument::from_json(&read(&path)) {
+            Ok(_) => panic!("{name} loaded but should not"),
+            Err(e) => e,
+        };
+        match (&err, &expected) {
+            (Error::Syntax { line, column, .. }, e) if e.get("syntax").is_some() => {
+                assert_eq!(json!({"line": line, "column": column}), e["syntax"], "{name}");
+            }
+            (Error::Invalid { problems }, e) => {
+                for (key, severity) in [("problems", Severity::Error), ("warnings", Severity::Warning)] {
+                    let want = e.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+                    let got: Vec<Value> =
+                        problems.iter().filter(|p| p.severity == severity).map(|p| serde_json::to_value(p).unwrap_or(Value::Null)).collect();
+                    let shown: Vec<Value> = got.iter().zip(want.iter().chain(std::iter::repeat(&Value::Null))).map(|(g, w)| project(g, w)).collect();
+                    assert_eq!(shown, want, "{name} {key}: all were {got:#?}");
+                }
+            }
+            (other, e) => panic!("{name}: got {other:?}, expected {e}"),
+        }
+    }
+}
+
+#[test]
+fn claims_replay_to_their_states_in_the_tianyuan_document() {
+    let doc = load(&data_dir("services/valid").join("tianyuan-2026.json"));
+    let states: Vec<(&str, ClaimState, Option<u8>)> = doc.claims().iter().map(|c| (c.id(), c.state(), c.rating())).collect();
+    assert_eq!(states, [
+        ("cl01", ClaimState::Reviewed, Some(5)),
+        ("cl02", ClaimState::Done, None),
+        ("cl03", ClaimState::Accepted, None),
+        ("cl04", ClaimState::Dispatched, None),
+        ("cl05", ClaimState::Ordered, None),
+        ("cl06", ClaimState::Rejected, None),
+        ("cl07", ClaimState::Withdrawn, None),
+        ("cl08", ClaimState::Reviewed, Some(4)),
+        ("cl09", ClaimState::Done, None),
+    ]);
+    // Every state a stored claim can be in (all but `new`) is in the fixture.
+    for state in ClaimState::ALL.into_iter().filter(|s| *s != ClaimState::New) {
+        assert!(doc.claims().iter().any(|c| c.state() == state), "no claim is {state}");
+    }
+}
+
+#[test]
+fn without_the_organization_only_listed_grids_count() {
+    // o-hospital and o-school serve communities: without the tree the matcher cannot know
+    // which grids those hold, and says so for each demand they would have taken.
+    let doc = load(&data_dir("services/valid").join("tianyuan-2026.json"));
+    let matching = match_demands(&doc, None);
+    let why = |id: &str| matching.unmatched.iter().find(|u| u.demand == id).map(|u| u.why.clone());
+    assert_eq!(why("d09"), Some(Why::NoArea));
+    assert_eq!(why("d06"), Some(Why::NoArea));
+    assert_eq!((matching.matches.len(), matching.unmatched.len()), (5, 11));
+    assert!(matching.matches.iter().all(|m| matches!(m.area, grassroots::services::Coverage::Grid(_))));
+}
+
+#[test]
+fn references_are_checked_against_the_organization() {
+    let doc = ServicesDocument::from_json(
+        r#"{"demands": [{"id": "d1", "category": "维修", "grid": "g9", "urgency": "low", "raised_by": {"name": "王"},
+                         "raised_at": "2026-07-01T08:00:00+08:00", "description": "x"}],
+            "offers": [{"id": "o1", "provider": {"kind": "unit", "id": "tu-nope"}, "categories": ["维修"], "capacity_per_month": 1,
+                        "area": {"grids": ["tg1", "tg9"], "communities": ["ty-c9"]}}],
+            "ledger": [{"id": "s1", "provider": {"kind": "member", "id": "tm9"}, "date": "2026-07-01", "hours": 1, "kind": "service"}],
+            "targets": {"providers": [{"provider": {"kind": "unit", "id": "tu-power"}, "hours": 50}]}}"#,
+    )
+    .unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+    let problems: Vec<(String, String)> =
+        doc.check_against(&org("../tianyuan-org.json")).into_iter().map(|p| (p.path, p.kind.to_string())).collect();
+    assert_eq!(problems, [
+        ("$.demands[0].grid".to_owned(), "grid \"g9\" does not exist".to_owned()),
+        ("$.offers[0].provider.id".to_owned(), "unit \"tu-nope\" does not exist".to_owned()),
+        ("$.offers[0].area.grids[1]".to_owned(), "grid \"tg9\" does not exist".to_owned()),
+        ("$.offers[0].area.communities[0]".to_owned(), "node \"ty-c9\" does not exist".to_owned()),
+        ("$.ledger[0].provider.id".to_owned(), "member \"tm9\" does not exist".to_owned()),
+    ]);
+}
+
+#[test]
+fn a_lenient_read_keeps_what_is_readable() {
+    // `validate demands` checks demands while the claims are broken, and the other way round.
+    let text = read(&data_dir("services/broken").join("claims.json"));
+    let (doc, problems) = ServicesDocument::read(&text, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(doc.demands().len(), 1);
+    assert_eq!(doc.claims().len(), 3, "claims whose shape is wrong are left out, and reported");
+    assert_eq!(doc.claims()[0].state(), ClaimState::Reviewed, "the legal steps are kept");
+    assert!(problems.iter().all(|p| p.path.starts_with("$.claims[")));
+}
+
+#[test]
+fn personal_data_is_masked_when_a_document_is_written_out() {
+    let doc = load(&data_dir("services/valid").join("tianyuan-2026.json"));
+    let text = serde_json::to_string(doc.demands()).unwrap_or_default();
+    assert!(text.contains("139****1234") && !text.contains("13907181234"), "{text}");
+}
