@@ -12,7 +12,8 @@ cd "$top"
 . target/toolchain.env
 profile=${PROFILE:-release}
 env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm
-raw=target/wasm32-unknown-unknown/$profile/grassroots_wasm.wasm
+# A shared CARGO_TARGET_DIR (several work trees, one build cache) is honoured.
+raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/grassroots_wasm.wasm
 pkg=target/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
 "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg" "$raw"
