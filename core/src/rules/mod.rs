@@ -55,12 +55,14 @@
 //! - Output order is deterministic: entities in input order, sections and indicators in
 //!   rule-set order, ranks by total then entity id.
 
+mod diff;
 mod eval;
 mod expr;
 mod facts;
 mod set;
 
 pub mod cases;
+pub use diff::{EntityChange, IndicatorChange, OneSided, Part, RuleChange, RuleSetDiff, SectionChange, Side, SideDiagnostics, Standing, Version};
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
 pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
