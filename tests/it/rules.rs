@@ -3,7 +3,7 @@
 //! broken rule set reports exactly the problems its `.expected.json` lists.
 
 use grassroots::Error;
-use grassroots::rules::cases::{project, run_case};
+use grassroots::rules::cases::{normalize, project, run_case};
 use grassroots::rules::{Entity, RuleSet};
 use serde_json::Value;
 
@@ -117,4 +117,27 @@ fn scorecard_evaluations_match_their_pinned_results() {
         let first_difference = got.lines().zip(expected.lines()).position(|(a, b)| a != b);
         assert!(got == expected, "{}: differs from {} at line {first_difference:?}", path.display(), expected_path.display());
     }
+}
+
+#[test]
+fn two_versions_of_a_rule_set_name_whose_outcome_changes_and_why() {
+    // v2 raises the 25-point band of 三会一课 from 90 % to 92 % and adds a veto on new illegal
+    // construction; the expected diff lists both rule changes and the four entities that move.
+    let dir = data_dir("rules/diff");
+    let load = |name: &str| {
+        let rules = RuleSet::from_json(&read(&dir.join(name))).unwrap_or_else(|e| panic!("{name}: {:#?}", e.problems()));
+        assert!(rules.warnings().is_empty(), "{name}: {:#?}", rules.warnings());
+        rules
+    };
+    let (v1, v2) = (load("five-star-v1.json"), load("five-star-v2.json"));
+    // v1 is the shipped rule set as it stands, so the diff starts from what is published.
+    assert_eq!(v1, load("../five-star-community.json"));
+    let entities = Entity::list_from_json(&read(&dir.join("entities.json"))).unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+    let diff = grassroots::rules::RuleSetDiff::between(&v1, &v2, &entities);
+    let got = serde_json::to_value(&diff).unwrap_or(Value::Null);
+    assert_eq!(normalize(&got), normalize(&parse(&dir.join("expected.json"))), "got {}", serde_json::to_string_pretty(&got).unwrap_or_default());
+    assert_eq!(diff.to_string(), read(&dir.join("expected.txt")));
+    // The same version twice changes nothing.
+    let same = grassroots::rules::RuleSetDiff::between(&v2, &v2, &entities);
+    assert!(same.rules.is_empty() && same.outcomes_unchanged(), "{same}");
 }
