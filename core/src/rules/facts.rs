@@ -249,6 +249,53 @@ pub fn rollup_facts(r: &Rollup) -> Map<String, Value> {
     out
 }
 
+/// The 双报到 ledger facts of one member's or unit's year (see [`crate::services::ledger_figures`]).
+/// Without a target there is no `service_hours_target`, and without a claim taken no
+/// `claim_completion_rate`: a rule reading them reports a missing fact rather than guessing.
+#[cfg(feature = "services")]
+pub fn ledger_facts(f: &crate::services::LedgerFigures) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("service_hours".into(), Value::from(f.hours));
+    if let Some(target) = f.target_hours {
+        out.insert("service_hours_target".into(), Value::from(target));
+    }
+    for (name, count) in [("service_records", f.records), ("claims_taken", f.claims_taken), ("claims_done", f.claims_done), ("projects_done", f.projects)] {
+        out.insert(name.into(), Value::from(count));
+    }
+    if let Some(completion) = f.completion {
+        out.insert("claim_completion_rate".into(), Value::from(completion));
+    }
+    out
+}
+
+/// The case facts of one node over a period (see [`crate::cases::metrics`]). Rates are
+/// numerator ÷ denominator whenever there is something to count, whatever the minimum sample
+/// the metrics were computed with: a rule set states its own minimum in `eligible` (over
+/// `cases_total`), so the same facts serve rule sets with different minimums. A rate with
+/// nothing to count is left out.
+#[cfg(feature = "cases")]
+pub fn case_facts(m: &crate::cases::CaseMetrics) -> Map<String, Value> {
+    let rate = |r: &crate::cases::Rate| (r.denominator > 0).then(|| r.numerator as f64 / r.denominator as f64);
+    let mut out = Map::new();
+    out.insert("cases_total".into(), Value::from(m.cases));
+    out.insert("sla_1310_clocks".into(), Value::from(m.clocks_1310.denominator));
+    out.insert("sla_12345_clocks".into(), Value::from(m.clocks_12345.denominator));
+    let rates = [
+        ("response_rate", &m.response),
+        ("resolution_rate", &m.resolution),
+        ("satisfaction_rate", &m.satisfaction),
+        ("on_time_rate", &m.on_time_closure),
+        ("sla_1310_met_rate", &m.clocks_1310),
+        ("sla_12345_met_rate", &m.clocks_12345),
+    ];
+    for (name, r) in rates {
+        if let Some(value) = rate(r) {
+            out.insert(name.into(), Value::from(value));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +313,19 @@ mod tests {
             assert!(fact.kind.accepts(value), "{name} = {value}");
         }
         assert_eq!(facts["coverage_grids_with_branch"], Value::from(0.75));
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn ledger_facts_are_catalogued_and_leave_out_what_is_unknown() {
+        let f = crate::services::LedgerFigures { year: 2026, hours: 30.5, target_hours: None, target_met: None, records: 4, services: 9, claims_taken: 0, claims_done: 0, completion: None, projects: 1 };
+        let facts = ledger_facts(&f);
+        let catalogue = FactCatalogue::core();
+        for (name, value) in &facts {
+            assert!(catalogue.get(name).is_some_and(|fact| fact.kind.accepts(value)), "{name} = {value}");
+        }
+        assert!(!facts.contains_key("service_hours_target") && !facts.contains_key("claim_completion_rate"));
+        assert_eq!(facts["service_hours"], Value::from(30.5));
     }
 
     #[test]

@@ -72,4 +72,8 @@ pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, R
 pub use expr::STANDARD_OPERATORS;
 pub use scorecard::Scorecard;
 pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
+#[cfg(feature = "cases")]
+pub use facts::case_facts;
+#[cfg(feature = "services")]
+pub use facts::ledger_facts;
 pub use set::{Band, Bonus, Eligibility, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};
