@@ -57,6 +57,8 @@ browser-test:
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
+	@$(MAKE) --no-print-directory build
+	@node tests/browser/scorecard-bench.mjs
 
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts

@@ -9,11 +9,17 @@
 //! Best of several runs. A plain timing binary like the load benchmark: criterion's own
 //! dependencies would cost more build time on these machines than its statistics give here.
 //! Run: `cargo bench -p grassroots-core --features rules --bench scorecard`.
+//!
+//! It also times the same document end to end as a portal's browser runs it through the
+//! widget bundle's `evaluate()` — read the JSON, check the rule set, evaluate, write the
+//! result as JSON — and leaves the document and that figure in `target/bench/`, where
+//! `tests/browser/scorecard-bench.mjs` (`make bench`) times the wasm build on the same
+//! document in Chromium and prints the wasm/native ratio (target ≤ 3).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use grassroots::rules::{Entity, RuleSet};
+use grassroots::rules::{Entity, RuleSet, Scorecard};
 use serde_json::{Map, Value, json};
 
 const ENTITIES: usize = 10_000;
@@ -189,4 +195,20 @@ fn main() {
         ms(bare_time),
         ms(rules_time) / ms(bare_time)
     );
+
+    // End to end, as `evaluate()` in the widget bundle: text in, text out.
+    let doc = json!({"rules": rule_set(), "entities": entities}).to_string();
+    let end_to_end = |doc: &str| match Scorecard::from_json(doc) {
+        Ok(card) => serde_json::to_string_pretty(card.evaluation()).unwrap_or_default(),
+        Err(e) => panic!("the bench document does not load: {e}"),
+    };
+    let (whole, _) = best_of_each(|| drop(black_box(end_to_end(black_box(&doc)))), || {});
+    println!("scorecard end to end (read, check, evaluate, write JSON): native {:.1} ms", ms(whole));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    let written = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("scorecard-doc.json"), &doc))
+        .and_then(|()| std::fs::write(dir.join("scorecard-native.json"), json!({"end_to_end_ms": ms(whole)}).to_string()));
+    if let Err(e) = written {
+        eprintln!("could not write {}: {e}", dir.display());
+    }
 }
