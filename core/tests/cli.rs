@@ -446,3 +446,21 @@ fn diff_rules_lists_the_problems_of_both_rule_sets() {
         assert_eq!(code, 2, "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn eval_rates_every_node_of_a_tree_and_the_fact_catalogue_is_printed() {
+    let (code, stdout, stderr) = run_in(".", &["eval", "rules/five-star-community.json", "--org", "tree/valid/xinxiang-four-levels.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rated: Vec<&str> = stdout.lines().skip(1).filter(|l| !l.contains("warning:")).filter_map(|l| l.split_whitespace().nth(1)).collect();
+    assert_eq!(rated, ["hq-c1", "hq-c2"], "{stdout}");
+    assert!(stdout.contains("warning: $.sections[0].indicators[1].expr (record \"hq-c1\"): fact \"meetings_held_rate\" is missing"), "{stdout}");
+    let (code, _, stderr) = run_in(".", &["eval", "rules/five-star-community.json"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stdout, _) = run_in(".", &["schema", "facts"]);
+    assert_eq!(code, 0);
+    let catalogue: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let names: Vec<&str> = catalogue["facts"].as_array().into_iter().flatten().filter_map(|f| f["name"].as_str()).collect();
+    for name in ["coverage_grids_with_branch", "claim_completion_rate", "satisfaction_rate", "certificates_in_force"] {
+        assert!(names.contains(&name), "{name} not in {names:?}");
+    }
+}

@@ -48,8 +48,13 @@ enum Command {
     Eval {
         /// The rule set (.json).
         rules: PathBuf,
-        /// The entities: `[{"id": "c1", "facts": {…}}, …]`.
-        facts: PathBuf,
+        /// The entities: `[{"id": "c1", "facts": {…}}, …]`. With --org, facts added to the
+        /// tree's nodes by id (the file's values win).
+        facts: Option<PathBuf>,
+        /// An organization document: rate every node of the rule set's entity level (e.g. every
+        /// community) with the facts the core computes for it (rollups, coverage ratios).
+        #[arg(long)]
+        org: Option<PathBuf>,
         /// Every indicator's value, points and reason.
         #[arg(long)]
         explain: bool,
@@ -110,6 +115,9 @@ enum SchemaOf {
     Tree,
     /// The cases document (`validate cases` checks more: step order, times, references).
     Cases,
+    /// The fact catalogue: every fact the core computes for rule sets to read, with its type,
+    /// unit and names (a rule set may declare more of its own).
+    Facts,
 }
 
 #[derive(Subcommand)]
@@ -292,7 +300,7 @@ fn main() -> ExitCode {
         Command::Metrics { cases, org, from, to, min_sample, format } => {
             cases_cli::metrics(&cases, &org, from, to, min_sample, format)
         }
-        Command::Eval { rules, facts, explain, format } => eval(&rules, &facts, explain, format),
+        Command::Eval { rules, facts, org, explain, format } => eval(&rules, facts.as_deref(), org.as_deref(), explain, format),
         Command::Test { dir } => test_cases(&dir),
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
@@ -302,6 +310,10 @@ fn main() -> ExitCode {
         Command::Diff { what: Diff::Rules { old, new, facts, format } } => diff_rules(&old, &new, &facts, format),
         Command::Schema { what: SchemaOf::Tree } => {
             out!("{}", grassroots::org::json_schema());
+            Ok(())
+        }
+        Command::Schema { what: SchemaOf::Facts } => {
+            out!("{}", serde_json::to_string_pretty(&grassroots::rules::FactCatalogue::core()).unwrap_or_default());
             Ok(())
         }
         Command::Schema { what: SchemaOf::Cases } => {
@@ -558,12 +570,24 @@ fn diff_rules(old: &Path, new: &Path, facts: &Path, format: Format) -> Result<()
     Ok(())
 }
 
-fn eval(rules_file: &Path, facts_file: &Path, explain: bool, format: Format) -> Result<(), Fail> {
+fn eval(rules_file: &Path, facts: Option<&Path>, org: Option<&Path>, explain: bool, format: Format) -> Result<(), Fail> {
     let rules = match load_rules(rules_file)? {
         Ok(rules) => rules,
         Err(problems) => return report(rules_file, &problems, Format::Text),
     };
-    let entities = load_entities(facts_file)?;
+    let given = match facts {
+        Some(file) => load_entities(file)?,
+        None if org.is_some() => Vec::new(),
+        None => return Err(Fail::Unreadable("give the entities' FACTS file, an organization with --org, or both".into())),
+    };
+    let entities = match org {
+        None => given,
+        Some(path) => match load(path, None)? {
+            Ok(org) => grassroots::rules::tree_entities(&org, rules.entity(), &given),
+            Err(problems) => return report(path, &problems, Format::Text),
+        },
+    };
+    let facts_file = facts.or(org).unwrap_or(rules_file);
     let result = rules.evaluate(&entities);
     if format == Format::Json {
         out!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());

@@ -176,6 +176,26 @@ const CASE_FACTS: &[FactRow] = {
     ]
 };
 
+/// The facts of a lists version (四张清单), see [`list_facts`].
+const LIST_FACTS: &[FactRow] = {
+    use FactType::Integer;
+    &[
+        ("items_self_governance_in_force", Integer, Some(Unit::Items), "自治事项（有效）", "self-governance items in force"),
+        ("items_self_governance_delegated", Integer, Some(Unit::Items), "自治事项（下放）", "self-governance items delegated"),
+        ("items_self_governance_abolished", Integer, Some(Unit::Items), "自治事项（取消）", "self-governance items abolished"),
+        ("items_assist_in_force", Integer, Some(Unit::Items), "协助事项（有效）", "assisting items in force"),
+        ("items_assist_delegated", Integer, Some(Unit::Items), "协助事项（下放）", "assisting items delegated"),
+        ("items_assist_abolished", Integer, Some(Unit::Items), "协助事项（取消）", "assisting items abolished"),
+        ("items_certificate_in_force", Integer, Some(Unit::Items), "证明事项（有效）", "certificates in force"),
+        ("items_certificate_delegated", Integer, Some(Unit::Items), "证明事项（下放）", "certificates delegated"),
+        ("items_certificate_abolished", Integer, Some(Unit::Items), "证明事项（取消）", "certificates abolished"),
+        ("items_negative_in_force", Integer, Some(Unit::Items), "负面清单事项", "negative-list items"),
+        ("items_negative_delegated", Integer, Some(Unit::Items), "负面清单事项（下放）", "negative-list items delegated"),
+        ("items_negative_abolished", Integer, Some(Unit::Items), "负面清单事项（取消）", "negative-list items abolished"),
+        ("certificates_in_force", Integer, Some(Unit::Items), "仍需开具的证明", "certificates still required"),
+    ]
+};
+
 /// Every fact a rule set may read: the core's facts plus those a rule set declares.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactCatalogue {
@@ -186,7 +206,7 @@ impl FactCatalogue {
     /// The facts the core computes: for every node of a tree (its rollup and its cases over
     /// a period) and for every member and unit (its year in the 双报到 ledger).
     pub fn core() -> Self {
-        let facts = [ROLLUP_FACTS, LEDGER_FACTS, CASE_FACTS]
+        let facts = [ROLLUP_FACTS, LEDGER_FACTS, CASE_FACTS, LIST_FACTS]
             .into_iter()
             .flatten()
             .map(|&(name, kind, unit, zh, en)| Fact { name: name.to_owned(), kind, unit, zh: zh.to_owned(), en: en.to_owned() })
@@ -296,6 +316,45 @@ pub fn case_facts(m: &crate::cases::CaseMetrics) -> Map<String, Value> {
     out
 }
 
+/// The list facts of a lists version (see [`crate::lists::Lists::figures`]): how many items
+/// of each kind are in force (delegated items included: they are still in force, lower
+/// down), delegated and abolished, and how many certificates a resident may still be asked for.
+#[cfg(feature = "lists")]
+pub fn list_facts(f: &crate::lists::ListFigures) -> Map<String, Value> {
+    let mut out = Map::new();
+    for k in &f.kinds {
+        let key = k.kind.key();
+        out.insert(format!("items_{key}_in_force"), Value::from(k.in_force));
+        out.insert(format!("items_{key}_delegated"), Value::from(k.delegated));
+        out.insert(format!("items_{key}_abolished"), Value::from(k.abolished));
+    }
+    out.insert("certificates_in_force".into(), Value::from(f.certificates_in_force));
+    out
+}
+
+/// Every entity of a tree that a rule set rates: each node of `level` (the rule set's entity,
+/// e.g. `community`) with its name and its rollup facts, then the facts the caller supplies
+/// for it (`extra`, matched by id; the caller's value wins). An `extra` entity that is not a
+/// node of that level is kept as it is, after the nodes, so that nothing given is dropped.
+pub fn tree_entities(org: &crate::Organization, level: &str, extra: &[super::Entity]) -> Vec<super::Entity> {
+    let tree = org.tree();
+    let mut out: Vec<super::Entity> = tree
+        .ids()
+        .filter(|&id| tree.node(id).level() == level)
+        .map(|id| {
+            let node = tree.node(id);
+            let mut facts = rollup_facts(org.rollup(id));
+            if let Some(given) = extra.iter().find(|e| e.id == node.id()) {
+                facts.extend(given.facts.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+            super::Entity { id: node.id().to_owned(), name: Some(node.name().to_owned()), facts }
+        })
+        .collect();
+    let placed: Vec<String> = out.iter().map(|e| e.id.clone()).collect();
+    out.extend(extra.iter().filter(|e| !placed.contains(&e.id)).cloned());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +372,19 @@ mod tests {
             assert!(fact.kind.accepts(value), "{name} = {value}");
         }
         assert_eq!(facts["coverage_grids_with_branch"], Value::from(0.75));
+    }
+
+    #[cfg(feature = "lists")]
+    #[test]
+    fn list_facts_are_catalogued() {
+        use crate::lists::{ItemKind, KindFigures, ListFigures};
+        let kinds = ItemKind::ALL.iter().map(|&kind| KindFigures { kind, in_force: 3, delegated: 1, abolished: 2 }).collect();
+        let facts = list_facts(&ListFigures { kinds, certificates_in_force: 3 });
+        let catalogue = FactCatalogue::core();
+        assert_eq!(facts.len(), LIST_FACTS.len());
+        for (name, value) in &facts {
+            assert!(catalogue.get(name).is_some_and(|fact| fact.kind.accepts(value)), "{name} = {value}");
+        }
     }
 
     #[cfg(feature = "services")]

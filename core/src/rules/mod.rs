@@ -71,7 +71,9 @@ pub use diff::{EntityChange, IndicatorChange, OneSided, Part, RuleChange, RuleSe
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
 pub use scorecard::Scorecard;
-pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
+pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts, tree_entities};
+#[cfg(feature = "lists")]
+pub use facts::list_facts;
 #[cfg(feature = "cases")]
 pub use facts::case_facts;
 #[cfg(feature = "services")]
