@@ -3,8 +3,8 @@
 #   target/site/            www/ as it is
 #   target/site/grassroots/ grassroots.js (the ES module hosts import), the wasm-bindgen glue
 #                           and the wasm-opt'd module
-#   target/site/data/       the shared fixtures the demo pages load by `src`, and county.json,
-#                           the generated demo county
+#   target/site/data/       the shared fixtures the demo pages load by `src`, county.json (the
+#                           generated demo county) and county-five-star.json (its star ratings)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -27,4 +27,9 @@ cp tests/data/tree/valid/*.json "$site/data/"
 # The demo county: a realistic fictional street of 12 communities, generated reproducibly.
 "$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
   generate tree --communities 12 --seed 2026 --members 10-20 > "$site/data/county.json"
+# Its communities rated on the 五星支部 rule set: the tree's own figures, and seeded values for
+# the facts only a community reports (meetings, satisfaction, income …).
+"$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
+  generate scorecard --rules tests/data/rules/five-star-community.json --org "$site/data/county.json" --seed 2026 \
+  > "$site/data/county-five-star.json"
 echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"

@@ -11,7 +11,7 @@ function record(name, detail) {
 }
 for (const name of ['gr-select', 'gr-error']) document.addEventListener(name, (e) => record(name, e.detail));
 
-const trees = () => document.querySelectorAll('gr-org-tree');
+const trees = () => document.querySelectorAll('gr-org-tree, gr-scorecard');
 const langButton = document.getElementById('lang-toggle');
 langButton.addEventListener('click', () => {
   const english = langButton.getAttribute('aria-pressed') !== 'true';

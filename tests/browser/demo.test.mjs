@@ -30,6 +30,11 @@ test('the demo page renders every tree, including the generated county', async (
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'sl-d1');
+  // The county's star ratings: one row per community, every tier from the rule set.
+  await page.locator('#stars-county tbody tr').first().waitFor();
+  assert.equal(await page.locator('#stars-county tbody tr').count(), 12);
+  const tiers = await page.locator('#stars-county tbody tr .gr-tier').allTextContents();
+  assert.ok(tiers.includes('达标') && tiers.includes('未达标'), tiers.join(','));
   await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();

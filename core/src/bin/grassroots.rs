@@ -133,6 +133,19 @@ enum Generate {
         #[arg(long, default_value = "10-20")]
         members: String,
     },
+    /// A scorecard document for every node of a rule set's entity level in an organization:
+    /// the tree's own facts, and plausible made-up values for the facts the rule set declares
+    /// (for demos and scale tests, never for a real assessment).
+    Scorecard {
+        /// The rule set (.json).
+        #[arg(long)]
+        rules: PathBuf,
+        /// The organization document (.json).
+        #[arg(long)]
+        org: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -321,6 +334,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Generate { what: Generate::Tree { communities, seed, members } } => generate_tree(communities, seed, &members),
+        Command::Generate { what: Generate::Scorecard { rules, org, seed } } => generate_scorecard(&rules, &org, seed),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -832,5 +846,21 @@ fn validate_claims(file: &Path, org: Option<&Path>, year: Option<i32>, format: F
             print_problems(file, &problems, format);
         }
     }
+    Ok(())
+}
+
+fn generate_scorecard(rules_file: &Path, org_file: &Path, seed: u64) -> Result<(), Fail> {
+    let text = read(rules_file)?;
+    let rules_json: serde_json::Value = serde_json::from_str(&text).map_err(|e| Fail::Unreadable(format!("{}: {e}", rules_file.display())))?;
+    let rules = match RuleSet::from_value(&rules_json) {
+        Ok(rules) => rules,
+        Err(e) => return report(rules_file, &e.problems(), Format::Text),
+    };
+    let org = match load(org_file, None)? {
+        Ok(org) => org,
+        Err(problems) => return report(org_file, &problems, Format::Text),
+    };
+    let doc = grassroots::rules::generate::scorecard_document(&org, &rules, &rules_json, seed);
+    out!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     Ok(())
 }

@@ -217,7 +217,7 @@ pub fn generate(options: GenOptions) -> Generated {
                     let homes = rng.between(3, 6);
                     for h in 0..homes {
                         let mut home = node(format!("{yid}-h{h}"), Some(&yid), "household", format!("{}号楼{}单元党员中心户", rng.between(1, 30), rng.between(1, 6)), None);
-                        home.linked_households = Some(rng.between(8, 15));
+                        home.linked_households = Some(rng.between(12, 40));
                         out.nodes.push(home);
                     }
                     let (low, high) = options.members_per_group;

@@ -63,6 +63,8 @@ mod diff;
 mod eval;
 mod expr;
 mod facts;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod set;
 mod scorecard;
 
