@@ -3,6 +3,7 @@
 //   <script type="module" src="/grassroots/grassroots.js"></script>
 //   <gr-org-tree src="/data/tree.json" lang="zh-CN"></gr-org-tree>
 //   <gr-scorecard src="/data/scorecard.json" entity="c01"></gr-scorecard>
+//   <gr-duty-list src="/data/lists.json"></gr-duty-list>   (or {"old": …, "new": …} for a diff)
 //
 // or, where custom elements are not an option:
 //
@@ -120,12 +121,12 @@ export async function evaluate(data) {
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first

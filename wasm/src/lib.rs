@@ -7,6 +7,7 @@
 //! parses and validates it, and the widget shows either the content or an error panel. Events
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
+pub mod duty_list;
 pub mod error_panel;
 pub mod events;
 pub mod i18n;
@@ -26,6 +27,7 @@ use yew::html::BaseComponent;
 use yew::prelude::*;
 use yew::AppHandle;
 
+use duty_list::{DutyData, DutyListView};
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
 use org_tree::OrgTreeView;
@@ -165,6 +167,22 @@ pub fn scorecard_widget(props: &WidgetProps<Scorecard>) -> Html {
     })
 }
 
+/// The root component of `<gr-duty-list>`.
+#[function_component(DutyListWidget)]
+pub fn duty_list_widget(props: &WidgetProps<DutyData>) -> Html {
+    frame(props, |data, generation, lang| {
+        html! {
+            <DutyListView
+                key={generation}
+                data={Rc::clone(data)}
+                {lang}
+                label={props.options.label.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
 fn data_failure(e: grassroots::Error) -> Failure {
     let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
     Failure::Data { errors, warnings }
@@ -177,6 +195,10 @@ fn load_tree(json: &str) -> Result<LoadedTree, Failure> {
 
 fn load_scorecard(json: &str) -> Result<Scorecard, Failure> {
     Scorecard::from_json(json).map_err(data_failure)
+}
+
+fn load_duty_list(json: &str) -> Result<DutyData, Failure> {
+    duty_list::load(json).map_err(data_failure)
 }
 
 /// One mounted widget of one kind, behind [`WidgetHandle`].
@@ -274,7 +296,7 @@ fn read_options(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
@@ -282,7 +304,8 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
     let inner: Box<dyn Widget> = match kind {
         "org-tree" => Box::new(Mounted::<OrgTreeWidget, _>::new(host, root, "org-tree", data, options, load_tree)),
         "scorecard" => Box::new(Mounted::<ScorecardWidget, _>::new(host, root, "scorecard", data, options, load_scorecard)),
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard"))),
+        "duty-list" => Box::new(Mounted::<DutyListWidget, _>::new(host, root, "duty-list", data, options, load_duty_list)),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list"))),
     };
     Ok(WidgetHandle { inner })
 }

@@ -26,6 +26,11 @@ fn type_zh(name: &str) -> &str {
     }
 }
 
+/// A list kind's JSON key (self_governance …) in Chinese.
+fn kind_zh(key: &str) -> &str {
+    grassroots::lists::ItemKind::ALL.into_iter().find(|k| k.key() == key).map_or(key, |k| k.zh())
+}
+
 /// The problem in Chinese.
 pub fn text(kind: &ProblemKind) -> String {
     match kind {
@@ -69,6 +74,16 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::MissingFact { fact } => format!("缺少事实“{fact}”，该项按 0 分计"),
         ProblemKind::FactValue { fact, expected } => format!("事实“{fact}”应为{}", type_zh(expected)),
         ProblemKind::Evaluation { message } => format!("表达式无法计算：{message}"),
+        ProblemKind::NoOwner => "事项未明确责任主体：请填写承办的部门或岗位".to_owned(),
+        ProblemKind::DuplicateItem { name, kind, first } => format!("{}“{name}”重复，与事项“{first}”相同", kind_zh(kind)),
+        ProblemKind::NegativeDuty { name, negative } => format!("“{name}”已列入负面清单（事项“{negative}”），却仍被列为职责"),
+        ProblemKind::UnknownItem { id } => format!("事项“{id}”不存在"),
+        ProblemKind::NotCertificate { id, kind } => format!("事项“{id}”不是证明事项（类别为{}）", kind_zh(kind)),
+        ProblemKind::AbolishedMaterial { certificate, id, since } => format!("所需材料“{certificate}”（{id}）已于 {since} 取消"),
+        ProblemKind::DateOrder { date, earlier, what } => format!("日期 {date} 早于{}（{earlier}）", if what == "day the item was introduced" { "事项列入日期" } else { what.as_str() }),
+        ProblemKind::AfterEffective { date, effective } => format!("日期 {date} 晚于本版清单施行日期 {effective}"),
+        ProblemKind::NotLower { from, to } => format!("下放至“{to}”，但它并不低于原层级“{from}”"),
+        ProblemKind::NoInstead => "已取消的证明未说明改用什么方式（instead）".to_owned(),
         other => other.to_string(),
     }
 }
@@ -120,6 +135,16 @@ mod tests {
             ProblemKind::MissingFact { fact: "f".into() },
             ProblemKind::FactValue { fact: "f".into(), expected: "ratio".into() },
             ProblemKind::Evaluation { message: "m".into() },
+            ProblemKind::NoOwner,
+            ProblemKind::DuplicateItem { name: "n".into(), kind: "certificate".into(), first: "a".into() },
+            ProblemKind::NegativeDuty { name: "n".into(), negative: "x".into() },
+            ProblemKind::UnknownItem { id: "x".into() },
+            ProblemKind::NotCertificate { id: "x".into(), kind: "assist".into() },
+            ProblemKind::AbolishedMaterial { certificate: "c".into(), id: "x".into(), since: "2021-06-15".into() },
+            ProblemKind::DateOrder { date: "2021-01-01".into(), earlier: "2021-02-01".into(), what: "day the item was introduced".into() },
+            ProblemKind::AfterEffective { date: "2021-08-01".into(), effective: "2021-07-01".into() },
+            ProblemKind::NotLower { from: "district".into(), to: "community".into() },
+            ProblemKind::NoInstead,
         ];
         for kind in kinds {
             assert_ne!(text(&kind), kind.to_string(), "{kind} has no Chinese text");
