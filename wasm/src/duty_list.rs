@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use grassroots::lists::{Channels, Item, ItemKind, ListDiff, Lists, LookupError, Status, Verdict, lookup_certificate, name_key};
 use grassroots::text::fold;
-use grassroots::{Error, Problem, ProblemKind, Severity};
+use grassroots::Error;
 use serde::Serialize;
 use serde_json::Value;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
+use crate::{nested_problems, wrapper_parts};
 
 /// What `<gr-duty-list>` shows: one version, and the diff from an older one when given.
 pub struct DutyData {
@@ -43,27 +44,11 @@ pub fn load(json: &str) -> Result<DutyData, Error> {
         _ => return Lists::from_json(json).map(|lists| DutyData { lists, diff: None }),
     };
     let mut problems = Vec::new();
-    let shape = |message: String| Problem { severity: Severity::Error, record: None, path: "$".to_owned(), kind: ProblemKind::Shape { message } };
-    for key in pair.keys().filter(|k| *k != "old" && *k != "new") {
-        problems.push(shape(format!("unknown field `{key}`, expected `old` and `new`")));
-    }
-    let mut version = |key: &str| match pair.get(key) {
-        None => {
-            problems.push(shape(format!("missing field `{key}`")));
-            None
-        }
-        Some(value) => match Lists::from_json(&value.to_string()) {
-            Ok(lists) => Some(lists),
-            Err(e) => {
-                problems.extend(e.problems().into_iter().map(|mut p| {
-                    p.path = format!("$.{key}{}", p.path.strip_prefix('$').unwrap_or(&p.path));
-                    p
-                }));
-                None
-            }
-        },
+    let parts = wrapper_parts(&pair, &[("old", true), ("new", true)], &mut problems);
+    let mut version = |part: &Option<String>, key: &str| {
+        part.as_deref().and_then(|json| Lists::from_json(json).map_err(|e| problems.extend(nested_problems(e, key))).ok())
     };
-    let (old, new) = (version("old"), version("new"));
+    let (old, new) = (version(&parts[0], "old"), version(&parts[1], "new"));
     match (old, new) {
         (Some(old), Some(new)) if problems.is_empty() => Ok(DutyData { diff: Some(ListDiff::between(&old, &new)), lists: new }),
         _ => {
