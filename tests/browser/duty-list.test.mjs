@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { axe } from './a11y.mjs';
 import { artifacts, events, open, start } from './harness.mjs';
 
 let env;
@@ -17,16 +18,6 @@ const active = (page, host) => page.evaluate((id) => {
   const el = document.getElementById(id).shadowRoot.activeElement;
   return el ? { tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), text: el.textContent.trim(), value: el.value ?? null } : null;
 }, host);
-
-async function axe(page, host) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) {
-    await page.addScriptTag({ path: join(import.meta.dirname, 'node_modules', 'axe-core', 'axe.min.js') });
-  }
-  return page.evaluate(async (id) => {
-    const result = await window.axe.run(document.getElementById(id), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, host);
-}
 
 describe('the four lists', () => {
   let page;

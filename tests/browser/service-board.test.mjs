@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { axe } from './a11y.mjs';
 import { artifacts, events, open, start } from './harness.mjs';
 
 let env;
@@ -13,16 +14,6 @@ after(async () => { await env?.close(); });
 
 const rowIds = (page, host, table) => page.locator(`#${host} .gr-${table} [data-id]`).evaluateAll((els) => els.map((e) => e.dataset.id));
 const activeText = (page, host) => page.evaluate((id) => document.getElementById(id).shadowRoot.activeElement?.textContent.trim() ?? null, host);
-
-async function axe(page, host) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) {
-    await page.addScriptTag({ path: join(import.meta.dirname, 'node_modules', 'axe-core', 'axe.min.js') });
-  }
-  return page.evaluate(async (id) => {
-    const result = await window.axe.run(document.getElementById(id), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, host);
-}
 
 describe('the 田园镇 board with its organization', () => {
   let page;
@@ -69,6 +60,7 @@ describe('the 田园镇 board with its organization', () => {
     assert.equal(claims[0].bubbles && claims[0].composed, true);
     assert.equal(await page.locator('#board tr[data-id="d04"] .gr-pending').textContent(), '已提交，等待保存');
     assert.equal(await page.locator('#board tr[data-id="d04"] button').count(), 0, 'nothing more to press');
+    assert.equal(await activeText(page, 'board'), '已提交，等待保存', 'focus moves from the vanished button to the note');
     assert.equal(await page.locator('#board .gr-live').textContent(), '认领 d04：已提交，等待保存');
     assert.equal(await page.locator('#board .gr-live').getAttribute('role'), 'status');
     assert.equal(await page.locator('#board tr[data-id="d04"] td').nth(5).textContent(), '待认领', 'the state is what the data says');
@@ -122,6 +114,7 @@ describe('the 田园镇 board with its organization', () => {
     assert.ok(Math.abs(Date.parse(at) - Date.now()) < 60_000, at);
     assert.equal(await page.locator('#board .gr-claims tbody[data-id="cl02"] .gr-pending').textContent(), '已提交，等待保存');
     assert.equal(await page.locator('#board .gr-claims tbody[data-id="cl02"] button[data-step]').count(), 0);
+    assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement?.dataset.pending), 'claim-cl02');
     assert.equal(await page.locator('#board .gr-claims tbody[data-id="cl02"] .gr-claim-state').textContent(), '已办结', 'not shown as reviewed before it is saved');
     // Another claim's step, without a rating in its detail.
     await page.locator('#board .gr-claims tbody[data-id="cl04"] button[data-step="accepted"]').press('Enter');

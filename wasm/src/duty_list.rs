@@ -1,7 +1,7 @@
 //! `<gr-duty-list>`: a place's four lists (四张清单) — the items filtered by kind, handling
 //! level, channel and status, with a search box; the certificate lookup a resident uses
 //! ("还需要开健在证明吗？"); and, when the data holds two versions, the diff between them.
-//! The three views are WAI-ARIA tabs.
+//! The views are WAI-ARIA tabs ([`crate::tabs`]).
 //!
 //! The data is one lists document, or two versions as `{"old": <lists>, "new": <lists>}`:
 //! then the items and the lookup show the new version and a third tab shows the diff. The
@@ -16,11 +16,12 @@ use grassroots::text::fold;
 use grassroots::Error;
 use serde::Serialize;
 use serde_json::Value;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
+use crate::tabs::Tabs;
 use crate::{nested_problems, wrapper_parts};
 
 /// What `<gr-duty-list>` shows: one version, and the diff from an older one when given.
@@ -161,38 +162,21 @@ pub fn duty_list_view(props: &DutyListProps) -> Html {
     let text = lang.text();
     let tabs: Vec<Tab> = if data.diff.is_some() { vec![Tab::Items, Tab::Lookup, Tab::Diff] } else { vec![Tab::Items, Tab::Lookup] };
     let tab = use_state(|| Tab::Items);
-    let tab_refs = [use_node_ref(), use_node_ref(), use_node_ref()];
     let filter = use_state(Filter::default);
     let open = use_state(BTreeSet::<usize>::new);
     let query = use_state(String::new);
     let asked = use_state(|| None::<String>);
 
-    // Tabs with automatic activation: arrows wrap, Home and End go to the ends (WAI-ARIA APG).
-    let on_tab_key = {
-        let (tab, refs, tabs) = (tab.clone(), tab_refs.clone(), tabs.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let n = tabs.len();
-            let at = tabs.iter().position(|t| *t == *tab).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" => (at + 1) % n,
-                "ArrowLeft" => (at + n - 1) % n,
-                "Home" => 0,
-                "End" => n - 1,
-                _ => return,
-            };
-            e.prevent_default();
-            tab.set(tabs[next]);
-            if let Some(el) = refs[next].cast::<HtmlElement>() {
-                let _ = el.focus();
-            }
-        })
-    };
     let tab_label = |t: Tab| match t {
         Tab::Items => text.tab_items,
         Tab::Lookup => text.tab_lookup,
         Tab::Diff => text.tab_diff,
     };
     let at = tabs.iter().position(|t| *t == *tab).unwrap_or(0);
+    let onselect = {
+        let (tab, tabs) = (tab.clone(), tabs.clone());
+        Callback::from(move |i: usize| tab.set(tabs.get(i).copied().unwrap_or(Tab::Items)))
+    };
     let lists = &data.lists;
     let title = props.label.clone().unwrap_or_else(|| AttrValue::from(lists.id().to_owned()));
     let panel = match *tab {
@@ -206,22 +190,9 @@ pub fn duty_list_view(props: &DutyListProps) -> Html {
                 <h2 class="gr-title">{ title }</h2>
                 <span class="gr-count">{ (text.lists_version)(lists.version(), &lists.effective().to_string()) }</span>
             </div>
-            <div class="gr-tabs" role="tablist" aria-label={text.duty_tabs}>
-                { for tabs.iter().enumerate().map(|(i, &t)| {
-                    let active = *tab == t;
-                    let onclick = { let tab = tab.clone(); Callback::from(move |_| tab.set(t)) };
-                    html! {
-                        <button type="button" role="tab" id={format!("gr-tab-{i}")} class="gr-tab" ref={tab_refs[i].clone()}
-                            aria-selected={active.to_string()} aria-controls={format!("gr-panel-{i}")}
-                            tabindex={if active { "0" } else { "-1" }} {onclick} onkeydown={on_tab_key.clone()}>
-                            { tab_label(t) }
-                        </button>
-                    }
-                }) }
-            </div>
-            <div class="gr-panel" role="tabpanel" id={format!("gr-panel-{at}")} aria-labelledby={format!("gr-tab-{at}")}>
+            <Tabs label={text.duty_tabs} names={tabs.iter().map(|&t| tab_label(t)).collect::<Vec<_>>()} active={at} {onselect}>
                 { panel }
-            </div>
+            </Tabs>
         </section>
     }
 }

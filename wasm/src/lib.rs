@@ -15,6 +15,7 @@ pub mod org_tree;
 mod problem_zh;
 pub mod scorecard;
 pub mod service_board;
+pub mod tabs;
 
 use std::rc::Rc;
 

@@ -13,6 +13,7 @@
 //! with the organization, offers that list a community cover its grids (as in `grassroots
 //! validate demands --org`), and members, units and grids show by name.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -23,11 +24,13 @@ use grassroots::services::{
 use grassroots::{Error, Organization, ProblemKind, Severity};
 use serde::Serialize;
 use serde_json::Value;
-use web_sys::{HtmlElement, HtmlSelectElement, KeyboardEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
+use crate::tabs::Tabs;
 use crate::{nested_problems, wrapper_parts};
 
 /// What `<gr-service-board>` shows: the document, the matcher's outcome, and names.
@@ -258,74 +261,65 @@ struct Pending {
     message: String,
 }
 
+/// Where focus goes after the next render: the `data-pending` key of a row whose button
+/// has just been replaced by its "submitted" note (a button that vanishes would drop focus
+/// to the page).
+type FocusRequest = Rc<RefCell<Option<String>>>;
+
 #[function_component(ServiceBoardView)]
 pub fn service_board_view(props: &ServiceBoardProps) -> Html {
     let board = Rc::clone(&props.board);
     let lang = props.lang;
     let text = lang.text();
     let tab = use_state(|| Tab::Demands);
-    let tab_refs = [use_node_ref(), use_node_ref(), use_node_ref()];
     let demand_filter = use_state(StateFilter::default);
     let claim_filter = use_state(StateFilter::default);
     let pending = use_state(Pending::default);
     let ratings = use_state(BTreeMap::<String, u8>::new);
     let open = use_state(BTreeSet::<String>::new);
+    let section = use_node_ref();
+    let focus: FocusRequest = use_mut_ref(|| None);
+    {
+        let (section, focus) = (section.clone(), focus.clone());
+        use_effect(move || {
+            let Some(key) = focus.borrow_mut().take() else { return };
+            let target = section
+                .cast::<Element>()
+                .and_then(|s| s.query_selector(&format!("[data-pending=\"{key}\"]")).ok().flatten())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(el) = target {
+                let _ = el.focus();
+            }
+        });
+    }
     {
         // New data from the host: what was submitted is saved (or not) — the data says.
         let pending = pending.clone();
         use_effect_with(props.generation, move |_| pending.set(Pending::default()));
     }
 
-    let on_tab_key = {
-        let (tab, refs) = (tab.clone(), tab_refs.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let at = TABS.iter().position(|t| *t == *tab).unwrap_or(0);
-            let next = match e.key().as_str() {
-                "ArrowRight" => (at + 1) % TABS.len(),
-                "ArrowLeft" => (at + TABS.len() - 1) % TABS.len(),
-                "Home" => 0,
-                "End" => TABS.len() - 1,
-                _ => return,
-            };
-            e.prevent_default();
-            tab.set(TABS[next]);
-            if let Some(el) = refs[next].cast::<HtmlElement>() {
-                let _ = el.focus();
-            }
-        })
-    };
     let doc = &board.doc;
     let title = props.label.clone().unwrap_or(AttrValue::Static(text.board_title));
     let at = TABS.iter().position(|t| *t == *tab).unwrap_or(0);
+    let onselect = {
+        let tab = tab.clone();
+        Callback::from(move |i: usize| tab.set(TABS.get(i).copied().unwrap_or(Tab::Demands)))
+    };
     let panel = match *tab {
-        Tab::Demands => demands_panel(&board, lang, &demand_filter, &pending, &props.host),
-        Tab::Claims => claims_panel(&board, lang, &claim_filter, &pending, &ratings, &open, &props.host),
+        Tab::Demands => demands_panel(&board, lang, &demand_filter, &pending, &focus, &props.host),
+        Tab::Claims => claims_panel(&board, lang, &claim_filter, &pending, &focus, &ratings, &open, &props.host),
         Tab::Offers => offers_panel(&board, lang),
     };
     html! {
-        <section class="gr-service-board" aria-label={title.clone()}>
+        <section class="gr-service-board" aria-label={title.clone()} ref={section}>
             <div class="gr-head">
                 <h2 class="gr-title">{ title }</h2>
                 <span class="gr-count">{ (text.board_counts)(doc.demands().len(), doc.offers().len(), doc.claims().len()) }</span>
             </div>
-            <div class="gr-tabs" role="tablist" aria-label={text.board_tabs}>
-                { for TABS.iter().enumerate().map(|(i, &t)| {
-                    let active = *tab == t;
-                    let onclick = { let tab = tab.clone(); Callback::from(move |_| tab.set(t)) };
-                    let label = match t { Tab::Demands => text.tab_demands, Tab::Claims => text.tab_claims, Tab::Offers => text.tab_offers };
-                    html! {
-                        <button type="button" role="tab" id={format!("gr-tab-{i}")} class="gr-tab" ref={tab_refs[i].clone()}
-                            aria-selected={active.to_string()} aria-controls={format!("gr-panel-{i}")}
-                            tabindex={if active { "0" } else { "-1" }} {onclick} onkeydown={on_tab_key.clone()}>
-                            { label }
-                        </button>
-                    }
-                }) }
-            </div>
             <p class="gr-live" role="status">{ pending.message.clone() }</p>
-            <div class="gr-panel" role="tabpanel" id={format!("gr-panel-{at}")} aria-labelledby={format!("gr-tab-{at}")}>
+            <Tabs label={text.board_tabs} names={vec![text.tab_demands, text.tab_claims, text.tab_offers]} active={at} {onselect}>
                 { panel }
-            </div>
+            </Tabs>
         </section>
     }
 }
@@ -358,13 +352,13 @@ fn provider_text(board: &Board, text: &Catalogue, provider: &ProviderRef) -> Str
     (text.provider)(provider.kind, board.provider_name(provider))
 }
 
-fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFilter>, pending: &UseStateHandle<Pending>, host: &HtmlElement) -> Html {
+fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFilter>, pending: &UseStateHandle<Pending>, focus: &FocusRequest, host: &HtmlElement) -> Html {
     let text = lang.text();
     let en = lang == Lang::En;
     let doc = &board.doc;
     let rows = demand_rows(doc, **filter);
     let claim = |i: usize| {
-        let (board, pending, host) = (Rc::clone(board), pending.clone(), host.clone());
+        let (board, pending, focus, host) = (Rc::clone(board), pending.clone(), focus.clone(), host.clone());
         Callback::from(move |_| {
             let Some(d) = board.doc.demands().get(i) else { return };
             let Some(Ok(m)) = suggestion(&board.matching, &d.id) else { return };
@@ -375,6 +369,7 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFil
             let mut next = (*pending).clone();
             next.demands.insert(d.id.clone());
             next.message = (lang.text().submitted)(&format!("{} {}", lang.text().claim_action, d.id));
+            *focus.borrow_mut() = Some(format!("demand-{}", d.id));
             pending.set(next);
         })
     };
@@ -421,7 +416,7 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFil
                                     } }</td>
                                     <td><div class="gr-actions">{
                                         if is_pending {
-                                            html! { <span class="gr-pending">{ text.pending }</span> }
+                                            html! { <span class="gr-pending" tabindex="-1" data-pending={format!("demand-{}", d.id)}>{ text.pending }</span> }
                                         } else if live.is_none() && matches!(suggested, Some(Ok(_))) {
                                             html! { <button type="button" class="gr-button" aria-label={(text.claim_label)(&d.description)} onclick={claim(i)}>{ text.claim_action }</button> }
                                         } else {
@@ -447,6 +442,7 @@ fn claims_panel(
     lang: Lang,
     filter: &UseStateHandle<StateFilter>,
     pending: &UseStateHandle<Pending>,
+    focus: &FocusRequest,
     ratings: &UseStateHandle<BTreeMap<String, u8>>,
     open: &UseStateHandle<BTreeSet<String>>,
     host: &HtmlElement,
@@ -455,7 +451,7 @@ fn claims_panel(
     let doc = &board.doc;
     let rows = claim_rows(doc, **filter);
     let step = |i: usize, to: ClaimState| {
-        let (board, pending, ratings, host) = (Rc::clone(board), pending.clone(), ratings.clone(), host.clone());
+        let (board, pending, focus, ratings, host) = (Rc::clone(board), pending.clone(), focus.clone(), ratings.clone(), host.clone());
         Callback::from(move |_| {
             let Some(c) = board.doc.claims().get(i) else { return };
             if pending.claims.contains(c.id()) {
@@ -469,6 +465,7 @@ fn claims_panel(
                     dispatch(&host, "gr-transition", &detail);
                     next.claims.insert(c.id().to_owned());
                     next.message = (text.submitted)(&format!("{} {}", (text.step_verb)(to), c.id()));
+                    *focus.borrow_mut() = Some(format!("claim-{}", c.id()));
                 }
                 Some(Err(e)) => next.message = (text.problem)(&refusal(e)),
                 None => return,
@@ -535,7 +532,7 @@ fn claims_panel(
                                     <td class="gr-nowrap">{ c.rating().map_or_else(String::new, |r| (text.rating_value)(r)) }</td>
                                     <td><div class="gr-actions">{
                                         if pending.claims.contains(&id) {
-                                            html! { <span class="gr-pending">{ text.pending }</span> }
+                                            html! { <span class="gr-pending" tabindex="-1" data-pending={format!("claim-{id}")}>{ text.pending }</span> }
                                         } else if next.is_empty() {
                                             html! { <span class="gr-muted">{ text.final_state }</span> }
                                         } else {
