@@ -3,6 +3,8 @@
 //   <script type="module" src="/grassroots/grassroots.js"></script>
 //   <gr-org-tree src="/data/tree.json" lang="zh-CN"></gr-org-tree>
 //   <gr-scorecard src="/data/scorecard.json" entity="c01"></gr-scorecard>
+//   <gr-duty-list src="/data/lists.json"></gr-duty-list>   (or {"old": …, "new": …} for a diff)
+//   <gr-service-board src="/data/services.json"></gr-service-board>   (or {"services": …, "org": …})
 //
 // or, where custom elements are not an option:
 //
@@ -12,7 +14,8 @@
 //
 // This module loads the WebAssembly once, however many widgets a page has. Data is JSON:
 // an inline <script type="application/json"> child, a `src` URL, or the `.data` property.
-// Events (all bubbling and composed): gr-select, gr-error.
+// Events (all bubbling and composed): gr-select, gr-error; from <gr-service-board> gr-claim and
+// gr-transition, which ask the host to save (the widget shows them pending until update()).
 import init, * as wasm from './grassroots_wasm.js';
 
 let loading = null;
@@ -120,12 +123,12 @@ export async function evaluate(data) {
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first

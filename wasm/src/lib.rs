@@ -7,12 +7,15 @@
 //! parses and validates it, and the widget shows either the content or an error panel. Events
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
+pub mod duty_list;
 pub mod error_panel;
 pub mod events;
 pub mod i18n;
 pub mod org_tree;
 mod problem_zh;
 pub mod scorecard;
+pub mod service_board;
+pub mod tabs;
 
 use std::rc::Rc;
 
@@ -26,10 +29,12 @@ use yew::html::BaseComponent;
 use yew::prelude::*;
 use yew::AppHandle;
 
+use duty_list::{DutyData, DutyListView};
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
 use org_tree::OrgTreeView;
 use scorecard::ScorecardView;
+use service_board::{Board, ServiceBoardView};
 
 /// The stylesheet of every widget. `grassroots.js` adopts it into each shadow root as a
 /// constructed stylesheet, which a strict `style-src 'self'` policy allows.
@@ -165,6 +170,54 @@ pub fn scorecard_widget(props: &WidgetProps<Scorecard>) -> Html {
     })
 }
 
+/// The root component of `<gr-duty-list>`.
+#[function_component(DutyListWidget)]
+pub fn duty_list_widget(props: &WidgetProps<DutyData>) -> Html {
+    frame(props, |data, generation, lang| {
+        html! {
+            <DutyListView
+                key={generation}
+                data={Rc::clone(data)}
+                {lang}
+                label={props.options.label.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
+/// The problems of a document given inside another under `key` (`{"old": …}`), with their
+/// paths from the top: `$.items[3]` becomes `$.old.items[3]`.
+pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots::Problem> {
+    e.problems()
+        .into_iter()
+        .map(|mut p| {
+            p.path = format!("$.{key}{}", p.path.strip_prefix('$').unwrap_or(&p.path));
+            p
+        })
+        .collect()
+}
+
+/// The parts of a wrapper object such as `{"old": …, "new": …}`, as JSON text, one per
+/// `(key, required)` in that order. An unknown key, or a required one missing, is a shape
+/// problem at `$`.
+pub(crate) fn wrapper_parts(map: &serde_json::Map<String, serde_json::Value>, keys: &[(&str, bool)], problems: &mut Vec<grassroots::Problem>) -> Vec<Option<String>> {
+    let shape = |message: String| grassroots::Problem { severity: Severity::Error, record: None, path: "$".to_owned(), kind: grassroots::ProblemKind::Shape { message } };
+    let expected: Vec<String> = keys.iter().map(|(k, _)| format!("`{k}`")).collect();
+    for key in map.keys().filter(|k| !keys.iter().any(|(known, _)| known == k)) {
+        problems.push(shape(format!("unknown field `{key}`, expected {}", expected.join(", "))));
+    }
+    keys.iter()
+        .map(|&(key, required)| {
+            let part = map.get(key).map(ToString::to_string);
+            if part.is_none() && required {
+                problems.push(shape(format!("missing field `{key}`")));
+            }
+            part
+        })
+        .collect()
+}
+
 fn data_failure(e: grassroots::Error) -> Failure {
     let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
     Failure::Data { errors, warnings }
@@ -177,6 +230,31 @@ fn load_tree(json: &str) -> Result<LoadedTree, Failure> {
 
 fn load_scorecard(json: &str) -> Result<Scorecard, Failure> {
     Scorecard::from_json(json).map_err(data_failure)
+}
+
+/// The root component of `<gr-service-board>`. Not keyed by the generation: an update keeps
+/// the tab and filters, and only clears what was pending.
+#[function_component(ServiceBoardWidget)]
+pub fn service_board_widget(props: &WidgetProps<Board>) -> Html {
+    frame(props, |board, generation, lang| {
+        html! {
+            <ServiceBoardView
+                board={Rc::clone(board)}
+                {generation}
+                {lang}
+                label={props.options.label.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
+fn load_service_board(json: &str) -> Result<Board, Failure> {
+    service_board::load(json).map_err(data_failure)
+}
+
+fn load_duty_list(json: &str) -> Result<DutyData, Failure> {
+    duty_list::load(json).map_err(data_failure)
 }
 
 /// One mounted widget of one kind, behind [`WidgetHandle`].
@@ -274,7 +352,7 @@ fn read_options(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
@@ -282,7 +360,9 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
     let inner: Box<dyn Widget> = match kind {
         "org-tree" => Box::new(Mounted::<OrgTreeWidget, _>::new(host, root, "org-tree", data, options, load_tree)),
         "scorecard" => Box::new(Mounted::<ScorecardWidget, _>::new(host, root, "scorecard", data, options, load_scorecard)),
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard"))),
+        "duty-list" => Box::new(Mounted::<DutyListWidget, _>::new(host, root, "duty-list", data, options, load_duty_list)),
+        "service-board" => Box::new(Mounted::<ServiceBoardWidget, _>::new(host, root, "service-board", data, options, load_service_board)),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list, service-board"))),
     };
     Ok(WidgetHandle { inner })
 }

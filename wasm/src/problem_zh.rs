@@ -12,8 +12,10 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Member => "党员",
         RefKind::Post => "岗位",
         RefKind::Level => "层级",
-        // Kinds of records that only exist with other core features (services: demand, offer,
-        // claim); a widget that loads them gives them their own names.
+        RefKind::Demand => "需求",
+        RefKind::Offer => "服务",
+        RefKind::Claim => "认领",
+        // Kinds of records of core features no widget loads yet.
         _ => "记录",
     }
 }
@@ -26,6 +28,26 @@ fn type_zh(name: &str) -> &str {
         "boolean" => "是/否",
         "text" => "文本",
         other => other,
+    }
+}
+
+/// A list kind's JSON key (self_governance …) in Chinese.
+fn kind_zh(key: &str) -> &str {
+    grassroots::lists::ItemKind::ALL.into_iter().find(|k| k.key() == key).map_or(key, |k| k.zh())
+}
+
+/// A claim state's JSON name (dispatched …) in Chinese.
+fn state_zh(name: &str) -> &str {
+    grassroots::services::ClaimState::ALL.into_iter().find(|s| s.name() == name).map_or(name, |s| s.zh())
+}
+
+/// A provider as the services checks name it (`member m1`, `unit u1`, `nobody`), in Chinese.
+fn provider_zh(text: &str) -> String {
+    match text.split_once(' ') {
+        Some(("member", id)) => format!("党员 {id}"),
+        Some(("unit", id)) => format!("单位 {id}"),
+        _ if text == "nobody" => "无人".to_owned(),
+        _ => text.to_owned(),
     }
 }
 
@@ -72,6 +94,27 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::MissingFact { fact } => format!("缺少事实“{fact}”，该项按 0 分计"),
         ProblemKind::FactValue { fact, expected } => format!("事实“{fact}”应为{}", type_zh(expected)),
         ProblemKind::Evaluation { message } => format!("表达式无法计算：{message}"),
+        ProblemKind::NoOwner => "事项未明确责任主体：请填写承办的部门或岗位".to_owned(),
+        ProblemKind::DuplicateItem { name, kind, first } => format!("{}“{name}”重复，与事项“{first}”相同", kind_zh(kind)),
+        ProblemKind::NegativeDuty { name, negative } => format!("“{name}”已列入负面清单（事项“{negative}”），却仍被列为职责"),
+        ProblemKind::UnknownItem { id } => format!("事项“{id}”不存在"),
+        ProblemKind::NotCertificate { id, kind } => format!("事项“{id}”不是证明事项（类别为{}）", kind_zh(kind)),
+        ProblemKind::AbolishedMaterial { certificate, id, since } => format!("所需材料“{certificate}”（{id}）已于 {since} 取消"),
+        ProblemKind::DateOrder { date, earlier, what } => format!("日期 {date} 早于{}（{earlier}）", if what == "day the item was introduced" { "事项列入日期" } else { what.as_str() }),
+        ProblemKind::AfterEffective { date, effective } => format!("日期 {date} 晚于本版清单施行日期 {effective}"),
+        ProblemKind::NotLower { from, to } => format!("下放至“{to}”，但它并不低于原层级“{from}”"),
+        ProblemKind::NoInstead => "已取消的证明未说明改用什么方式（instead）".to_owned(),
+        ProblemKind::IllegalTransition { claim, step, state } => format!("认领“{claim}”不能从“{}”转到“{}”", state_zh(state), state_zh(step)),
+        ProblemKind::ClaimRepeated { claim, step } => format!("认领“{claim}”已是“{}”：同一步骤重复", state_zh(step)),
+        ProblemKind::ClaimTimeBackwards { claim, step, state, at, previous } => {
+            format!("认领“{claim}”在“{}”时转到“{}”的时间 {at} 早于上一步（{previous}）", state_zh(state), state_zh(step))
+        }
+        ProblemKind::Rating { found } => format!("评议评分应为 1～5，实际为 {found}"),
+        ProblemKind::ValidPeriod { from, to } => format!("有效期结束日期 {to} 早于开始日期 {from}"),
+        ProblemKind::NoCapacity => "每月名额为 0：这项服务永远不会被派单".to_owned(),
+        ProblemKind::Hours { hours } => format!("服务时长应在 0～24 小时之间，实际为 {hours}"),
+        ProblemKind::DayHours { provider, date, hours } => format!("{}在 {date} 的服务记录合计 {hours} 小时，超过一天的时长", provider_zh(provider)),
+        ProblemKind::ClaimProvider { claim, owner, provider } => format!("认领“{claim}”属于{}，不属于{}", provider_zh(owner), provider_zh(provider)),
         other => other.to_string(),
     }
 }
@@ -123,7 +166,28 @@ mod tests {
             ProblemKind::MissingFact { fact: "f".into() },
             ProblemKind::FactValue { fact: "f".into(), expected: "ratio".into() },
             ProblemKind::Evaluation { message: "m".into() },
+            ProblemKind::NoOwner,
+            ProblemKind::DuplicateItem { name: "n".into(), kind: "certificate".into(), first: "a".into() },
+            ProblemKind::NegativeDuty { name: "n".into(), negative: "x".into() },
+            ProblemKind::UnknownItem { id: "x".into() },
+            ProblemKind::NotCertificate { id: "x".into(), kind: "assist".into() },
+            ProblemKind::AbolishedMaterial { certificate: "c".into(), id: "x".into(), since: "2021-06-15".into() },
+            ProblemKind::DateOrder { date: "2021-01-01".into(), earlier: "2021-02-01".into(), what: "day the item was introduced".into() },
+            ProblemKind::AfterEffective { date: "2021-08-01".into(), effective: "2021-07-01".into() },
+            ProblemKind::NotLower { from: "district".into(), to: "community".into() },
+            ProblemKind::NoInstead,
+            ProblemKind::UnknownRef { what: RefKind::Demand, id: "d".into() },
+            ProblemKind::IllegalTransition { claim: "c".into(), step: "reviewed".into(), state: "dispatched".into() },
+            ProblemKind::ClaimRepeated { claim: "c".into(), step: "done".into() },
+            ProblemKind::ClaimTimeBackwards { claim: "c".into(), step: "done".into(), state: "accepted".into(), at: "a".into(), previous: "p".into() },
+            ProblemKind::Rating { found: "none".into() },
+            ProblemKind::ValidPeriod { from: "2026-02-01".into(), to: "2026-01-01".into() },
+            ProblemKind::NoCapacity,
+            ProblemKind::Hours { hours: "25".into() },
+            ProblemKind::DayHours { provider: "member m1".into(), date: "2026-07-01".into(), hours: "25".into() },
+            ProblemKind::ClaimProvider { claim: "c".into(), owner: "nobody".into(), provider: "unit u1".into() },
         ];
+        assert_eq!(text(&ProblemKind::IllegalTransition { claim: "c".into(), step: "reviewed".into(), state: "dispatched".into() }), "认领“c”不能从“已派单”转到“已评议”");
         for kind in kinds {
             assert_ne!(text(&kind), kind.to_string(), "{kind} has no Chinese text");
             assert!(text(&kind).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
