@@ -3,6 +3,7 @@
 //   <script type="module" src="/grassroots/grassroots.js"></script>
 //   <gr-org-tree src="/data/tree.json" lang="zh-CN"></gr-org-tree>
 //   <gr-scorecard src="/data/scorecard.json" entity="c01"></gr-scorecard>
+//   <gr-case-tracker src="/data/cases.json" case="sl-0831-pipe"></gr-case-tracker>
 //
 // or, where custom elements are not an option:
 //
@@ -89,7 +90,7 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, label, entity }. */
+  /** Replaces the options: { lang, elderly, label, entity, now, case }. */
   setOptions(options) {
     return this.#then((inner) => inner.setOptions(options ?? {}));
   }
@@ -120,17 +121,17 @@ export async function evaluate(data) {
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'case-tracker') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-case-tracker': 'case-tracker' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -175,6 +176,8 @@ function defineWidget(tag, kind) {
         elderly: this.hasAttribute('elderly'),
         label: this.getAttribute('label') ?? undefined,
         entity: this.getAttribute('entity') ?? undefined,
+        now: this.getAttribute('now') ?? undefined,
+        case: this.getAttribute('case') ?? undefined,
       };
     }
 

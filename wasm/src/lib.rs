@@ -1,12 +1,13 @@
 //! Grassroots widgets: thin yew components over `grassroots` (the core), mounted into host
 //! pages by the ES module `grassroots.js` as custom elements (`<gr-org-tree>`,
-//! `<gr-scorecard>`) or through its `mount()` function.
+//! `<gr-scorecard>`, `<gr-case-tracker>`) or through its `mount()` function.
 //!
 //! The edge is here: JSON text comes in (from an inline `<script type="application/json">`,
 //! a `src` URL or a `.data` property — `grassroots.js` turns all three into text), the core
 //! parses and validates it, and the widget shows either the content or an error panel. Events
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
+pub mod case_tracker;
 pub mod error_panel;
 pub mod events;
 pub mod i18n;
@@ -16,6 +17,7 @@ pub mod scorecard;
 
 use std::rc::Rc;
 
+use grassroots::cases::CasesDoc;
 use grassroots::org::OrgSummary;
 use grassroots::rules::Scorecard;
 use grassroots::{OrgTree, Organization, Severity};
@@ -26,6 +28,7 @@ use yew::html::BaseComponent;
 use yew::prelude::*;
 use yew::AppHandle;
 
+use case_tracker::CaseTrackerView;
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
 use org_tree::OrgTreeView;
@@ -63,6 +66,11 @@ pub struct Options {
     pub label: Option<String>,
     /// `<gr-scorecard>`: the entity whose scorecard opens first (else the ranking shows).
     pub entity: Option<String>,
+    /// `<gr-case-tracker>`: the moment the clocks start at (RFC 3339); the browser's clock
+    /// when absent. Either way the clocks then run on in real time.
+    pub now: Option<String>,
+    /// `<gr-case-tracker>`: the case whose detail opens first (else the top of the list).
+    pub case: Option<String>,
 }
 
 /// What a widget has to show.
@@ -165,6 +173,26 @@ pub fn scorecard_widget(props: &WidgetProps<Scorecard>) -> Html {
     })
 }
 
+/// The root component of `<gr-case-tracker>`. A new `now` or `case` option starts the
+/// tracker afresh (its clock, selection and announcements).
+#[function_component(CaseTrackerWidget)]
+pub fn case_tracker_widget(props: &WidgetProps<CasesDoc>) -> Html {
+    let options = &props.options;
+    frame(props, |doc, generation, lang| {
+        html! {
+            <CaseTrackerView
+                key={format!("{generation}|{}|{}", options.now.as_deref().unwrap_or_default(), options.case.as_deref().unwrap_or_default())}
+                doc={Rc::clone(doc)}
+                {lang}
+                label={options.label.clone().map(AttrValue::from)}
+                now={options.now.clone().map(AttrValue::from)}
+                case={options.case.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
 fn data_failure(e: grassroots::Error) -> Failure {
     let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
     Failure::Data { errors, warnings }
@@ -177,6 +205,10 @@ fn load_tree(json: &str) -> Result<LoadedTree, Failure> {
 
 fn load_scorecard(json: &str) -> Result<Scorecard, Failure> {
     Scorecard::from_json(json).map_err(data_failure)
+}
+
+fn load_cases(json: &str) -> Result<CasesDoc, Failure> {
+    CasesDoc::from_json(json).map_err(data_failure)
 }
 
 /// One mounted widget of one kind, behind [`WidgetHandle`].
@@ -274,7 +306,7 @@ fn read_options(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"case-tracker"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
@@ -282,7 +314,8 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
     let inner: Box<dyn Widget> = match kind {
         "org-tree" => Box::new(Mounted::<OrgTreeWidget, _>::new(host, root, "org-tree", data, options, load_tree)),
         "scorecard" => Box::new(Mounted::<ScorecardWidget, _>::new(host, root, "scorecard", data, options, load_scorecard)),
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard"))),
+        "case-tracker" => Box::new(Mounted::<CaseTrackerWidget, _>::new(host, root, "case-tracker", data, options, load_cases)),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, case-tracker"))),
     };
     Ok(WidgetHandle { inner })
 }
