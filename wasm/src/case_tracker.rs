@@ -146,6 +146,12 @@ pub fn breached_ids(case: &CaseClocks) -> Vec<String> {
         .collect()
 }
 
+/// The last step a case had taken by `now` (steps recorded later have not happened yet,
+/// as for the clocks); `None` before the first.
+pub fn stage_at(case: &Case, now: Timestamp) -> Option<Step> {
+    case.steps.iter().filter(|s| s.at <= now).map(|s| s.step).max()
+}
+
 /// `base` moved `seconds` later (not earlier: the tracker's time only goes forward).
 pub fn advanced(base: Timestamp, seconds: i64) -> Timestamp {
     if seconds <= 0 {
@@ -314,7 +320,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
             let detail = SelectDetail {
                 id: &c.case,
                 title: &c.title,
-                step: doc.case(&c.case).and_then(Case::stage).map(Step::key),
+                step: doc.case(&c.case).and_then(|k| stage_at(k, now)).map(Step::key),
                 breached: breached_ids(c),
             };
             dispatch(&host, "gr-select", &detail);
@@ -379,38 +385,45 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
             <div class="gr-vh gr-announce" role="status" aria-live="polite">{ announcement }</div>
             <div class="gr-tracker-body">
                 <div class="gr-case-pane">
-                    <p class="gr-hint" id="gr-case-hint">{ text.case_list_hint }</p>
-                    <div class="gr-case-list" role="listbox" ref={list_ref} aria-label={text.case_list_label} aria-describedby="gr-case-hint">
-                        { for rows.iter().enumerate().map(|(position, &i)| {
-                            let c = &all[i];
-                            let case = props.doc.case(&c.case);
-                            let s = summary(c);
-                            let is_selected = current.as_deref() == Some(c.case.as_str());
-                            let onclick = { let select = select.clone(); Callback::from(move |_| select.emit(i)) };
-                            let step = case.and_then(Case::stage).map_or(text.no_step, |s| (text.step_name)(s));
-                            html! {
-                                <div role="option" key={c.case.clone()} class="gr-case" data-id={c.case.clone()} data-index={position.to_string()}
-                                    aria-selected={is_selected.to_string()}
-                                    tabindex={if tabbable.as_deref() == Some(c.case.as_str()) { "0" } else { "-1" }}
-                                    {onclick} onkeydown={on_key(position)}>
-                                    <span class="gr-case-title">{ &c.title }</span>
-                                    <span class="gr-case-meta">
-                                        { (text.case_meta)(case.map_or("", |k| k.category.as_str()), case.map_or("", |k| k.node.as_str()), step) }
-                                    </span>
-                                    <span class={summary_class(s)}>{ summary_text(text, s) }</span>
-                                </div>
-                            }
-                        }) }
-                    </div>
                     if all.is_empty() {
                         <p>{ text.no_cases }</p>
+                    } else {
+                        <p class="gr-hint" id="gr-case-hint">{ text.case_list_hint }</p>
+                        <div class="gr-case-list" role="listbox" ref={list_ref} aria-label={text.case_list_label} aria-describedby="gr-case-hint">
+                            { for rows.iter().enumerate().map(|(position, &i)| {
+                                let c = &all[i];
+                                let case = props.doc.case(&c.case);
+                                let s = summary(c);
+                                let is_selected = current.as_deref() == Some(c.case.as_str());
+                                let onclick = { let select = select.clone(); Callback::from(move |_| select.emit(i)) };
+                                let step = case.and_then(|k| stage_at(k, now)).map_or(text.no_step, |s| (text.step_name)(s));
+                                html! {
+                                    <div role="option" key={c.case.clone()} class="gr-case" data-id={c.case.clone()} data-index={position.to_string()}
+                                        aria-selected={is_selected.to_string()}
+                                        tabindex={if tabbable.as_deref() == Some(c.case.as_str()) { "0" } else { "-1" }}
+                                        {onclick} onkeydown={on_key(position)}>
+                                        <span class="gr-case-title">{ &c.title }</span>
+                                        <span class="gr-case-meta">
+                                            { (text.case_meta)(case.map_or("", |k| k.category.as_str()), case.map_or("", |k| k.node.as_str()), step) }
+                                        </span>
+                                        <span class={summary_class(s)}>{ summary_text(text, s) }</span>
+                                    </div>
+                                }
+                            }) }
+                        </div>
                     }
                     if !warnings.is_empty() {
                         <div class="gr-notes" role="note">
                             <p><strong>{ text.warnings_title }</strong></p>
                             <ul class="gr-problems">
                                 { for warnings.iter().map(|p| html! {
-                                    <li><code class="gr-path">{ &p.path }</code>{ " " }<span class="gr-message">{ (text.problem)(&p.kind) }</span></li>
+                                    <li>
+                                        <code class="gr-path">{ &p.path }</code>
+                                        if let Some(id) = &p.record {
+                                            <span class="gr-record">{ (text.record)(id) }</span>
+                                        }
+                                        <span class="gr-message">{ (text.problem)(&p.kind) }</span>
+                                    </li>
                                 }) }
                             </ul>
                         </div>
@@ -431,7 +444,7 @@ fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
 
 fn case_detail(doc: &CasesDoc, case: &Case, cc: &CaseClocks, now: Timestamp, lang: Lang) -> Html {
     let text = lang.text();
-    let stage = case.steps.iter().filter(|s| s.at <= now).map(|s| s.step).max();
+    let stage = stage_at(case, now);
     let fact = |label: &'static str, value: Html| html! { <div class="gr-fact"><dt>{ label }</dt><dd>{ value }</dd></div> };
     html! {
         <article class="gr-case-detail" aria-labelledby="gr-case-heading">
@@ -645,6 +658,11 @@ mod tests {
         assert_eq!(newly_breached(&before, &after), [(pipe, on_site)]);
         assert_eq!(after[pipe].clocks[on_site].status, ClockStatus::Breached { at: None, by_seconds: 1 });
         assert_eq!(breached_ids(&after[pipe]), ["1310/contact_reached", "1310/on_site"]);
+        // Steps recorded after "now" have not happened yet.
+        let school = doc.case("h-0820-school").unwrap_or_else(|| panic!("school"));
+        assert_eq!(stage_at(school, at("2026-08-20T10:00:00+08:00")), Some(Step::Collect));
+        assert_eq!(stage_at(school, at("2026-08-31T18:00:00+08:00")), Some(Step::Analyse));
+        assert_eq!(stage_at(school, at("2026-08-20T08:00:00+08:00")), None);
         // Already breached is not news.
         assert!(newly_breached(&after, &clocks(&doc, advanced(base, 10))).is_empty());
     }
