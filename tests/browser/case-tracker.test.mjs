@@ -204,6 +204,33 @@ describe('the live clock (en, now = 2 s before the on-site deadline)', () => {
   });
 });
 
+describe('re-sorting as clocks turn', () => {
+  test('the list re-sorts live, but not under the keyboard focus', async () => {
+    const page = await open(env, '/test/case-tracker-reorder.html');
+    await options(page, 'reorder').first().waitFor();
+    await options(page, 'reorder-focus').first().waitFor();
+    // 丙 came late (breached, closed); 甲 is running with 2 s left.
+    assert.deepEqual(await optionIds(page, 'reorder'), ['c-late', 'a-running']);
+    assert.deepEqual(await optionIds(page, 'reorder-focus'), ['c-late', 'a-running']);
+    await option(page, 'reorder-focus', 'c-late').focus();
+    // 甲 turns breached and, with an open breach, jumps to the top of the unfocused list.
+    await page.waitForFunction(() => document.getElementById('reorder').shadowRoot.querySelector('[role=option]').dataset.id === 'a-running', null, { timeout: 6000 });
+    assert.deepEqual(await optionIds(page, 'reorder'), ['a-running', 'c-late']);
+    // The focused list kept its order, and the focus (its own timer may tick a moment later).
+    await page.waitForFunction(() => document.getElementById('reorder-focus').shadowRoot.querySelector('[data-id="a-running"] .gr-state').textContent.startsWith('已超时'), null, { timeout: 3000 });
+    assert.match(await option(page, 'reorder-focus', 'a-running').locator('.gr-state').textContent(), /^已超时 \d+ 秒$/);
+    assert.deepEqual(await optionIds(page, 'reorder-focus'), ['c-late', 'a-running']);
+    assert.equal(await focusedId(page, 'reorder-focus'), 'c-late');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedId(page, 'reorder-focus'), 'a-running');
+    // The focus leaves the list: it re-sorts.
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.getElementById('reorder-focus').shadowRoot.querySelector('[role=option]').dataset.id === 'a-running', null, { timeout: 3000 });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
+
 describe('text from data, a bad now, bad data', () => {
   let page;
   before(async () => {

@@ -16,7 +16,7 @@ use grassroots::cases::{Case, CaseClocks, CasesDoc, ClockStatus, Limit, Step, Ti
 use gloo_timers::callback::Interval;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
 use crate::events::dispatch;
@@ -118,6 +118,19 @@ pub fn order(cases: &[CaseClocks]) -> Vec<usize> {
     };
     let mut rows: Vec<usize> = (0..cases.len()).collect();
     rows.sort_by(|&a, &b| key(&cases[a]).cmp(&key(&cases[b])).then_with(|| cases[a].case.cmp(&cases[b].case)));
+    rows
+}
+
+/// `ids`' order kept, as indices into `cases` (ids no longer there are skipped; cases not in
+/// `ids` follow in [`order`]'s order).
+pub fn kept_order(cases: &[CaseClocks], ids: &[String]) -> Vec<usize> {
+    let position: std::collections::HashMap<&str, usize> = cases.iter().enumerate().map(|(i, c)| (c.case.as_str(), i)).collect();
+    let mut rows: Vec<usize> = ids.iter().filter_map(|id| position.get(id.as_str()).copied()).collect();
+    let mut taken = vec![false; cases.len()];
+    for &i in &rows {
+        taken[i] = true;
+    }
+    rows.extend(order(cases).into_iter().filter(|&i| !taken[i]));
     rows
 }
 
@@ -278,6 +291,9 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
         })
     };
     let active = use_state(|| None::<String>);
+    // The list's order while the keyboard focus is in it: rows do not move under the focus
+    // (a moved node would also lose it); the list re-sorts when the focus leaves.
+    let frozen = use_state(|| None::<Rc<Vec<String>>>);
     let list_ref = use_node_ref();
 
     // The live clock: every second, "now" moves on by the time elapsed since mounting.
@@ -285,13 +301,17 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
         let (doc, elapsed, announced) = (Rc::clone(&props.doc), elapsed.clone(), announced.clone());
         use_effect_with((), move |_| {
             let mut seen = 0_i64;
+            let mut previous: Option<Vec<CaseClocks>> = None;
             let interval = start.base.map(|base| {
                 Interval::new(1_000, move || {
                     let now = ((js_sys::Date::now() - start.started_ms) / 1000.0).floor() as i64;
                     if now <= seen {
                         return;
                     }
-                    let turned = newly_breached(&clocks(&doc, advanced(base, seen)), &clocks(&doc, advanced(base, now)));
+                    let after = clocks(&doc, advanced(base, now));
+                    let before = previous.take().unwrap_or_else(|| clocks(&doc, advanced(base, seen)));
+                    let turned = newly_breached(&before, &after);
+                    previous = Some(after);
                     seen = now;
                     if !turned.is_empty() {
                         announced.set(turned);
@@ -309,7 +329,28 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
     };
     let now = advanced(base, *elapsed);
     let all = Rc::new(clocks(&props.doc, now));
-    let rows = Rc::new(order(&all));
+    let rows = Rc::new(match &*frozen {
+        Some(ids) => kept_order(&all, ids),
+        None => order(&all),
+    });
+    let on_focus_in = {
+        let (frozen, ids) = (frozen.clone(), Rc::new(rows.iter().map(|&i| all[i].case.clone()).collect::<Vec<_>>()));
+        Callback::from(move |_: FocusEvent| {
+            if frozen.is_none() {
+                frozen.set(Some(Rc::clone(&ids)));
+            }
+        })
+    };
+    let on_focus_out = {
+        let (frozen, list_ref) = (frozen.clone(), list_ref.clone());
+        Callback::from(move |e: FocusEvent| {
+            let list = list_ref.cast::<Node>();
+            let inside = e.related_target().and_then(|t| t.dyn_into::<Node>().ok()).is_some_and(|t| list.is_some_and(|l| l.contains(Some(&t))));
+            if !inside {
+                frozen.set(None);
+            }
+        })
+    };
     let current = (*selected).clone();
     let tabbable = (*active).clone().or_else(|| current.clone()).or_else(|| rows.first().map(|&i| all[i].case.clone()));
 
@@ -389,7 +430,8 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                         <p>{ text.no_cases }</p>
                     } else {
                         <p class="gr-hint" id="gr-case-hint">{ text.case_list_hint }</p>
-                        <div class="gr-case-list" role="listbox" ref={list_ref} aria-label={text.case_list_label} aria-describedby="gr-case-hint">
+                        <div class="gr-case-list" role="listbox" ref={list_ref} aria-label={text.case_list_label} aria-describedby="gr-case-hint"
+                            onfocusin={on_focus_in} onfocusout={on_focus_out}>
                             { for rows.iter().enumerate().map(|(position, &i)| {
                                 let c = &all[i];
                                 let case = props.doc.case(&c.case);
@@ -642,6 +684,17 @@ mod tests {
         // Before a case opens its clocks have not started.
         let early = clocks(&doc, at("2026-08-31T17:00:00+08:00"));
         assert_eq!(summary(&early[order_index(&early, "sl-0831-pipe")]), Summary::NotStarted);
+    }
+
+    #[test]
+    fn a_kept_order_stays_and_new_cases_follow_in_order() {
+        let doc = doc();
+        let all = clocks(&doc, at("2026-08-31T18:00:00+08:00"));
+        let kept = vec!["sl-0627-flood".to_owned(), "gone".to_owned(), "sl-0831-pipe".to_owned()];
+        let rows = kept_order(&all, &kept);
+        let got: Vec<&str> = rows.iter().map(|&i| all[i].case.as_str()).collect();
+        assert_eq!(got[..3], ["sl-0627-flood", "sl-0831-pipe", "h-0610-property"]);
+        assert_eq!(rows.len(), all.len());
     }
 
     #[test]
