@@ -20,6 +20,7 @@ test: setup-test
 	@echo "=== summary"
 	@grep -h '^test result:' $(LOG)/native.txt
 	@grep -h 'bundle size:' $(LOG)/size.txt
+	@grep -h '^jsonlogic cross-check:' $(LOG)/rules.txt
 	@echo "rules: $$(tail -n 1 $(LOG)/rules.txt)"
 	@tail -n 1 $(LOG)/browser.txt
 
@@ -35,9 +36,14 @@ build:
 native-test:
 	@. target/toolchain.env && $$CARGO test --workspace --quiet
 
-## The shipped rule sets' case files, run through the CLI as a department's CI would.
+## The shipped rule sets' case files, run through the CLI as a department's CI would; then
+## every shipped expression checked against json-logic-js (the reference implementation), and
+## that check's own self-test (a deliberate divergence must be caught).
 rule-cases:
-	@. target/toolchain.env && $$CARGO run --quiet -p grassroots-core --features cli --bin grassroots -- test tests/data/rules/cases
+	@. target/toolchain.env && $$CARGO build --quiet -p grassroots-core --features cli --bin grassroots
+	@node tests/browser/jsonlogic-crosscheck.mjs target/debug/grassroots --self-test > $(LOG)/crosscheck-self-test.txt || { cat $(LOG)/crosscheck-self-test.txt; exit 1; }
+	@node tests/browser/jsonlogic-crosscheck.mjs target/debug/grassroots | tail -n 1
+	@target/debug/grassroots test tests/data/rules/cases
 
 size:
 	@mkdir -p $(LOG)
@@ -46,9 +52,13 @@ size:
 browser-test:
 	@bash .ci/browser-test.sh
 
-## Benchmarks (figures, not assertions): the load benchmark, 10k/100k/1M nodes.
+## Benchmarks (figures, not assertions): the load benchmark (10k/100k/1M nodes) and the
+## scorecard benchmark (10,000 entities × 25 indicators vs the bare JsonLogic crate).
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
+	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
+	@$(MAKE) --no-print-directory build
+	@node tests/browser/scorecard-bench.mjs
 
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts

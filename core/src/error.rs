@@ -101,6 +101,7 @@ impl Problem {
 /// What kind of record a reference points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum RefKind {
     /// A node of the tree.
     Node,

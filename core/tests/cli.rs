@@ -409,3 +409,58 @@ fn validate_claims_names_the_step_at_fault_and_prints_the_ledger() {
     assert_eq!(report["ledger"][1]["figures"]["completion"], Value::Null, "no claims taken: no ratio");
     assert_eq!(report["ledger"][2]["figures"]["target_met"], true);
 }
+
+#[test]
+fn diff_rules_reports_outcome_changes_and_exits_zero_either_way() {
+    let diff = ["diff", "rules", "diff/five-star-v1.json", "diff/five-star-v2.json", "--facts", "diff/entities.json"];
+    let (code, stdout, stderr) = run_rules(&diff);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(Ok(stdout), std::fs::read_to_string(data_dir("rules/diff").join("expected.txt")).map_err(|e| e.to_string()));
+    let (code, stdout, _) = run_rules(&[&diff[..], &["--format", "json"]].concat());
+    assert_eq!(code, 0);
+    let got: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(got["entities"][0]["id"], "e02");
+    assert_eq!(got["entities"][0]["new"]["tier"], "fail");
+    assert_eq!(got["rules"][3], serde_json::json!({"change": "added", "part": "veto", "id": "illegal-construction"}));
+    // No outcome changes is still exit 0: the command reports, it does not judge.
+    let (code, stdout, _) = run_rules(&["diff", "rules", "diff/five-star-v2.json", "diff/five-star-v2.json", "--facts", "diff/entities.json"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("rules: no changes\noutcomes: 0 of 5 entities change\n"), "{stdout}");
+}
+
+#[test]
+fn diff_rules_lists_the_problems_of_both_rule_sets() {
+    let (code, stdout, _) = run_rules(&["diff", "rules", "broken/shapes.json", "broken/ids-and-references.json", "--facts", "diff/entities.json"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("broken/shapes.json: error: $."), "{stdout}");
+    assert!(stdout.contains("broken/ids-and-references.json: error: $."), "{stdout}");
+    // A facts file that is not a list of entities.
+    let (code, stdout, _) = run_rules(&["diff", "rules", "diff/five-star-v1.json", "diff/five-star-v2.json", "--facts", "five-star-community.json"]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("five-star-community.json: error: $: expected an array of entities"), "{stdout}");
+    for args in [
+        &["diff", "rules", "broken/not-json.json", "diff/five-star-v2.json", "--facts", "diff/entities.json"][..],
+        &["diff", "rules", "diff/five-star-v1.json", "diff/five-star-v2.json", "--facts", "no/such/file.json"],
+    ] {
+        let (code, _, stderr) = run_rules(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn eval_rates_every_node_of_a_tree_and_the_fact_catalogue_is_printed() {
+    let (code, stdout, stderr) = run_in(".", &["eval", "rules/five-star-community.json", "--org", "tree/valid/xinxiang-four-levels.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rated: Vec<&str> = stdout.lines().skip(1).filter(|l| !l.contains("warning:")).filter_map(|l| l.split_whitespace().nth(1)).collect();
+    assert_eq!(rated, ["hq-c1", "hq-c2"], "{stdout}");
+    assert!(stdout.contains("warning: $.sections[0].indicators[1].expr (record \"hq-c1\"): fact \"meetings_held_rate\" is missing"), "{stdout}");
+    let (code, _, stderr) = run_in(".", &["eval", "rules/five-star-community.json"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, stdout, _) = run_in(".", &["schema", "facts"]);
+    assert_eq!(code, 0);
+    let catalogue: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let names: Vec<&str> = catalogue["facts"].as_array().into_iter().flatten().filter_map(|f| f["name"].as_str()).collect();
+    for name in ["coverage_grids_with_branch", "claim_completion_rate", "satisfaction_rate", "certificates_in_force"] {
+        assert!(names.contains(&name), "{name} not in {names:?}");
+    }
+}

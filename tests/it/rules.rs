@@ -3,7 +3,7 @@
 //! broken rule set reports exactly the problems its `.expected.json` lists.
 
 use grassroots::Error;
-use grassroots::rules::cases::{project, run_case};
+use grassroots::rules::cases::{normalize, project, run_case};
 use grassroots::rules::{Entity, RuleSet};
 use serde_json::Value;
 
@@ -117,4 +117,68 @@ fn scorecard_evaluations_match_their_pinned_results() {
         let first_difference = got.lines().zip(expected.lines()).position(|(a, b)| a != b);
         assert!(got == expected, "{}: differs from {} at line {first_difference:?}", path.display(), expected_path.display());
     }
+}
+
+#[test]
+fn two_versions_of_a_rule_set_name_whose_outcome_changes_and_why() {
+    // v2 raises the 25-point band of 三会一课 from 90 % to 92 % and adds a veto on new illegal
+    // construction; the expected diff lists both rule changes and the four entities that move.
+    let dir = data_dir("rules/diff");
+    let load = |name: &str| {
+        let rules = RuleSet::from_json(&read(&dir.join(name))).unwrap_or_else(|e| panic!("{name}: {:#?}", e.problems()));
+        assert!(rules.warnings().is_empty(), "{name}: {:#?}", rules.warnings());
+        rules
+    };
+    let (v1, v2) = (load("five-star-v1.json"), load("five-star-v2.json"));
+    // v1 is the shipped rule set as it stands, so the diff starts from what is published.
+    assert_eq!(v1, load("../five-star-community.json"));
+    let entities = Entity::list_from_json(&read(&dir.join("entities.json"))).unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+    let diff = grassroots::rules::RuleSetDiff::between(&v1, &v2, &entities);
+    let got = serde_json::to_value(&diff).unwrap_or(Value::Null);
+    assert_eq!(normalize(&got), normalize(&parse(&dir.join("expected.json"))), "got {}", serde_json::to_string_pretty(&got).unwrap_or_default());
+    assert_eq!(diff.to_string(), read(&dir.join("expected.txt")));
+    // The same version twice changes nothing.
+    let same = grassroots::rules::RuleSetDiff::between(&v2, &v2, &entities);
+    assert!(same.rules.is_empty() && same.outcomes_unchanged(), "{same}");
+}
+
+/// The facts the core computes feed the shipped rule sets end to end: the 双报到 ledger of the
+/// 田园镇 services fixture into the dual-reporting rule set, and the 胜利社区 season of cases
+/// into the 接诉即办 and SLA rule sets.
+#[test]
+fn ledger_and_case_figures_feed_the_shipped_rule_sets() {
+    use grassroots::cases::{CasesDoc, MetricsOptions, Timestamp, metrics};
+    use grassroots::rules::{Tier, case_facts, ledger_facts};
+    use grassroots::services::{ServicesDocument, ledger_figures};
+
+    let rules = |name: &str| RuleSet::from_json(&read(&data_dir("rules").join(name))).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let services = ServicesDocument::from_json(&read(&data_dir("services/valid/tianyuan-2026.json"))).unwrap_or_else(|e| panic!("{e}"));
+    let members: Vec<Entity> = ledger_figures(&services, 2026)
+        .into_iter()
+        .filter(|(provider, _)| provider.to_string().starts_with("member"))
+        .map(|(provider, figures)| Entity::new(provider.id.clone(), ledger_facts(&figures)))
+        .collect();
+    assert!(members.len() >= 3, "{members:?}");
+    let result = rules("dual-reporting.json").evaluate(&members);
+    // tm1 served 20 of its 24 hours: the hours indicator fails, so the member does not comply.
+    let tm1 = result.entity("tm1").unwrap_or_else(|| panic!("{result:#?}"));
+    assert_eq!(tm1.tier, Tier::Fail);
+    assert_eq!(tm1.sections[0].indicators[0].reason.zh, "服务时长达到目标：否，得 0 分");
+
+    let cases = CasesDoc::from_json(&read(&data_dir("cases/valid/season-shengli.json"))).unwrap_or_else(|e| panic!("{e}"));
+    let tree = grassroots::OrgTree::from_json(&read(&data_dir("tree/valid/laifeng-shengli.json"))).unwrap_or_else(|e| panic!("{e}"));
+    let time = |t: &str| Timestamp::parse(t).unwrap_or_else(|| panic!("{t}"));
+    let options = MetricsOptions::new(time("2026-06-01T00:00:00+08:00"), time("2026-09-01T00:00:00+08:00"));
+    let report = metrics(&cases, &tree, &options);
+    let entities: Vec<Entity> = report.nodes.iter().map(|m| Entity::new(m.node.clone(), case_facts(m))).collect();
+    let hotline = rules("hotline-rates.json").evaluate(&entities);
+    // The community has 18 cases and is rated; its districts have fewer than 10 and are not.
+    let community = hotline.entity("sl").unwrap_or_else(|| panic!("{hotline:#?}"));
+    assert_ne!(community.tier, Tier::NotRated);
+    assert_eq!(community.rank, Some(1));
+    assert!(hotline.entities.iter().filter(|e| e.id != "sl").all(|e| e.tier == Tier::NotRated && e.rank.is_none()));
+    let sla = rules("sla-compliance.json").evaluate(&entities);
+    let sl = sla.entity("sl").unwrap_or_else(|| panic!("{sla:#?}"));
+    assert_eq!(sl.sections.len(), 2);
+    assert!(sla.diagnostics.is_empty(), "{:#?}", sla.diagnostics);
 }

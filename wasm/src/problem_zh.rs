@@ -12,6 +12,9 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Member => "党员",
         RefKind::Post => "岗位",
         RefKind::Level => "层级",
+        // Kinds of records that only exist with other core features (services: demand, offer,
+        // claim); a widget that loads them gives them their own names.
+        _ => "记录",
     }
 }
 

@@ -288,7 +288,12 @@ fn ranking(
                                         <button type="button" class="gr-link" {onclick} aria-label={(text.open_card)(name)}>{ name }</button>
                                     </th>
                                     <td class="gr-num">{ points(r.total) }</td>
-                                    <td><span class={tier_class(r.tier)}>{ (text.tier)(r.tier) }</span></td>
+                                    <td>
+                                        <span class={tier_class(r.tier)}>{ (text.tier)(r.tier) }</span>
+                                        if r.voided {
+                                            <span class="gr-voided">{ text.section_voided }</span>
+                                        }
+                                    </td>
                                     { for r.sections.iter().map(|s| html! {
                                         <td class="gr-num">
                                             <span aria-hidden="true" class="gr-star">{ if s.passed { "★ " } else { "☆ " } }</span>

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use grassroots::org::{LevelSchema, SchemaSpec, TreeDiff, roster};
-use grassroots::rules::{Entity, RuleSet, cases};
+use grassroots::rules::{Entity, RuleSet, RuleSetDiff, cases};
 use grassroots::lists::{ListDiff, Lists, lookup_certificate};
 use grassroots::services::{ClaimState, ServicesDocument, ledger_figures, match_demands};
 use grassroots::{Error, Organization, Problem, Severity};
@@ -48,8 +48,13 @@ enum Command {
     Eval {
         /// The rule set (.json).
         rules: PathBuf,
-        /// The entities: `[{"id": "c1", "facts": {…}}, …]`.
-        facts: PathBuf,
+        /// The entities: `[{"id": "c1", "facts": {…}}, …]`. With --org, facts added to the
+        /// tree's nodes by id (the file's values win).
+        facts: Option<PathBuf>,
+        /// An organization document: rate every node of the rule set's entity level (e.g. every
+        /// community) with the facts the core computes for it (rollups, coverage ratios).
+        #[arg(long)]
+        org: Option<PathBuf>,
         /// Every indicator's value, points and reason.
         #[arg(long)]
         explain: bool,
@@ -110,6 +115,9 @@ enum SchemaOf {
     Tree,
     /// The cases document (`validate cases` checks more: step order, times, references).
     Cases,
+    /// The fact catalogue: every fact the core computes for rule sets to read, with its type,
+    /// unit and names (a rule set may declare more of its own).
+    Facts,
 }
 
 #[derive(Subcommand)]
@@ -235,6 +243,19 @@ enum Diff {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Two versions of a rule set: what changed in the rules, and whose outcome (tier,
+    /// pass/fail, rank, total) changes on the same entities, and why. Exit 0 whether or not
+    /// outcomes change (it reports; it does not judge), 1 when either rule set or the facts
+    /// file has errors, 2 when a file cannot be read or is not JSON.
+    Rules {
+        old: PathBuf,
+        new: PathBuf,
+        /// The entities: `[{"id": "c1", "facts": {…}}, …]`.
+        #[arg(long)]
+        facts: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -279,15 +300,20 @@ fn main() -> ExitCode {
         Command::Metrics { cases, org, from, to, min_sample, format } => {
             cases_cli::metrics(&cases, &org, from, to, min_sample, format)
         }
-        Command::Eval { rules, facts, explain, format } => eval(&rules, &facts, explain, format),
+        Command::Eval { rules, facts, org, explain, format } => eval(&rules, facts.as_deref(), org.as_deref(), explain, format),
         Command::Test { dir } => test_cases(&dir),
         Command::Stats { what: Stats::Tree { file, node, format } } => stats_tree(&file, node.as_deref(), format),
         Command::Diff { what: Diff::Tree { old, new, format } } => diff_tree(&old, &new, format),
         Command::Validate { what: Validate::Lists { file, format } } => validate_lists(&file, format),
         Command::Diff { what: Diff::Lists { old, new, format } } => diff_lists(&old, &new, format),
         Command::Lookup { what: Lookup::Certificate { name, lists, format } } => lookup(&name, &lists, format),
+        Command::Diff { what: Diff::Rules { old, new, facts, format } } => diff_rules(&old, &new, &facts, format),
         Command::Schema { what: SchemaOf::Tree } => {
             out!("{}", grassroots::org::json_schema());
+            Ok(())
+        }
+        Command::Schema { what: SchemaOf::Facts } => {
+            out!("{}", serde_json::to_string_pretty(&grassroots::rules::FactCatalogue::core()).unwrap_or_default());
             Ok(())
         }
         Command::Schema { what: SchemaOf::Cases } => {
@@ -504,15 +530,64 @@ fn validate_rules(file: &Path, format: Format) -> Result<(), Fail> {
     }
 }
 
-fn eval(rules_file: &Path, facts_file: &Path, explain: bool, format: Format) -> Result<(), Fail> {
+/// Reads an entities file; its problems are printed and end the command (exit 1).
+fn load_entities(file: &Path) -> Result<Vec<Entity>, Fail> {
+    match Entity::list_from_json(&read(file)?) {
+        Ok(entities) => Ok(entities),
+        Err(e) => report(file, &problems_of(file, e)?, Format::Text).map(|()| Vec::new()),
+    }
+}
+
+fn diff_rules(old: &Path, new: &Path, facts: &Path, format: Format) -> Result<(), Fail> {
+    // Both rule sets are checked before giving up, so that one run lists every problem.
+    let (before, after) = (load_rules(old)?, load_rules(new)?);
+    let (before, after) = match (before, after) {
+        (Ok(b), Ok(a)) => (b, a),
+        (b, a) => {
+            for (file, problems) in [(old, b.err()), (new, a.err())] {
+                if let Some(problems) = problems {
+                    print_problems(file, &problems, Format::Text);
+                }
+            }
+            return Err(Fail::Invalid);
+        }
+    };
+    let entities = load_entities(facts)?;
+    let diff = RuleSetDiff::between(&before, &after, &entities);
+    if format == Format::Json {
+        out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default());
+        return Ok(());
+    }
+    {
+        use std::io::Write;
+        let _ = write!(std::io::stdout(), "{diff}");
+    }
+    for (version, problems) in [(&diff.old.version, &diff.diagnostics.old), (&diff.new.version, &diff.diagnostics.new)] {
+        for p in problems {
+            out!("{}: warning: under {version}: {p}", facts.display());
+        }
+    }
+    Ok(())
+}
+
+fn eval(rules_file: &Path, facts: Option<&Path>, org: Option<&Path>, explain: bool, format: Format) -> Result<(), Fail> {
     let rules = match load_rules(rules_file)? {
         Ok(rules) => rules,
         Err(problems) => return report(rules_file, &problems, Format::Text),
     };
-    let entities = match Entity::list_from_json(&read(facts_file)?) {
-        Ok(entities) => entities,
-        Err(e) => return report(facts_file, &problems_of(facts_file, e)?, Format::Text),
+    let given = match facts {
+        Some(file) => load_entities(file)?,
+        None if org.is_some() => Vec::new(),
+        None => return Err(Fail::Unreadable("give the entities' FACTS file, an organization with --org, or both".into())),
     };
+    let entities = match org {
+        None => given,
+        Some(path) => match load(path, None)? {
+            Ok(org) => grassroots::rules::tree_entities(&org, rules.entity(), &given),
+            Err(problems) => return report(path, &problems, Format::Text),
+        },
+    };
+    let facts_file = facts.or(org).unwrap_or(rules_file);
     let result = rules.evaluate(&entities);
     if format == Format::Json {
         out!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());

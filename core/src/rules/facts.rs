@@ -176,6 +176,26 @@ const CASE_FACTS: &[FactRow] = {
     ]
 };
 
+/// The facts of a lists version (四张清单), see [`list_facts`].
+const LIST_FACTS: &[FactRow] = {
+    use FactType::Integer;
+    &[
+        ("items_self_governance_in_force", Integer, Some(Unit::Items), "自治事项（有效）", "self-governance items in force"),
+        ("items_self_governance_delegated", Integer, Some(Unit::Items), "自治事项（下放）", "self-governance items delegated"),
+        ("items_self_governance_abolished", Integer, Some(Unit::Items), "自治事项（取消）", "self-governance items abolished"),
+        ("items_assist_in_force", Integer, Some(Unit::Items), "协助事项（有效）", "assisting items in force"),
+        ("items_assist_delegated", Integer, Some(Unit::Items), "协助事项（下放）", "assisting items delegated"),
+        ("items_assist_abolished", Integer, Some(Unit::Items), "协助事项（取消）", "assisting items abolished"),
+        ("items_certificate_in_force", Integer, Some(Unit::Items), "证明事项（有效）", "certificates in force"),
+        ("items_certificate_delegated", Integer, Some(Unit::Items), "证明事项（下放）", "certificates delegated"),
+        ("items_certificate_abolished", Integer, Some(Unit::Items), "证明事项（取消）", "certificates abolished"),
+        ("items_negative_in_force", Integer, Some(Unit::Items), "负面清单事项", "negative-list items"),
+        ("items_negative_delegated", Integer, Some(Unit::Items), "负面清单事项（下放）", "negative-list items delegated"),
+        ("items_negative_abolished", Integer, Some(Unit::Items), "负面清单事项（取消）", "negative-list items abolished"),
+        ("certificates_in_force", Integer, Some(Unit::Items), "仍需开具的证明", "certificates still required"),
+    ]
+};
+
 /// Every fact a rule set may read: the core's facts plus those a rule set declares.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactCatalogue {
@@ -186,7 +206,7 @@ impl FactCatalogue {
     /// The facts the core computes: for every node of a tree (its rollup and its cases over
     /// a period) and for every member and unit (its year in the 双报到 ledger).
     pub fn core() -> Self {
-        let facts = [ROLLUP_FACTS, LEDGER_FACTS, CASE_FACTS]
+        let facts = [ROLLUP_FACTS, LEDGER_FACTS, CASE_FACTS, LIST_FACTS]
             .into_iter()
             .flatten()
             .map(|&(name, kind, unit, zh, en)| Fact { name: name.to_owned(), kind, unit, zh: zh.to_owned(), en: en.to_owned() })
@@ -249,6 +269,92 @@ pub fn rollup_facts(r: &Rollup) -> Map<String, Value> {
     out
 }
 
+/// The 双报到 ledger facts of one member's or unit's year (see [`crate::services::ledger_figures`]).
+/// Without a target there is no `service_hours_target`, and without a claim taken no
+/// `claim_completion_rate`: a rule reading them reports a missing fact rather than guessing.
+#[cfg(feature = "services")]
+pub fn ledger_facts(f: &crate::services::LedgerFigures) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("service_hours".into(), Value::from(f.hours));
+    if let Some(target) = f.target_hours {
+        out.insert("service_hours_target".into(), Value::from(target));
+    }
+    for (name, count) in [("service_records", f.records), ("claims_taken", f.claims_taken), ("claims_done", f.claims_done), ("projects_done", f.projects)] {
+        out.insert(name.into(), Value::from(count));
+    }
+    if let Some(completion) = f.completion {
+        out.insert("claim_completion_rate".into(), Value::from(completion));
+    }
+    out
+}
+
+/// The case facts of one node over a period (see [`crate::cases::metrics`]). Rates are
+/// numerator ÷ denominator whenever there is something to count, whatever the minimum sample
+/// the metrics were computed with: a rule set states its own minimum in `eligible` (over
+/// `cases_total`), so the same facts serve rule sets with different minimums. A rate with
+/// nothing to count is left out.
+#[cfg(feature = "cases")]
+pub fn case_facts(m: &crate::cases::CaseMetrics) -> Map<String, Value> {
+    let rate = |r: &crate::cases::Rate| (r.denominator > 0).then(|| r.numerator as f64 / r.denominator as f64);
+    let mut out = Map::new();
+    out.insert("cases_total".into(), Value::from(m.cases));
+    out.insert("sla_1310_clocks".into(), Value::from(m.clocks_1310.denominator));
+    out.insert("sla_12345_clocks".into(), Value::from(m.clocks_12345.denominator));
+    let rates = [
+        ("response_rate", &m.response),
+        ("resolution_rate", &m.resolution),
+        ("satisfaction_rate", &m.satisfaction),
+        ("on_time_rate", &m.on_time_closure),
+        ("sla_1310_met_rate", &m.clocks_1310),
+        ("sla_12345_met_rate", &m.clocks_12345),
+    ];
+    for (name, r) in rates {
+        if let Some(value) = rate(r) {
+            out.insert(name.into(), Value::from(value));
+        }
+    }
+    out
+}
+
+/// The list facts of a lists version (see [`crate::lists::Lists::figures`]): how many items
+/// of each kind are in force (delegated items included: they are still in force, lower
+/// down), delegated and abolished, and how many certificates a resident may still be asked for.
+#[cfg(feature = "lists")]
+pub fn list_facts(f: &crate::lists::ListFigures) -> Map<String, Value> {
+    let mut out = Map::new();
+    for k in &f.kinds {
+        let key = k.kind.key();
+        out.insert(format!("items_{key}_in_force"), Value::from(k.in_force));
+        out.insert(format!("items_{key}_delegated"), Value::from(k.delegated));
+        out.insert(format!("items_{key}_abolished"), Value::from(k.abolished));
+    }
+    out.insert("certificates_in_force".into(), Value::from(f.certificates_in_force));
+    out
+}
+
+/// Every entity of a tree that a rule set rates: each node of `level` (the rule set's entity,
+/// e.g. `community`) with its name and its rollup facts, then the facts the caller supplies
+/// for it (`extra`, matched by id; the caller's value wins). An `extra` entity that is not a
+/// node of that level is kept as it is, after the nodes, so that nothing given is dropped.
+pub fn tree_entities(org: &crate::Organization, level: &str, extra: &[super::Entity]) -> Vec<super::Entity> {
+    let tree = org.tree();
+    let mut out: Vec<super::Entity> = tree
+        .ids()
+        .filter(|&id| tree.node(id).level() == level)
+        .map(|id| {
+            let node = tree.node(id);
+            let mut facts = rollup_facts(org.rollup(id));
+            if let Some(given) = extra.iter().find(|e| e.id == node.id()) {
+                facts.extend(given.facts.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+            super::Entity { id: node.id().to_owned(), name: Some(node.name().to_owned()), facts }
+        })
+        .collect();
+    let placed: Vec<String> = out.iter().map(|e| e.id.clone()).collect();
+    out.extend(extra.iter().filter(|e| !placed.contains(&e.id)).cloned());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +372,32 @@ mod tests {
             assert!(fact.kind.accepts(value), "{name} = {value}");
         }
         assert_eq!(facts["coverage_grids_with_branch"], Value::from(0.75));
+    }
+
+    #[cfg(feature = "lists")]
+    #[test]
+    fn list_facts_are_catalogued() {
+        use crate::lists::{ItemKind, KindFigures, ListFigures};
+        let kinds = ItemKind::ALL.iter().map(|&kind| KindFigures { kind, in_force: 3, delegated: 1, abolished: 2 }).collect();
+        let facts = list_facts(&ListFigures { kinds, certificates_in_force: 3 });
+        let catalogue = FactCatalogue::core();
+        assert_eq!(facts.len(), LIST_FACTS.len());
+        for (name, value) in &facts {
+            assert!(catalogue.get(name).is_some_and(|fact| fact.kind.accepts(value)), "{name} = {value}");
+        }
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn ledger_facts_are_catalogued_and_leave_out_what_is_unknown() {
+        let f = crate::services::LedgerFigures { year: 2026, hours: 30.5, target_hours: None, target_met: None, records: 4, services: 9, claims_taken: 0, claims_done: 0, completion: None, projects: 1 };
+        let facts = ledger_facts(&f);
+        let catalogue = FactCatalogue::core();
+        for (name, value) in &facts {
+            assert!(catalogue.get(name).is_some_and(|fact| fact.kind.accepts(value)), "{name} = {value}");
+        }
+        assert!(!facts.contains_key("service_hours_target") && !facts.contains_key("claim_completion_rate"));
+        assert_eq!(facts["service_hours"], Value::from(30.5));
     }
 
     #[test]

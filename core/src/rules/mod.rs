@@ -54,7 +54,12 @@
 //!   a diagnostic and 0 points for that rule, never a panic or an early return.
 //! - Output order is deterministic: entities in input order, sections and indicators in
 //!   rule-set order, ranks by total then entity id.
+//! - Versions: [`RuleSetDiff`] evaluates two versions of a rule set on the same entities and
+//!   names whose tier, pass/fail, rank or total changes, and why (points per indicator with
+//!   both explanations, vetoes and bonuses under one version only), plus what changed in the
+//!   rules themselves.
 
+mod diff;
 mod eval;
 mod expr;
 mod facts;
@@ -62,8 +67,15 @@ mod set;
 mod scorecard;
 
 pub mod cases;
+pub use diff::{EntityChange, IndicatorChange, OneSided, Part, RuleChange, RuleSetDiff, SectionChange, Side, SideDiagnostics, Standing, Version};
 pub use eval::{BonusResult, Entity, EntityResult, Evaluation, IndicatorResult, Reason, SectionResult, Tier, VetoResult};
 pub use expr::STANDARD_OPERATORS;
 pub use scorecard::Scorecard;
-pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts};
+pub use facts::{Fact, FactCatalogue, FactType, Unit, rollup_facts, tree_entities};
+#[cfg(feature = "lists")]
+pub use facts::list_facts;
+#[cfg(feature = "cases")]
+pub use facts::case_facts;
+#[cfg(feature = "services")]
+pub use facts::ledger_facts;
 pub use set::{Band, Bonus, Eligibility, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};
