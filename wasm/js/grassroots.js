@@ -5,6 +5,7 @@
 //   <gr-scorecard src="/data/scorecard.json" entity="c01"></gr-scorecard>
 //   <gr-duty-list src="/data/lists.json"></gr-duty-list>   (or {"old": …, "new": …} for a diff)
 //   <gr-service-board src="/data/services.json"></gr-service-board>   (or {"services": …, "org": …})
+//   <gr-case-tracker src="/data/cases.json" case="sl-0831-pipe"></gr-case-tracker>
 //
 // or, where custom elements are not an option:
 //
@@ -92,7 +93,7 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, label, entity }. */
+  /** Replaces the options: { lang, elderly, label, entity, now, case }. */
   setOptions(options) {
     return this.#then((inner) => inner.setOptions(options ?? {}));
   }
@@ -123,17 +124,17 @@ export async function evaluate(data) {
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -178,6 +179,8 @@ function defineWidget(tag, kind) {
         elderly: this.hasAttribute('elderly'),
         label: this.getAttribute('label') ?? undefined,
         entity: this.getAttribute('entity') ?? undefined,
+        now: this.getAttribute('now') ?? undefined,
+        case: this.getAttribute('case') ?? undefined,
       };
     }
 

@@ -1,6 +1,6 @@
 //! Grassroots widgets: thin yew components over `grassroots` (the core), mounted into host
 //! pages by the ES module `grassroots.js` as custom elements (`<gr-org-tree>`,
-//! `<gr-scorecard>`) or through its `mount()` function.
+//! `<gr-scorecard>`, `<gr-case-tracker>`) or through its `mount()` function.
 //!
 //! The edge is here: JSON text comes in (from an inline `<script type="application/json">`,
 //! a `src` URL or a `.data` property — `grassroots.js` turns all three into text), the core
@@ -8,6 +8,7 @@
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
 pub mod duty_list;
+pub mod case_tracker;
 pub mod error_panel;
 pub mod events;
 pub mod i18n;
@@ -19,6 +20,7 @@ pub mod tabs;
 
 use std::rc::Rc;
 
+use grassroots::cases::CasesDoc;
 use grassroots::org::OrgSummary;
 use grassroots::rules::Scorecard;
 use grassroots::{OrgTree, Organization, Severity};
@@ -30,6 +32,7 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 use duty_list::{DutyData, DutyListView};
+use case_tracker::CaseTrackerView;
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
 use org_tree::OrgTreeView;
@@ -68,6 +71,11 @@ pub struct Options {
     pub label: Option<String>,
     /// `<gr-scorecard>`: the entity whose scorecard opens first (else the ranking shows).
     pub entity: Option<String>,
+    /// `<gr-case-tracker>`: the moment the clocks start at (RFC 3339); the browser's clock
+    /// when absent. Either way the clocks then run on in real time.
+    pub now: Option<String>,
+    /// `<gr-case-tracker>`: the case whose detail opens first (else the top of the list).
+    pub case: Option<String>,
 }
 
 /// What a widget has to show.
@@ -186,6 +194,26 @@ pub fn duty_list_widget(props: &WidgetProps<DutyData>) -> Html {
     })
 }
 
+/// The root component of `<gr-case-tracker>`. A new `now` or `case` option starts the
+/// tracker afresh (its clock, selection and announcements).
+#[function_component(CaseTrackerWidget)]
+pub fn case_tracker_widget(props: &WidgetProps<CasesDoc>) -> Html {
+    let options = &props.options;
+    frame(props, |doc, generation, lang| {
+        html! {
+            <CaseTrackerView
+                key={format!("{generation}|{}|{}", options.now.as_deref().unwrap_or_default(), options.case.as_deref().unwrap_or_default())}
+                doc={Rc::clone(doc)}
+                {lang}
+                label={options.label.clone().map(AttrValue::from)}
+                now={options.now.clone().map(AttrValue::from)}
+                case={options.case.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
 /// The problems of a document given inside another under `key` (`{"old": …}`), with their
 /// paths from the top: `$.items[3]` becomes `$.old.items[3]`.
 pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots::Problem> {
@@ -255,6 +283,10 @@ fn load_service_board(json: &str) -> Result<Board, Failure> {
 
 fn load_duty_list(json: &str) -> Result<DutyData, Failure> {
     duty_list::load(json).map_err(data_failure)
+}
+
+fn load_cases(json: &str) -> Result<CasesDoc, Failure> {
+    CasesDoc::from_json(json).map_err(data_failure)
 }
 
 /// One mounted widget of one kind, behind [`WidgetHandle`].
@@ -352,7 +384,7 @@ fn read_options(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
@@ -362,7 +394,8 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
         "scorecard" => Box::new(Mounted::<ScorecardWidget, _>::new(host, root, "scorecard", data, options, load_scorecard)),
         "duty-list" => Box::new(Mounted::<DutyListWidget, _>::new(host, root, "duty-list", data, options, load_duty_list)),
         "service-board" => Box::new(Mounted::<ServiceBoardWidget, _>::new(host, root, "service-board", data, options, load_service_board)),
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list, service-board"))),
+        "case-tracker" => Box::new(Mounted::<CaseTrackerWidget, _>::new(host, root, "case-tracker", data, options, load_cases)),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list, service-board, case-tracker"))),
     };
     Ok(WidgetHandle { inner })
 }

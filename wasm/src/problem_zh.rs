@@ -51,6 +51,41 @@ fn provider_zh(text: &str) -> String {
     }
 }
 
+/// A workflow step's JSON key (`handle`) in Chinese; `none` (after the last step) too.
+fn step_zh(key: &str) -> &str {
+    match key {
+        "collect" => "收集",
+        "analyse" => "分析",
+        "handle" => "办理",
+        "feedback" => "反馈",
+        "review" => "评议",
+        "none" => "无（流程已结束）",
+        other => other,
+    }
+}
+
+/// A case event's JSON key in Chinese.
+fn event_zh(key: &str) -> &str {
+    match key {
+        "contact_known" => "知晓联系对象",
+        "contact_reached" => "联系到人",
+        "on_site" => "到场",
+        "dispatched" => "派单",
+        "answered" => "答复",
+        other => other,
+    }
+}
+
+/// What a time may not precede, as the cases loader words it (`the case opened`,
+/// `step "collect"`), in Chinese.
+fn earlier_zh(what: &str) -> String {
+    match what.strip_prefix("step \"").and_then(|rest| rest.strip_suffix('"')) {
+        Some(step) => format!("环节“{}”的时间", step_zh(step)),
+        None if what == "the case opened" => "案件受理时间".to_owned(),
+        None => what.to_owned(),
+    }
+}
+
 /// The problem in Chinese.
 pub fn text(kind: &ProblemKind) -> String {
     match kind {
@@ -115,6 +150,16 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::Hours { hours } => format!("服务时长应在 0～24 小时之间，实际为 {hours}"),
         ProblemKind::DayHours { provider, date, hours } => format!("{}在 {date} 的服务记录合计 {hours} 小时，超过一天的时长", provider_zh(provider)),
         ProblemKind::ClaimProvider { claim, owner, provider } => format!("认领“{claim}”属于{}，不属于{}", provider_zh(owner), provider_zh(provider)),
+        ProblemKind::StepOrder { step, expected } => format!("环节“{}”不能出现在这里：下一环节应为“{}”", step_zh(step), step_zh(expected)),
+        ProblemKind::RepeatedStep { step, first } => format!("环节“{}”重复，首次记录在 {first}", step_zh(step)),
+        ProblemKind::RepeatedEvent { event, first } => format!("事件“{}”重复记录，首次记录在 {first}", event_zh(event)),
+        ProblemKind::TimeBackwards { at, earlier, what } => format!("时间倒流：{at} 早于{}（{earlier}）", earlier_zh(what)),
+        ProblemKind::SatisfactionNotAtReview { step } => format!("满意度只在评议环节填写，不能填在“{}”环节", step_zh(step)),
+        ProblemKind::NoSatisfaction => "评议环节未填写满意度（满意、基本满意、不满意）".to_owned(),
+        ProblemKind::UnknownProfile { id } => format!("时限标准“{id}”不存在"),
+        ProblemKind::UnknownCasesPreset { name, expected } => format!("没有名为“{name}”的预设，可选 {expected}"),
+        ProblemKind::UnknownRung { level } => format!("升级层级“{level}”不在升级阶梯上"),
+        ProblemKind::NoRoute { whistle, category } => format!("没有路由接收“{whistle}”就“{category}”的吹哨：无人须报到"),
         other => other.to_string(),
     }
 }
@@ -186,11 +231,31 @@ mod tests {
             ProblemKind::Hours { hours: "25".into() },
             ProblemKind::DayHours { provider: "member m1".into(), date: "2026-07-01".into(), hours: "25".into() },
             ProblemKind::ClaimProvider { claim: "c".into(), owner: "nobody".into(), provider: "unit u1".into() },
+            ProblemKind::StepOrder { step: "handle".into(), expected: "analyse".into() },
+            ProblemKind::RepeatedStep { step: "collect".into(), first: "$.cases[0].steps[0]".into() },
+            ProblemKind::RepeatedEvent { event: "on_site".into(), first: "$.cases[0].events[0]".into() },
+            ProblemKind::TimeBackwards { at: "a".into(), earlier: "b".into(), what: "step \"collect\"".into() },
+            ProblemKind::SatisfactionNotAtReview { step: "handle".into() },
+            ProblemKind::NoSatisfaction,
+            ProblemKind::UnknownProfile { id: "p".into() },
+            ProblemKind::UnknownCasesPreset { name: "beijing".into(), expected: "changning".into() },
+            ProblemKind::UnknownRung { level: "x".into() },
+            ProblemKind::NoRoute { whistle: "resident".into(), category: "noise".into() },
         ];
         assert_eq!(text(&ProblemKind::IllegalTransition { claim: "c".into(), step: "reviewed".into(), state: "dispatched".into() }), "认领“c”不能从“已派单”转到“已评议”");
         for kind in kinds {
             assert_ne!(text(&kind), kind.to_string(), "{kind} has no Chinese text");
             assert!(text(&kind).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
         }
+    }
+
+    #[test]
+    fn case_problems_name_steps_and_times_in_chinese() {
+        let kind = ProblemKind::StepOrder { step: "handle".into(), expected: "analyse".into() };
+        assert_eq!(text(&kind), "环节“办理”不能出现在这里：下一环节应为“分析”");
+        let kind = ProblemKind::TimeBackwards { at: "t1".into(), earlier: "t0".into(), what: "the case opened".into() };
+        assert_eq!(text(&kind), "时间倒流：t1 早于案件受理时间（t0）");
+        let kind = ProblemKind::TimeBackwards { at: "t1".into(), earlier: "t0".into(), what: "step \"collect\"".into() };
+        assert_eq!(text(&kind), "时间倒流：t1 早于环节“收集”的时间（t0）");
     }
 }

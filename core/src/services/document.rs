@@ -342,6 +342,7 @@ fn all<T>(records: Vec<T>) -> Section<T> {
     Section { positions: (0..records.len()).collect(), records }
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 fn fast(json: &str) -> Option<Json> {
     // The wasm build leaves the fast path out, as the organization reader does: the slow
     // path alone gives the same result with one set of deserializers fewer.
