@@ -24,6 +24,10 @@ rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
 cp -R www/. "$site/"
 cp wasm/js/grassroots.js "$pkg/grassroots_wasm.js" "$pkg/grassroots_wasm_bg.wasm" "$site/grassroots/"
 cp tests/data/tree/valid/*.json "$site/data/"
+# The other demo pages' data, from the shared fixtures.
+printf '{"old": %s, "new": %s}\n' "$(cat tests/data/lists/valid/laifeng-2020.json)" "$(cat tests/data/lists/valid/laifeng-2021.json)" > "$site/data/lists-laifeng.json"
+printf '{"services": %s, "org": %s}\n' "$(cat tests/data/services/valid/tianyuan-2026.json)" "$(cat tests/data/services/tianyuan-org.json)" > "$site/data/services-tianyuan.json"
+cp tests/data/cases/valid/season-shengli.json "$site/data/cases-shengli.json"
 # The demo county: a realistic fictional street of 12 communities, generated reproducibly.
 "$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
   generate tree --communities 12 --seed 2026 --members 10-20 > "$site/data/county.json"

@@ -1,27 +1,40 @@
-// The demo page's own script: the widget module, plus what a portal would do with events.
+// The demo pages' own script: the widget module, plus what a portal would do with events.
 import './grassroots/grassroots.js';
 
+const WIDGETS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker';
 const log = document.getElementById('events');
+
+function label(name, detail) {
+  switch (name) {
+    case 'gr-select': return `${detail.name ?? detail.title ?? ''}（${detail.id}）`;
+    case 'gr-claim': return `需求 ${detail.demand} → ${detail.offer}`;
+    case 'gr-transition': return `${detail.claim}：${detail.from} → ${detail.step}`;
+    default: return `${detail.errors.length} 个错误`;
+  }
+}
+
 function record(name, detail) {
+  if (!log) return;
   const item = document.createElement('li');
-  const label = name === 'gr-select' ? `${detail.name}(${detail.id})` : `${detail.errors.length} 个错误`;
-  item.textContent = `${name}: ${label}`; // text, never markup
+  item.textContent = `${name}: ${label(name, detail)}`; // text, never markup
   log.prepend(item);
   while (log.children.length > 8) log.lastElementChild.remove();
 }
-for (const name of ['gr-select', 'gr-error']) document.addEventListener(name, (e) => record(name, e.detail));
+for (const name of ['gr-select', 'gr-claim', 'gr-transition', 'gr-error']) {
+  document.addEventListener(name, (e) => record(name, e.detail));
+}
 
-const trees = () => document.querySelectorAll('gr-org-tree, gr-scorecard');
+const widgets = () => document.querySelectorAll(WIDGETS);
 const langButton = document.getElementById('lang-toggle');
-langButton.addEventListener('click', () => {
+langButton?.addEventListener('click', () => {
   const english = langButton.getAttribute('aria-pressed') !== 'true';
   langButton.setAttribute('aria-pressed', String(english));
-  for (const tree of trees()) tree.setAttribute('lang', english ? 'en' : 'zh-CN');
+  for (const widget of widgets()) widget.setAttribute('lang', english ? 'en' : 'zh-CN');
 });
 const elderlyButton = document.getElementById('elderly-toggle');
-elderlyButton.addEventListener('click', () => {
+elderlyButton?.addEventListener('click', () => {
   const on = elderlyButton.getAttribute('aria-pressed') !== 'true';
   elderlyButton.setAttribute('aria-pressed', String(on));
   document.body.classList.toggle('elderly', on);
-  for (const tree of trees()) tree.toggleAttribute('elderly', on);
+  for (const widget of widgets()) widget.toggleAttribute('elderly', on);
 });

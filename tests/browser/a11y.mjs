@@ -1,4 +1,4 @@
-// axe-core over one widget (its shadow root included), with the WCAG 2.2 AA tags the widget
+// axe-core over one widget (its shadow root included), or the whole page without a host id, with the WCAG 2.2 AA tags the widget
 // tests require: returns the violations as "rule: targets" lines, [] when clean.
 import { join } from 'node:path';
 
@@ -7,7 +7,7 @@ export async function axe(page, hostId) {
     await page.addScriptTag({ path: join(import.meta.dirname, 'node_modules', 'axe-core', 'axe.min.js') });
   }
   return page.evaluate(async (id) => {
-    const result = await window.axe.run(document.getElementById(id), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    const result = await window.axe.run(id ? document.getElementById(id) : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, hostId);
 }

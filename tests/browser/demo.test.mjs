@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { axe } from './a11y.mjs';
 import { artifacts, events, focusedId, open, start } from './harness.mjs';
 
 let env;
@@ -39,3 +40,29 @@ test('the demo page renders every tree, including the generated county', async (
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+// Every page of the demo site: its widgets render from the site's data with no gr-error and no
+// page error, the navigation marks the current page, and axe finds nothing.
+for (const [path, ids] of [
+  ['/lists.html', ['duty-list']],
+  ['/services.html', ['service-board']],
+  ['/cases.html', ['case-tracker']],
+  ['/embed.html', ['embed-0', 'embed-1', 'embed-2', 'embed-3', 'embed-4']],
+]) {
+  test(`the demo page ${path} renders its widgets`, async () => {
+    const page = await open(env, path, { viewport: { width: 1200, height: 900 } });
+    for (const id of ids) {
+      await page.waitForFunction((host) => {
+        const root = document.getElementById(host)?.shadowRoot;
+        return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
+      }, id);
+    }
+    assert.deepEqual(await events(page, 'gr-error'), []);
+    for (const id of ids) assert.equal(await page.locator(`#${id} .gr-error`).count(), 0, id);
+    assert.equal(await page.locator(`.site-nav a[href="${path.slice(1)}"]`).getAttribute('aria-current'), 'page');
+    assert.deepEqual(await axe(page), []);
+    await page.screenshot({ path: join(artifacts, `demo-${path.slice(1, -5)}.png`), fullPage: true });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+}

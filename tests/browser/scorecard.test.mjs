@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { axe } from './a11y.mjs';
 import { artifacts, events, open, start } from './harness.mjs';
 
 let env;
@@ -19,15 +20,6 @@ const shadowFocus = (page, host) => page.evaluate((id) => {
   return el ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${el.textContent.trim()}` : null;
 }, host);
 
-async function axe(page, selector) {
-  await page.addScriptTag({ path: join(import.meta.dirname, 'node_modules', 'axe-core', 'axe.min.js') });
-  return page.evaluate(async (sel) => {
-    const result = await window.axe.run(sel ? document.querySelector(sel) : document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, selector);
-}
 
 describe('scorecard', () => {
   let page;
