@@ -1,4 +1,36 @@
-//! JSON paths as problems name them (`$.grids[3].workers[0].phone`), shared by every loader.
+//! JSON paths as problems name them (`$.grids[3].workers[0].phone`), shared by every loader,
+//! and [`read`], the one way a loader reads a record from a JSON value with the path of what
+//! is wrong in it.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+#[cfg(any(feature = "lean-paths", test))]
+mod lean;
+
+/// Reads a record from `value`, which sits at `prefix` (`$.nodes[3]`). On failure: the JSON
+/// path of what is wrong (`$.nodes[3].parent`) and `serde_json`'s message.
+///
+/// With the `lean-paths` feature (the wasm build) through our own path-keeping `&Value`
+/// deserializer ([`lean`]), otherwise through `serde_path_to_error`; both give the same path
+/// and message, which the unit tests check record type by record type.
+pub(crate) fn read<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, (String, String)> {
+    read_inner(value).map_err(|(inner, message)| (join(prefix, &inner), message))
+}
+
+/// As [`read`], with the path inside `value` in `serde_path_to_error`'s notation (`.` for
+/// `value` itself, `level`, `[2].name`).
+#[cfg(feature = "lean-paths")]
+pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
+    lean::read(value).map_err(|(path, e)| (path, e.to_string()))
+}
+
+/// As [`read`], with the path inside `value` in `serde_path_to_error`'s notation (`.` for
+/// `value` itself, `level`, `[2].name`).
+#[cfg(not(feature = "lean-paths"))]
+pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
 
 /// Appends a path from `serde_path_to_error` (`level`, `[2].name`, or `.` for the value
 /// itself) to `prefix`.
