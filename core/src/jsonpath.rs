@@ -175,8 +175,8 @@ mod tests {
                 extra.insert("zz_unknown".into(), Value::Bool(true));
                 variants.push(Value::Object(extra));
             }
-            // At most ~250 variants a document, spread evenly, to keep the test quick.
-            let step = variants.len().div_ceil(250).max(1);
+            // At most ~120 variants a document, spread evenly, to keep the test quick.
+            let step = variants.len().div_ceil(120).max(1);
             for v in variants.into_iter().step_by(step) {
                 load(&v.to_string());
             }
@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn lean_paths_agree_with_serde_path_to_error_on_organizations() {
         let n = fuzz(&["tree/valid", "tree/broken", "nets"], 3, &|t| drop(crate::org::Organization::from_json(t)));
-        assert!(n > 5_000, "only {n} records compared");
+        assert!(n > 2_000, "only {n} records compared");
         let csv = ["csv/roster.csv", "csv/members.csv", "csv/broken-roster.csv"];
         for name in csv {
             let text = std::fs::read_to_string(data("tree").join(name)).unwrap_or_default();
@@ -202,28 +202,28 @@ mod tests {
             drop(crate::rules::RuleSet::from_json(t));
             drop(crate::rules::Entity::list_from_json(t));
         });
-        assert!(n > 5_000, "only {n} records compared");
+        assert!(n > 2_000, "only {n} records compared");
     }
 
     #[cfg(feature = "lists")]
     #[test]
     fn lean_paths_agree_with_serde_path_to_error_on_lists() {
         let n = fuzz(&["lists/valid", "lists/broken", "lists/diff"], 3, &|t| drop(crate::lists::Lists::from_json(t)));
-        assert!(n > 5_000, "only {n} records compared");
+        assert!(n > 2_000, "only {n} records compared");
     }
 
     #[cfg(feature = "cases")]
     #[test]
     fn lean_paths_agree_with_serde_path_to_error_on_cases() {
         let n = fuzz(&["cases/valid", "cases/broken", "cases/edge"], 3, &|t| drop(crate::cases::CasesDoc::from_json(t)));
-        assert!(n > 5_000, "only {n} records compared");
+        assert!(n > 2_000, "only {n} records compared");
     }
 
     #[cfg(feature = "services")]
     #[test]
     fn lean_paths_agree_with_serde_path_to_error_on_services() {
         let n = fuzz(&["services/valid", "services/broken"], 3, &|t| drop(crate::services::ServicesDocument::from_json(t)));
-        assert!(n > 5_000, "only {n} records compared");
+        assert!(n > 2_000, "only {n} records compared");
     }
 
     #[test]
