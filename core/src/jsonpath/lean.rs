@@ -8,10 +8,16 @@
 //! the visitor (paths, errors, type mismatches) lives in small non-generic functions.
 //!
 //! It behaves exactly as `serde_json`'s `&Value` deserializer (the same visitor calls, the
-//! same `serde_json::Error` messages) and records the path exactly where
-//! `serde_path_to_error` does: the innermost value whose reading failed, a key whose reading
-//! failed (an unknown field), the variant of an enum written `{"variant": …}`. The unit tests
-//! compare the two on every record type the loaders read.
+//! same `serde_json::Error` messages) and gives the path `serde_path_to_error` gives: the
+//! innermost value whose reading failed, a key whose reading failed (an unknown field), the
+//! variant of an enum written `{"variant": …}`. The unit tests compare the two on every record
+//! type the loaders read.
+//!
+//! How the path is kept, cheaply: reading a value at a key, an index or a variant pushes that
+//! step on a stack and pops it once the value has read. An error returns early and skips the
+//! pops, so when `T::deserialize` fails the stack is the path to where it failed. The generic
+//! code carries one call before and one after each element; no `map_err` on the (often large)
+//! results.
 
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -23,51 +29,40 @@ use serde_json::{Error, Map, Number, Value};
 /// Reads a `T` from `value`; on failure, the path inside `value` in `serde_path_to_error`'s
 /// notation (`.` for the value itself, `level`, `[2].name`) and the error.
 pub(crate) fn read<T: de::DeserializeOwned>(value: &Value) -> Result<T, (String, Error)> {
-    let track = Track(RefCell::new(None));
-    let root = Chain { parent: None, seg: Seg::Root };
-    T::deserialize(De { value, chain: &root, track: &track }).map_err(|e| (track.0.into_inner().unwrap_or_else(|| ".".into()), e))
+    let track = Track(RefCell::new(Vec::new()));
+    match T::deserialize(De { value, track: &track }) {
+        Ok(t) => Ok(t),
+        Err(e) => Err((render(&track.0.into_inner()), e)),
+    }
 }
 
-/// One step of the path, linked to its parent on the stack; written out only on failure.
+/// One step of a path.
 #[derive(Clone, Copy)]
-struct Chain<'c> {
-    parent: Option<&'c Chain<'c>>,
-    seg: Seg<'c>,
-}
-
-#[derive(Clone, Copy)]
-enum Seg<'c> {
-    Root,
-    Key(&'c str),
+enum Seg<'de> {
+    Key(&'de str),
     Index(usize),
 }
 
-/// The path of the innermost failure: the first one recorded, as the error travels out.
-struct Track(RefCell<Option<String>>);
+/// The steps from the record to the value being read.
+struct Track<'de>(RefCell<Vec<Seg<'de>>>);
 
-impl Track {
+impl<'de> Track<'de> {
     #[inline(never)]
-    fn fail(&self, chain: &Chain<'_>, err: Error) -> Error {
-        let mut slot = self.0.borrow_mut();
-        if slot.is_none() {
-            *slot = Some(render(chain));
-        }
-        err
+    fn push(&self, seg: Seg<'de>) {
+        self.0.borrow_mut().push(seg);
+    }
+
+    #[inline(never)]
+    fn pop(&self) {
+        self.0.borrow_mut().pop();
     }
 }
 
-/// `a[0].b`, `[2].name`, or `.` for the root.
-fn render(chain: &Chain<'_>) -> String {
-    let mut segs = Vec::new();
-    let mut at = Some(chain);
-    while let Some(c) = at {
-        segs.push(c.seg);
-        at = c.parent;
-    }
+/// `a[0].b`, `[2].name`, or `.` for the record itself.
+fn render(segs: &[Seg<'_>]) -> String {
     let mut out = String::new();
-    for seg in segs.iter().rev() {
+    for seg in segs {
         match seg {
-            Seg::Root => {}
             Seg::Index(i) => {
                 let _ = write!(out, "[{i}]");
             }
@@ -83,7 +78,6 @@ fn render(chain: &Chain<'_>) -> String {
 }
 
 /// What `serde_json` calls a value in its messages ("string \"abc\"", "integer `3`", "null").
-#[cold]
 fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
@@ -111,47 +105,41 @@ fn invalid_length(len: usize, exp: &'static str) -> Error {
     de::Error::invalid_length(len, &exp)
 }
 
-/// The deserializer of one value at one place.
+/// The deserializer of one value.
 #[derive(Clone, Copy)]
-struct De<'de, 'c> {
+struct De<'de, 't> {
     value: &'de Value,
-    chain: &'c Chain<'c>,
-    track: &'c Track,
+    track: &'t Track<'de>,
 }
 
-impl<'de, 'c> De<'de, 'c> {
-    fn done<T>(self, r: Result<T, Error>) -> Result<T, Error> {
-        r.map_err(|e| self.track.fail(self.chain, e))
-    }
-
+impl<'de> De<'de, '_> {
     fn mismatch<T>(self, exp: &dyn Expected) -> Result<T, Error> {
-        Err(self.track.fail(self.chain, invalid_type(self.value, exp)))
+        Err(invalid_type(self.value, exp))
     }
 
-    fn number<V: Visitor<'de>>(self, n: &Number, v: V) -> Result<V::Value, Error> {
-        let r = match (n.as_u64(), n.as_i64()) {
+    fn number<V: Visitor<'de>>(n: &Number, v: V) -> Result<V::Value, Error> {
+        match (n.as_u64(), n.as_i64()) {
             (Some(u), _) => v.visit_u64(u),
             (None, Some(i)) => v.visit_i64(i),
             _ => v.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
-        };
-        self.done(r)
+        }
     }
 
     fn seq<V: Visitor<'de>>(self, items: &'de [Value], v: V) -> Result<V::Value, Error> {
-        let mut access = SeqAcc { iter: items.iter(), index: 0, chain: self.chain, track: self.track };
-        let r = v.visit_seq(&mut access).and_then(|out| if access.iter.len() == 0 { Ok(out) } else { Err(invalid_length(items.len(), "fewer elements in array")) });
-        self.done(r)
+        let mut access = SeqAcc { iter: items.iter(), index: 0, track: self.track };
+        let out = v.visit_seq(&mut access)?;
+        if access.iter.len() == 0 { Ok(out) } else { Err(invalid_length(items.len(), "fewer elements in array")) }
     }
 
     fn map<V: Visitor<'de>>(self, map: &'de Map<String, Value>, v: V) -> Result<V::Value, Error> {
-        let mut access = MapAcc { iter: map.iter(), entry: None, chain: self.chain, track: self.track };
-        let r = v.visit_map(&mut access).and_then(|out| if access.iter.len() == 0 { Ok(out) } else { Err(invalid_length(map.len(), "fewer elements in map")) });
-        self.done(r)
+        let mut access = MapAcc { iter: map.iter(), entry: None, track: self.track };
+        let out = v.visit_map(&mut access)?;
+        if access.iter.len() == 0 { Ok(out) } else { Err(invalid_length(map.len(), "fewer elements in map")) }
     }
 
     fn string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::String(s) => self.done(v.visit_borrowed_str(s)),
+            Value::String(s) => v.visit_borrowed_str(s),
             _ => self.mismatch(&v),
         }
     }
@@ -161,7 +149,7 @@ macro_rules! numbers {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
             match self.value {
-                Value::Number(n) => self.number(n, v),
+                Value::Number(n) => Self::number(n, v),
                 _ => self.mismatch(&v),
             }
         }
@@ -173,10 +161,10 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Null => self.done(v.visit_unit()),
-            Value::Bool(b) => self.done(v.visit_bool(*b)),
-            Value::Number(n) => self.number(n, v),
-            Value::String(s) => self.done(v.visit_borrowed_str(s)),
+            Value::Null => v.visit_unit(),
+            Value::Bool(b) => v.visit_bool(*b),
+            Value::Number(n) => Self::number(n, v),
+            Value::String(s) => v.visit_borrowed_str(s),
             Value::Array(items) => self.seq(items, v),
             Value::Object(map) => self.map(map, v),
         }
@@ -188,8 +176,8 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Null => self.done(v.visit_none()),
-            _ => self.done(v.visit_some(self)),
+            Value::Null => v.visit_none(),
+            _ => v.visit_some(self),
         }
     }
 
@@ -200,21 +188,21 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
                 let mut entries = map.iter();
                 match (entries.next(), entries.next()) {
                     (Some((k, value)), None) => (k.as_str(), Some(value)),
-                    _ => return Err(self.track.fail(self.chain, de::Error::invalid_value(Unexpected::Map, &"map with a single key"))),
+                    _ => return Err(de::Error::invalid_value(Unexpected::Map, &"map with a single key")),
                 }
             }
             _ => return self.mismatch(&"string or map"),
         };
-        self.done(v.visit_enum(EnumAcc { variant, value, chain: self.chain, track: self.track }))
+        v.visit_enum(EnumAcc { variant, value, track: self.track })
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, v: V) -> Result<V::Value, Error> {
-        self.done(v.visit_newtype_struct(self))
+        v.visit_newtype_struct(self)
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Bool(b) => self.done(v.visit_bool(*b)),
+            Value::Bool(b) => v.visit_bool(*b),
             _ => self.mismatch(&v),
         }
     }
@@ -237,7 +225,7 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
 
     fn deserialize_bytes<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::String(s) => self.done(v.visit_borrowed_str(s)),
+            Value::String(s) => v.visit_borrowed_str(s),
             Value::Array(items) => self.seq(items, v),
             _ => self.mismatch(&v),
         }
@@ -249,7 +237,7 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
 
     fn deserialize_unit<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Null => self.done(v.visit_unit()),
+            Value::Null => v.visit_unit(),
             _ => self.mismatch(&v),
         }
     }
@@ -289,16 +277,15 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
-        self.done(v.visit_unit())
+        v.visit_unit()
     }
 }
 
 /// The elements of an array, each read at `[index]`.
-struct SeqAcc<'de, 'c> {
+struct SeqAcc<'de, 't> {
     iter: std::slice::Iter<'de, Value>,
     index: usize,
-    chain: &'c Chain<'c>,
-    track: &'c Track,
+    track: &'t Track<'de>,
 }
 
 impl<'de> de::SeqAccess<'de> for SeqAcc<'de, '_> {
@@ -306,10 +293,11 @@ impl<'de> de::SeqAccess<'de> for SeqAcc<'de, '_> {
 
     fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>, Error> {
         let Some(value) = self.iter.next() else { return Ok(None) };
-        let chain = Chain { parent: Some(self.chain), seg: Seg::Index(self.index) };
+        self.track.push(Seg::Index(self.index));
         self.index += 1;
-        // Errors a value's `Deserialize` makes after reading it (untagged enums) are placed here.
-        seed.deserialize(De { value, chain: &chain, track: self.track }).map(Some).map_err(|e| self.track.fail(&chain, e))
+        let out = seed.deserialize(De { value, track: self.track })?;
+        self.track.pop();
+        Ok(Some(out))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -317,12 +305,11 @@ impl<'de> de::SeqAccess<'de> for SeqAcc<'de, '_> {
     }
 }
 
-/// The entries of an object, each value read at its key.
-struct MapAcc<'de, 'c> {
+/// The entries of an object, each key and value read at the key.
+struct MapAcc<'de, 't> {
     iter: serde_json::map::Iter<'de>,
     entry: Option<(&'de str, &'de Value)>,
-    chain: &'c Chain<'c>,
-    track: &'c Track,
+    track: &'t Track<'de>,
 }
 
 impl<'de> de::MapAccess<'de> for MapAcc<'de, '_> {
@@ -331,14 +318,19 @@ impl<'de> de::MapAccess<'de> for MapAcc<'de, '_> {
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         let Some((key, value)) = self.iter.next() else { return Ok(None) };
         self.entry = Some((key, value));
-        // An unknown field is reported at the field.
-        seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some).map_err(|e| self.track.fail(&Chain { parent: Some(self.chain), seg: Seg::Key(key) }, e))
+        // An unknown field is reported at the field: the step stays when the key fails.
+        self.track.push(Seg::Key(key));
+        let out = seed.deserialize(BorrowedStrDeserializer::new(key))?;
+        self.track.pop();
+        Ok(Some(out))
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
         let Some((key, value)) = self.entry.take() else { return Err(de::Error::custom("value is missing")) };
-        let chain = Chain { parent: Some(self.chain), seg: Seg::Key(key) };
-        seed.deserialize(De { value, chain: &chain, track: self.track }).map_err(|e| self.track.fail(&chain, e))
+        self.track.push(Seg::Key(key));
+        let out = seed.deserialize(De { value, track: self.track })?;
+        self.track.pop();
+        Ok(out)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -347,73 +339,61 @@ impl<'de> de::MapAccess<'de> for MapAcc<'de, '_> {
 }
 
 /// An enum written `"variant"` or `{"variant": value}`; the value is read at `variant`.
-struct EnumAcc<'de, 'c> {
+struct EnumAcc<'de, 't> {
     variant: &'de str,
     value: Option<&'de Value>,
-    chain: &'c Chain<'c>,
-    track: &'c Track,
+    track: &'t Track<'de>,
 }
 
-impl<'de, 'c> de::EnumAccess<'de> for EnumAcc<'de, 'c> {
+impl<'de, 't> de::EnumAccess<'de> for EnumAcc<'de, 't> {
     type Error = Error;
-    type Variant = VariantAcc<'de, 'c>;
+    type Variant = Self;
 
-    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self::Variant), Error> {
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Error> {
         let name: StrDeserializer<'_, Error> = self.variant.into_deserializer();
-        let EnumAcc { variant, value, chain, track } = self;
-        seed.deserialize(name).map(|v| (v, VariantAcc { variant, value, parent: chain, track }))
+        let v = seed.deserialize(name)?;
+        Ok((v, self))
     }
 }
 
-/// The value of a variant, read at `variant`.
-struct VariantAcc<'de, 'c> {
-    variant: &'de str,
-    value: Option<&'de Value>,
-    parent: &'c Chain<'c>,
-    track: &'c Track,
-}
-
-impl<'de> VariantAcc<'de, '_> {
-    /// A deserializer at the variant, for the errors of its value.
-    fn at<R>(&self, read: impl FnOnce(De<'de, '_>) -> Result<R, Error>) -> Result<R, Error> {
-        let chain = Chain { parent: Some(self.parent), seg: Seg::Key(self.variant) };
-        let de = De { value: self.value.unwrap_or(&NULL), chain: &chain, track: self.track };
-        read(de).map_err(|e| self.track.fail(&chain, e))
+impl<'de> EnumAcc<'de, '_> {
+    /// Reads the variant's value at `variant`, or fails there with `missing` when it has none.
+    fn at<R>(self, missing: &'static str, read: impl FnOnce(De<'de, '_>) -> Result<R, Error>) -> Result<R, Error> {
+        self.track.push(Seg::Key(self.variant));
+        let out = match self.value {
+            Some(value) => read(De { value, track: self.track })?,
+            None => return Err(de::Error::invalid_type(Unexpected::UnitVariant, &missing)),
+        };
+        self.track.pop();
+        Ok(out)
     }
 }
 
-static NULL: Value = Value::Null;
-
-impl<'de> de::VariantAccess<'de> for VariantAcc<'de, '_> {
+impl<'de> de::VariantAccess<'de> for EnumAcc<'de, '_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
         match self.value {
-            Some(_) => self.at(|de| <() as de::Deserialize>::deserialize(de)),
+            Some(_) => self.at("", |de| <() as de::Deserialize>::deserialize(de)),
             None => Ok(()),
         }
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, Error> {
-        match self.value {
-            Some(_) => self.at(|de| seed.deserialize(de)),
-            None => self.at(|_| Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))),
-        }
+        self.at("newtype variant", |de| seed.deserialize(de))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
-        self.at(|de| match de.value {
+        self.at("tuple variant", |de| match de.value {
             Value::Array(items) if items.is_empty() => v.visit_unit(),
             Value::Array(items) => de.seq(items, v),
-            _ if self.value.is_none() => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant")),
             other => Err(invalid_type(other, &"tuple variant")),
         })
     }
 
     fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], v: V) -> Result<V::Value, Error> {
-        self.at(|de| match de.value {
+        self.at("struct variant", |de| match de.value {
             Value::Object(map) => de.map(map, v),
-            _ if self.value.is_none() => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
             other => Err(invalid_type(other, &"struct variant")),
         })
     }
