@@ -13,6 +13,10 @@
 //! variant of an enum written `{"variant": …}`. The unit tests compare the two on every record
 //! type the loaders read.
 //!
+//! One difference from `serde_json` that no record has: object keys are read as strings only
+//! (`serde_json` also reads `{"1": …}` into a map with integer keys). A record type with such a
+//! map would fail the unit tests' comparison.
+//!
 //! How the path is kept, cheaply: reading a value at a key, an index or a variant pushes that
 //! step on a stack and pops it once the value has read. An error returns early and skips the
 //! pops, so when `T::deserialize` fails the stack is the path to where it failed. The generic
