@@ -1,4 +1,40 @@
-//! JSON paths as problems name them (`$.grids[3].workers[0].phone`), shared by every loader.
+//! JSON paths as problems name them (`$.grids[3].workers[0].phone`), shared by every loader,
+//! and [`read`], the one way a loader reads a record from a JSON value with the path of what
+//! is wrong in it.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+#[cfg(any(feature = "lean-paths", test))]
+mod lean;
+
+/// Reads a record from `value`, which sits at `prefix` (`$.nodes[3]`). On failure: the JSON
+/// path of what is wrong (`$.nodes[3].parent`) and `serde_json`'s message.
+///
+/// With the `lean-paths` feature (the wasm build) through our own path-keeping `&Value`
+/// deserializer ([`lean`]), otherwise through `serde_path_to_error`; both give the same path
+/// and message, which the unit tests check record type by record type.
+pub(crate) fn read<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, (String, String)> {
+    read_inner(value).map_err(|(inner, message)| (join(prefix, &inner), message))
+}
+
+/// As [`read`], with the path inside `value` in `serde_path_to_error`'s notation (`.` for
+/// `value` itself, `level`, `[2].name`).
+#[cfg(feature = "lean-paths")]
+pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
+    #[cfg(test)]
+    tests::compare::<T>(value);
+    lean::read(value).map_err(|(path, e)| (path, e.to_string()))
+}
+
+/// As [`read`], with the path inside `value` in `serde_path_to_error`'s notation (`.` for
+/// `value` itself, `level`, `[2].name`).
+#[cfg(not(feature = "lean-paths"))]
+pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
+    #[cfg(test)]
+    tests::compare::<T>(value);
+    serde_path_to_error::deserialize(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
 
 /// Appends a path from `serde_path_to_error` (`level`, `[2].name`, or `.` for the value
 /// itself) to `prefix`.
@@ -27,7 +63,168 @@ pub(crate) fn sort_key(path: &str, fields: &[&str]) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+    use std::path::{Path, PathBuf};
+
     use super::*;
+
+    thread_local! {
+        /// How many records the current test's thread read through both readers.
+        static COMPARED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// In unit tests, every record any loader reads is read by both readers, which must
+    /// agree: both read it, or both fail with the same path and message.
+    pub(super) fn compare<T: DeserializeOwned>(value: &Value) {
+        let lean = lean::read::<T>(value).err().map(|(path, e)| (path, e.to_string()));
+        let reference = serde_path_to_error::deserialize::<_, T>(value).err().map(|e| (e.path().to_string(), e.into_inner().to_string()));
+        assert_eq!(lean, reference, "lean-paths and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
+        COMPARED.with(|c| c.set(c.get() + 1));
+    }
+
+    fn data(sub: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data").join(sub)
+    }
+
+    /// The `.json` documents in `sub`, without expectations and schemas.
+    fn documents(sub: &str) -> Vec<PathBuf> {
+        let dir = data(sub);
+        let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|p| {
+                let name = p.to_string_lossy();
+                name.ends_with(".json") && !name.ends_with(".expected.json") && !name.ends_with(".schema.json")
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// What the fuzz puts in place of a value: every JSON type, a negative, a float, a date
+    /// that is not one, and a markup string.
+    fn replacements() -> Vec<Value> {
+        serde_json::from_str(r#"[null, true, 7, -1, 2.5, "x", "2026-13-01", "<b>", [], {}, [1], {"k": 1}]"#).unwrap_or_default()
+    }
+
+    /// Every variant of `doc` with one value inside a record (depth ≥ 2 below the top level,
+    /// in the first `records` records of each section) replaced, or one key removed, or an
+    /// unknown key added.
+    fn mutations(doc: &Value, records: usize) -> Vec<Value> {
+        fn walk(v: &Value, depth: usize, records: usize, out: &mut Vec<Value>, rebuild: &dyn Fn(Value) -> Value) {
+            if depth >= 2 {
+                for r in replacements() {
+                    if &r != v {
+                        out.push(rebuild(r));
+                    }
+                }
+            }
+            match v {
+                Value::Object(map) => {
+                    if depth >= 2 {
+                        let mut extra = map.clone();
+                        extra.insert("zz_unknown".into(), Value::Bool(true));
+                        out.push(rebuild(Value::Object(extra)));
+                    }
+                    for key in map.keys() {
+                        if depth >= 2 {
+                            let mut less = map.clone();
+                            less.remove(key);
+                            out.push(rebuild(Value::Object(less)));
+                        }
+                        let inner = |x: Value| {
+                            let mut m = map.clone();
+                            m.insert(key.clone(), x);
+                            rebuild(Value::Object(m))
+                        };
+                        walk(&map[key], depth + 1, records, out, &inner);
+                    }
+                }
+                Value::Array(items) => {
+                    let take = if depth == 1 { records } else { items.len() };
+                    for (i, item) in items.iter().enumerate().take(take) {
+                        let inner = |x: Value| {
+                            let mut a = items.clone();
+                            a[i] = x;
+                            rebuild(Value::Array(a))
+                        };
+                        walk(item, depth + 1, records, out, &inner);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(doc, 0, records, &mut out, &|x| x);
+        out
+    }
+
+    /// Runs `load` over every document under each of `dirs` as it is, with an unknown
+    /// top-level field (so that the loaders with a typed fast path take the record-by-record
+    /// one), and over every mutation of the records; returns how many records were compared.
+    fn fuzz(dirs: &[&str], records: usize, load: &dyn Fn(&str)) -> usize {
+        COMPARED.with(|c| c.set(0));
+        for path in dirs.iter().flat_map(|d| documents(d)) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            load(&text);
+            let Ok(doc) = serde_json::from_str::<Value>(&text) else { continue };
+            let mut variants = mutations(&doc, records);
+            if let Value::Object(map) = &doc {
+                let mut extra = map.clone();
+                extra.insert("zz_unknown".into(), Value::Bool(true));
+                variants.push(Value::Object(extra));
+            }
+            // At most ~120 variants a document, spread evenly, to keep the test quick.
+            let step = variants.len().div_ceil(120).max(1);
+            for v in variants.into_iter().step_by(step) {
+                load(&v.to_string());
+            }
+        }
+        COMPARED.with(Cell::get)
+    }
+
+    #[test]
+    fn lean_paths_agree_with_serde_path_to_error_on_organizations() {
+        let n = fuzz(&["tree/valid", "tree/broken", "nets"], 3, &|t| drop(crate::org::Organization::from_json(t)));
+        assert!(n > 2_000, "only {n} records compared");
+        let csv = ["csv/roster.csv", "csv/members.csv", "csv/broken-roster.csv"];
+        for name in csv {
+            let text = std::fs::read_to_string(data("tree").join(name)).unwrap_or_default();
+            drop(crate::org::roster::members_from_csv(&text));
+        }
+    }
+
+    #[cfg(feature = "rules")]
+    #[test]
+    fn lean_paths_agree_with_serde_path_to_error_on_rule_sets_and_entities() {
+        let n = fuzz(&["rules", "rules/broken", "rules/entities"], 3, &|t| {
+            drop(crate::rules::RuleSet::from_json(t));
+            drop(crate::rules::Entity::list_from_json(t));
+        });
+        assert!(n > 2_000, "only {n} records compared");
+    }
+
+    #[cfg(feature = "lists")]
+    #[test]
+    fn lean_paths_agree_with_serde_path_to_error_on_lists() {
+        let n = fuzz(&["lists/valid", "lists/broken", "lists/diff"], 3, &|t| drop(crate::lists::Lists::from_json(t)));
+        assert!(n > 2_000, "only {n} records compared");
+    }
+
+    #[cfg(feature = "cases")]
+    #[test]
+    fn lean_paths_agree_with_serde_path_to_error_on_cases() {
+        let n = fuzz(&["cases/valid", "cases/broken", "cases/edge"], 3, &|t| drop(crate::cases::CasesDoc::from_json(t)));
+        assert!(n > 2_000, "only {n} records compared");
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn lean_paths_agree_with_serde_path_to_error_on_services() {
+        let n = fuzz(&["services/valid", "services/broken"], 3, &|t| drop(crate::services::ServicesDocument::from_json(t)));
+        assert!(n > 2_000, "only {n} records compared");
+    }
 
     #[test]
     fn paths_join_and_sort() {

@@ -10,7 +10,7 @@ use super::model::{Case, Source, Step};
 use super::sla::{PROFILE_PRESETS, SlaProfile};
 use super::time::Timestamp;
 use crate::error::{Error, Problem, ProblemKind, Severity};
-use crate::jsonpath::{join, sort_key};
+use crate::jsonpath::{read as read_record, sort_key};
 use crate::org::document::{items, shape, top_level};
 
 /// The top-level fields, in the order problems are reported.
@@ -167,10 +167,10 @@ fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Read, Error> {
     let routing = match doc.get("routing") {
         None | Some(Value::Null) => None,
         Some(Value::String(name)) => Some(RoutingSpec::Preset(name.clone())),
-        Some(v) => match serde_path_to_error::deserialize::<_, RoutingTable>(v) {
+        Some(v) => match read_record::<RoutingTable>(v, "$.routing") {
             Ok(table) => Some(RoutingSpec::Table(table)),
-            Err(e) => {
-                problems.push(shape(None, join("$.routing", &e.path().to_string()), e.into_inner().to_string()));
+            Err((path, message)) => {
+                problems.push(shape(None, path, message));
                 // A broken table must not turn into the default one: the routing is left empty.
                 Some(RoutingSpec::Table(empty_table()))
             }
@@ -183,11 +183,11 @@ fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Read, Error> {
             .enumerate()
             .filter_map(|(i, item)| match item {
                 Value::String(name) => Some((i, ProfileSpec::Preset(name.clone()))),
-                _ => match serde_path_to_error::deserialize::<_, SlaProfile>(item) {
+                _ => match read_record::<SlaProfile>(item, &format!("$.profiles[{i}]")) {
                     Ok(p) => Some((i, ProfileSpec::Profile(p))),
-                    Err(e) => {
+                    Err((path, message)) => {
                         let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
-                        problems.push(shape(record, join(&format!("$.profiles[{i}]"), &e.path().to_string()), e.into_inner().to_string()));
+                        problems.push(shape(record, path, message));
                         None
                     }
                 },

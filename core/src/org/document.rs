@@ -9,7 +9,7 @@ use super::records::{GridRecord, MemberRecord, PostCategoryRecord, UnitRecord};
 use super::schema::SchemaSpec;
 use super::tree::NodeRecord;
 use crate::error::{Error, Problem, ProblemKind};
-use crate::jsonpath::{join, sort_key};
+use crate::jsonpath::{read as read_record, sort_key};
 
 /// The sections of a document, in the order problems are reported.
 pub(crate) const SECTIONS: [&str; 6] = ["schema", "nodes", "grids", "members", "units", "post_categories"];
@@ -106,15 +106,14 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
 
 /// Reads `$.schema`: a preset name or a schema object; a shape problem when it is neither.
 pub(crate) fn schema_spec(v: &Value, problems: &mut Vec<Problem>) -> Option<SchemaSpec> {
-    match serde_path_to_error::deserialize::<_, SchemaSpec>(v) {
+    match read_record::<SchemaSpec>(v, "$.schema") {
         Ok(spec) => Some(spec),
         Err(_) => {
             // An untagged enum's error says nothing useful; read it as a custom schema
             // to find the field that is wrong.
-            let path_err = serde_path_to_error::deserialize::<_, super::schema::LevelSchema>(v).err();
-            let (path, message) = match path_err {
-                Some(e) => (join("$.schema", &e.path().to_string()), e.into_inner().to_string()),
-                None => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
+            let (path, message) = match read_record::<super::schema::LevelSchema>(v, "$.schema") {
+                Err(e) => e,
+                Ok(_) => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
             };
             problems.push(shape(None, path, message));
             None
@@ -130,10 +129,10 @@ pub(crate) fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, pr
         problems.push(shape(None, format!("$.{key}"), format!("missing field `{key}`")));
         return None;
     };
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match read_record::<T>(value, &format!("$.{key}")) {
         Ok(v) => Some(v),
-        Err(e) => {
-            problems.push(shape(None, join(&format!("$.{key}"), &e.path().to_string()), e.into_inner().to_string()));
+        Err((path, message)) => {
+            problems.push(shape(None, path, message));
             None
         }
     }
@@ -254,15 +253,14 @@ pub(crate) fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, re
         }
     };
     for (i, item) in list.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match read_record::<T>(item, &format!("$.{key}[{i}]")) {
             Ok(record) => {
                 section.records.push(record);
                 section.positions.push(i);
             }
-            Err(e) => {
-                let path = join(&format!("$.{key}[{i}]"), &e.path().to_string());
+            Err((path, message)) => {
                 let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
-                problems.push(shape(record, path, e.into_inner().to_string()));
+                problems.push(shape(record, path, message));
             }
         }
     }

@@ -66,13 +66,12 @@ pub fn members_from_csv(text: &str) -> Result<Vec<MemberRecord>, Error> {
             object.insert(name.clone(), value);
         }
         let id = object.get("id").and_then(Value::as_str).map(str::to_owned);
-        match serde_path_to_error::deserialize::<_, MemberRecord>(Value::Object(object)) {
+        match crate::jsonpath::read_inner::<MemberRecord>(&Value::Object(object)) {
             Ok(record) => records.push(record),
-            Err(e) => {
-                let column = e.path().to_string();
+            Err((column, message)) => {
                 let column = column.split(['.', '[']).next().unwrap_or("").to_owned();
                 let path = if column.is_empty() || column == "." { format!("row {line}") } else { format!("row {line}, column {column}") };
-                problems.push(Problem::error(id, path, ProblemKind::Shape { message: e.into_inner().to_string() }));
+                problems.push(Problem::error(id, path, ProblemKind::Shape { message }));
             }
         }
     }

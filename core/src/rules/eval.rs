@@ -49,12 +49,9 @@ impl Entity {
         let mut out = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
             let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
-            match serde_path_to_error::deserialize::<_, Entity>(item) {
+            match crate::jsonpath::read::<Entity>(&item, &format!("{prefix}[{i}]")) {
                 Ok(e) => out.push(e),
-                Err(e) => {
-                    let path = crate::jsonpath::join(&format!("{prefix}[{i}]"), &e.path().to_string());
-                    problems.push(Problem::error(record, path, ProblemKind::Shape { message: e.into_inner().to_string() }));
-                }
+                Err((path, message)) => problems.push(Problem::error(record, path, ProblemKind::Shape { message })),
             }
         }
         if problems.is_empty() { Ok(out) } else { Err(Error::Invalid { problems }) }

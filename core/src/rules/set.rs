@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::expr::{self, Ty};
 use super::facts::{Fact, FactCatalogue, FactType, Unit};
 use crate::error::{Error, Problem, ProblemKind};
-use crate::jsonpath::{join, sort_key};
+use crate::jsonpath::sort_key;
 use crate::org::Date;
 
 /// The period a rule set is in force, both days included.
@@ -528,10 +528,10 @@ fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, problems: &mu
         problems.push(shape(format!("$.{key}"), format!("missing field `{key}`")));
         return None;
     };
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match crate::jsonpath::read::<T>(value, &format!("$.{key}")) {
         Ok(v) => Some(v),
-        Err(e) => {
-            problems.push(shape(join(&format!("$.{key}"), &e.path().to_string()), e.into_inner().to_string()));
+        Err((path, message)) => {
+            problems.push(shape(path, message));
             None
         }
     }
@@ -553,12 +553,11 @@ fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: boo
     };
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, T>(item) {
+        match crate::jsonpath::read::<T>(item, &format!("$.{key}[{i}]")) {
             Ok(record) => out.push((i, record)),
-            Err(e) => {
+            Err((path, message)) => {
                 let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
-                let path = join(&format!("$.{key}[{i}]"), &e.path().to_string());
-                problems.push(Problem::error(record, path, ProblemKind::Shape { message: e.into_inner().to_string() }));
+                problems.push(Problem::error(record, path, ProblemKind::Shape { message }));
             }
         }
     }

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::claim::{Claim, ClaimState, Step, TransitionError, TransitionErrorKind};
 use super::records::{ClaimRecord, Demand, Offer, ProviderKind, ProviderRef, ServiceRecord, Targets};
 use crate::error::{Error, Problem, ProblemKind, RefKind, Severity};
-use crate::jsonpath::{join, sort_key};
+use crate::jsonpath::sort_key;
 use crate::org::document::{Section, duplicate_key, items, shape};
 use crate::org::{Date, Organization};
 
@@ -371,8 +371,8 @@ fn slow(json: &str, problems: &mut Vec<Problem>, unread: &mut Unread) -> Result<
     }
     let targets = match doc.get("targets") {
         None | Some(Value::Null) => Targets::default(),
-        Some(v) => serde_path_to_error::deserialize::<_, Targets>(v).unwrap_or_else(|e| {
-            problems.push(shape(None, join("$.targets", &e.path().to_string()), e.into_inner().to_string()));
+        Some(v) => crate::jsonpath::read::<Targets>(v, "$.targets").unwrap_or_else(|(path, message)| {
+            problems.push(shape(None, path, message));
             Targets::default()
         }),
     };
