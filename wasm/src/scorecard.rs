@@ -1,6 +1,6 @@
 //! `<gr-scorecard>`: a rule set's results over its entities — a sortable, filterable ranking
 //! table, and one entity's scorecard with its sections (stars) as disclosures that open onto
-//! every indicator's explanation. The two views are WAI-ARIA tabs.
+//! every indicator's explanation. The two views are WAI-ARIA tabs (`crate::tabs`).
 //!
 //! The evaluation is the core's ([`grassroots::rules::RuleSet::evaluate`], run once when the
 //! data loads), so the browser shows exactly what `grassroots eval` prints. This module only
@@ -10,11 +10,12 @@ use std::rc::Rc;
 
 use grassroots::rules::{EntityResult, Scorecard, Tier};
 use serde::Serialize;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
+use crate::tabs::Tabs;
 
 /// What the ranking table is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,7 +121,6 @@ pub fn scorecard_view(props: &ScorecardProps) -> Html {
     let sort = use_state(|| (SortKey::Rank, false));
     let tier_filter = use_state(|| None::<Tier>);
     let query = use_state(String::new);
-    let tab_refs = [use_node_ref(), use_node_ref()];
 
     let select = {
         let (card, host, selected, tab) = (Rc::clone(&card), props.host.clone(), selected.clone(), tab.clone());
@@ -136,39 +136,6 @@ pub fn scorecard_view(props: &ScorecardProps) -> Html {
         })
     };
 
-    // Tabs, automatic activation: arrows, Home and End move between them (WAI-ARIA APG).
-    let on_tab_key = {
-        let (tab, refs) = (tab.clone(), tab_refs.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let next = match (e.key().as_str(), *tab) {
-                ("ArrowRight" | "ArrowLeft", Tab::Ranking) | ("End", _) => Tab::Card,
-                ("ArrowRight" | "ArrowLeft", Tab::Card) | ("Home", _) => Tab::Ranking,
-                _ => return,
-            };
-            e.prevent_default();
-            tab.set(next);
-            let i = usize::from(next == Tab::Card);
-            if let Some(el) = refs[i].cast::<HtmlElement>() {
-                let _ = el.focus();
-            }
-        })
-    };
-    let tab_button = |which: Tab, label: &'static str| {
-        let i = usize::from(which == Tab::Card);
-        let active = *tab == which;
-        let onclick = {
-            let tab = tab.clone();
-            Callback::from(move |_| tab.set(which))
-        };
-        html! {
-            <button type="button" role="tab" id={format!("gr-tab-{i}")} class="gr-tab" ref={tab_refs[i].clone()}
-                aria-selected={active.to_string()} aria-controls={format!("gr-panel-{i}")}
-                tabindex={if active { "0" } else { "-1" }} {onclick} onkeydown={on_tab_key.clone()}>
-                { label }
-            </button>
-        }
-    };
-
     let rules = card.rules();
     let title = props.label.clone().unwrap_or_else(|| AttrValue::from(rules.id().to_owned()));
     let period = rules.effective();
@@ -176,20 +143,19 @@ pub fn scorecard_view(props: &ScorecardProps) -> Html {
         Tab::Ranking => ranking(&card, lang, &sort, &tier_filter, &query, &select),
         Tab::Card => entity_card(&card, lang, *selected, &select),
     };
-    let i = usize::from(*tab == Tab::Card);
+    let onselect = {
+        let tab = tab.clone();
+        Callback::from(move |i: usize| tab.set(if i == 1 { Tab::Card } else { Tab::Ranking }))
+    };
     html! {
         <section class="gr-scorecard" aria-label={title.clone()}>
             <div class="gr-head">
                 <h2 class="gr-title">{ title }</h2>
                 <span class="gr-count">{ (text.rule_set_version)(rules.version(), &period.from.to_string(), &period.to.to_string()) }</span>
             </div>
-            <div class="gr-tabs" role="tablist" aria-label={text.scorecard_tabs}>
-                { tab_button(Tab::Ranking, text.tab_ranking) }
-                { tab_button(Tab::Card, text.tab_card) }
-            </div>
-            <div class="gr-panel" role="tabpanel" id={format!("gr-panel-{i}")} aria-labelledby={format!("gr-tab-{i}")}>
+            <Tabs label={text.scorecard_tabs} names={vec![text.tab_ranking, text.tab_card]} active={usize::from(*tab == Tab::Card)} {onselect}>
                 { panel }
-            </div>
+            </Tabs>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! WAI-ARIA tabs with automatic activation (APG): the arrow keys move to the previous or
 //! next tab and wrap round, Home and End go to the first and the last; the tab that gets
 //! focus is shown at once. Only the selected tab is in the tab order. Used by
-//! `<gr-duty-list>` and `<gr-service-board>`.
+//! `<gr-duty-list>`, `<gr-service-board>` and `<gr-scorecard>`.
 
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
