@@ -1,0 +1,48 @@
+// Every widget on one page served with exactly the strict policy a locked-down portal uses:
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. The widgets
+// must render, restyle (elderly mode, English) and run their timers with no violation: a
+// violation is a console error, which the harness turns into a test failure.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { artifacts, events, open, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const WIDGETS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker'];
+const rendered = (page, id) => page.waitForFunction((host) => {
+  const root = document.getElementById(host)?.shadowRoot;
+  return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
+}, id);
+
+test('every widget renders, restyles and ticks under the strict CSP', async () => {
+  const page = await open(env, '/test/csp/all-widgets.html', { viewport: { width: 1200, height: 900 } });
+  const response = await page.request.get(`${env.base}/test/csp/all-widgets.html`);
+  assert.equal(response.headers()['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+  await page.evaluate(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
+  for (const id of WIDGETS) await rendered(page, id);
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  // Elderly mode and English re-render every widget with the constructed stylesheet only.
+  await page.evaluate((ids) => {
+    for (const id of ids) {
+      const el = document.getElementById(id);
+      el.setAttribute('elderly', '');
+      el.setAttribute('lang', 'en');
+    }
+  }, WIDGETS);
+  await page.waitForFunction(() => document.getElementById('scorecard').shadowRoot.querySelector('.gr-elderly'));
+  const font = await page.evaluate(() => getComputedStyle(document.getElementById('duty-list').shadowRoot.querySelector('.gr-widget')).fontSize);
+  assert.equal(font, '24px');
+  // The case tracker's clock passes its deadline (18:05:00) while we wait.
+  await page.waitForTimeout(11000);
+  assert.match(await page.locator('#case-tracker .gr-widget').textContent(), /overdue/i);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await page.screenshot({ path: join(artifacts, 'csp-all-widgets.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
