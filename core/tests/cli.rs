@@ -454,6 +454,8 @@ fn eval_rates_every_node_of_a_tree_and_the_fact_catalogue_is_printed() {
     let rated: Vec<&str> = stdout.lines().skip(1).filter(|l| !l.contains("warning:")).filter_map(|l| l.split_whitespace().nth(1)).collect();
     assert_eq!(rated, ["hq-c1", "hq-c2"], "{stdout}");
     assert!(stdout.contains("warning: $.sections[0].indicators[1].expr (record \"hq-c1\"): fact \"meetings_held_rate\" is missing"), "{stdout}");
+    let (code, table, _) = run_in(".", &["eval", "rules/five-star-community.json", "--org", "tree/valid/xinxiang-four-levels.json", "--format", "table"]);
+    assert_eq!((code, table), (0, stdout.clone()), "--format table is the text table");
     let (code, _, stderr) = run_in(".", &["eval", "rules/five-star-community.json"]);
     assert_eq!(code, 2, "{stderr}");
     let (code, stdout, _) = run_in(".", &["schema", "facts"]);

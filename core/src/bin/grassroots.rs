@@ -273,7 +273,10 @@ enum Diff {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Lines for people (for `eval`, a ranking table; `table` is accepted as a synonym).
+    #[value(alias = "table")]
     Text,
+    /// One JSON document.
     Json,
 }
 
