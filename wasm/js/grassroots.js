@@ -129,12 +129,12 @@ export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -181,6 +181,7 @@ function defineWidget(tag, kind) {
         entity: this.getAttribute('entity') ?? undefined,
         now: this.getAttribute('now') ?? undefined,
         case: this.getAttribute('case') ?? undefined,
+        node: this.getAttribute('node') ?? undefined,
       };
     }
 

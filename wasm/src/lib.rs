@@ -7,6 +7,7 @@
 //! parses and validates it, and the widget shows either the content or an error panel. Events
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
+pub mod dashboard;
 pub mod duty_list;
 pub mod case_tracker;
 pub mod error_panel;
@@ -31,6 +32,7 @@ use yew::html::BaseComponent;
 use yew::prelude::*;
 use yew::AppHandle;
 
+use dashboard::{DashData, DashboardView};
 use duty_list::{DutyData, DutyListView};
 use case_tracker::CaseTrackerView;
 use error_panel::{ErrorPanel, Failure};
@@ -76,6 +78,8 @@ pub struct Options {
     pub now: Option<String>,
     /// `<gr-case-tracker>`: the case whose detail opens first (else the top of the list).
     pub case: Option<String>,
+    /// `<gr-dashboard>`: the record id of the node shown first (else the root).
+    pub node: Option<String>,
 }
 
 /// What a widget has to show.
@@ -289,6 +293,28 @@ fn load_cases(json: &str) -> Result<CasesDoc, Failure> {
     CasesDoc::from_json(json).map_err(data_failure)
 }
 
+fn load_dashboard(json: &str) -> Result<DashData, Failure> {
+    dashboard::load(json).map_err(data_failure)
+}
+
+/// The root component of `<gr-dashboard>`. A new `node` option starts at that node.
+#[function_component(DashboardWidget)]
+pub fn dashboard_widget(props: &WidgetProps<DashData>) -> Html {
+    let options = &props.options;
+    frame(props, |data, generation, lang| {
+        html! {
+            <DashboardView
+                key={format!("{generation}|{}", options.node.as_deref().unwrap_or_default())}
+                data={Rc::clone(data)}
+                {lang}
+                label={options.label.clone().map(AttrValue::from)}
+                node={options.node.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
 /// One mounted widget of one kind, behind [`WidgetHandle`].
 struct Mounted<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> {
     app: Option<AppHandle<C>>,
@@ -384,7 +410,7 @@ fn read_options(options: JsValue) -> Result<Options, JsValue> {
     serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`, `"dashboard"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
@@ -395,7 +421,8 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
         "duty-list" => Box::new(Mounted::<DutyListWidget, _>::new(host, root, "duty-list", data, options, load_duty_list)),
         "service-board" => Box::new(Mounted::<ServiceBoardWidget, _>::new(host, root, "service-board", data, options, load_service_board)),
         "case-tracker" => Box::new(Mounted::<CaseTrackerWidget, _>::new(host, root, "case-tracker", data, options, load_cases)),
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list, service-board, case-tracker"))),
+        "dashboard" => Box::new(Mounted::<DashboardWidget, _>::new(host, root, "dashboard", data, options, load_dashboard)),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list, service-board, case-tracker, dashboard"))),
     };
     Ok(WidgetHandle { inner })
 }

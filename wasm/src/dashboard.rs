@@ -1,0 +1,396 @@
+//! `<gr-dashboard>` (一屏统览): one node of the organization tree at a glance — its
+//! rolled-up counts and coverage ratios, members by kind, 双报到 figures, the case rates of a
+//! period ("not enough cases" where the sample is too small), the star tiers of a scorecard,
+//! and drill-down to its children with a breadcrumb back up.
+//!
+//! Every figure is the core's ([`Organization::rollup`], [`grassroots::cases::metrics`],
+//! [`Scorecard::evaluation`]), computed once when the data loads; this module only picks and
+//! renders. Charts are SVG bars drawn here, each hidden from assistive technology next to a
+//! visually hidden table with the same figures.
+
+use std::rc::Rc;
+
+use grassroots::cases::{CaseMetrics, CasesDoc, MetricsOptions, MetricsReport, Rate, Timestamp, metrics};
+use grassroots::org::{Date, NodeId};
+use grassroots::rules::{Scorecard, Tier};
+use grassroots::{Error, Organization, Problem, ProblemKind, Severity};
+use serde::Serialize;
+use serde_json::Value;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::events::dispatch;
+use crate::i18n::{Catalogue, Lang};
+use crate::{nested_problems, wrapper_parts};
+
+/// What `<gr-dashboard>` shows: the organization, the case metrics of a period (when cases
+/// were given) and a scorecard's evaluation (when given).
+pub struct DashData {
+    /// The organization document, read and checked.
+    pub org: Organization,
+    /// The case metrics of every node over the period.
+    pub metrics: Option<MetricsReport>,
+    /// The scorecard whose entities are nodes of the tree (by record id).
+    pub card: Option<Scorecard>,
+}
+
+fn shape(path: &str, message: String) -> Problem {
+    Problem { severity: Severity::Error, record: None, path: path.to_owned(), kind: ProblemKind::Shape { message } }
+}
+
+/// The period `{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}` as the instants `[from, to)`.
+fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timestamp)> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(value) else {
+        problems.push(shape("$.period", "expected an object {\"from\", \"to\"}".to_owned()));
+        return None;
+    };
+    let mut day = |key: &str| {
+        let text = map.get(key).and_then(Value::as_str);
+        let at = text.and_then(Date::parse).and_then(Timestamp::start_of);
+        if at.is_none() {
+            problems.push(shape(&format!("$.period.{key}"), format!("expected a date YYYY-MM-DD, found {}", map.get(key).map_or("nothing".to_owned(), ToString::to_string))));
+        }
+        at
+    };
+    let (from, to) = (day("from"), day("to"));
+    let (from, to) = (from?, to?);
+    if to <= from {
+        problems.push(shape("$.period.to", format!("the period ends ({to}) before it starts ({from})")));
+        return None;
+    }
+    Some((from, to))
+}
+
+/// Reads `{"org", "cases"?, "period"?, "scorecard"?}`. Every problem of every part is
+/// reported, with its path from the top (`$.org.nodes[3].parent`).
+pub fn load(json: &str) -> Result<DashData, Error> {
+    let map = match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return Err(Error::Invalid { problems: vec![shape("$", "expected an object {\"org\", \"cases\", \"period\", \"scorecard\"}".to_owned())] }),
+        Err(e) => return Err(Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }),
+    };
+    let mut problems = Vec::new();
+    let parts = wrapper_parts(&map, &[("org", true), ("cases", false), ("period", false), ("scorecard", false)], &mut problems);
+    let org = parts[0].as_deref().and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
+    let cases = parts[1].as_deref().and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
+    let span = parts[2].as_deref().and_then(|j| period(j, &mut problems));
+    if parts[1].is_some() && parts[2].is_none() {
+        problems.push(shape("$", "missing field `period`, needed with `cases`".to_owned()));
+    }
+    let card = parts[3].as_deref().and_then(|j| Scorecard::from_json(j).map_err(|e| problems.extend(nested_problems(e, "scorecard"))).ok());
+    match org {
+        Some(org) if problems.iter().all(|p| p.severity != Severity::Error) => {
+            let metrics = match (cases, span) {
+                (Some(doc), Some((from, to))) => Some(metrics(&doc, org.tree(), &MetricsOptions::new(from, to))),
+                _ => None,
+            };
+            Ok(DashData { org, metrics, card })
+        }
+        _ => {
+            problems.sort_by_key(|p| p.severity);
+            Err(Error::Invalid { problems })
+        }
+    }
+}
+
+/// A share as people write it: `85.7%`.
+pub fn percent(value: f64) -> String {
+    format!("{:.1}%", value * 100.0)
+}
+
+/// One bar of a chart: its label, its value as text, and its length 0–1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: &'static str,
+    pub value: String,
+    pub share: f64,
+}
+
+/// The coverage bars of a node: grids with a branch, members in a grid, households linked.
+pub fn coverage_bars(org: &Organization, id: NodeId, text: &Catalogue) -> Vec<Bar> {
+    let c = org.rollup(id).coverage();
+    [(text.dash_cov_branch, c.grids_with_branch), (text.dash_cov_grid, c.members_in_grid), (text.dash_cov_linked, c.households_linked)]
+        .into_iter()
+        .map(|(label, r)| Bar {
+            label,
+            value: match r.value {
+                Some(v) => (text.dash_ratio)(&percent(v), r.numerator, r.denominator),
+                None => (text.dash_ratio)("—", r.numerator, r.denominator),
+            },
+            share: r.value.unwrap_or(0.0),
+        })
+        .collect()
+}
+
+/// The member bars of a node, by kind, each relative to the largest.
+pub fn member_bars(org: &Organization, id: NodeId, text: &Catalogue) -> Vec<Bar> {
+    let m = &org.rollup(id).members;
+    let kinds = [(text.dash_in_service, m.in_service), (text.dash_retired, m.retired), (text.dash_mobile_in, m.mobile_in), (text.dash_mobile_out, m.mobile_out), (text.dash_no_office, m.no_office)];
+    let max = kinds.iter().map(|k| k.1).max().unwrap_or(0).max(1);
+    kinds.into_iter().map(|(label, n)| Bar { label, value: n.to_string(), share: f64::from(n) / f64::from(max) }).collect()
+}
+
+/// The case metrics of a node, if cases were given.
+pub fn node_metrics<'a>(data: &'a DashData, id: NodeId) -> Option<&'a CaseMetrics> {
+    let record = data.org.tree().node(id).id();
+    data.metrics.as_ref()?.nodes.iter().find(|m| m.node == record)
+}
+
+/// The tier of a node in the scorecard, if it is one of its entities.
+pub fn node_tier(data: &DashData, id: NodeId) -> Option<Tier> {
+    let record = data.org.tree().node(id).id();
+    data.card.as_ref()?.evaluation().entities.iter().find(|e| e.id == record).map(|e| e.tier)
+}
+
+/// A rate as text: the share with its parts, or "not enough cases" with them.
+pub fn rate_text(rate: &Rate, text: &Catalogue) -> String {
+    match rate.value {
+        Some(v) => (text.dash_ratio)(&percent(v), rate.numerator, rate.denominator),
+        None => (text.dash_not_enough)(rate.numerator, rate.denominator),
+    }
+}
+
+/// The `detail` of `gr-select`.
+#[derive(Serialize)]
+struct SelectDetail<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: &'a str,
+}
+
+#[derive(Properties)]
+pub struct DashboardProps {
+    pub data: Rc<DashData>,
+    pub lang: Lang,
+    pub label: Option<AttrValue>,
+    /// The record id of the node shown first; the root when absent or unknown.
+    pub node: Option<AttrValue>,
+    pub host: HtmlElement,
+}
+
+impl PartialEq for DashboardProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.host == o.host
+    }
+}
+
+fn tier_class(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Excellence => "gr-tier gr-tier-excellence",
+        Tier::Pass => "gr-tier gr-tier-pass",
+        Tier::Fail => "gr-tier gr-tier-fail",
+        Tier::NotRated => "gr-tier gr-tier-none",
+    }
+}
+
+/// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
+fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue) -> Html {
+    const ROW: usize = 28;
+    let height = (bars.len() * ROW).to_string();
+    html! {
+        <figure class="gr-chart">
+            <figcaption class="gr-chart-title">{ title }</figcaption>
+            <svg class="gr-chart-svg" viewBox={format!("0 0 400 {height}")} aria-hidden="true" focusable="false">
+                { for bars.iter().enumerate().map(|(i, b)| {
+                    let y = i * ROW;
+                    let width = format!("{:.1}", (b.share.clamp(0.0, 1.0) * 200.0).max(1.0));
+                    html! {
+                        <g>
+                            <text x="0" y={(y + 18).to_string()} class="gr-chart-label">{ b.label }</text>
+                            <rect x="120" y={(y + 6).to_string()} width="200" height="16" class="gr-chart-track" />
+                            <rect x="120" y={(y + 6).to_string()} {width} height="16" class="gr-chart-bar" />
+                            <text x="326" y={(y + 18).to_string()} class="gr-chart-value">{ b.value.clone() }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <table class="gr-vh">
+                <caption>{ title }</caption>
+                <thead><tr><th scope="col">{ col }</th><th scope="col">{ text.dash_col_value }</th></tr></thead>
+                <tbody>
+                    { for bars.iter().map(|b| html! { <tr><th scope="row">{ b.label }</th><td>{ b.value.clone() }</td></tr> }) }
+                </tbody>
+            </table>
+        </figure>
+    }
+}
+
+#[function_component(DashboardView)]
+pub fn dashboard_view(props: &DashboardProps) -> Html {
+    let data = Rc::clone(&props.data);
+    let text = props.lang.text();
+    let english = props.lang == Lang::En;
+    let tree = data.org.tree();
+    let start = props.node.as_ref().and_then(|n| tree.find(n)).unwrap_or_else(|| tree.root());
+    let selected = use_state(|| start);
+    let heading = use_node_ref();
+    let id = if selected.index() < tree.len() { *selected } else { tree.root() };
+
+    let select = {
+        let (data, host, selected, heading) = (Rc::clone(&data), props.host.clone(), selected.clone(), heading.clone());
+        Callback::from(move |to: NodeId| {
+            let node = data.org.tree().node(to);
+            dispatch(&host, "gr-select", &SelectDetail { id: node.id(), name: node.name(), level: node.level() });
+            selected.set(to);
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        })
+    };
+    let button = |to: NodeId, label: String| {
+        let onclick = { let select = select.clone(); Callback::from(move |_| select.emit(to)) };
+        html! { <button type="button" class="gr-link" {onclick}>{ label }</button> }
+    };
+
+    let node = tree.node(id);
+    let r = data.org.rollup(id);
+    let title = props.label.clone().unwrap_or_else(|| AttrValue::from(text.dash_title));
+    let mut path = tree.path_to_root(id);
+    path.reverse();
+    let figures: Vec<(&'static str, String)> = vec![
+        (text.dash_members, r.members.total.to_string()),
+        (text.dash_grids, r.grids.to_string()),
+        (text.dash_grid_workers, r.grid_workers.to_string()),
+        (text.dash_households, r.households.to_string()),
+        (text.dash_population, r.population.to_string()),
+        (text.dash_units, r.reporting_units.to_string()),
+        (text.dash_co_located, r.co_located_units.to_string()),
+        (text.dash_members_reported, r.members_reported.to_string()),
+    ];
+    let cases = node_metrics(&data, id);
+    let tier = node_tier(&data, id);
+    let has_card = data.card.is_some();
+    html! {
+        <section class="gr-dashboard" aria-label={title.clone()}>
+            <div class="gr-head">
+                <span class="gr-title">{ title }</span>
+                if let Some(m) = &data.metrics {
+                    <span class="gr-count">{ (text.dash_period)(&m.from.to_string(), &m.to.to_string()) }</span>
+                }
+            </div>
+            <nav class="gr-crumbs" aria-label={text.dash_breadcrumb}>
+                <ol>
+                    { for path.iter().map(|&p| {
+                        let name = tree.node(p).name().to_owned();
+                        if p == id {
+                            html! { <li><span aria-current="page">{ name }</span></li> }
+                        } else {
+                            html! { <li>{ button(p, name) }</li> }
+                        }
+                    }) }
+                </ol>
+            </nav>
+            <h2 class="gr-dash-node" tabindex="-1" ref={heading}>
+                { node.name() }
+                <span class="gr-level">{ data.org.level_label(id, english) }</span>
+                if let Some(t) = tier { <span class={tier_class(t)}>{ (text.tier)(t) }</span> }
+            </h2>
+            <dl class="gr-dash-figures">
+                { for figures.into_iter().map(|(k, v)| html! { <div class="gr-dash-figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
+            </dl>
+            <div class="gr-dash-charts">
+                { chart(text.dash_coverage_title, text.dash_col_ratio, &coverage_bars(&data.org, id, text), text) }
+                { chart(text.dash_members_title, text.dash_col_kind, &member_bars(&data.org, id, text), text) }
+            </div>
+            if let Some(m) = cases {
+                <table class="gr-table gr-dash-rates">
+                    <caption class="gr-dash-caption">{ (text.dash_rates_caption)(m.cases) }</caption>
+                    <thead><tr><th scope="col">{ text.dash_col_rate }</th><th scope="col">{ text.dash_col_value }</th></tr></thead>
+                    <tbody>
+                        { for [(text.dash_response, &m.response), (text.dash_resolution, &m.resolution), (text.dash_satisfaction, &m.satisfaction),
+                                (text.dash_on_time, &m.on_time_closure), (text.dash_clocks_1310, &m.clocks_1310), (text.dash_clocks_12345, &m.clocks_12345)]
+                            .into_iter().map(|(k, rate)| html! {
+                                <tr class={classes!(rate.value.is_none().then_some("gr-dash-few"))}><th scope="row">{ k }</th><td>{ rate_text(rate, text) }</td></tr>
+                            }) }
+                    </tbody>
+                </table>
+            }
+            if !tree.children(id).is_empty() {
+                <div class="gr-table-wrap">
+                    <table class="gr-table gr-dash-children">
+                        <caption class="gr-dash-caption">{ (text.dash_children_caption)(tree.children(id).len()) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ text.col_name }</th>
+                            <th scope="col">{ text.dash_col_level }</th>
+                            <th scope="col" class="gr-num">{ text.dash_members }</th>
+                            <th scope="col" class="gr-num">{ text.dash_grids }</th>
+                            <th scope="col" class="gr-num">{ text.dash_households }</th>
+                            <th scope="col" class="gr-num">{ text.dash_cov_grid }</th>
+                            if data.metrics.is_some() { <th scope="col" class="gr-num">{ text.dash_col_cases }</th> }
+                            if has_card { <th scope="col">{ text.col_tier }</th> }
+                        </tr></thead>
+                        <tbody>
+                            { for tree.children(id).iter().map(|&c| {
+                                let cr = data.org.rollup(c);
+                                let cov = cr.coverage().members_in_grid;
+                                html! {
+                                    <tr>
+                                        <th scope="row">{ button(c, tree.node(c).name().to_owned()) }</th>
+                                        <td>{ data.org.level_label(c, english) }</td>
+                                        <td class="gr-num">{ cr.members.total }</td>
+                                        <td class="gr-num">{ cr.grids }</td>
+                                        <td class="gr-num">{ cr.households }</td>
+                                        <td class="gr-num">{ cov.value.map_or_else(|| "—".to_owned(), percent) }</td>
+                                        if data.metrics.is_some() { <td class="gr-num">{ node_metrics(&data, c).map_or(0, |m| m.cases) }</td> }
+                                        if has_card { <td>{ node_tier(&data, c).map_or(Html::default(), |t| html! { <span class={tier_class(t)}>{ (text.tier)(t) }</span> }) }</td> }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, ZH_CN};
+
+    const ORG: &str = include_str!("../../tests/data/tree/valid/laifeng-shengli.json");
+    const CASES: &str = include_str!("../../tests/data/cases/valid/season-shengli.json");
+
+    fn doc() -> String {
+        format!(r#"{{"org": {ORG}, "cases": {CASES}, "period": {{"from": "2026-06-01", "to": "2026-09-01"}}}}"#)
+    }
+
+    #[test]
+    fn the_root_figures_are_the_cores() {
+        let data = load(&doc()).expect("loads");
+        let root = data.org.tree().root();
+        let r = data.org.rollup(root);
+        assert_eq!((r.members.total, r.grids, r.households, r.population), (7, 5, 1879, 5327));
+        let bars = coverage_bars(&data.org, root, &ZH_CN);
+        assert_eq!(bars[0].value, "100.0%（5/5）");
+        assert_eq!(bars[1].value, "85.7%（6/7）");
+        assert_eq!(member_bars(&data.org, root, &EN)[0].value, "2");
+        let m = node_metrics(&data, root).expect("metrics");
+        assert_eq!(m.cases, 18);
+        assert_eq!(rate_text(&m.response, &EN), "94.4% (17/18)");
+        assert_eq!(rate_text(&m.clocks_12345, &ZH_CN), "样本不足（5/7）");
+        assert_eq!(rate_text(&m.clocks_12345, &EN), "not enough cases (5/7)");
+    }
+
+    #[test]
+    fn problems_have_paths_from_the_top() {
+        let bad = format!(r#"{{"org": {{"nodes": [{{"id": 3}}]}}, "cases": {CASES}, "extra": 1}}"#);
+        let Err(Error::Invalid { problems }) = load(&bad) else { panic!("must fail") };
+        assert!(problems.iter().any(|p| p.path.starts_with("$.org.nodes[0]")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.path == "$" && p.kind.to_string().contains("extra")));
+        assert!(problems.iter().any(|p| p.path == "$" && p.kind.to_string().contains("period")));
+        let bad_period = format!(r#"{{"org": {ORG}, "cases": {CASES}, "period": {{"from": "2026-13-01", "to": "2026-09-01"}}}}"#);
+        let Err(Error::Invalid { problems }) = load(&bad_period) else { panic!("must fail") };
+        assert_eq!(problems[0].path, "$.period.from");
+        assert!(matches!(load("[1]"), Err(Error::Invalid { .. })));
+        assert!(matches!(load("{"), Err(Error::Syntax { .. })));
+    }
+
+    #[test]
+    fn org_alone_loads_without_metrics() {
+        let data = load(&format!(r#"{{"org": {ORG}}}"#)).expect("loads");
+        assert!(data.metrics.is_none() && data.card.is_none());
+        assert_eq!(percent(0.857_142), "85.7%");
+    }
+}
