@@ -329,32 +329,6 @@ pub struct Catalogue {
     pub clock_not_started: &'static str,
     pub all_met: &'static str,
     pub no_clocks: &'static str,
-}
-
-/// A duration in Chinese: `12 分钟`, `2 分 5 秒`, `1 小时 5 分钟`, `4 天 6 小时`.
-fn span_zh(seconds: i64) -> String {
-    match Span::of(seconds) {
-        Span::Seconds(s) => format!("{s} 秒"),
-        Span::Minutes(m, 0) => format!("{m} 分钟"),
-        Span::Minutes(m, s) => format!("{m} 分 {s} 秒"),
-        Span::Hours(h, 0) => format!("{h} 小时"),
-        Span::Hours(h, m) => format!("{h} 小时 {m} 分钟"),
-        Span::Days(d, 0) => format!("{d} 天"),
-        Span::Days(d, h) => format!("{d} 天 {h} 小时"),
-    }
-}
-
-/// A duration in English: `12 min`, `2 min 5 s`, `1 h 5 min`, `4 d 6 h`.
-fn span_en(seconds: i64) -> String {
-    match Span::of(seconds) {
-        Span::Seconds(s) => format!("{s} s"),
-        Span::Minutes(m, 0) => format!("{m} min"),
-        Span::Minutes(m, s) => format!("{m} min {s} s"),
-        Span::Hours(h, 0) => format!("{h} h"),
-        Span::Hours(h, m) => format!("{h} h {m} min"),
-        Span::Days(d, 0) => format!("{d} d"),
-        Span::Days(d, h) => format!("{d} d {h} h"),
-    }
     // <gr-dashboard>
     pub dash_title: &'static str,
     /// The period of the case rates: first instant, the instant after.
@@ -398,6 +372,32 @@ fn span_en(seconds: i64) -> String {
     pub dash_on_time: &'static str,
     pub dash_clocks_1310: &'static str,
     pub dash_clocks_12345: &'static str,
+}
+
+/// A duration in Chinese: `12 分钟`, `2 分 5 秒`, `1 小时 5 分钟`, `4 天 6 小时`.
+fn span_zh(seconds: i64) -> String {
+    match Span::of(seconds) {
+        Span::Seconds(s) => format!("{s} 秒"),
+        Span::Minutes(m, 0) => format!("{m} 分钟"),
+        Span::Minutes(m, s) => format!("{m} 分 {s} 秒"),
+        Span::Hours(h, 0) => format!("{h} 小时"),
+        Span::Hours(h, m) => format!("{h} 小时 {m} 分钟"),
+        Span::Days(d, 0) => format!("{d} 天"),
+        Span::Days(d, h) => format!("{d} 天 {h} 小时"),
+    }
+}
+
+/// A duration in English: `12 min`, `2 min 5 s`, `1 h 5 min`, `4 d 6 h`.
+fn span_en(seconds: i64) -> String {
+    match Span::of(seconds) {
+        Span::Seconds(s) => format!("{s} s"),
+        Span::Minutes(m, 0) => format!("{m} min"),
+        Span::Minutes(m, s) => format!("{m} min {s} s"),
+        Span::Hours(h, 0) => format!("{h} h"),
+        Span::Hours(h, m) => format!("{h} h {m} min"),
+        Span::Days(d, 0) => format!("{d} d"),
+        Span::Days(d, h) => format!("{d} d {h} h"),
+    }
 }
 
 pub static ZH_CN: Catalogue = Catalogue {
