@@ -86,7 +86,10 @@ describe('dashboard', () => {
     assert.deepEqual(selects.map((e) => [e.target, e.detail]), [['full', { id: 'sl-d2', name: '凤翔片区党支部', level: 'district' }]]);
     assert.equal(await rate(page, 'full', '响应率'), '样本不足（3/3）');
     assert.equal(await rate(page, 'full', '1310 时限达标率'), '样本不足（0/3）');
-    assert.equal(await figure(page, 'full', '网格'), '2');
+    // grassroots stats tree --node sl-d2: members 2, grids 1, households 388, members in a grid 1/2
+    assert.equal(await figure(page, 'full', '网格'), '1');
+    assert.equal(await figure(page, 'full', '户数'), '388');
+    assert.equal(await page.locator('#full .gr-chart').first().locator('table tbody tr').nth(1).textContent(), '党员入网格50.0%（1/2）');
     assert.equal(await page.locator('#full .gr-crumbs [aria-current=page]').textContent(), '凤翔片区党支部');
     // a grid-level child, then back up through the breadcrumb by keyboard
     await page.locator('#full .gr-dash-children button', { hasText: '凤翔二街党小组' }).focus();
