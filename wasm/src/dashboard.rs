@@ -93,6 +93,11 @@ pub fn load(json: &str) -> Result<DashData, Error> {
     }
 }
 
+/// The day of an instant, in Asia/Shanghai: `2026-06-01`.
+fn day(at: Timestamp) -> String {
+    at.to_string().chars().take(10).collect()
+}
+
 /// A share as people write it: `85.7%`.
 pub fn percent(value: f64) -> String {
     format!("{:.1}%", value * 100.0)
@@ -190,16 +195,16 @@ fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue)
     html! {
         <figure class="gr-chart">
             <figcaption class="gr-chart-title">{ title }</figcaption>
-            <svg class="gr-chart-svg" viewBox={format!("0 0 400 {height}")} aria-hidden="true" focusable="false">
+            <svg class="gr-chart-svg" viewBox={format!("0 0 460 {height}")} aria-hidden="true" focusable="false">
                 { for bars.iter().enumerate().map(|(i, b)| {
                     let y = i * ROW;
-                    let width = format!("{:.1}", (b.share.clamp(0.0, 1.0) * 200.0).max(1.0));
+                    let width = format!("{:.1}", (b.share.clamp(0.0, 1.0) * 180.0).max(1.0));
                     html! {
                         <g>
                             <text x="0" y={(y + 18).to_string()} class="gr-chart-label">{ b.label }</text>
-                            <rect x="120" y={(y + 6).to_string()} width="200" height="16" class="gr-chart-track" />
-                            <rect x="120" y={(y + 6).to_string()} {width} height="16" class="gr-chart-bar" />
-                            <text x="326" y={(y + 18).to_string()} class="gr-chart-value">{ b.value.clone() }</text>
+                            <rect x="110" y={(y + 6).to_string()} width="180" height="16" class="gr-chart-track" />
+                            <rect x="110" y={(y + 6).to_string()} {width} height="16" class="gr-chart-bar" />
+                            <text x="298" y={(y + 18).to_string()} class="gr-chart-value">{ b.value.clone() }</text>
                         </g>
                     }
                 }) }
@@ -265,7 +270,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
             <div class="gr-head">
                 <span class="gr-title">{ title }</span>
                 if let Some(m) = &data.metrics {
-                    <span class="gr-count">{ (text.dash_period)(&m.from.to_string(), &m.to.to_string()) }</span>
+                    <span class="gr-count">{ (text.dash_period)(&day(m.from), &day(m.to)) }</span>
                 }
             </div>
             <nav class="gr-crumbs" aria-label={text.dash_breadcrumb}>
@@ -368,6 +373,8 @@ mod tests {
         assert_eq!(member_bars(&data.org, root, &EN)[0].value, "2");
         let m = node_metrics(&data, root).expect("metrics");
         assert_eq!(m.cases, 18);
+        let report = data.metrics.as_ref().expect("report");
+        assert_eq!((day(report.from), day(report.to)), ("2026-06-01".to_owned(), "2026-09-01".to_owned()));
         assert_eq!(rate_text(&m.response, &EN), "94.4% (17/18)");
         assert_eq!(rate_text(&m.clocks_12345, &ZH_CN), "样本不足（5/7）");
         assert_eq!(rate_text(&m.clocks_12345, &EN), "not enough cases (5/7)");
