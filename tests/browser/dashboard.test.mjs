@@ -109,6 +109,7 @@ describe('dashboard', () => {
     assert.match(await heading(page, 'english').textContent(), /^酉水片区党支部/);
     assert.equal(await page.locator('#english .gr-title').textContent(), 'At a glance');
     assert.equal(await rate(page, 'english', 'Resolution'), 'not enough cases (1/4)');
+    assert.equal(await rate(page, 'english', '1310 clocks met'), 'no cases');
     assert.equal(await page.locator('#english .gr-crumbs').getAttribute('aria-label'), 'Where you are');
     assert.equal(await page.locator('#english [lang]').first().getAttribute('lang'), 'en');
     await page.locator('#english').screenshot({ path: join(artifacts, 'dashboard-english.png') });

@@ -147,10 +147,11 @@ pub fn node_tier(data: &DashData, id: NodeId) -> Option<Tier> {
     data.card.as_ref()?.evaluation().entities.iter().find(|e| e.id == record).map(|e| e.tier)
 }
 
-/// A rate as text: the share with its parts, or "not enough cases" with them.
+/// A rate as text: the share with its parts, "not enough cases" with them, or "no cases".
 pub fn rate_text(rate: &Rate, text: &Catalogue) -> String {
     match rate.value {
         Some(v) => (text.dash_ratio)(&percent(v), rate.numerator, rate.denominator),
+        None if rate.denominator == 0 => text.dash_no_cases.to_owned(),
         None => (text.dash_not_enough)(rate.numerator, rate.denominator),
     }
 }
@@ -190,21 +191,21 @@ fn tier_class(tier: Tier) -> &'static str {
 
 /// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
 fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue) -> Html {
-    const ROW: usize = 28;
+    const ROW: usize = 44;
     let height = (bars.len() * ROW).to_string();
     html! {
         <figure class="gr-chart">
             <figcaption class="gr-chart-title">{ title }</figcaption>
-            <svg class="gr-chart-svg" viewBox={format!("0 0 460 {height}")} aria-hidden="true" focusable="false">
+            <svg class="gr-chart-svg" viewBox={format!("0 0 440 {height}")} aria-hidden="true" focusable="false">
                 { for bars.iter().enumerate().map(|(i, b)| {
                     let y = i * ROW;
-                    let width = format!("{:.1}", (b.share.clamp(0.0, 1.0) * 180.0).max(1.0));
+                    let width = format!("{:.1}", (b.share.clamp(0.0, 1.0) * 300.0).max(1.0));
                     html! {
                         <g>
-                            <text x="0" y={(y + 18).to_string()} class="gr-chart-label">{ b.label }</text>
-                            <rect x="110" y={(y + 6).to_string()} width="180" height="16" class="gr-chart-track" />
-                            <rect x="110" y={(y + 6).to_string()} {width} height="16" class="gr-chart-bar" />
-                            <text x="298" y={(y + 18).to_string()} class="gr-chart-value">{ b.value.clone() }</text>
+                            <text x="0" y={(y + 15).to_string()} class="gr-chart-label">{ b.label }</text>
+                            <rect x="0" y={(y + 21).to_string()} width="300" height="16" class="gr-chart-track" />
+                            <rect x="0" y={(y + 21).to_string()} {width} height="16" class="gr-chart-bar" />
+                            <text x="308" y={(y + 34).to_string()} class="gr-chart-value">{ b.value.clone() }</text>
                         </g>
                     }
                 }) }
@@ -378,6 +379,7 @@ mod tests {
         assert_eq!(rate_text(&m.response, &EN), "94.4% (17/18)");
         assert_eq!(rate_text(&m.clocks_12345, &ZH_CN), "样本不足（5/7）");
         assert_eq!(rate_text(&m.clocks_12345, &EN), "not enough cases (5/7)");
+        assert_eq!(rate_text(&Rate::new(0, 0, 10), &ZH_CN), "无案件");
     }
 
     #[test]

@@ -362,6 +362,8 @@ pub struct Catalogue {
     pub dash_ratio: fn(&str, u64, u64) -> String,
     /// A rate over too few cases, with its parts.
     pub dash_not_enough: fn(u64, u64) -> String,
+    /// A rate with no case to count at all.
+    pub dash_no_cases: &'static str,
     /// The caption of the case rates: how many cases.
     pub dash_rates_caption: fn(u64) -> String,
     /// The caption of the children table: how many children.
@@ -724,6 +726,7 @@ pub static ZH_CN: Catalogue = Catalogue {
     dash_col_cases: "案件数",
     dash_ratio: |share, n, d| format!("{share}（{n}/{d}）"),
     dash_not_enough: |n, d| format!("样本不足（{n}/{d}）"),
+    dash_no_cases: "无案件",
     dash_rates_caption: |n| format!("案件办理（共 {n} 件）"),
     dash_children_caption: |n| format!("下级组织（{n} 个）"),
     dash_response: "响应率",
@@ -1088,6 +1091,7 @@ pub static EN: Catalogue = Catalogue {
     dash_col_cases: "Cases",
     dash_ratio: |share, n, d| format!("{share} ({n}/{d})"),
     dash_not_enough: |n, d| format!("not enough cases ({n}/{d})"),
+    dash_no_cases: "no cases",
     dash_rates_caption: |n| format!("Cases ({n} in all)"),
     dash_children_caption: |n| format!("Sub-organizations ({n})"),
     dash_response: "Response",
