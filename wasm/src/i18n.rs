@@ -1140,4 +1140,13 @@ mod tests {
         assert_eq!((EN.level_now)("grid worker", 2), "grid worker (escalated 2 levels)");
         assert_eq!((ZH_CN.clock_late)(4 * 86_400 + 6 * 3_600), "超时完成（晚 4 天 6 小时）");
     }
+
+    #[test]
+    fn dashboard_messages_use_chinese_punctuation() {
+        for text in [(ZH_CN.dash_ratio)("85.7%", 6, 7), (ZH_CN.dash_not_enough)(5, 7), (ZH_CN.dash_rates_caption)(18), (ZH_CN.dash_children_caption)(5), (ZH_CN.dash_period)("2026-06-01", "2026-09-01")] {
+            assert!(!text.contains([',', ':', '(', ')', ';']), "half-width punctuation in {text}");
+        }
+        assert_eq!((ZH_CN.dash_not_enough)(5, 7), "样本不足（5/7）");
+        assert_eq!((EN.dash_ratio)("94.4%", 17, 18), "94.4% (17/18)");
+    }
 }
