@@ -36,4 +36,5 @@ cp tests/data/cases/valid/season-shengli.json "$site/data/cases-shengli.json"
 "$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
   generate scorecard --rules tests/data/rules/five-star-community.json --org "$site/data/county.json" --seed 2026 \
   > "$site/data/county-five-star.json"
+printf '{"org": %s, "scorecard": %s}\n' "$(cat "$site/data/county.json")" "$(cat "$site/data/county-five-star.json")" > "$site/data/dashboard-county.json"
 echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"

@@ -11,7 +11,7 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const WIDGETS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker'];
+const WIDGETS = ['dashboard', 'org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker'];
 const rendered = (page, id) => page.waitForFunction((host) => {
   const root = document.getElementById(host)?.shadowRoot;
   return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');

@@ -22,18 +22,23 @@ test('the demo page renders every tree, including the generated county', async (
   // The root row carries the rolled-up figures of the whole street.
   const figures = await page.locator('#tree-county [role=treeitem]').first().locator('.gr-figures').textContent();
   assert.match(figures, /^党员 \d+ · 网格 \d+ · 住户 \d+$/);
-  // Keyboard only: Tab through the navigation (five pages) and the two display buttons into
-  // the first tree's search box, Tab again into the tree, then move.
-  for (let i = 0; i < 9; i += 1) await page.keyboard.press('Tab');
+  // Keyboard only from the tree's search box: Tab into the tree, then move.
+  await page.locator('#tree-shengli input[type=search]').focus();
+  await page.keyboard.press('Tab');
   assert.equal(await focusedId(page, 'tree-shengli'), 'sl');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'sl-d1');
+  // The overview: the street's dashboard with its communities' tiers.
+  await page.locator('#dashboard-county .gr-widget').waitFor();
+  assert.equal(await page.locator('#dashboard-county .gr-error').count(), 0);
+  assert.match(await page.locator('#dashboard-county .gr-widget').textContent(), /城关街道/);
   // The county's star ratings: one row per community, every tier from the rule set.
   await page.locator('#stars-county tbody tr').first().waitFor();
   assert.equal(await page.locator('#stars-county tbody tr').count(), 12);
   const tiers = await page.locator('#stars-county tbody tr .gr-tier').allTextContents();
   assert.ok(tiers.includes('达标') && tiers.includes('未达标'), tiers.join(','));
+  assert.deepEqual(await axe(page), []);
   await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
