@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { axe } from './a11y.mjs';
 import { artifacts, events, open, start } from './harness.mjs';
 
 let env;
@@ -43,6 +44,25 @@ test('every widget renders, restyles and ticks under the strict CSP', async () =
   assert.match(await page.locator('#case-tracker .gr-widget').textContent(), /overdue/i);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.screenshot({ path: join(artifacts, 'csp-all-widgets.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// The same page without the policy (axe is injected as a script): every widget, in zh-CN,
+// in English and in elderly mode, with the WCAG 2.2 AA rules.
+test('axe finds no violations on any widget in zh-CN, English and elderly mode', async () => {
+  const page = await open(env, '/test/all-widgets.html', { viewport: { width: 1200, height: 900 } });
+  for (const id of WIDGETS) await rendered(page, id);
+  const sweep = async (state) => {
+    for (const id of WIDGETS) assert.deepEqual(await axe(page, id), [], `${id} (${state})`);
+  };
+  await sweep('zh-CN');
+  await page.evaluate((ids) => { for (const id of ids) document.getElementById(id).setAttribute('lang', 'en'); }, WIDGETS);
+  await page.waitForFunction(() => document.getElementById('scorecard').shadowRoot.querySelector('[lang=en]'));
+  await sweep('en');
+  await page.evaluate((ids) => { for (const id of ids) document.getElementById(id).setAttribute('elderly', ''); }, WIDGETS);
+  await page.waitForFunction(() => document.getElementById('scorecard').shadowRoot.querySelector('.gr-elderly'));
+  await sweep('en, elderly');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

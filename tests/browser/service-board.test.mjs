@@ -49,6 +49,10 @@ describe('the 田园镇 board with its organization', () => {
   });
 
   test('认领 dispatches gr-claim and shows the demand as submitted, not saved', async () => {
+    // The table's scroll container is a tab stop of its own (a keyboard can scroll a table
+    // wider than the widget), then the first 认领 button.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('role')), 'region');
     await page.keyboard.press('Tab');
     assert.equal(await activeText(page, 'board'), '认领');
     assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('aria-label')), '认领：代购药品和生活用品');

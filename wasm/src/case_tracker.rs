@@ -542,7 +542,7 @@ fn case_detail(doc: &CasesDoc, case: &Case, cc: &CaseClocks, now: Timestamp, lan
             if cc.clocks.is_empty() {
                 <p>{ text.no_clocks }</p>
             } else {
-                <div class="gr-table-wrap">
+                <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                     <table class="gr-table gr-clocks">
                         <caption class="gr-vh">{ (text.clocks_caption)(&case.title) }</caption>
                         <thead><tr>

@@ -312,7 +312,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 </table>
             }
             if !tree.children(id).is_empty() {
-                <div class="gr-table-wrap">
+                <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                     <table class="gr-table gr-dash-children">
                         <caption class="gr-dash-caption">{ (text.dash_children_caption)(tree.children(id).len()) }</caption>
                         <thead><tr>

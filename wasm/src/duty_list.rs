@@ -303,7 +303,7 @@ fn items_panel(data: &Rc<DutyData>, lang: Lang, filter: &UseStateHandle<Filter>,
                 { channel_box("at_most_one_trip", text.at_most_one_trip, filter.channels.at_most_one_trip) }
             </fieldset>
             <p class="gr-status" role="status">{ (text.items_shown)(rows.len(), lists.items().len()) }</p>
-            <div class="gr-table-wrap">
+            <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                 <table class="gr-table gr-items">
                     <caption class="gr-vh">{ text.items_caption }</caption>
                     <thead><tr>

@@ -74,6 +74,9 @@ pub struct Catalogue {
     pub row_figures: fn(u32, u32, u64) -> String,
     /// The title of the warning list after a load that has errors.
     pub warnings_title: &'static str,
+    /// The accessible name of a table's scroll container (focusable, so that a keyboard can
+    /// scroll a table wider than the widget).
+    pub table_region: &'static str,
     // <gr-scorecard>
     /// The rule set's version and period: version, first day, last day.
     pub rule_set_version: fn(&str, &str, &str) -> String,
@@ -422,6 +425,7 @@ pub static ZH_CN: Catalogue = Catalogue {
     problem: crate::problem_zh::text,
     row_figures: |members, grids, households| format!("党员 {members} · 网格 {grids} · 住户 {households}"),
     warnings_title: "另有提醒（不影响使用）：",
+    table_region: "数据表（可左右滚动）",
     rule_set_version: |v, from, to| format!("版本 {v} · 有效期 {from} 至 {to}"),
     scorecard_tabs: "评分视图",
     tab_ranking: "排名",
@@ -758,6 +762,7 @@ pub static EN: Catalogue = Catalogue {
     row_figures: |members, grids, households| format!("members {members} · grids {grids} · households {households}"),
 
     warnings_title: "Also worth a look (these do not stop the data being used):",
+    table_region: "Table (scrolls sideways)",
     rule_set_version: |v, from, to| format!("version {v} · in force {from} to {to}"),
     scorecard_tabs: "Scorecard views",
     tab_ranking: "Ranking",

@@ -232,7 +232,7 @@ fn ranking(
                 </label>
             </div>
             <p class="gr-status" role="status">{ (text.rows_shown)(rows.len(), results.len()) }</p>
-            <div class="gr-table-wrap">
+            <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                 <table class="gr-table">
                     <caption class="gr-vh">{ text.ranking_caption }</caption>
                     <thead><tr>

@@ -377,7 +377,7 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFil
         <>
             { state_select(text, filter, true) }
             <p class="gr-status">{ (text.board_shown)(rows.len(), doc.demands().len()) }</p>
-            <div class="gr-table-wrap">
+            <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                 <table class="gr-table gr-demands">
                     <caption class="gr-vh">{ text.demands_caption }</caption>
                     <thead><tr>
@@ -497,7 +497,7 @@ fn claims_panel(
         <>
             { state_select(text, filter, false) }
             <p class="gr-status">{ (text.board_shown)(rows.len(), doc.claims().len()) }</p>
-            <div class="gr-table-wrap">
+            <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                 <table class="gr-table gr-claims">
                     <caption class="gr-vh">{ text.claims_caption }</caption>
                     <thead><tr>
@@ -580,7 +580,7 @@ fn claims_panel(
 fn offers_panel(board: &Board, lang: Lang) -> Html {
     let text = lang.text();
     html! {
-        <div class="gr-table-wrap">
+        <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
             <table class="gr-table gr-offers">
                 <caption class="gr-vh">{ text.offers_caption }</caption>
                 <thead><tr>
