@@ -41,6 +41,8 @@ pub mod rules;
 #[cfg(feature = "services")]
 pub mod services;
 pub mod text;
+#[cfg(any(feature = "cases", feature = "services"))]
+pub mod time;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};

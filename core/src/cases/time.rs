@@ -1,97 +1,14 @@
-//! Instants and time limits as the case documents write them.
+//! Time limits as the case documents write them; instants are [`crate::time::Timestamp`].
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta};
+use chrono::TimeDelta;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Asia/Shanghai: UTC+8 all year round (China has no daylight saving time).
-const SHANGHAI: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
-    Some(offset) => offset,
-    // Evaluated at compile time: 8 h is inside the ±24 h a fixed offset allows.
-    None => panic!("UTC+8 is a valid offset"),
-};
-
-fn shanghai() -> FixedOffset {
-    SHANGHAI
-}
-
-/// An instant, read from RFC 3339 text with its offset (`2026-06-27T08:12:00+08:00`).
-///
-/// Comparisons and differences are on the absolute instant, so `…T00:12:00+00:00` and
-/// `…T08:12:00+08:00` are equal, and a case that crosses midnight or mixes offsets is timed
-/// correctly. Output is always in Asia/Shanghai time (+08:00), whatever offset came in.
-///
-/// ```
-/// use grassroots::cases::Timestamp;
-/// let a = Timestamp::parse("2026-06-27T00:12:00+00:00").ok_or("bad")?;
-/// let b = Timestamp::parse("2026-06-27T08:12:00+08:00").ok_or("bad")?;
-/// assert_eq!(a, b);
-/// assert_eq!(a.to_string(), "2026-06-27T08:12:00+08:00");
-/// assert!(Timestamp::parse("2026-06-27 08:12").is_none());
-/// # Ok::<(), &str>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(DateTime<FixedOffset>);
+pub use crate::time::Timestamp;
 
 impl Timestamp {
-    /// Reads RFC 3339 text; `None` when it is not RFC 3339 (a missing offset, say).
-    pub fn parse(text: &str) -> Option<Self> {
-        DateTime::parse_from_rfc3339(text.trim()).ok().map(Timestamp)
-    }
-
-    /// The instant as chrono's type, in the offset it was written with.
-    pub fn datetime(self) -> DateTime<FixedOffset> {
-        self.0
-    }
-
-    /// `self - earlier`; negative when `earlier` is later.
-    pub fn since(self, earlier: Timestamp) -> TimeDelta {
-        self.0.signed_duration_since(earlier.0)
-    }
-
     /// The instant `limit` after this one; `None` only past the end of chrono's calendar.
     pub fn plus(self, limit: Limit) -> Option<Timestamp> {
         self.0.checked_add_signed(limit.0).map(Timestamp)
-    }
-
-    /// The instant at midnight (+08:00) that starts `day`.
-    pub fn start_of(day: crate::org::Date) -> Option<Timestamp> {
-        day.naive().and_hms_opt(0, 0, 0)?.and_local_timezone(shanghai()).single().map(Timestamp)
-    }
-
-    /// The same instant in Asia/Shanghai time.
-    fn local(self) -> DateTime<FixedOffset> {
-        self.0.with_timezone(&shanghai())
-    }
-}
-
-impl std::fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.local().to_rfc3339_opts(SecondsFormat::AutoSi, false))
-    }
-}
-
-impl Serialize for Timestamp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Timestamp::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("expected an RFC 3339 time such as 2026-07-01T08:30:00+08:00, got \"{text}\""))
-        })
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Timestamp {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Timestamp".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({"type": "string", "format": "date-time"})
     }
 }
 

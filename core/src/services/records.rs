@@ -3,98 +3,11 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::org::{Date, Phone};
 
-/// Asia/Shanghai's offset. China keeps no summer time, so a fixed +08:00 is exact.
-const SHANGHAI: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
-    Some(offset) => offset,
-    None => panic!("+08:00 is a valid offset"),
-};
-
-/// A moment, written RFC 3339 in JSON (`2026-07-01T08:30:00+08:00`) and held in
-/// Asia/Shanghai time: a time given in another offset is the same instant, shown at +08:00.
-/// Calendar questions (which day, which month) are answered in Shanghai time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(DateTime<FixedOffset>);
-
-impl Timestamp {
-    /// Reads RFC 3339.
-    ///
-    /// ```
-    /// use grassroots::services::Timestamp;
-    /// let t = Timestamp::parse("2026-07-31T16:00:00Z").unwrap();
-    /// assert_eq!(t.to_string(), "2026-08-01T00:00:00+08:00");
-    /// assert!(Timestamp::parse("2026-07-31 16:00").is_none());
-    /// ```
-    pub fn parse(text: &str) -> Option<Self> {
-        DateTime::parse_from_rfc3339(text).ok().map(|t| Timestamp(t.with_timezone(&SHANGHAI)))
-    }
-
-    /// The moment as chrono's type, at +08:00.
-    pub fn datetime(self) -> DateTime<FixedOffset> {
-        self.0
-    }
-
-    /// The wall-clock time in Shanghai.
-    pub fn local(self) -> NaiveDateTime {
-        self.0.naive_local()
-    }
-
-    /// The day in Shanghai.
-    pub fn date(self) -> Date {
-        let d = self.0.date_naive();
-        Date::from_ymd(d.year(), d.month(), d.day()).unwrap_or_else(|| unreachable!("a real day"))
-    }
-
-    /// The calendar month in Shanghai (capacity is counted per month).
-    pub fn month(self) -> Month {
-        Month { year: self.0.year(), month: self.0.month() }
-    }
-}
-
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.to_rfc3339())
-    }
-}
-
-impl Serialize for Timestamp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Timestamp::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("\"{text}\" is not an RFC 3339 time such as 2026-07-01T08:30:00+08:00")))
-    }
-}
-
-/// A calendar month, written `2026-07`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Month {
-    /// The year.
-    pub year: i32,
-    /// 1–12.
-    pub month: u32,
-}
-
-impl fmt::Display for Month {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
-    }
-}
-
-impl Serialize for Month {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
+pub use crate::time::{Month, Timestamp};
 
 /// How urgent a demand is; the matcher serves the most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

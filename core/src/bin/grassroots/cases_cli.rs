@@ -8,14 +8,15 @@ use super::{Fail, Format, load, problems_of, read, report};
 
 /// `--now`: an RFC 3339 instant; clap turns an error into exit 2 with this message.
 pub(crate) fn parse_time(text: &str) -> Result<Timestamp, String> {
-    Timestamp::parse(text).ok_or_else(|| format!("expected an RFC 3339 time such as 2026-07-01T08:30:00+08:00, got \"{text}\""))
+    // A command-line argument may carry stray spaces from a shell script; the documents may not.
+    Timestamp::parse(text.trim()).ok_or_else(|| grassroots::time::expected_rfc3339(text))
 }
 
 /// `--from`/`--to`: a day (from its midnight, +08:00) or an RFC 3339 instant.
 pub(crate) fn parse_bound(text: &str) -> Result<Timestamp, String> {
     grassroots::org::Date::parse(text)
         .and_then(Timestamp::start_of)
-        .or_else(|| Timestamp::parse(text))
+        .or_else(|| Timestamp::parse(text.trim()))
         .ok_or_else(|| format!("expected a day (2026-07-01) or an RFC 3339 time (2026-07-01T08:30:00+08:00), got \"{text}\""))
 }
 
