@@ -19,6 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
+use crate::error_panel::problem_list;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 
@@ -457,17 +458,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                     if !warnings.is_empty() {
                         <div class="gr-notes" role="note">
                             <p><strong>{ text.warnings_title }</strong></p>
-                            <ul class="gr-problems">
-                                { for warnings.iter().map(|p| html! {
-                                    <li>
-                                        <code class="gr-path">{ &p.path }</code>
-                                        if let Some(id) = &p.record {
-                                            <span class="gr-record">{ (text.record)(id) }</span>
-                                        }
-                                        <span class="gr-message">{ (text.problem)(&p.kind) }</span>
-                                    </li>
-                                }) }
-                            </ul>
+                            { problem_list(warnings, lang) }
                         </div>
                     }
                 </div>

@@ -72,7 +72,8 @@ pub struct ErrorPanelProps {
     pub lang: Lang,
 }
 
-fn problem_list(problems: &[Problem], lang: Lang) -> Html {
+/// Problems as a list: each one's JSON path, record and message in the widget's language.
+pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     let text = lang.text();
     html! {
         <ul class="gr-problems">

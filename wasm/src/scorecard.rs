@@ -63,11 +63,8 @@ pub fn ranking_rows(card: &Scorecard, sort: SortKey, descending: bool, tier: Opt
     rows
 }
 
-/// Points as people write them: `87`, `87.5`.
-pub fn points(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") }
-}
+/// Points as people write them: `87`, `87.5` (the core's number format, as in the reasons).
+pub use grassroots::text::number as points;
 
 #[derive(Properties, PartialEq)]
 pub struct ScorecardProps {

@@ -9,6 +9,7 @@ use super::facts::{Fact, FactCatalogue, FactType, Unit};
 use crate::error::{Error, Problem, ProblemKind};
 use crate::jsonpath::sort_key;
 use crate::org::Date;
+pub(crate) use crate::text::number as num;
 
 /// The period a rule set is in force, both days included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -505,14 +506,6 @@ fn check_reachable(outcome: &Outcome, sections: &[(usize, Section)], bonuses: &[
             ProblemKind::UnreachableThreshold { threshold: num(share), max: "1".into() },
         ));
     }
-}
-
-/// A number as people write it: `90`, `0.9`, `2.5`.
-pub(crate) fn num(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    // Whole numbers through integer formatting: the float formatter's exact mode was a tenth
-    // of the scorecard's time.
-    if rounded.fract() == 0.0 && rounded.abs() < 1e15 { (rounded as i64).to_string() } else { format!("{rounded}") }
 }
 
 fn shape(path: String, message: String) -> Problem {

@@ -13,6 +13,7 @@ use crate::error::{Error, Problem, ProblemKind, RefKind, Severity};
 use crate::jsonpath::sort_key;
 use crate::org::document::{Section, duplicate_key, items, shape};
 use crate::org::{Date, Organization};
+use crate::text::number as num;
 
 /// The sections of a document, in the order problems are reported.
 const SECTIONS: [&str; 5] = ["demands", "offers", "claims", "ledger", "targets"];
@@ -326,11 +327,6 @@ impl ServicesDocument {
 
 fn problems_push(problems: &mut Vec<Problem>, record: &str, path: String, what: RefKind, id: &str) {
     problems.push(Problem::error(Some(record.to_owned()), path, ProblemKind::UnknownRef { what, id: id.to_owned() }));
-}
-
-/// A number of hours as people write it: `3`, `2.5`.
-fn num(value: f64) -> String {
-    format!("{}", (value * 100.0).round() / 100.0)
 }
 
 fn sort(problems: &mut [Problem]) {
