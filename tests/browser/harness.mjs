@@ -42,7 +42,7 @@ export async function start() {
  * Opens a page that records every gr-* event into window.__events and fails on any
  * uncaught page error or dialog (an alert from injected markup would be one).
  */
-export async function open(env, path, { viewport = { width: 1000, height: 800 } } = {}) {
+export async function open(env, path, { viewport = { width: 1000, height: 800 }, prepare } = {}) {
   const page = await env.browser.newPage({ viewport });
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -56,6 +56,8 @@ export async function open(env, path, { viewport = { width: 1000, height: 800 } 
       }));
     }
   });
+  // `prepare(page)` runs before the page loads (a route to serve it differently, say).
+  if (prepare) await prepare(page);
   await page.goto(env.base + path);
   page.problems = problems;
   return page;
