@@ -40,6 +40,8 @@ pub mod org;
 pub mod rules;
 #[cfg(feature = "services")]
 pub mod services;
+#[cfg(feature = "generate")]
+mod seeded;
 pub mod text;
 #[cfg(any(feature = "cases", feature = "services"))]
 pub mod time;

@@ -3,15 +3,14 @@
 //! households; 10–20 members per group), reproducible from a seed. They feed the benchmarks,
 //! the scale tests and the demo site.
 
-use rand_core::{RngCore, SeedableRng};
-use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 
 use super::records::{
     AgreementRecord, CommitteeRecord, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
     PostRecord, UnitKind, UnitRecord, WorkerRecord,
 };
-use super::personal::{IdCard, Phone};
+use super::personal::IdCard;
+use crate::seeded::{PLACES, Rng, UNIT_KINDS, name, phone};
 use super::tree::NodeRecord;
 
 /// What to generate.
@@ -84,44 +83,6 @@ impl Generated {
     }
 }
 
-struct Rng(Pcg64Mcg);
-
-impl Rng {
-    fn below(&mut self, n: u32) -> u32 {
-        if n == 0 { 0 } else { (self.0.next_u64() % u64::from(n)) as u32 }
-    }
-    fn between(&mut self, low: u32, high: u32) -> u32 {
-        low + self.below(high - low + 1)
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u32) as usize]
-    }
-    /// true with probability `percent`%.
-    fn chance(&mut self, percent: u32) -> bool {
-        self.below(100) < percent
-    }
-}
-
-const PLACES: [&str; 24] = [
-    "和平", "建设", "人民", "解放", "胜利", "新华", "健康", "牧野", "金穗", "平原", "卫滨", "凤泉", "红旗", "向阳", "东风", "朝阳",
-    "光明", "幸福", "文化", "振兴", "南湖", "北站", "桃园", "滨河",
-];
-const SURNAMES: [&str; 20] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-const GIVEN: [&str; 24] = [
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "建国", "建华", "国强",
-    "志强", "玉兰", "桂英",
-];
-const UNIT_KINDS: [&str; 10] = ["税务局", "供电公司", "人民医院", "实验中学", "农商银行", "市场监管局", "自来水公司", "邮政分公司", "交警大队", "住建局"];
-
-fn name(rng: &mut Rng) -> String {
-    format!("{}{}", rng.pick(&SURNAMES), rng.pick(&GIVEN))
-}
-
-fn phone(rng: &mut Rng) -> Option<Phone> {
-    let prefix = ["138", "139", "150", "158", "186", "137"][rng.below(6) as usize];
-    Phone::parse(&format!("{prefix}{:08}", rng.below(100_000_000))).ok()
-}
-
 /// An ID-card number with a right check digit, born 1940–1999 in Xinxiang (410702).
 fn id_card(rng: &mut Rng) -> Option<IdCard> {
     let body = format!("410702{}{:02}{:02}{:03}", rng.between(1940, 1999), rng.between(1, 12), rng.between(1, 28), rng.below(1000));
@@ -133,7 +94,7 @@ fn id_card(rng: &mut Rng) -> Option<IdCard> {
 
 /// Generates a document. Ids are stable and readable: `s3`, `s3-c2`, `s3-c2-b4`, ….
 pub fn generate(options: GenOptions) -> Generated {
-    let mut rng = Rng(Pcg64Mcg::seed_from_u64(options.seed));
+    let mut rng = Rng::new(options.seed);
     let mut out = Generated {
         schema: "xinxiang",
         nodes: Vec::new(),

@@ -7,14 +7,13 @@
 //! member) lands around the bands per unit of that figure; a yes/no fact that scores points is
 //! usually yes, one that fires a veto is rarely yes, one that earns a bonus sometimes.
 
-use rand_core::{RngCore, SeedableRng};
-use rand_pcg::Pcg64Mcg;
 use serde_json::{Map, Value, json};
 
 use super::eval::Entity;
 use super::facts::{FactCatalogue, FactType};
 use super::set::RuleSet;
 use crate::Organization;
+use crate::seeded::Rng;
 
 /// How a declared fact is used, which decides what values are plausible.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,17 +29,6 @@ enum Usage {
     /// Compared with a number (`{"<=": [{"var": x}, 2]}`) to score points: on the good side
     /// of `at` most of the time.
     Threshold { at: f64, good_below: bool },
-}
-
-struct Rng(Pcg64Mcg);
-
-impl Rng {
-    fn unit(&mut self) -> f64 {
-        (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
 }
 
 fn var_name(expr: &Value) -> Option<&str> {
@@ -132,7 +120,7 @@ pub fn scorecard_document(org: &Organization, rules: &RuleSet, rules_json: &Valu
     let declared: Vec<String> = rules.catalogue().facts().iter().filter(|f| core.get(&f.name).is_none()).map(|f| f.name.clone()).collect();
     let kinds: Vec<FactType> = declared.iter().filter_map(|n| rules.catalogue().get(n).map(|f| f.kind)).collect();
     let uses = usages(rules, &declared, &core);
-    let mut rng = Rng(Pcg64Mcg::seed_from_u64(seed));
+    let mut rng = Rng::new(seed);
     let entities: Vec<Entity> = super::tree_entities(org, rules.entity(), &[])
         .into_iter()
         .map(|mut entity| {
@@ -146,7 +134,7 @@ pub fn scorecard_document(org: &Organization, rules: &RuleSet, rules_json: &Valu
                 let value = match usage {
                     Some(Usage::Banded { low, high }) => Some(low + (high - low) * spread),
                     Some(Usage::Threshold { at, good_below }) => {
-                        let good = rng.chance(0.4 + 0.6 * quality);
+                        let good = rng.probability(0.4 + 0.6 * quality);
                         let step = (at.abs() * 0.5).max(1.0) * rng.unit();
                         Some(if good == good_below { at - step } else { at + step }.max(0.0))
                     }
@@ -157,9 +145,9 @@ pub fn scorecard_document(org: &Organization, rules: &RuleSet, rules_json: &Valu
                     _ => None,
                 };
                 let v = match (kind, usage, value) {
-                    (FactType::Boolean, Some(Usage::Bad), _) => json!(rng.chance(0.04)),
-                    (FactType::Boolean, Some(Usage::Bonus), _) => json!(rng.chance(0.1)),
-                    (FactType::Boolean, _, _) => json!(rng.chance(0.5 + 0.5 * quality)),
+                    (FactType::Boolean, Some(Usage::Bad), _) => json!(rng.probability(0.04)),
+                    (FactType::Boolean, Some(Usage::Bonus), _) => json!(rng.probability(0.1)),
+                    (FactType::Boolean, _, _) => json!(rng.probability(0.5 + 0.5 * quality)),
                     (FactType::Ratio, _, v) => json!(((v.unwrap_or(0.7 + 0.3 * spread)).min(1.0) * 100.0).round() / 100.0),
                     (FactType::Integer, _, v) => json!(v.unwrap_or(20.0 * spread).round().max(0.0) as u64),
                     (FactType::Number, _, v) => json!((v.unwrap_or(100.0 * spread) * 10.0).round() / 10.0),
