@@ -202,7 +202,7 @@ pub enum ProblemKind {
     #[error("no records")]
     NoRecords,
     /// `schema` names a preset that does not exist.
-    #[error("unknown schema preset \"{name}\", expected one of laifeng, xinxiang, street")]
+    #[error("unknown schema preset \"{name}\", expected one of laifeng, xinxiang, street, county")]
     UnknownPreset {
         /// The name given.
         name: String,

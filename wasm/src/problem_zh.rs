@@ -98,7 +98,7 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::NoRoot => "没有根节点：必须恰有一条记录没有上级".to_owned(),
         ProblemKind::ExtraRoot { root } => format!("根节点重复：“{root}”已是根节点，本记录须填写上级"),
         ProblemKind::NoRecords => "没有任何记录".to_owned(),
-        ProblemKind::UnknownPreset { name } => format!("没有名为“{name}”的层级方案，可选 laifeng、xinxiang、street"),
+        ProblemKind::UnknownPreset { name } => format!("没有名为“{name}”的层级方案，可选 laifeng、xinxiang、street、county"),
         ProblemKind::NoSchema => "未指定层级方案，层级顺序未检查".to_owned(),
         ProblemKind::DuplicateLevel { key } => format!("层级“{key}”重复定义"),
         ProblemKind::UnknownRef { what: kind, id } => format!("{}“{id}”不存在", what(*kind)),

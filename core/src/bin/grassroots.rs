@@ -127,6 +127,10 @@ enum Generate {
         /// Number of communities (about 79 nodes each).
         #[arg(long, default_value_t = 12)]
         communities: u32,
+        /// Number of streets the communities are shared out over; more than 1 puts a county
+        /// committee on top (schema `county`).
+        #[arg(long, default_value_t = 1)]
+        streets: u32,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Members per building group, as LOW-HIGH.
@@ -156,7 +160,7 @@ enum Validate {
         /// A member roster (.csv) to check with a node roster.
         #[arg(long)]
         members: Option<PathBuf>,
-        /// A preset (laifeng, xinxiang, street) or a schema file, used instead of the file's own.
+        /// A preset (laifeng, xinxiang, street, county) or a schema file, used instead of the file's own.
         #[arg(long)]
         schema: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -336,7 +340,7 @@ fn main() -> ExitCode {
             out!("{}", grassroots::cases::json_schema());
             Ok(())
         }
-        Command::Generate { what: Generate::Tree { communities, seed, members } } => generate_tree(communities, seed, &members),
+        Command::Generate { what: Generate::Tree { communities, streets, seed, members } } => generate_tree(communities, streets, seed, &members),
         Command::Generate { what: Generate::Scorecard { rules, org, seed } } => generate_scorecard(&rules, &org, seed),
     };
     match result {
@@ -361,7 +365,7 @@ fn schema_arg(arg: Option<&str>) -> Result<Option<SchemaSpec>, Fail> {
     let text = read(Path::new(arg))?;
     serde_json::from_str::<LevelSchema>(&text)
         .map(|s| Some(SchemaSpec::Custom(s)))
-        .map_err(|e| Fail::Unreadable(format!("{arg}: not a preset (laifeng, xinxiang, street) nor a schema file: {e}")))
+        .map_err(|e| Fail::Unreadable(format!("{arg}: not a preset (laifeng, xinxiang, street, county) nor a schema file: {e}")))
 }
 
 /// Loads a .json document, or a .csv node roster with an optional .csv member roster.
@@ -482,7 +486,11 @@ fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fai
                 None => "n/a (0/0)".to_owned(),
             };
             out!("{} {} ({})", figures.id, figures.name, org.level_label(id, false));
-            for (level, count) in org.level_counts(id) {
+            // Top level first, as the schema lists them (levels it does not know last).
+            let mut levels: Vec<_> = org.level_counts(id).into_iter().collect();
+            let rank = |level: &str| org.schema().and_then(|s| s.levels.iter().position(|l| l.key == level)).unwrap_or(usize::MAX);
+            levels.sort_by_key(|&(level, _)| rank(level));
+            for (level, count) in levels {
                 out!("  {:<28} {count}", org.schema().map_or(level, |s| s.label(level, false)));
             }
             let m = &r.members;
@@ -522,13 +530,13 @@ fn diff_tree(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
     Ok(())
 }
 
-fn generate_tree(communities: u32, seed: u64, members: &str) -> Result<(), Fail> {
+fn generate_tree(communities: u32, streets: u32, seed: u64, members: &str) -> Result<(), Fail> {
     use grassroots::org::generate::{GenOptions, generate};
     let range = members.split_once('-').and_then(|(low, high)| Some((low.trim().parse().ok()?, high.trim().parse().ok()?)));
     let Some((low, high)) = range else {
         return Err(Fail::Unreadable(format!("--members takes LOW-HIGH, e.g. 10-20, not \"{members}\"")));
     };
-    let options = GenOptions::new(communities).seed(seed).members_per_group(low, high);
+    let options = GenOptions::new(communities).streets(streets).seed(seed).members_per_group(low, high);
     out!("{}", generate(options).to_json());
     Ok(())
 }

@@ -18,14 +18,15 @@ use super::tree::NodeRecord;
 pub struct GenOptions {
     seed: u64,
     communities: u32,
+    streets: u32,
     members_per_group: (u32, u32),
 }
 
 impl GenOptions {
-    /// `communities` communities (under streets of about 10 communities each), seed 1, 10–20
-    /// members per group.
+    /// `communities` communities under one street working committee, seed 1, 10–20 members
+    /// per group.
     pub fn new(communities: u32) -> Self {
-        GenOptions { seed: 1, communities: communities.max(1), members_per_group: (10, 20) }
+        GenOptions { seed: 1, communities: communities.max(1), streets: 1, members_per_group: (10, 20) }
     }
     /// About `nodes` nodes in all (≈ 79 nodes per community).
     pub fn with_nodes(nodes: u32) -> Self {
@@ -34,6 +35,11 @@ impl GenOptions {
     /// The seed: the same seed gives the same document.
     pub fn seed(self, seed: u64) -> Self {
         GenOptions { seed, ..self }
+    }
+    /// The communities shared out over `streets` streets under a county committee (schema
+    /// `county`); 1 (the default) gives one street as the root (schema `xinxiang`).
+    pub fn streets(self, streets: u32) -> Self {
+        GenOptions { streets: streets.clamp(1, self.communities), ..self }
     }
     /// Members per group, from `low` to `high` inclusive (0, 0 for none).
     pub fn members_per_group(self, low: u32, high: u32) -> Self {
@@ -44,7 +50,7 @@ impl GenOptions {
 /// A generated document, serialized as the JSON an organization document takes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Generated {
-    /// Always `xinxiang`.
+    /// `xinxiang` (one street) or `county` (several).
     pub schema: &'static str,
     /// The nodes, parents before children.
     pub nodes: Vec<NodeRecord>,
@@ -96,7 +102,7 @@ fn id_card(rng: &mut Rng) -> Option<IdCard> {
 pub fn generate(options: GenOptions) -> Generated {
     let mut rng = Rng::new(options.seed);
     let mut out = Generated {
-        schema: "xinxiang",
+        schema: if options.streets > 1 { "county" } else { "xinxiang" },
         nodes: Vec::new(),
         grids: Vec::new(),
         members: Vec::new(),
@@ -113,17 +119,33 @@ pub fn generate(options: GenOptions) -> Generated {
         committee: None,
         linked_households: None,
     };
-    // One street working committee as the root; the schema has no level above it. Community
-    // codes run on through further 3-digit street numbers past 999 communities.
-    out.nodes.push(node("street".into(), None, "street", "凤溪县城关街道党工委".into(), Some("410702001".into())));
-    let street_id = "street".to_owned();
+    // One street working committee as the root, or a county committee over several streets.
+    // Community codes are the county's 410702, the street's number, the community's number;
+    // past 999 communities in one street they run on into further street numbers.
+    let streets = options.streets;
+    if streets > 1 {
+        out.nodes.push(node("county".into(), None, "county", "中共凤溪县委".into(), Some("410702".into())));
+    }
+    let street_ids: Vec<String> = (0..streets)
+        .map(|s| {
+            let id = if streets > 1 { format!("s{s}") } else { "street".to_owned() };
+            let name = format!("凤溪县{}街道党工委", STREETS[s as usize % STREETS.len()]);
+            let parent = (streets > 1).then_some("county");
+            out.nodes.push(node(id.clone(), parent, "street", name, Some(format!("410702{:03}", s + 1))));
+            id
+        })
+        .collect();
+    let per_street = options.communities.div_ceil(streets);
     let mut member_no = 0u32;
     {
         for c in 0..options.communities {
             let cid = format!("c{c}");
-            let community_code = format!("410702{:03}{:03}", c / 999 + 1, c % 999 + 1);
+            let street = c / per_street;
+            let street_id = &street_ids[street as usize];
+            let n = c % per_street;
+            let community_code = format!("410702{:03}{:03}", street + n / 999 + 1, n % 999 + 1);
             let place = PLACES[c as usize % PLACES.len()];
-            let mut community = node(cid.clone(), Some(&street_id), "community", format!("{place}路第{}社区党委", c + 1), Some(community_code.clone()));
+            let mut community = node(cid.clone(), Some(street_id), "community", format!("{place}路第{}社区党委", c + 1), Some(community_code.clone()));
             // Units: 6–10 per community; every third community runs a big committee.
             let unit_count = rng.between(6, 10);
             let big = c % 3 == 0;
@@ -226,6 +248,9 @@ pub fn generate(options: GenOptions) -> Generated {
     out
 }
 
+/// The streets of the fictional 凤溪县.
+const STREETS: [&str; 6] = ["城关", "东城", "西湖", "南关", "北苑", "凤鸣"];
+
 /// 祁门's shape: 4 categories, 18 posts.
 fn post_catalogue() -> Vec<PostCategoryRecord> {
     let categories: [(&str, &[&str]); 4] = [
@@ -275,6 +300,29 @@ mod tests {
         // The shape of the seeds: about 79 nodes per community.
         let per_community = org.tree().len() as f64 / 12.0;
         assert!((50.0..110.0).contains(&per_community), "{per_community}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_county_of_several_streets() -> Result<(), crate::Error> {
+        let doc = generate(GenOptions::new(12).streets(3).seed(7)).to_json();
+        let org = Organization::from_json(&doc)?;
+        assert!(org.warnings().iter().all(|w| w.kind == crate::ProblemKind::NotReported), "{:?}", org.warnings());
+        let root = org.tree().root();
+        assert_eq!(org.tree().node(root).level(), "county");
+        let counts = org.level_counts(root);
+        assert_eq!((counts.get("street"), counts.get("community")), (Some(&3), Some(&12)));
+        // Four communities to each street, each street's community codes numbered from 001.
+        for &street in org.tree().children(root) {
+            let communities = org.tree().children(street);
+            assert_eq!(communities.len(), 4);
+            let street_code = org.tree().node(street).code().unwrap_or_default();
+            for (i, &c) in communities.iter().enumerate() {
+                assert_eq!(org.tree().node(c).code(), Some(format!("{street_code}{:03}", i + 1).as_str()));
+            }
+        }
+        // One street stays the xinxiang shape it always was.
+        assert_eq!(generate(GenOptions::new(12).streets(1).seed(7)).schema, "xinxiang");
         Ok(())
     }
 }

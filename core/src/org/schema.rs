@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum LevelRole {
+    /// 县（市、区）委: the county above its streets and towns (the city/county level of 一屏统览).
+    County,
     /// 街道党工委 / 街道"大工委".
     Street,
     /// 社区党委 / 大党委 / 党总支: grids, units and 双报到 attach here.
@@ -73,7 +75,7 @@ fn level(key: &str, role: LevelRole, zh: &str, en: &str, parents: &[&str]) -> Le
 }
 
 /// The names of the shipped presets, for help texts.
-pub const PRESETS: [&str; 3] = ["laifeng", "xinxiang", "street"];
+pub const PRESETS: [&str; 4] = ["laifeng", "xinxiang", "street", "county"];
 
 impl LevelSchema {
     /// A shipped schema by name:
@@ -81,7 +83,8 @@ impl LevelSchema {
     /// - `xinxiang` — 新乡: 街道党工委 → 社区党委 → 网格(小区)党支部 → 楼院党小组 → 党员中心户;
     /// - `street` — the general shape: 街道党工委 → 社区党委 → 网格/片区党支部 → 楼栋党小组 →
     ///   党员中心户, where a community may also be the root and a branch may hold households
-    ///   directly.
+    ///   directly;
+    /// - `county` — 新乡's five levels under a 县委 (a county of several streets).
     pub fn preset(name: &str) -> Option<Self> {
         use LevelRole::*;
         let levels = match name {
@@ -90,13 +93,20 @@ impl LevelSchema {
                 level("district", Branch, "片区党支部", "District Party branch", &["community"]),
                 level("group", Group, "街巷(楼栋)党小组", "Street or building Party group", &["district"]),
             ],
-            "xinxiang" => vec![
-                level("street", Street, "街道党工委", "Street Party working committee", &[]),
-                level("community", Community, "社区党委", "Community Party committee", &["street"]),
-                level("branch", Branch, "网格(小区)党支部", "Grid Party branch", &["community"]),
-                level("courtyard", Group, "楼院党小组", "Courtyard Party group", &["branch"]),
-                level("household", Household, "党员中心户", "Party member central household", &["courtyard"]),
-            ],
+            "xinxiang" | "county" => {
+                let county = name == "county";
+                let mut levels = vec![
+                    level("street", Street, "街道党工委", "Street Party working committee", if county { &["county"] } else { &[] }),
+                    level("community", Community, "社区党委", "Community Party committee", &["street"]),
+                    level("branch", Branch, "网格(小区)党支部", "Grid Party branch", &["community"]),
+                    level("courtyard", Group, "楼院党小组", "Courtyard Party group", &["branch"]),
+                    level("household", Household, "党员中心户", "Party member central household", &["courtyard"]),
+                ];
+                if county {
+                    levels.insert(0, level("county", County, "县委", "County Party committee", &[]));
+                }
+                levels
+            }
             "street" => {
                 let mut community = level("community", Community, "社区党委", "Community Party committee", &["street"]);
                 community.root = Some(true);
