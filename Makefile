@@ -4,7 +4,7 @@ PORT ?= 8080
 SHELL := /bin/bash
 LOG := target/test-logs
 
-.PHONY: demo test setup setup-test build native-test rule-cases size browser-test bench clean
+.PHONY: demo test setup setup-test build native-test rule-cases size browser-test bench screenshots clean
 
 ## Build everything in release and serve the demo site on http://127.0.0.1:$(PORT)/
 demo: setup build
@@ -51,6 +51,10 @@ size:
 
 browser-test:
 	@bash .ci/browser-test.sh
+
+## The README's screenshots of the demo site (docs/screenshots/), from a fresh build.
+screenshots: setup-test build
+	@cd tests/browser && node screenshots.mjs
 
 ## Benchmarks (figures, not assertions): the load benchmark (10k/100k/1M nodes) and the
 ## scorecard benchmark (10,000 entities × 25 indicators vs the bare JsonLogic crate).

@@ -38,3 +38,12 @@ elderlyButton?.addEventListener('click', () => {
   document.body.classList.toggle('elderly', on);
   for (const widget of widgets()) widget.toggleAttribute('elderly', on);
 });
+
+// The embed page's mount() example, as its snippet shows it (kept in this file, not inline, so
+// that the page itself runs under a strict CSP).
+const mountDemo = document.getElementById('mount-demo');
+if (mountDemo) {
+  const { mount } = await import('./grassroots/grassroots.js');
+  const data = await (await fetch('data/county-five-star.json')).json();
+  mount(mountDemo, 'scorecard', data, { lang: 'en' });
+}

@@ -28,6 +28,19 @@ test('every widget renders, restyles and ticks under the strict CSP', async () =
   });
   for (const id of WIDGETS) await rendered(page, id);
   assert.deepEqual(await events(page, 'gr-error'), []);
+  // The host's theme (a stylesheet of its own setting --gr-primary, --gr-font-size and
+  // --gr-font-family on the element) reaches into the shadow root; the other widgets keep the
+  // default look.
+  const look = (id) => page.evaluate((host) => {
+    const root = document.getElementById(host).shadowRoot;
+    const title = getComputedStyle(root.querySelector('.gr-title'));
+    return { color: title.color, size: getComputedStyle(root.querySelector('.gr-widget')).fontSize, family: title.fontFamily };
+  }, id);
+  assert.deepEqual(await look('scorecard'), { color: 'rgb(0, 84, 166)', size: '20px', family: 'serif' });
+  const plain = await look('duty-list');
+  assert.equal(plain.color, 'rgb(179, 20, 12)');
+  assert.equal(plain.size, '16px');
+  assert.match(plain.family, /PingFang SC/);
   // Elderly mode and English re-render every widget with the constructed stylesheet only.
   await page.evaluate((ids) => {
     for (const id of ids) {

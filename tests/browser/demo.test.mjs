@@ -10,36 +10,71 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-test('the demo page renders every tree, including the generated county', async () => {
-  const page = await open(env, '/', { viewport: { width: 1200, height: 900 } });
-  for (const id of ['tree-shengli', 'tree-county', 'tree-heping']) {
-    await page.locator(`#${id} [role=treeitem]`).first().waitFor();
+/** Waits until every widget of `ids` has rendered (no loading state left). */
+async function rendered(page, ids) {
+  for (const id of ids) {
+    await page.waitForFunction((host) => {
+      const root = document.getElementById(host)?.shadowRoot;
+      return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
+    }, id);
   }
+}
+
+test('the overview: the county at a glance, drilled down to a street', async () => {
+  const page = await open(env, '/', { viewport: { width: 1200, height: 900 } });
+  await rendered(page, ['dashboard-county']);
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  const dash = page.locator('#dashboard-county');
+  assert.match(await dash.locator('.gr-dash-node').textContent(), /^中共凤溪县委/);
+  // Three streets below the county; their communities' star tiers are counted on the county.
+  const streets = dash.locator('.gr-dash-children tbody tr');
+  assert.equal(await streets.count(), 3);
+  const tiers = dash.locator('.gr-chart', { hasText: '下辖评定结果' }).locator('table td');
+  const counted = (await tiers.allTextContents()).map(Number);
+  assert.equal(counted.reduce((a, b) => a + b, 0), 12, counted.join(','));
+  // The case rates of the season, with their parts.
+  assert.match(await dash.locator('.gr-dash-rates').textContent(), /\d+\.\d%（\d+\/\d+）/);
+  await streets.first().locator('button').click();
+  assert.match(await dash.locator('.gr-dash-node').textContent(), /^城关街道党工委/);
+  assert.equal(await dash.locator('.gr-dash-children tbody tr').count(), 4);
+  assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 's0');
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the organization page: the generated county, by keyboard, its events logged', async () => {
+  const page = await open(env, '/org.html', { viewport: { width: 1200, height: 900 } });
+  await page.locator('#tree-county [role=treeitem]').first().waitFor();
   assert.deepEqual(await events(page, 'gr-error'), []);
   const count = await page.locator('#tree-county .gr-count').textContent();
   const nodes = Number(count.match(/\d+/)?.[0]);
   assert.ok(nodes > 500 && nodes < 2000, count);
-  // The root row carries the rolled-up figures of the whole street.
+  // The root row carries the rolled-up figures of the whole county.
   const figures = await page.locator('#tree-county [role=treeitem]').first().locator('.gr-figures').textContent();
   assert.match(figures, /^党员 \d+ · 网格 \d+ · 住户 \d+$/);
-  // Keyboard only from the tree's search box: Tab into the tree, then move.
-  await page.locator('#tree-shengli input[type=search]').focus();
+  // Keyboard only from the tree's search box: Tab into the tree, then move and select.
+  await page.locator('#tree-county input[type=search]').focus();
   await page.keyboard.press('Tab');
-  assert.equal(await focusedId(page, 'tree-shengli'), 'sl');
+  assert.equal(await focusedId(page, 'tree-county'), 'county');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'sl-d1');
-  // The overview: the street's dashboard with its communities' tiers.
-  await page.locator('#dashboard-county .gr-widget').waitFor();
-  assert.equal(await page.locator('#dashboard-county .gr-error').count(), 0);
-  assert.match(await page.locator('#dashboard-county .gr-widget').textContent(), /城关街道/);
-  // The county's star ratings: one row per community, every tier from the rule set.
+  assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 's0');
+  // The page's own log shows it, as text.
+  assert.match(await page.locator('#events li').first().textContent(), /^gr-select: 城关街道党工委（s0）$/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the scorecards page: every community of the county rated', async () => {
+  const page = await open(env, '/scorecards.html', { viewport: { width: 1200, height: 900 } });
   await page.locator('#stars-county tbody tr').first().waitFor();
   assert.equal(await page.locator('#stars-county tbody tr').count(), 12);
   const tiers = await page.locator('#stars-county tbody tr .gr-tier').allTextContents();
   assert.ok(tiers.includes('达标') && tiers.includes('未达标'), tiers.join(','));
   assert.deepEqual(await axe(page), []);
-  await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -50,16 +85,11 @@ for (const [path, ids] of [
   ['/lists.html', ['duty-list']],
   ['/services.html', ['service-board']],
   ['/cases.html', ['case-tracker']],
-  ['/embed.html', ['embed-0', 'embed-1', 'embed-2', 'embed-3', 'embed-4']],
+  ['/embed.html', ['embed-0', 'embed-1', 'embed-2', 'embed-3', 'embed-4', 'embed-5', 'mount-demo']],
 ]) {
   test(`the demo page ${path} renders its widgets`, async () => {
     const page = await open(env, path, { viewport: { width: 1200, height: 900 } });
-    for (const id of ids) {
-      await page.waitForFunction((host) => {
-        const root = document.getElementById(host)?.shadowRoot;
-        return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
-      }, id);
-    }
+    await rendered(page, ids);
     assert.deepEqual(await events(page, 'gr-error'), []);
     for (const id of ids) assert.equal(await page.locator(`#${id} .gr-error`).count(), 0, id);
     assert.equal(await page.locator(`.site-nav a[href="${path.slice(1)}"]`).getAttribute('aria-current'), 'page');

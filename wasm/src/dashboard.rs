@@ -61,8 +61,19 @@ fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timest
     Some((from, to))
 }
 
-/// Reads `{"org", "cases"?, "period"?, "scorecard"?}`. Every problem of every part is
-/// reported, with its path from the top (`$.org.nodes[3].parent`).
+/// The smallest sample a rate is given for: a whole number from 1.
+fn min_sample(value: &str, problems: &mut Vec<Problem>) -> Option<u64> {
+    match value.parse::<u64>() {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            problems.push(shape("$.min_sample", format!("expected a whole number of cases from 1, found {value}")));
+            None
+        }
+    }
+}
+
+/// Reads `{"org", "cases"?, "period"?, "min_sample"?, "scorecard"?}`. Every problem of every
+/// part is reported, with its path from the top (`$.org.nodes[3].parent`).
 pub fn load(json: &str) -> Result<DashData, Error> {
     let map = match serde_json::from_str::<Value>(json) {
         Ok(Value::Object(map)) => map,
@@ -70,7 +81,7 @@ pub fn load(json: &str) -> Result<DashData, Error> {
         Err(e) => return Err(Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }),
     };
     let mut problems = Vec::new();
-    let parts = wrapper_parts(&map, &[("org", true), ("cases", false), ("period", false), ("scorecard", false)], &mut problems);
+    let parts = wrapper_parts(&map, &[("org", true), ("cases", false), ("period", false), ("scorecard", false), ("min_sample", false)], &mut problems);
     let org = parts[0].as_deref().and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
     let cases = parts[1].as_deref().and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
     let span = parts[2].as_deref().and_then(|j| period(j, &mut problems));
@@ -78,10 +89,14 @@ pub fn load(json: &str) -> Result<DashData, Error> {
         problems.push(shape("$", "missing field `period`, needed with `cases`".to_owned()));
     }
     let card = parts[3].as_deref().and_then(|j| Scorecard::from_json(j).map_err(|e| problems.extend(nested_problems(e, "scorecard"))).ok());
+    let sample = parts[4].as_deref().and_then(|j| min_sample(j, &mut problems));
     match org {
         Some(org) if problems.iter().all(|p| p.severity != Severity::Error) => {
             let metrics = match (cases, span) {
-                (Some(doc), Some((from, to))) => Some(metrics(&doc, org.tree(), &MetricsOptions::new(from, to))),
+                (Some(doc), Some((from, to))) => {
+                    let options = MetricsOptions::new(from, to);
+                    Some(metrics(&doc, org.tree(), &sample.map_or(options, |n| options.min_sample(n))))
+                }
                 _ => None,
             };
             Ok(DashData { org, metrics, card })
@@ -145,6 +160,39 @@ pub fn node_metrics<'a>(data: &'a DashData, id: NodeId) -> Option<&'a CaseMetric
 pub fn node_tier(data: &DashData, id: NodeId) -> Option<Tier> {
     let record = data.org.tree().node(id).id();
     data.card.as_ref()?.evaluation().entities.iter().find(|e| e.id == record).map(|e| e.tier)
+}
+
+/// How the scorecard entities below a node (the node itself not counted) were rated: one bar
+/// per tier, each relative to the most common; none when no entity is below it.
+pub fn tier_bars(data: &DashData, id: NodeId, text: &Catalogue) -> Vec<Bar> {
+    let Some(card) = &data.card else { return Vec::new() };
+    let tree = data.org.tree();
+    let mut counts = [0u32; 4];
+    for e in &card.evaluation().entities {
+        if tree.find(&e.id).is_some_and(|n| n != id && tree.path_to_root(n).contains(&id)) {
+            counts[tier_index(e.tier)] += 1;
+        }
+    }
+    if counts.iter().all(|&n| n == 0) {
+        return Vec::new();
+    }
+    let max = counts.iter().copied().max().unwrap_or(1).max(1);
+    [Tier::Excellence, Tier::Pass, Tier::Fail, Tier::NotRated]
+        .into_iter()
+        .map(|t| {
+            let n = counts[tier_index(t)];
+            Bar { label: (text.tier)(t), value: n.to_string(), share: f64::from(n) / f64::from(max) }
+        })
+        .collect()
+}
+
+fn tier_index(tier: Tier) -> usize {
+    match tier {
+        Tier::Excellence => 0,
+        Tier::Pass => 1,
+        Tier::Fail => 2,
+        Tier::NotRated => 3,
+    }
 }
 
 /// A rate as text: the share with its parts, "not enough cases" with them, or "no cases".
@@ -266,6 +314,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
     let cases = node_metrics(&data, id);
     let tier = node_tier(&data, id);
     let has_card = data.card.is_some();
+    let tiers = tier_bars(&data, id, text);
     html! {
         <section class="gr-dashboard" aria-label={title.clone()}>
             <div class="gr-head">
@@ -297,6 +346,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
             <div class="gr-dash-charts">
                 { chart(text.dash_coverage_title, text.dash_col_ratio, &coverage_bars(&data.org, id, text), text) }
                 { chart(text.dash_members_title, text.dash_col_kind, &member_bars(&data.org, id, text), text) }
+                if !tiers.is_empty() { { chart(text.dash_tiers_title, text.col_tier, &tiers, text) } }
             </div>
             if let Some(m) = cases {
                 <table class="gr-table gr-dash-rates">
@@ -394,6 +444,42 @@ mod tests {
         assert_eq!(problems[0].path, "$.period.from");
         assert!(matches!(load("[1]"), Err(Error::Invalid { .. })));
         assert!(matches!(load("{"), Err(Error::Syntax { .. })));
+    }
+
+    #[test]
+    fn the_minimum_sample_is_the_hosts() {
+        let with = |n: &str| format!(r#"{{"org": {ORG}, "cases": {CASES}, "period": {{"from": "2026-06-01", "to": "2026-09-01"}}, "min_sample": {n}}}"#);
+        let data = load(&with("5")).expect("loads");
+        let m = node_metrics(&data, data.org.tree().root()).expect("metrics");
+        assert_eq!(rate_text(&m.clocks_12345, &EN), "71.4% (5/7)");
+        for bad in ["0", "2.5", "\"ten\"", "-1"] {
+            let Err(Error::Invalid { problems }) = load(&with(bad)) else { panic!("{bad} must fail") };
+            assert_eq!(problems[0].path, "$.min_sample", "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_tiers_below_a_node_are_counted() {
+        // The 五星 scorecard fixture's ten entities, renamed to the five districts of 胜利社区
+        // (the other five are not in the tree and are not counted).
+        let mut card: Value = serde_json::from_str(include_str!("../../tests/data/rules/scorecards/five-star.json")).expect("fixture");
+        if let Some(Value::Array(entities)) = card.get_mut("entities") {
+            for (i, e) in entities.iter_mut().enumerate().take(5) {
+                e["id"] = Value::from(format!("sl-d{}", i + 1));
+            }
+        }
+        let data = load(&format!(r#"{{"org": {ORG}, "scorecard": {card}}}"#)).expect("loads");
+        let tree = data.org.tree();
+        let bars = tier_bars(&data, tree.root(), &ZH_CN);
+        assert_eq!(bars.iter().map(|b| b.label).collect::<Vec<_>>(), ["优秀", "达标", "未达标", "不参评"]);
+        let total: u32 = bars.iter().map(|b| b.value.parse::<u32>().unwrap_or(99)).sum();
+        assert_eq!(total, 5);
+        let rated: Vec<Tier> = (1..=5).filter_map(|i| tree.find(&format!("sl-d{i}")).and_then(|n| node_tier(&data, n))).collect();
+        for (bar, tier) in bars.iter().zip([Tier::Excellence, Tier::Pass, Tier::Fail, Tier::NotRated]) {
+            assert_eq!(bar.value, rated.iter().filter(|&&t| t == tier).count().to_string());
+        }
+        // A rated district has no rated node below it.
+        assert!(tier_bars(&data, tree.find("sl-d1").expect("district"), &ZH_CN).is_empty());
     }
 
     #[test]

@@ -129,7 +129,7 @@ pub fn generate(options: GenOptions) -> Generated {
     let street_ids: Vec<String> = (0..streets)
         .map(|s| {
             let id = if streets > 1 { format!("s{s}") } else { "street".to_owned() };
-            let name = format!("凤溪县{}街道党工委", STREETS[s as usize % STREETS.len()]);
+            let name = format!("{}{}街道党工委", if streets > 1 { "" } else { "凤溪县" }, STREETS[s as usize % STREETS.len()]);
             let parent = (streets > 1).then_some("county");
             out.nodes.push(node(id.clone(), parent, "street", name, Some(format!("410702{:03}", s + 1))));
             id
@@ -145,7 +145,7 @@ pub fn generate(options: GenOptions) -> Generated {
             let n = c % per_street;
             let community_code = format!("410702{:03}{:03}", street + n / 999 + 1, n % 999 + 1);
             let place = PLACES[c as usize % PLACES.len()];
-            let mut community = node(cid.clone(), Some(street_id), "community", format!("{place}路第{}社区党委", c + 1), Some(community_code.clone()));
+            let mut community = node(cid.clone(), Some(street_id), "community", if (c as usize) < PLACES.len() { format!("{place}路社区党委") } else { format!("{place}路第{}社区党委", c + 1) }, Some(community_code.clone()));
             // Units: 6–10 per community; every third community runs a big committee.
             let unit_count = rng.between(6, 10);
             let big = c % 3 == 0;

@@ -1,0 +1,54 @@
+// The README's screenshots of the demo site (docs/screenshots/*.png), taken from the built
+// site in Chromium: `make screenshots` after `make build`. Each shot waits until its widgets
+// have rendered and fails if any widget reports an error, so a broken page is never pictured.
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { events, open, start } from './harness.mjs';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+
+// name, page, widget ids to wait for, what to do before the shot, the element to picture.
+const SHOTS = [
+  ['dashboard', '/index.html', ['dashboard-county'], async (page) => {
+    // Drill into the first street, as a visitor would.
+    await page.locator('#dashboard-county .gr-dash-children tbody button').first().click();
+  }, '#dashboard-county'],
+  ['org-tree', '/org.html', ['tree-county'], async (page) => {
+    await page.locator('#tree-county input[type=search]').fill('第3网格');
+    await page.keyboard.press('Enter');
+  }, 'main'],
+  ['scorecard', '/scorecards.html', ['stars-county'], null, '#stars-county'],
+  ['duty-list', '/lists.html', ['duty-list'], null, '#duty-list'],
+  ['service-board', '/services.html', ['service-board'], null, '#service-board'],
+  ['case-tracker', '/cases.html', ['case-tracker'], null, '#case-tracker'],
+  ['elderly', '/cases.html', ['case-tracker'], async (page) => { await page.locator('#elderly-toggle').click(); }, 'main'],
+];
+
+const env = await start();
+await mkdir(out, { recursive: true });
+let failed = 0;
+for (const [name, path, ids, prepare, target] of SHOTS) {
+  const page = await open(env, path, { viewport: { width: 1280, height: 900 } });
+  try {
+    for (const id of ids) {
+      await page.waitForFunction((host) => {
+        const root = document.getElementById(host)?.shadowRoot;
+        return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
+      }, id);
+    }
+    if (prepare) await prepare(page);
+    await page.waitForTimeout(300);
+    const errors = await events(page, 'gr-error');
+    if (errors.length || page.problems.length) throw new Error(JSON.stringify({ errors, problems: page.problems }));
+    const file = join(out, `${name}.png`);
+    await page.locator(target).first().screenshot({ path: file });
+    console.log(`${file}`);
+  } catch (e) {
+    failed += 1;
+    console.error(`${name}: ${e.message}`);
+  }
+  await page.close();
+}
+await env.close();
+process.exit(failed ? 1 : 0);
