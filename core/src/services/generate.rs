@@ -569,19 +569,3 @@ mod tests {
         assert!(doc.claims().iter().any(|c| matches!(c.state(), ClaimState::Dispatched | ClaimState::Accepted)));
     }
 }
-#[cfg(test)]
-mod debug {
-    #[test]
-    fn dump() {
-        use super::*;
-        let org = Organization::from_json(&crate::org::generate::generate(crate::org::generate::GenOptions::new(12).seed(2026)).to_json()).unwrap();
-        let s = season(&org, SeasonOptions::new(2026).seed(2026));
-        let doc = ServicesDocument::from_json(&s.to_json()).unwrap();
-        let m = match_demands(&doc, Some(&org));
-        eprintln!("demands {} offers {} claims {} ledger {} matched {} unmatched {}", s.demands.len(), s.offers.len(), s.claims.len(), s.ledger.len(), m.matches.len(), m.unmatched.len());
-        let mut st = std::collections::BTreeMap::new();
-        for c in doc.claims() { *st.entry(c.state()).or_insert(0) += 1; }
-        eprintln!("{st:?}");
-        for u in m.unmatched.iter().take(5) { eprintln!("{:?}", u.why); }
-    }
-}
