@@ -400,24 +400,20 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
         let orderer = orderer.clone().unwrap_or_else(|| "网格员".to_owned());
         let id = format!("cl{}", claims.len() + 1);
         let Some(&(offer, provider)) = matched.get(d.id.as_str()) else {
-            // No offer fits: waiting for the joint meeting, or called off after a while.
-            match rng.below(10) {
-                0..=3 => {}
-                4..=6 => claims.push(ClaimRecord {
-                    id,
-                    demand: d.id.clone(),
-                    offer: None,
-                    provider: None,
-                    history: vec![TransitionRecord { step: ClaimState::Ordered, at: d.raised_at, by: orderer, rating: None }],
-                }),
-                _ => {
-                    let mut history = vec![TransitionRecord { step: ClaimState::Ordered, at: d.raised_at, by: orderer.clone(), rating: None }];
+            // No offer fits: a recent one waits for the joint meeting (月度联席会), an old one
+            // was called off or never became a claim.
+            let recent = until.since(d.raised_at) < TimeDelta::days(30);
+            let ordered = TransitionRecord { step: ClaimState::Ordered, at: d.raised_at, by: orderer.clone(), rating: None };
+            let history = match (recent, rng.chance(if recent { 60 } else { 35 })) {
+                (_, false) => None,
+                (true, true) => Some(vec![ordered]),
+                (false, true) => {
                     let off = later(d.raised_at, rng.between(3, 10) * 24 * 60);
-                    if off <= until {
-                        history.push(TransitionRecord { step: ClaimState::Withdrawn, at: off, by: orderer, rating: None });
-                    }
-                    claims.push(ClaimRecord { id, demand: d.id.clone(), offer: None, provider: None, history });
+                    Some(vec![ordered, TransitionRecord { step: ClaimState::Withdrawn, at: off.min(until), by: orderer, rating: None }])
                 }
+            };
+            if let Some(history) = history {
+                claims.push(ClaimRecord { id, demand: d.id.clone(), offer: None, provider: None, history });
             }
             continue;
         };
@@ -445,6 +441,10 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
                 }
             }
         }
+        // The last days' claims are still under way (已派单 / 已接单).
+        if until.since(d.raised_at) < TimeDelta::days(10) && rng.chance(70) {
+            plan.truncate(rng.between(2, 3) as usize);
+        }
         let mut history = Vec::new();
         let mut when = d.raised_at;
         let mut done = None;
@@ -471,11 +471,12 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
         claims.push(ClaimRecord { id, demand: d.id.clone(), offer: Some(offer.to_owned()), provider: Some(provider.clone()), history });
     }
 
-    // Activities and projects, until each provider has what it aims at (pro rata for a
-    // season that ends before the year does).
+    // Activities and projects, until each provider has what it aims at: most reach the
+    // yearly target early (a season cut at 20 November finds them there), a season cut at
+    // mid-year finds many on the way.
     let share = f64::from(last.naive().ordinal()) / f64::from(whole_year.to.naive().ordinal());
     for p in &providers {
-        let aim = p.target * p.keen * share;
+        let aim = p.target * p.keen * share.powf(0.25);
         let mut have = logged.get(&p.who).copied().unwrap_or(0.0);
         if p.who.kind == ProviderKind::Unit && rng.chance(85) {
             let month = rng.between(4, 10);
@@ -492,7 +493,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
             let month = if rng.chance(60) { usual } else { rng.between(1, 12) };
             let Some(date) = day(year, month, rng.between(1, 28)) else { continue };
             let (kind, hours) = match p.who.kind {
-                ProviderKind::Member => (if rng.chance(50) { RecordKind::Service } else { RecordKind::Activity }, f64::from(rng.between(6, 16)) / 2.0),
+                ProviderKind::Member => (if rng.chance(50) { RecordKind::Service } else { RecordKind::Activity }, f64::from(rng.between(8, 20)) / 2.0),
                 ProviderKind::Unit => (RecordKind::Activity, f64::from(rng.between(4, 16))),
             };
             let hours = hours.min((aim - have).max(1.0).ceil());
