@@ -466,3 +466,65 @@ fn eval_rates_every_node_of_a_tree_and_the_fact_catalogue_is_printed() {
         assert!(names.contains(&name), "{name} not in {names:?}");
     }
 }
+
+/// Writes `text` to a file of this test run's own and returns its path.
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
+#[test]
+fn a_generated_county_gets_services_and_lists_that_validate() {
+    let (code, org, stderr) = run(&["generate", "tree", "--communities", "3", "--seed", "11"]);
+    assert_eq!(code, 0, "{stderr}");
+    let org_file = temp_file("season-org.json", &org);
+    let org_arg = org_file.to_string_lossy().into_owned();
+
+    let (code, services, stderr) = run(&["generate", "services", "--org", &org_arg, "--seed", "11", "--year", "2026", "--until", "2026-11-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    let services_file = temp_file("season-services.json", &services);
+    let services_arg = services_file.to_string_lossy().into_owned();
+    for what in ["demands", "claims"] {
+        let (code, stdout, stderr) = run(&["validate", what, &services_arg, "--org", &org_arg]);
+        assert_eq!(code, 0, "{what}: {stdout}{stderr}");
+        assert!(stdout.ends_with(": 0 error(s), 0 warning(s)\n"), "{stdout}");
+    }
+    let (_, again, _) = run(&["generate", "services", "--org", &org_arg, "--seed", "11", "--year", "2026", "--until", "2026-11-20"]);
+    assert_eq!(services, again, "the same seed gives the same bytes");
+
+    let (code, both, stderr) = run(&["generate", "lists", "--org", &org_arg, "--seed", "11", "--year", "2026"]);
+    assert_eq!(code, 0, "{stderr}");
+    let both: Value = serde_json::from_str(&both).unwrap_or_else(|e| panic!("{e}: {both}"));
+    let mut files = Vec::new();
+    for (version, year) in [("old", "2025"), ("new", "2026")] {
+        let (code, one, stderr) = run(&["generate", "lists", "--org", &org_arg, "--seed", "11", "--version", version]);
+        assert_eq!(code, 0, "{stderr}");
+        let value: Value = serde_json::from_str(&one).unwrap_or_else(|e| panic!("{e}: {one}"));
+        assert_eq!((&value, value["version"].as_str()), (&both[version], Some(year)));
+        let file = temp_file(&format!("season-lists-{version}.json"), &one);
+        let (code, stdout, _) = run(&["validate", "lists", &file.to_string_lossy()]);
+        assert_eq!(code, 0, "{stdout}");
+        files.push(file.to_string_lossy().into_owned());
+    }
+    let (code, diff, stderr) = run(&["diff", "lists", &files[0], &files[1], "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let diff: Value = serde_json::from_str(&diff).unwrap_or_else(|e| panic!("{e}: {diff}"));
+    for part in ["added", "removed", "moved", "changed"] {
+        assert!(diff[part].as_array().is_some_and(|a| !a.is_empty()), "no {part}: {diff}");
+    }
+}
+
+#[test]
+fn generators_without_their_organization_exit_2() {
+    for what in ["services", "lists"] {
+        let (code, stdout, stderr) = run(&["generate", what, "--org", "no/such/file.json"]);
+        assert_eq!(code, 2, "{what}: {stdout}{stderr}");
+        let (code, _, _) = run(&["generate", what, "--org", "broken/not-json.json"]);
+        assert_eq!(code, 2, "{what}");
+    }
+    let (code, stdout, _) = run(&["generate", "services", "--org", "broken/grids.json"]);
+    assert_eq!(code, 1, "{stdout}");
+    let (code, _, stderr) = run(&["generate", "services", "--org", "valid/xinxiang-four-levels.json", "--until", "20 Nov"]);
+    assert_eq!(code, 2, "{stderr}");
+}

@@ -150,6 +150,55 @@ enum Generate {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// A services document (demands, offers, claims, the 双报到 ledger and targets) for a
+    /// year of an organization: residents of its communities raise demands, its reporting
+    /// units and in-service members offer services, claims run through their lifecycle.
+    /// The demo's service board reads `{"services": <this>, "org": <ORG>}`.
+    Services {
+        /// The organization document (.json), e.g. from `generate tree`.
+        #[arg(long)]
+        org: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The year.
+        #[arg(long, default_value_t = 2026)]
+        year: i32,
+        /// The season's last day (YYYY-MM-DD, in the year): nothing happens after it and the
+        /// claims open on it are in progress. Default: 31 December.
+        #[arg(long)]
+        until: Option<String>,
+    },
+    /// A county's four lists (四张清单) in two versions, YEAR-1 (old) and YEAR (new), at the
+    /// organization's levels: the new version abolishes certificates, delegates services
+    /// down a level, adds, changes and drops items. Prints `{"old": …, "new": …}` (what the
+    /// demo's duty list reads), or one version with `--version old|new`.
+    Lists {
+        /// The organization document (.json), e.g. from `generate tree`.
+        #[arg(long)]
+        org: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The new version's year; the old version is the year before.
+        #[arg(long, default_value_t = 2026)]
+        year: i32,
+        /// Which version to print.
+        #[arg(long, value_enum, default_value_t = ListsVersion::Both)]
+        version: ListsVersion,
+        /// The county's name (e.g. 凤溪县); default: from the organization's root node.
+        #[arg(long)]
+        county: Option<String>,
+    },
+}
+
+/// Which version of generated lists to print.
+#[derive(Clone, Copy, ValueEnum)]
+enum ListsVersion {
+    /// `{"old": …, "new": …}`.
+    Both,
+    /// The year before's version alone.
+    Old,
+    /// The year's version alone.
+    New,
 }
 
 #[derive(Subcommand)]
@@ -342,6 +391,8 @@ fn main() -> ExitCode {
         }
         Command::Generate { what: Generate::Tree { communities, streets, seed, members } } => generate_tree(communities, streets, seed, &members),
         Command::Generate { what: Generate::Scorecard { rules, org, seed } } => generate_scorecard(&rules, &org, seed),
+        Command::Generate { what: Generate::Services { org, seed, year, until } } => generate_services(&org, seed, year, until.as_deref()),
+        Command::Generate { what: Generate::Lists { org, seed, year, version, county } } => generate_lists(&org, seed, year, version, county.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -873,5 +924,42 @@ fn generate_scorecard(rules_file: &Path, org_file: &Path, seed: u64) -> Result<(
     };
     let doc = grassroots::rules::generate::scorecard_document(&org, &rules, &rules_json, seed);
     out!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+    Ok(())
+}
+
+/// Loads the organization a generator works from; its problems are reported (exit 1).
+fn generator_org(org_file: &Path) -> Result<Organization, Fail> {
+    match load(org_file, None)? {
+        Ok(org) => Ok(org),
+        Err(problems) => report(org_file, &problems, Format::Text).and(Err(Fail::Invalid)),
+    }
+}
+
+fn generate_services(org_file: &Path, seed: u64, year: i32, until: Option<&str>) -> Result<(), Fail> {
+    use grassroots::services::generate::{SeasonOptions, season};
+    let mut options = SeasonOptions::new(year).seed(seed);
+    if let Some(text) = until {
+        let day = grassroots::org::Date::parse(text.trim()).ok_or_else(|| Fail::Unreadable(format!("--until takes a day written YYYY-MM-DD, not \"{text}\"")))?;
+        options = options.until(day);
+    }
+    let org = generator_org(org_file)?;
+    out!("{}", season(&org, options).to_json());
+    Ok(())
+}
+
+fn generate_lists(org_file: &Path, seed: u64, year: i32, version: ListsVersion, county: Option<&str>) -> Result<(), Fail> {
+    use grassroots::lists::generate::{ListsOptions, county_lists};
+    let org = generator_org(org_file)?;
+    let mut options = ListsOptions::new(year).seed(seed);
+    if let Some(name) = county.filter(|c| !c.trim().is_empty()) {
+        options = options.county(name.trim());
+    }
+    let lists = county_lists(&org, &options);
+    let json = match version {
+        ListsVersion::Both => lists.to_json(),
+        ListsVersion::Old => lists.old.to_json(),
+        ListsVersion::New => lists.new.to_json(),
+    };
+    out!("{json}");
     Ok(())
 }

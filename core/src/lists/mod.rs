@@ -17,6 +17,8 @@
 //! - [`Lists::figures`] gives the counts the rule engine evaluates.
 
 mod diff;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod item;
 mod load;
 mod lookup;

@@ -38,6 +38,8 @@
 
 mod claim;
 mod document;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod ledger;
 mod matcher;
 mod records;
