@@ -3,8 +3,7 @@
 #   target/site/            www/'s pages (www/pages/*.html inside www/layout.html), styles, script
 #   target/site/grassroots/ grassroots.js (the ES module hosts import), the wasm-bindgen glue
 #                           and the wasm-opt'd module
-#   target/site/data/       the shared fixtures the demo pages load by `src`, county.json (the
-#                           generated demo county) and county-five-star.json (its star ratings)
+#   target/site/data/       the demo county's data (generated below), which the pages load by `src`
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -25,19 +24,19 @@ cp -R www/. "$site/"
 rm -rf "$site/layout.html" "$site/pages"
 node .ci/site.mjs www "$site"
 cp wasm/js/grassroots.js "$pkg/grassroots_wasm.js" "$pkg/grassroots_wasm_bg.wasm" "$site/grassroots/"
-cp tests/data/tree/valid/*.json "$site/data/"
-# The other demo pages' data, from the shared fixtures.
-printf '{"old": %s, "new": %s}\n' "$(cat tests/data/lists/valid/laifeng-2020.json)" "$(cat tests/data/lists/valid/laifeng-2021.json)" > "$site/data/county-lists.json"
-printf '{"services": %s, "org": %s}\n' "$(cat tests/data/services/valid/tianyuan-2026.json)" "$(cat tests/data/services/tianyuan-org.json)" > "$site/data/county-services.json"
-cp tests/data/cases/valid/season-shengli.json "$site/data/county-cases.json"
-# The demo county: a realistic fictional county of 3 streets and 12 communities, generated
-# reproducibly.
-"$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
-  generate tree --communities 12 --streets 3 --seed 2026 --members 10-20 > "$site/data/county.json"
-# Its communities rated on the 五星支部 rule set: the tree's own figures, and seeded values for
-# the facts only a community reports (meetings, satisfaction, income …).
-"$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- \
-  generate scorecard --rules tests/data/rules/five-star-community.json --org "$site/data/county.json" --seed 2026 \
-  > "$site/data/county-five-star.json"
-printf '{"org": %s, "scorecard": %s}\n' "$(cat "$site/data/county.json")" "$(cat "$site/data/county-five-star.json")" > "$site/data/dashboard-county.json"
+# The demo county, 凤溪县, generated reproducibly from seed 2026 by the CLI's generators: 3
+# streets and 12 communities, its 五星支部 ratings (the tree's own figures, seeded values for
+# the facts only a community reports), its lists in two versions, a year of services up to the
+# demo's "today" (2026-08-31) and a summer of cases up to 18:00 that day.
+gr() { "$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- "$@"; }
+data=$site/data
+gr generate tree --communities 12 --streets 3 --seed 2026 --members 10-20 > "$data/county.json"
+gr generate scorecard --rules tests/data/rules/five-star-community.json --org "$data/county.json" --seed 2026 > "$data/county-five-star.json"
+gr generate lists --org "$data/county.json" --seed 2026 --year 2026 > "$data/county-lists.json"
+gr generate services --org "$data/county.json" --seed 2026 --year 2026 --until 2026-08-31 > "$data/county-services.tmp"
+printf '{"services": %s, "org": %s}\n' "$(cat "$data/county-services.tmp")" "$(cat "$data/county.json")" > "$data/county-services.json"
+rm "$data/county-services.tmp"
+CASES_PLACEHOLDER
+printf '{"org": %s, "cases": %s, "period": {"from": "2026-06-01", "to": "2026-09-01"}, "scorecard": %s}\n' \
+  "$(cat "$data/county.json")" "$(cat "$data/county-cases.json")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
 echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"
