@@ -96,45 +96,34 @@ struct Kind {
 use Source::{CameraAlert as Cam, CommunityCommittee as Cc, Hotline12345 as Hot, PoliceAlert as Pol, Resident as Res, Township as Tw};
 use Urgency::{Emergency, Normal, Urgent};
 
-const fn kind(
-    category: &'static str,
-    titles: &'static [&'static str],
-    urgency: Urgency,
-    sources: &'static [(Source, u32)],
-    handler: &'static str,
-    weight: u32,
-) -> Kind {
-    Kind { category, titles, urgency, sources, handler, weight, hard: 0 }
-}
-
 /// A summer in a 新乡-like county town: storms, outages, noise, rubbish, property quarrels.
 const KINDS: [Kind; 26] = [
-    kind("flooding", &["{b}号楼地下室进水", "{r}{n}号门前积水倒灌"], Emergency, &[(Res, 6), (Hot, 3), (Cam, 1)], "县城管局市政所", 4),
-    kind("flooding", &["{r}雨后积水未退", "小区雨水井堵塞"], Urgent, &[(Res, 4), (Hot, 4), (Cc, 2)], "县城管局市政所", 4),
-    kind("water", &["{b}号楼水管爆裂"], Emergency, &[(Res, 7), (Hot, 3)], "县自来水公司", 3),
-    kind("water", &["{b}号楼停水", "片区停水"], Urgent, &[(Hot, 7), (Res, 3)], "县自来水公司", 4),
-    kind("water", &["{b}号楼自来水浑浊", "{b}号楼水压偏低"], Normal, &[(Hot, 6), (Res, 4)], "县自来水公司", 3),
-    kind("power", &["{b}号楼夜间停电", "{b}号楼单元停电"], Urgent, &[(Hot, 7), (Res, 3)], "县供电公司", 4),
-    kind("power", &["{b}号楼电表箱冒烟"], Emergency, &[(Res, 7), (Hot, 3)], "县供电公司", 1),
-    kind("gas", &["{b}号楼燃气泄漏"], Emergency, &[(Res, 5), (Hot, 5)], "县燃气公司", 2),
-    kind("gas", &["{b}号楼燃气表故障"], Normal, &[(Hot, 7), (Res, 3)], "县燃气公司", 2),
-    kind("noise", &["广场舞噪音扰民", "{r}工地夜间施工噪音", "{b}号楼装修噪音"], Normal, &[(Hot, 5), (Res, 3), (Tw, 2)], "县生态环境局", 8),
-    kind("sanitation", &["{r}垃圾堆放", "{b}号楼垃圾清运不及时", "化粪池外溢"], Normal, &[(Cc, 4), (Res, 3), (Hot, 3)], "县环卫所", 8),
-    kind("lighting", &["{r}路灯不亮", "{b}号楼楼道灯损坏"], Normal, &[(Res, 5), (Hot, 3), (Cc, 2)], "县城管局", 6),
-    kind("elevator", &["{b}号楼电梯困人"], Emergency, &[(Res, 6), (Hot, 4)], "县市场监管局", 1),
-    kind("elevator", &["{b}号楼电梯停运多日"], Normal, &[(Cc, 5), (Hot, 5)], "县市场监管局", 3),
-    Kind { hard: 35, ..kind("property", &["物业服务纠纷", "物业费收取争议", "{b}号楼屋顶漏水维修"], Normal, &[(Hot, 7), (Cc, 3)], "县住建局", 7) },
-    kind("dispute", &["{b}号楼邻里纠纷", "{b}号楼楼上漏水引发纠纷"], Urgent, &[(Pol, 5), (Res, 5)], "城区派出所", 5),
-    kind("fire_lane", &["{r}占用消防通道"], Urgent, &[(Cam, 8), (Res, 2)], "平安巡防队", 4),
-    kind("parking", &["{r}车辆乱停乱放", "小区门口违停堵路"], Normal, &[(Cam, 5), (Res, 3), (Hot, 2)], "县交警大队", 5),
-    kind("fire_risk", &["{b}号楼电动车楼道充电", "{b}号楼楼道堆放杂物"], Urgent, &[(Cc, 5), (Cam, 3), (Res, 2)], "县消防救援大队", 4),
-    kind("fire_risk", &["{b}号楼夜间焦糊味"], Emergency, &[(Res, 8), (Hot, 2)], "县消防救援大队", 1),
-    kind("medical", &["{b}号楼独居老人摔倒", "{b}号楼老人突发疾病"], Emergency, &[(Res, 10)], "社区卫生服务站", 2),
-    Kind { hard: 60, ..kind("housing", &["不动产证办理", "老旧小区改造诉求"], Normal, &[(Hot, 10)], "县自然资源局", 3) },
-    Kind { hard: 40, ..kind("education", &["学位咨询", "暑期托管咨询"], Normal, &[(Hot, 10)], "县教育局", 2) },
-    kind("greening", &["{r}树木倒伏"], Urgent, &[(Res, 5), (Hot, 3), (Tw, 2)], "县园林绿化所", 2),
-    kind("road", &["{r}井盖缺失"], Urgent, &[(Res, 4), (Cam, 3), (Hot, 3)], "县城管局市政所", 2),
-    kind("road", &["{r}路面坑洼", "{r}人行道破损"], Normal, &[(Hot, 5), (Res, 3), (Tw, 2)], "县城管局市政所", 3),
+    Kind { category: "flooding", titles: &["{b}号楼地下室进水", "{r}{n}号门前积水倒灌"], urgency: Emergency, sources: &[(Res, 6), (Hot, 3), (Cam, 1)], handler: "县城管局市政所", weight: 4, hard: 0 },
+    Kind { category: "flooding", titles: &["{r}雨后积水未退", "小区雨水井堵塞"], urgency: Urgent, sources: &[(Res, 4), (Hot, 4), (Cc, 2)], handler: "县城管局市政所", weight: 4, hard: 0 },
+    Kind { category: "water", titles: &["{b}号楼水管爆裂"], urgency: Emergency, sources: &[(Res, 7), (Hot, 3)], handler: "县自来水公司", weight: 3, hard: 0 },
+    Kind { category: "water", titles: &["{b}号楼停水", "片区停水"], urgency: Urgent, sources: &[(Hot, 7), (Res, 3)], handler: "县自来水公司", weight: 4, hard: 0 },
+    Kind { category: "water", titles: &["{b}号楼自来水浑浊", "{b}号楼水压偏低"], urgency: Normal, sources: &[(Hot, 6), (Res, 4)], handler: "县自来水公司", weight: 3, hard: 0 },
+    Kind { category: "power", titles: &["{b}号楼夜间停电", "{b}号楼单元停电"], urgency: Urgent, sources: &[(Hot, 7), (Res, 3)], handler: "县供电公司", weight: 4, hard: 0 },
+    Kind { category: "power", titles: &["{b}号楼电表箱冒烟"], urgency: Emergency, sources: &[(Res, 7), (Hot, 3)], handler: "县供电公司", weight: 1, hard: 0 },
+    Kind { category: "gas", titles: &["{b}号楼燃气泄漏"], urgency: Emergency, sources: &[(Res, 5), (Hot, 5)], handler: "县燃气公司", weight: 2, hard: 0 },
+    Kind { category: "gas", titles: &["{b}号楼燃气表故障"], urgency: Normal, sources: &[(Hot, 7), (Res, 3)], handler: "县燃气公司", weight: 2, hard: 0 },
+    Kind { category: "noise", titles: &["广场舞噪音扰民", "{r}工地夜间施工噪音", "{b}号楼装修噪音"], urgency: Normal, sources: &[(Hot, 5), (Res, 3), (Tw, 2)], handler: "县生态环境局", weight: 8, hard: 0 },
+    Kind { category: "sanitation", titles: &["{r}垃圾堆放", "{b}号楼垃圾清运不及时", "化粪池外溢"], urgency: Normal, sources: &[(Cc, 4), (Res, 3), (Hot, 3)], handler: "县环卫所", weight: 8, hard: 0 },
+    Kind { category: "lighting", titles: &["{r}路灯不亮", "{b}号楼楼道灯损坏"], urgency: Normal, sources: &[(Res, 5), (Hot, 3), (Cc, 2)], handler: "县城管局", weight: 6, hard: 0 },
+    Kind { category: "elevator", titles: &["{b}号楼电梯困人"], urgency: Emergency, sources: &[(Res, 6), (Hot, 4)], handler: "县市场监管局", weight: 1, hard: 0 },
+    Kind { category: "elevator", titles: &["{b}号楼电梯停运多日"], urgency: Normal, sources: &[(Cc, 5), (Hot, 5)], handler: "县市场监管局", weight: 3, hard: 0 },
+    Kind { category: "property", titles: &["物业服务纠纷", "物业费收取争议", "{b}号楼屋顶漏水维修"], urgency: Normal, sources: &[(Hot, 7), (Cc, 3)], handler: "县住建局", weight: 7, hard: 35 },
+    Kind { category: "dispute", titles: &["{b}号楼邻里纠纷", "{b}号楼楼上漏水引发纠纷"], urgency: Urgent, sources: &[(Pol, 5), (Res, 5)], handler: "城区派出所", weight: 5, hard: 0 },
+    Kind { category: "fire_lane", titles: &["{r}占用消防通道"], urgency: Urgent, sources: &[(Cam, 8), (Res, 2)], handler: "平安巡防队", weight: 4, hard: 0 },
+    Kind { category: "parking", titles: &["{r}车辆乱停乱放", "小区门口违停堵路"], urgency: Normal, sources: &[(Cam, 5), (Res, 3), (Hot, 2)], handler: "县交警大队", weight: 5, hard: 0 },
+    Kind { category: "fire_risk", titles: &["{b}号楼电动车楼道充电", "{b}号楼楼道堆放杂物"], urgency: Urgent, sources: &[(Cc, 5), (Cam, 3), (Res, 2)], handler: "县消防救援大队", weight: 4, hard: 0 },
+    Kind { category: "fire_risk", titles: &["{b}号楼夜间焦糊味"], urgency: Emergency, sources: &[(Res, 8), (Hot, 2)], handler: "县消防救援大队", weight: 1, hard: 0 },
+    Kind { category: "medical", titles: &["{b}号楼独居老人摔倒", "{b}号楼老人突发疾病"], urgency: Emergency, sources: &[(Res, 10)], handler: "社区卫生服务站", weight: 2, hard: 0 },
+    Kind { category: "housing", titles: &["不动产证办理", "老旧小区改造诉求"], urgency: Normal, sources: &[(Hot, 10)], handler: "县自然资源局", weight: 3, hard: 60 },
+    Kind { category: "education", titles: &["学位咨询", "暑期托管咨询"], urgency: Normal, sources: &[(Hot, 10)], handler: "县教育局", weight: 2, hard: 40 },
+    Kind { category: "greening", titles: &["{r}树木倒伏"], urgency: Urgent, sources: &[(Res, 5), (Hot, 3), (Tw, 2)], handler: "县园林绿化所", weight: 2, hard: 0 },
+    Kind { category: "road", titles: &["{r}井盖缺失"], urgency: Urgent, sources: &[(Res, 4), (Cam, 3), (Hot, 3)], handler: "县城管局市政所", weight: 2, hard: 0 },
+    Kind { category: "road", titles: &["{r}路面坑洼", "{r}人行道破损"], urgency: Normal, sources: &[(Hot, 5), (Res, 3), (Tw, 2)], handler: "县城管局市政所", weight: 3, hard: 0 },
 ];
 
 /// Categories whose hotline cases the `12345-utilities` profile times.
