@@ -235,8 +235,8 @@ fn after(t: Timestamp, seconds: i64) -> Timestamp {
     Timestamp(t.datetime() + TimeDelta::seconds(seconds))
 }
 
-/// `t`, or when it falls between 21:00 and 08:00, the next morning between 08:00 and 09:30:
-/// offices, committees and residents giving their verdict keep office hours.
+/// `t`, or when it falls between 21:00 and 08:00, some time of the next working day (08:00 to
+/// 17:00): offices, committees and residents giving their verdict keep office hours.
 fn office(rng: &mut Rng, t: Timestamp) -> Timestamp {
     let local = t.local();
     let hour = i64::from(local.hour());
@@ -244,7 +244,7 @@ fn office(rng: &mut Rng, t: Timestamp) -> Timestamp {
         return t;
     }
     let midnight = after(t, -(hour * HOUR + i64::from(local.minute()) * MINUTE + i64::from(local.second())));
-    after(midnight, if hour >= 21 { DAY } else { 0 } + 8 * HOUR + secs(rng, 0, 90 * MINUTE))
+    after(midnight, if hour >= 21 { DAY } else { 0 } + 8 * HOUR + secs(rng, 0, 9 * HOUR))
 }
 
 /// `t` without its seconds: only the 1310 clocks are kept to the second.
@@ -469,7 +469,8 @@ fn write(rng: &mut Rng, plan: &Plan, spots: &[Spot], communities: &[Community], 
         let feedback = if hard {
             after(t0, if late == Late::Answer { secs(rng, 15 * DAY + HOUR, 20 * DAY) } else { secs(rng, 4 * DAY, 14 * DAY) })
         } else if late == Late::Closure {
-            after(due, secs(rng, 2 * HOUR, 3 * DAY))
+            let feedback = after(due, secs(rng, 2 * HOUR, 3 * DAY));
+            desk(rng, feedback)
         } else {
             // Within the deadline, unless handling itself ran past it.
             let feedback = after(handled, secs(rng, feedback_gap.0, feedback_gap.1));
@@ -541,9 +542,12 @@ fn choose_late(rng: &mut Rng, kind: &Kind, source: Source, hard: bool, opened: T
     }
 }
 
-/// An opening moment on `day` (days from the first day of the period).
-fn opening(rng: &mut Rng, start: Timestamp, day: i64, urgency: Urgency) -> Timestamp {
-    let hour = if urgency == Emergency && rng.chance(40) {
+/// An opening moment on `day` (days from the first day of the period): emergencies at any
+/// hour, committees and townships in the working day, the rest mostly by day.
+fn opening(rng: &mut Rng, start: Timestamp, day: i64, urgency: Urgency, source: Source) -> Timestamp {
+    let hour = if matches!(source, Cc | Tw) {
+        rng.between(8, 17)
+    } else if urgency == Emergency && rng.chance(40) {
         rng.below(24)
     } else {
         weighted(rng, &HOURS.iter().enumerate().map(|(h, w)| (h as u32, *w)).collect::<Vec<_>>())
@@ -609,7 +613,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
                 let kind = pick_kind(&mut rng);
                 let source = weighted(&mut rng, kind.sources);
                 let day = if kind.category == "flooding" && rng.chance(70) { storms[rng.below(4) as usize] } else { i64::from(rng.below(days.max(1) as u32)) };
-                let opened = opening(&mut rng, start, day, kind.urgency);
+                let opened = opening(&mut rng, start, day, kind.urgency, source);
                 let hard = source == Hot && rng.chance(kind.hard);
                 let late = choose_late(&mut rng, kind, source, hard, opened, now);
                 if opened < now {
