@@ -334,6 +334,41 @@ fn metrics_roll_cases_up_the_tree() {
     assert!(stderr.contains("must be after"), "{stderr}");
 }
 
+#[test]
+fn generate_cases_makes_a_season_that_loads_on_its_organization() {
+    let dir = std::env::temp_dir().join(format!("grassroots-cli-season-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let (code, org, _) = run(&["generate", "tree", "--communities", "12", "--seed", "2026", "--members", "10-20"]);
+    assert_eq!(code, 0);
+    let org_path = dir.join("county.json");
+    std::fs::write(&org_path, org).unwrap_or_else(|e| panic!("{e}"));
+    let org_arg = org_path.display().to_string();
+    let season = ["generate", "cases", "--org", &org_arg, "--seed", "2026", "--from", "2026-06-01", "--to", "2026-08-31", "--now", "2026-08-31T18:00:00+08:00"];
+    let (code, stdout, stderr) = run_cases(&season);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(run_cases(&season).1, stdout, "the same seed gives the same season");
+    let cases_path = dir.join("season.json");
+    std::fs::write(&cases_path, &stdout).unwrap_or_else(|e| panic!("{e}"));
+    let cases_arg = cases_path.display().to_string();
+    let (code, validated, _) = run_cases(&["validate", "cases", &cases_arg]);
+    let (metrics_code, metrics, _) = run_cases(&["metrics", &cases_arg, "--org", &org_arg, "--from", "2026-06-01", "--to", "2026-09-01"]);
+    let (code_missing, _, stderr_missing) = run_cases(&[&season[..2], &["--org", "no/such/org.json"], &season[4..]].concat());
+    let (code_broken, broken, _) = run_cases(&[&season[..2], &["--org", "../tree/broken/grids.json"], &season[4..]].concat());
+    let (code_day, _, stderr_day) = run_cases(&[&season[..6], &["--from", "2026-6-1"], &season[8..]].concat());
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 0, "{validated}");
+    assert!(validated.ends_with(": 0 error(s), 0 warning(s)\n"), "{validated}");
+    assert_eq!(metrics_code, 0, "{metrics}");
+    assert!(metrics.contains("not enough cases"), "{metrics}");
+    assert!(!metrics.contains("warning"), "{metrics}");
+    assert_eq!(code_missing, 2, "{stderr_missing}");
+    assert!(stderr_missing.contains("cannot read no/such/org.json"), "{stderr_missing}");
+    assert_eq!(code_broken, 1, "{broken}");
+    assert!(broken.contains("../tree/broken/grids.json: error: $.grids["), "{broken}");
+    assert_eq!(code_day, 2, "{stderr_day}");
+    assert!(stderr_day.contains("expected a day such as 2026-07-01"), "{stderr_day}");
+}
+
 /// Runs the CLI in tests/data/services.
 fn run_services(args: &[&str]) -> (i32, String, String) {
     run_in("services", args)

@@ -168,6 +168,28 @@ enum Generate {
         #[arg(long)]
         until: Option<String>,
     },
+    /// A season of cases for an organization: every case on one of its grids, signed by its
+    /// grid workers, branches and members; whistles through 五哨五到, 1310 and 12345 clocks,
+    /// a share of them breached, and a few cases still running at --now.
+    Cases {
+        /// The organization document (.json).
+        #[arg(long)]
+        org: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The first day of the season (YYYY-MM-DD).
+        #[arg(long, value_parser = cases_cli::parse_day)]
+        from: grassroots::org::Date,
+        /// The last day of the season (YYYY-MM-DD), included.
+        #[arg(long, value_parser = cases_cli::parse_day)]
+        to: grassroots::org::Date,
+        /// The moment the demo is at, RFC 3339: nothing happens after it.
+        #[arg(long, value_parser = cases_cli::parse_time)]
+        now: grassroots::cases::Timestamp,
+        /// Cases per grid per month on average.
+        #[arg(long, default_value_t = grassroots::cases::generate::DEFAULT_VOLUME)]
+        volume: f64,
+    },
     /// A county's four lists (四张清单) in two versions, YEAR-1 (old) and YEAR (new), at the
     /// organization's levels: the new version abolishes certificates, delegates services
     /// down a level, adds, changes and drops items. Prints `{"old": …, "new": …}` (what the
@@ -393,6 +415,7 @@ fn main() -> ExitCode {
         Command::Generate { what: Generate::Scorecard { rules, org, seed } } => generate_scorecard(&rules, &org, seed),
         Command::Generate { what: Generate::Services { org, seed, year, until } } => generate_services(&org, seed, year, until.as_deref()),
         Command::Generate { what: Generate::Lists { org, seed, year, version, county } } => generate_lists(&org, seed, year, version, county.as_deref()),
+        Command::Generate { what: Generate::Cases { org, seed, from, to, now, volume } } => cases_cli::generate(&org, seed, (from, to), now, volume),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

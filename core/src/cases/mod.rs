@@ -53,6 +53,8 @@
 
 mod dispatch;
 mod document;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod metrics;
 mod model;
 mod sla;

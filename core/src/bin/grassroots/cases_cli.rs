@@ -1,4 +1,4 @@
-//! The cases commands: `validate cases`, `clocks`, `metrics`.
+//! The cases commands: `validate cases`, `clocks`, `metrics`, `generate cases`.
 
 use std::path::Path;
 
@@ -18,6 +18,11 @@ pub(crate) fn parse_bound(text: &str) -> Result<Timestamp, String> {
         .and_then(Timestamp::start_of)
         .or_else(|| Timestamp::parse(text.trim()))
         .ok_or_else(|| format!("expected a day (2026-07-01) or an RFC 3339 time (2026-07-01T08:30:00+08:00), got \"{text}\""))
+}
+
+/// `--from`/`--to` of `generate cases`: a day.
+pub(crate) fn parse_day(text: &str) -> Result<grassroots::org::Date, String> {
+    grassroots::org::Date::parse(text.trim()).ok_or_else(|| format!("expected a day such as 2026-07-01, got \"{text}\""))
 }
 
 fn load_cases(file: &Path) -> Result<Result<CasesDoc, Vec<grassroots::Problem>>, Fail> {
@@ -160,5 +165,19 @@ pub(crate) fn metrics(file: &Path, org: &Path, from: Timestamp, to: Timestamp, m
             }
         }
     }
+    Ok(())
+}
+
+pub(crate) fn generate(org: &Path, seed: u64, (from, to): (grassroots::org::Date, grassroots::org::Date), now: Timestamp, volume: f64) -> Result<(), Fail> {
+    use grassroots::cases::generate::{SeasonOptions, season};
+    if to < from {
+        return Err(Fail::Unreadable(format!("--to ({to}) must not be before --from ({from})")));
+    }
+    let organization = match load(org, None)? {
+        Ok(o) => o,
+        Err(problems) => return report(org, &problems, Format::Text).and(Err(Fail::Invalid)),
+    };
+    let options = SeasonOptions::new(from, to, now).seed(seed).volume(volume);
+    out!("{}", season(&organization, options).to_json());
     Ok(())
 }
