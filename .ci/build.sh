@@ -36,7 +36,7 @@ gr generate lists --org "$data/county.json" --seed 2026 --year 2026 > "$data/cou
 gr generate services --org "$data/county.json" --seed 2026 --year 2026 --until 2026-08-31 > "$data/county-services.tmp"
 printf '{"services": %s, "org": %s}\n' "$(cat "$data/county-services.tmp")" "$(cat "$data/county.json")" > "$data/county-services.json"
 rm "$data/county-services.tmp"
-CASES_PLACEHOLDER
+gr generate cases --org "$data/county.json" --seed 2026 --from 2026-06-01 --to 2026-08-31 --now 2026-08-31T18:00:00+08:00 > "$data/county-cases.json"
 printf '{"org": %s, "cases": %s, "period": {"from": "2026-06-01", "to": "2026-09-01"}, "scorecard": %s}\n' \
   "$(cat "$data/county.json")" "$(cat "$data/county-cases.json")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
 echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"
