@@ -16,7 +16,8 @@ raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/grassroots_wasm.
 pkg=target/pkg
 rm -rf "$pkg" && mkdir -p "$pkg"
 "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg" "$raw"
-"$WASM_OPT" -Oz -o "$pkg/grassroots_wasm_bg.wasm" "$pkg/grassroots_wasm_bg.wasm"
+# --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
+"$WASM_OPT" -Oz --converge -o "$pkg/grassroots_wasm_bg.wasm" "$pkg/grassroots_wasm_bg.wasm"
 
 site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
@@ -36,7 +37,9 @@ gr generate lists --org "$data/county.json" --seed 2026 --year 2026 > "$data/cou
 gr generate services --org "$data/county.json" --seed 2026 --year 2026 --until 2026-08-31 > "$data/county-services.tmp"
 printf '{"services": %s, "org": %s}\n' "$(cat "$data/county-services.tmp")" "$(cat "$data/county.json")" > "$data/county-services.json"
 rm "$data/county-services.tmp"
-gr generate cases --org "$data/county.json" --seed 2026 --from 2026-06-01 --to 2026-08-31 --now 2026-08-31T18:00:00+08:00 > "$data/county-cases.json"
+gr generate cases --org "$data/county.json" --seed 2026 --from 2026-06-01 --to 2026-08-31 --now 2026-08-31T18:00:00+08:00 > "$data/county-cases.tmp"
+printf '{"cases": %s, "org": %s}\n' "$(cat "$data/county-cases.tmp")" "$(cat "$data/county.json")" > "$data/county-cases.json"
 printf '{"org": %s, "cases": %s, "period": {"from": "2026-06-01", "to": "2026-09-01"}, "scorecard": %s}\n' \
-  "$(cat "$data/county.json")" "$(cat "$data/county-cases.json")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
+  "$(cat "$data/county.json")" "$(cat "$data/county-cases.tmp")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
+rm "$data/county-cases.tmp"
 echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"

@@ -54,7 +54,7 @@ describe('case list and detail (zh-CN, now = 2026-08-31 18:00)', () => {
     assert.match(await page.locator('#tracker .gr-count').textContent(), /^共 18 件 · 当前时间 2026-08-31 18:00(:\d\d)?$/);
     const pipe = option(page, 'tracker', 'sl-0831-pipe');
     assert.equal(await pipe.locator('.gr-case-title').textContent(), '胜利街水管爆裂');
-    assert.equal(await pipe.locator('.gr-case-meta').textContent(), '类别：water · 网格：g1 · 环节：收集');
+    assert.equal(await pipe.locator('.gr-case-meta').textContent(), '类别：供水 · 网格：g1 · 环节：收集');
     assert.match(await pipe.locator('.gr-state').textContent(), /^已超时 2 分(钟| \d+ 秒)$/);
     const summary = async (id) => option(page, 'tracker', id).locator('.gr-state').textContent();
     assert.equal(await summary('h-0610-property'), '超时完成（晚 4 天 6 小时）');
@@ -193,7 +193,7 @@ describe('the live clock (en, now = 2 s before the on-site deadline)', () => {
     assert.equal(await page.locator('#timer [role=listbox]').getAttribute('aria-label'), 'Cases, overdue first');
     assert.equal(await page.locator('#timer #gr-case-heading').textContent(), '胜利街水管爆裂');
     assert.equal(await option(page, 'timer', 'sl-0831-pipe').getAttribute('aria-selected'), 'true');
-    assert.equal(await option(page, 'timer', 'sl-0831-pipe').locator('.gr-case-meta').textContent(), 'category: water · grid: g1 · step: Collect');
+    assert.equal(await option(page, 'timer', 'sl-0831-pipe').locator('.gr-case-meta').textContent(), 'category: water supply · grid: g1 · step: Collect');
     const dispatch = await texts(page, '#timer .gr-dispatch dd');
     assert.equal(dispatch[3], 'Party members (police officers) (not escalated)');
     assert.equal(await clockStatus(page, 'timer', '1310/contact_known'), 'met, 20 s early');

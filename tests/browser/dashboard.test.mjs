@@ -55,12 +55,24 @@ describe('dashboard', () => {
 
   test('each chart is an aria-hidden SVG next to a table with the same figures', async () => {
     const charts = page.locator('#full .gr-chart');
-    assert.equal(await charts.count(), 2);
-    for (let i = 0; i < 2; i++) {
+    assert.equal(await charts.count(), 3);
+    for (let i = 0; i < 3; i++) {
       assert.equal(await charts.nth(i).locator('svg').getAttribute('aria-hidden'), 'true');
       assert.equal(await charts.nth(i).locator('table caption').count(), 1);
       assert.equal(await charts.nth(i).locator('svg rect.gr-chart-bar').count(), await charts.nth(i).locator('table tbody tr').count());
     }
+  });
+
+  test('the tiers of the rated nodes below are counted; warnings about the cases are shown, not dropped', async () => {
+    // The five districts are rated (the root is too, but is not below itself): the chart's
+    // table counts the tiers the children table shows.
+    const counted = await page.locator('#full .gr-chart', { hasText: '下辖评定结果' }).locator('table tbody tr').evaluateAll(
+      (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('th').textContent, Number(r.querySelector('td').textContent)])));
+    const shown = await page.locator('#full .gr-dash-children tbody .gr-tier').allTextContents();
+    for (const [tier, n] of Object.entries(counted)) assert.equal(shown.filter((t) => t === tier).length, n, tier);
+    assert.equal(Object.values(counted).reduce((a, b) => a + b, 0), 5);
+    // The fixture's one warning (a grid worker's whistle with no route), with its path.
+    assert.match(await page.locator('#full .gr-notes').textContent(), /\$\.cases\.cases\[14\]\.source/);
   });
 
   test('the children table lists key figures and star tiers; a name is text, never markup', async () => {

@@ -79,6 +79,23 @@ test('the scorecards page: every community of the county rated', async () => {
   await page.close();
 });
 
+test('the cases page: a summer of the county, places by name, a running 1310 clock', async () => {
+  const page = await open(env, '/cases.html', { viewport: { width: 1200, height: 900 } });
+  await rendered(page, ['case-tracker']);
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  const tracker = page.locator('#case-tracker');
+  assert.match(await tracker.locator('.gr-head').textContent(), /共 228 件/);
+  const facts = await tracker.locator('.gr-case-detail .gr-facts').first().textContent();
+  assert.match(facts, /类别供水/);
+  // The grid by its name from the organization, not its id.
+  assert.match(facts, /网格建设第\d网格/);
+  assert.doesNotMatch(facts, /c\d+-g\d+/);
+  assert.match(await tracker.locator('.gr-case-detail').textContent(), /剩余 1 分/);
+  assert.equal(await tracker.locator('.gr-notes').count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 // Every page of the demo site: its widgets render from the site's data with no gr-error and no
 // page error, the navigation marks the current page, and axe finds nothing.
 for (const [path, ids] of [

@@ -10,18 +10,94 @@
 //! text itself is not live (it would speak every second). This module orders, summarises
 //! and renders; every figure comes from the core.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use grassroots::cases::{Case, CaseClocks, CasesDoc, ClockStatus, Limit, Step, Timestamp, clocks};
+use grassroots::{Error, Organization, Problem, Severity};
+use serde_json::Value;
 use gloo_timers::callback::Interval;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
-use crate::error_panel::problem_list;
+use crate::error_panel::notes;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
+use crate::{nested_problems, wrapper_parts};
+
+/// What `<gr-case-tracker>` shows: the cases, the names of the places they sit (when the
+/// organization was given) and what is worth a look in them.
+pub struct Tracker {
+    pub doc: Rc<CasesDoc>,
+    /// A case's `node` (a node's or a grid's id) → the name to show for it.
+    pub places: HashMap<String, String>,
+    /// The document's warnings, and cases whose node is not in the organization.
+    pub warnings: Vec<Problem>,
+}
+
+impl PartialEq for Tracker {
+    /// The same load (a new load is a new document).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+    }
+}
+
+impl Tracker {
+    /// The name of the place a case sits, or its `node` as given.
+    pub fn place<'a>(&'a self, case: &'a Case) -> &'a str {
+        self.places.get(&case.node).map_or(case.node.as_str(), String::as_str)
+    }
+}
+
+/// The name of a node, or of a grid, of the organization.
+fn place_name(org: &Organization, id: &str) -> Option<String> {
+    let tree = org.tree();
+    if let Some(node) = tree.find(id) {
+        return Some(tree.node(node).name().to_owned());
+    }
+    let grid = org.grids().iter().find(|g| g.record().id == id)?.record();
+    Some(grid.name.clone().unwrap_or_else(|| grid.code.clone()))
+}
+
+/// Reads a cases document, or `{"cases": <document>, "org": <organization>}` to show the
+/// places by name and check that each is in the organization. Problems keep their paths from
+/// the top (`$.cases.cases[3].node`).
+pub fn load(json: &str) -> Result<Tracker, Error> {
+    let map = match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(map)) if map.get("cases").is_some_and(Value::is_object) => map,
+        _ => {
+            let doc = CasesDoc::from_json(json)?;
+            let warnings = doc.warnings().to_vec();
+            return Ok(Tracker { doc: Rc::new(doc), places: HashMap::new(), warnings });
+        }
+    };
+    let mut problems = Vec::new();
+    let parts = wrapper_parts(&map, &[("cases", true), ("org", false)], &mut problems);
+    let org = parts[1].as_deref().and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
+    let doc = parts[0].as_deref().and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
+    match doc {
+        Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => {
+            let mut found = doc.warnings().to_vec();
+            let mut places = HashMap::new();
+            if let Some(org) = &org {
+                found.extend(doc.check_nodes(org.tree()));
+                for case in doc.cases() {
+                    if !places.contains_key(&case.node) && let Some(name) = place_name(org, &case.node) {
+                        places.insert(case.node.clone(), name);
+                    }
+                }
+            }
+            let warnings = nested_problems(Error::Invalid { problems: found }, "cases");
+            Ok(Tracker { doc: Rc::new(doc), places, warnings })
+        }
+        _ => {
+            problems.sort_by_key(|p| p.severity);
+            Err(Error::Invalid { problems })
+        }
+    }
+}
 
 /// A duration broken into the two units people read: seconds under a minute, minutes (and
 /// seconds) under an hour, hours and minutes under a day, then days and hours.
@@ -252,7 +328,7 @@ fn origin(now: Option<&str>) -> Origin {
 
 #[derive(Properties, PartialEq)]
 pub struct CaseTrackerProps {
-    pub doc: Rc<CasesDoc>,
+    pub data: Rc<Tracker>,
     pub lang: Lang,
     pub label: Option<AttrValue>,
     /// The moment to start the clocks at (RFC 3339); the browser's clock when absent.
@@ -282,7 +358,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
     let elapsed = use_state(|| 0_i64);
     let announced = use_state(Vec::<(usize, usize)>::new);
     let selected = {
-        let (doc, wanted) = (Rc::clone(&props.doc), props.case.clone());
+        let (doc, wanted) = (Rc::clone(&props.data.doc), props.case.clone());
         use_state(move || {
             let wanted = wanted.filter(|id| doc.case(id).is_some()).map(|id| id.to_string());
             wanted.or_else(|| {
@@ -299,7 +375,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
 
     // The live clock: every second, "now" moves on by the time elapsed since mounting.
     {
-        let (doc, elapsed, announced) = (Rc::clone(&props.doc), elapsed.clone(), announced.clone());
+        let (doc, elapsed, announced) = (Rc::clone(&props.data.doc), elapsed.clone(), announced.clone());
         use_effect_with((), move |_| {
             let mut seen = 0_i64;
             let mut previous: Option<Vec<CaseClocks>> = None;
@@ -329,7 +405,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
         return html! { <p class="gr-error" role="alert">{ text.clock_unavailable }</p> };
     };
     let now = advanced(base, *elapsed);
-    let all = Rc::new(clocks(&props.doc, now));
+    let all = Rc::new(clocks(&props.data.doc, now));
     let rows = Rc::new(match &*frozen {
         Some(ids) => kept_order(&all, ids),
         None => order(&all),
@@ -356,7 +432,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
     let tabbable = (*active).clone().or_else(|| current.clone()).or_else(|| rows.first().map(|&i| all[i].case.clone()));
 
     let select = {
-        let (all, doc, host, selected, active) = (Rc::clone(&all), Rc::clone(&props.doc), props.host.clone(), selected.clone(), active.clone());
+        let (all, doc, host, selected, active) = (Rc::clone(&all), Rc::clone(&props.data.doc), props.host.clone(), selected.clone(), active.clone());
         Callback::from(move |index: usize| {
             let Some(c) = all.get(index) else { return };
             let detail = SelectDetail {
@@ -412,8 +488,8 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(text.list_separator);
-    let detail = current.as_deref().and_then(|id| Some((props.doc.case(id)?, all.iter().find(|c| c.case == id)?)));
-    let warnings = props.doc.warnings();
+    let detail = current.as_deref().and_then(|id| Some((props.data.doc.case(id)?, all.iter().find(|c| c.case == id)?)));
+    let warnings = &props.data.warnings;
 
     html! {
         <section class="gr-case-tracker" aria-label={title.clone()}>
@@ -435,7 +511,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                             onfocusin={on_focus_in} onfocusout={on_focus_out}>
                             { for rows.iter().enumerate().map(|(position, &i)| {
                                 let c = &all[i];
-                                let case = props.doc.case(&c.case);
+                                let case = props.data.doc.case(&c.case);
                                 let s = summary(c);
                                 let is_selected = current.as_deref() == Some(c.case.as_str());
                                 let onclick = { let select = select.clone(); Callback::from(move |_| select.emit(i)) };
@@ -447,7 +523,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                                         {onclick} onkeydown={on_key(position)}>
                                         <span class="gr-case-title">{ &c.title }</span>
                                         <span class="gr-case-meta">
-                                            { (text.case_meta)(case.map_or("", |k| k.category.as_str()), case.map_or("", |k| k.node.as_str()), step) }
+                                            { (text.case_meta)(case.map_or("", |k| (text.category)(&k.category)), case.map_or("", |k| props.data.place(k)), step) }
                                         </span>
                                         <span class={summary_class(s)}>{ summary_text(text, s) }</span>
                                     </div>
@@ -455,15 +531,10 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                             }) }
                         </div>
                     }
-                    if !warnings.is_empty() {
-                        <div class="gr-notes" role="note">
-                            <p><strong>{ text.warnings_title }</strong></p>
-                            { problem_list(warnings, lang) }
-                        </div>
-                    }
+                    { notes(warnings, lang) }
                 </div>
                 if let Some((case, cc)) = detail {
-                    { case_detail(&props.doc, case, cc, now, lang) }
+                    { case_detail(&props.data, case, cc, now, lang) }
                 }
             </div>
         </section>
@@ -475,8 +546,9 @@ fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     if lang == Lang::En { en } else { zh }
 }
 
-fn case_detail(doc: &CasesDoc, case: &Case, cc: &CaseClocks, now: Timestamp, lang: Lang) -> Html {
+fn case_detail(data: &Tracker, case: &Case, cc: &CaseClocks, now: Timestamp, lang: Lang) -> Html {
     let text = lang.text();
+    let doc = &data.doc;
     let stage = stage_at(case, now);
     let fact = |label: &'static str, value: Html| html! { <div class="gr-fact"><dt>{ label }</dt><dd>{ value }</dd></div> };
     html! {
@@ -484,8 +556,8 @@ fn case_detail(doc: &CasesDoc, case: &Case, cc: &CaseClocks, now: Timestamp, lan
             <h3 class="gr-entity" id="gr-case-heading">{ &case.title }</h3>
             <dl class="gr-facts">
                 { fact(text.label_id, html! { <code class="gr-code">{ &case.id }</code> }) }
-                { fact(text.label_category, html! { &case.category }) }
-                { fact(text.label_node, html! { &case.node }) }
+                { fact(text.label_category, html! { (text.category)(&case.category) }) }
+                { fact(text.label_node, html! { data.place(case) }) }
                 { fact(text.label_source, html! { (text.source_name)(case.source) }) }
                 { fact(text.label_urgency, html! { (text.urgency_name)(case.urgency) }) }
                 { fact(text.label_opened, html! { local_time(case.opened) }) }
@@ -612,6 +684,41 @@ mod tests {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/cases/valid/season-shengli.json"))
             .unwrap_or_else(|e| panic!("fixture: {e}"));
         CasesDoc::from_json(&text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn with_the_organization_places_have_names_and_strays_are_named() {
+        let cases = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/cases/valid/season-shengli.json")).unwrap_or_default();
+        let org = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/tree/valid/laifeng-shengli.json")).unwrap_or_default();
+        let plain = load(&cases).unwrap_or_else(|e| panic!("{e}"));
+        // The fixture's one warning (a grid worker's whistle with no route), path as given.
+        assert!(plain.places.is_empty());
+        assert_eq!(plain.warnings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["$.cases[14].source"]);
+        let data = load(&format!(r#"{{"cases": {cases}, "org": {org}}}"#)).unwrap_or_else(|e| panic!("{e}"));
+        let case = |id: &str| data.doc.case(id).unwrap_or_else(|| panic!("{id}"));
+        // A grid by its name, a node by its name.
+        assert_eq!(data.place(case("sl-0627-flood")), "胜利街网格");
+        assert_eq!(data.place(case("pol-0712-dispute")), "新街片区党支部");
+        assert_eq!(data.warnings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["$.cases.cases[14].source"]);
+        // A case on a node the organization does not have: shown as given, and warned about.
+        let stray = cases.replacen(r#""node": "g1""#, r#""node": "g99""#, 1);
+        let data = load(&format!(r#"{{"cases": {stray}, "org": {org}}}"#)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(data.place(case_of(&data, "sl-0627-flood")), "g99");
+        assert_eq!(data.warnings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["$.cases.cases[14].source", "$.cases.cases[0].node"]);
+        // Bad parts are errors with their paths from the top.
+        let Err(Error::Invalid { problems }) = load(&format!(r#"{{"cases": {cases}, "org": {{"nodes": 1}}, "more": 2}}"#)) else { panic!("must fail") };
+        assert!(problems.iter().any(|p| p.path.starts_with("$.org")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.path == "$" && p.kind.to_string().contains("more")), "{problems:?}");
+    }
+
+    fn case_of<'a>(data: &'a Tracker, id: &str) -> &'a Case {
+        data.doc.case(id).unwrap_or_else(|| panic!("{id}"))
+    }
+
+    #[test]
+    fn categories_are_named_in_both_languages() {
+        assert_eq!(((ZH_CN.category)("water"), (EN.category)("water")), ("供水", "water supply"));
+        assert_eq!((ZH_CN.category)("路面塌陷"), "路面塌陷");
     }
 
     fn at(text: &str) -> Timestamp {

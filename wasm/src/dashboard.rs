@@ -19,6 +19,7 @@ use serde_json::Value;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::error_panel::notes;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::{nested_problems, wrapper_parts};
@@ -32,6 +33,8 @@ pub struct DashData {
     pub metrics: Option<MetricsReport>,
     /// The scorecard whose entities are nodes of the tree (by record id).
     pub card: Option<Scorecard>,
+    /// The cases' warnings, and cases whose node is not in the tree (left out of every rate).
+    pub warnings: Vec<Problem>,
 }
 
 fn shape(path: &str, message: String) -> Problem {
@@ -92,14 +95,18 @@ pub fn load(json: &str) -> Result<DashData, Error> {
     let sample = parts[4].as_deref().and_then(|j| min_sample(j, &mut problems));
     match org {
         Some(org) if problems.iter().all(|p| p.severity != Severity::Error) => {
+            let mut warnings = Vec::new();
             let metrics = match (cases, span) {
                 (Some(doc), Some((from, to))) => {
+                    let mut found = doc.warnings().to_vec();
+                    found.extend(doc.check_nodes(org.tree()));
+                    warnings = nested_problems(Error::Invalid { problems: found }, "cases");
                     let options = MetricsOptions::new(from, to);
                     Some(metrics(&doc, org.tree(), &sample.map_or(options, |n| options.min_sample(n))))
                 }
                 _ => None,
             };
-            Ok(DashData { org, metrics, card })
+            Ok(DashData { org, metrics, card, warnings })
         }
         _ => {
             problems.sort_by_key(|p| p.severity);
@@ -399,6 +406,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                     </table>
                 </div>
             }
+            { notes(&data.warnings, props.lang) }
         </section>
     }
 }
@@ -483,6 +491,15 @@ mod tests {
         }
         // A rated district has no rated node below it.
         assert!(tier_bars(&data, tree.find("sl-d1").expect("district"), &ZH_CN).is_empty());
+    }
+
+    #[test]
+    fn cases_off_the_tree_are_warned_about_not_dropped() {
+        let stray = CASES.replacen(r#""node": "g1""#, r#""node": "g99""#, 1);
+        let data = load(&format!(r#"{{"org": {ORG}, "cases": {stray}, "period": {{"from": "2026-06-01", "to": "2026-09-01"}}}}"#)).expect("loads");
+        assert!(data.warnings.iter().any(|p| p.path == "$.cases.cases[0].node" && p.record.as_deref() == Some("sl-0627-flood")), "{:?}", data.warnings);
+        assert_eq!(node_metrics(&data, data.org.tree().root()).map(|m| m.cases), Some(17));
+        assert_eq!(data.metrics.as_ref().map(|m| m.unplaced.clone()), Some(vec!["sl-0627-flood".to_owned()]));
     }
 
     #[test]

@@ -90,6 +90,19 @@ pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     }
 }
 
+/// The warnings of data that loaded ("also worth a look"), as a note; nothing when none.
+pub(crate) fn notes(warnings: &[Problem], lang: Lang) -> Html {
+    if warnings.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="gr-notes" role="note">
+            <p><strong>{ lang.text().warnings_title }</strong></p>
+            { problem_list(warnings, lang) }
+        </div>
+    }
+}
+
 /// A live region, so that a screen reader announces the failure when it appears.
 #[function_component(ErrorPanel)]
 pub fn error_panel(props: &ErrorPanelProps) -> Html {

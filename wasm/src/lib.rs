@@ -21,7 +21,6 @@ pub mod tabs;
 
 use std::rc::Rc;
 
-use grassroots::cases::CasesDoc;
 use grassroots::org::OrgSummary;
 use grassroots::rules::Scorecard;
 use grassroots::{OrgTree, Organization, Severity};
@@ -34,7 +33,7 @@ use yew::AppHandle;
 
 use dashboard::{DashData, DashboardView};
 use duty_list::{DutyData, DutyListView};
-use case_tracker::CaseTrackerView;
+use case_tracker::{CaseTrackerView, Tracker};
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
 use org_tree::OrgTreeView;
@@ -201,13 +200,13 @@ pub fn duty_list_widget(props: &WidgetProps<DutyData>) -> Html {
 /// The root component of `<gr-case-tracker>`. A new `now` or `case` option starts the
 /// tracker afresh (its clock, selection and announcements).
 #[function_component(CaseTrackerWidget)]
-pub fn case_tracker_widget(props: &WidgetProps<CasesDoc>) -> Html {
+pub fn case_tracker_widget(props: &WidgetProps<Tracker>) -> Html {
     let options = &props.options;
-    frame(props, |doc, generation, lang| {
+    frame(props, |data, generation, lang| {
         html! {
             <CaseTrackerView
                 key={format!("{generation}|{}|{}", options.now.as_deref().unwrap_or_default(), options.case.as_deref().unwrap_or_default())}
-                doc={Rc::clone(doc)}
+                data={Rc::clone(data)}
                 {lang}
                 label={options.label.clone().map(AttrValue::from)}
                 now={options.now.clone().map(AttrValue::from)}
@@ -289,8 +288,8 @@ fn load_duty_list(json: &str) -> Result<DutyData, Failure> {
     duty_list::load(json).map_err(data_failure)
 }
 
-fn load_cases(json: &str) -> Result<CasesDoc, Failure> {
-    CasesDoc::from_json(json).map_err(data_failure)
+fn load_cases(json: &str) -> Result<Tracker, Failure> {
+    case_tracker::load(json).map_err(data_failure)
 }
 
 fn load_dashboard(json: &str) -> Result<DashData, Failure> {
