@@ -124,6 +124,11 @@ describe('the 田园镇 board with its organization', () => {
     await page.locator('#board .gr-claims tbody[data-id="cl04"] button[data-step="accepted"]').press('Enter');
     const second = (await events(page, 'gr-transition'))[1].detail;
     assert.deepEqual({ ...second, at: undefined }, { claim: 'cl04', from: 'dispatched', step: 'accepted', at: undefined });
+    // 派单 of a claim only ordered names whom it goes to: the matcher's suggestion for d07
+    // (tianyuan-2026.expected.json: o-bank, unit tu-bank).
+    await page.locator('#board .gr-claims tbody[data-id="cl05"] button[data-step="dispatched"]').press('Enter');
+    const third = (await events(page, 'gr-transition'))[2].detail;
+    assert.deepEqual({ ...third, at: undefined }, { claim: 'cl05', from: 'ordered', step: 'dispatched', at: undefined, offer: 'o-bank', provider: { kind: 'unit', id: 'tu-bank' } });
     assert.deepEqual(await axe(page, 'board'), []);
   });
 

@@ -192,19 +192,35 @@ pub struct TransitionDetail {
     pub at: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
+    /// For a dispatch (派单): the offer and its provider the claim goes to — the claim's own
+    /// when it names one, else the matcher's suggestion for its demand; absent when neither.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderRef>,
 }
 
 /// The event for a step, tried first on a copy of the claim so that the core's state
 /// machine decides (a step out of turn, or dated before the last one, is refused).
-pub fn transition(claim: &Claim, to: ClaimState, rating: u8, at: Timestamp) -> Result<TransitionDetail, TransitionError> {
+pub fn transition(claim: &Claim, to: ClaimState, rating: u8, at: Timestamp, matching: &Matching) -> Result<TransitionDetail, TransitionError> {
     let step = Step::to(to, rating).unwrap_or(Step::Order);
     claim.clone().apply(step, at, "gr-service-board")?;
+    let (offer, provider) = match (to, claim.provider()) {
+        (ClaimState::Dispatched, Some(p)) => (claim.offer().map(str::to_owned), Some(p.clone())),
+        (ClaimState::Dispatched, None) => match suggestion(matching, claim.demand()) {
+            Some(Ok(m)) => (Some(m.offer.clone()), Some(m.provider.clone())),
+            _ => (None, None),
+        },
+        _ => (None, None),
+    };
     Ok(TransitionDetail {
         claim: claim.id().to_owned(),
         from: claim.state(),
         step: to,
         at: at.to_string(),
         rating: (to == ClaimState::Reviewed).then_some(rating),
+        offer,
+        provider,
     })
 }
 
@@ -460,7 +476,7 @@ fn claims_panel(
             let rating = ratings.get(c.id()).copied().unwrap_or(5);
             let text = lang.text();
             let mut next = (*pending).clone();
-            match now().map(|at| transition(c, to, rating, at)) {
+            match now().map(|at| transition(c, to, rating, at, &board.matching)) {
                 Some(Ok(detail)) => {
                     dispatch(&host, "gr-transition", &detail);
                     next.claims.insert(c.id().to_owned());
@@ -666,17 +682,23 @@ mod tests {
         let board = board();
         let cl02 = board.doc.claim("cl02").unwrap_or_else(|| panic!("cl02"));
         assert_eq!(cl02.state(), ClaimState::Done);
-        let detail = transition(cl02, ClaimState::Reviewed, 4, t("2026-07-05T10:00:00+08:00")).unwrap_or_else(|e| panic!("{e}"));
+        let detail = transition(cl02, ClaimState::Reviewed, 4, t("2026-07-05T10:00:00+08:00"), &board.matching).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             serde_json::to_value(&detail).ok(),
             Some(serde_json::json!({"claim": "cl02", "from": "done", "step": "reviewed", "at": "2026-07-05T10:00:00+08:00", "rating": 4}))
         );
-        assert!(transition(cl02, ClaimState::Accepted, 5, t("2026-07-05T10:00:00+08:00")).is_err(), "backwards");
-        assert!(transition(cl02, ClaimState::Reviewed, 5, t("2026-07-01T10:00:00+08:00")).is_err(), "dated before the last step");
+        assert!(transition(cl02, ClaimState::Accepted, 5, t("2026-07-05T10:00:00+08:00"), &board.matching).is_err(), "backwards");
+        assert!(transition(cl02, ClaimState::Reviewed, 5, t("2026-07-01T10:00:00+08:00"), &board.matching).is_err(), "dated before the last step");
         // Times in another offset are the same instant, shown in Shanghai.
-        let detail = transition(cl02, ClaimState::Reviewed, 5, t("2026-07-05T02:00:00Z")).unwrap_or_else(|e| panic!("{e}"));
+        let detail = transition(cl02, ClaimState::Reviewed, 5, t("2026-07-05T02:00:00Z"), &board.matching).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(detail.at, "2026-07-05T10:00:00+08:00");
         assert_eq!(short_time(t("2026-07-05T02:00:00Z")), "2026-07-05 10:00");
+        // 派单 of a claim only ordered names whom it goes to: the matcher's suggestion.
+        let cl05 = board.doc.claim("cl05").unwrap_or_else(|| panic!("cl05"));
+        assert_eq!(cl05.provider(), None);
+        let Some(Ok(suggested)) = suggestion(&board.matching, cl05.demand()) else { panic!("d07 has a suggestion") };
+        let detail = transition(cl05, ClaimState::Dispatched, 5, t("2026-07-11T09:00:00+08:00"), &board.matching).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((detail.offer.as_deref(), detail.provider.as_ref()), (Some(suggested.offer.as_str()), Some(&suggested.provider)));
     }
 
     #[test]
