@@ -29,13 +29,13 @@ async function axe(page, host) {
   }, host);
 }
 
-// At 18:00 on 31 August: the burst pipe is waiting for a late contact (open breach); then the
-// cases whose event came late, largest overrun first; the school case with days left; then
-// the rest, newest first.
+// At 18:00 on 31 August: the burst pipe is waiting for a late contact (open breach); the
+// school case with days left; then the cases whose event came late, largest overrun first;
+// then the rest, newest first.
 const ORDER = [
   'sl-0831-pipe',
-  'h-0610-property', 'h-0705-power', 'fx-0627-flood', 'nm-0802-smoke',
   'h-0820-school',
+  'h-0610-property', 'h-0705-power', 'fx-0627-flood', 'nm-0802-smoke',
   'h-0825-noise', 'h-0815-gas', 'gw-0810-garbage', 'fx-0805-light', 'sl-0722-fall', 'h-0720-deed',
   'tw-0718-noise', 'cc-0715-lift', 'pol-0712-dispute', 'cam-0708-lane', 'h-0702-water', 'sl-0627-flood',
 ];
@@ -48,7 +48,7 @@ describe('case list and detail (zh-CN, now = 2026-08-31 18:00)', () => {
   });
   after(async () => { await page.close(); });
 
-  test('lists every case, overdue first, then least time left, then the newest', async () => {
+  test('lists every case, overdue first, then least time left, then late, then the newest', async () => {
     assert.deepEqual(await optionIds(page, 'tracker'), ORDER);
     assert.equal(await page.locator('#tracker [role=listbox]').getAttribute('aria-label'), '案件列表（超时优先）');
     assert.match(await page.locator('#tracker .gr-count').textContent(), /^共 18 件 · 当前时间 2026-08-31 18:00(:\d\d)?$/);
@@ -102,7 +102,7 @@ describe('case list and detail (zh-CN, now = 2026-08-31 18:00)', () => {
     await page.keyboard.press('Tab');
     assert.equal(await focusedId(page, 'tracker'), 'sl-0831-pipe');
     await page.keyboard.press('ArrowDown');
-    assert.equal(await focusedId(page, 'tracker'), 'h-0610-property');
+    assert.equal(await focusedId(page, 'tracker'), 'h-0820-school');
     await page.keyboard.press('End');
     assert.equal(await focusedId(page, 'tracker'), 'sl-0627-flood');
     await page.keyboard.press('Home');
@@ -110,6 +110,7 @@ describe('case list and detail (zh-CN, now = 2026-08-31 18:00)', () => {
     await page.keyboard.press('ArrowUp');
     assert.equal(await focusedId(page, 'tracker'), 'sl-0831-pipe', 'the top stays the top');
     assert.equal((await events(page, 'gr-select')).length, 0, 'moving does not select');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     let selected = await events(page, 'gr-select');
@@ -209,16 +210,16 @@ describe('re-sorting as clocks turn', () => {
     const page = await open(env, '/test/case-tracker-reorder.html');
     await options(page, 'reorder').first().waitFor();
     await options(page, 'reorder-focus').first().waitFor();
-    // 丙 came late (breached, closed); 甲 is running with 2 s left.
+    // 丙 came late (breached, closed: history); 甲 opens in 2 s, its clocks not started yet.
     assert.deepEqual(await optionIds(page, 'reorder'), ['c-late', 'a-running']);
     assert.deepEqual(await optionIds(page, 'reorder-focus'), ['c-late', 'a-running']);
     await option(page, 'reorder-focus', 'c-late').focus();
-    // 甲 turns breached and, with an open breach, jumps to the top of the unfocused list.
+    // 甲 opens: with its 1310 clocks running it jumps to the top of the unfocused list.
     await page.waitForFunction(() => document.getElementById('reorder').shadowRoot.querySelector('[role=option]').dataset.id === 'a-running', null, { timeout: 6000 });
     assert.deepEqual(await optionIds(page, 'reorder'), ['a-running', 'c-late']);
     // The focused list kept its order, and the focus (its own timer may tick a moment later).
-    await page.waitForFunction(() => document.getElementById('reorder-focus').shadowRoot.querySelector('[data-id="a-running"] .gr-state').textContent.startsWith('已超时'), null, { timeout: 3000 });
-    assert.match(await option(page, 'reorder-focus', 'a-running').locator('.gr-state').textContent(), /^已超时 \d+ 秒$/);
+    await page.waitForFunction(() => document.getElementById('reorder-focus').shadowRoot.querySelector('[data-id="a-running"] .gr-state').textContent.startsWith('剩余'), null, { timeout: 3000 });
+    assert.match(await option(page, 'reorder-focus', 'a-running').locator('.gr-state').textContent(), /^剩余 (1 分钟|\d+ 秒)$/);
     assert.deepEqual(await optionIds(page, 'reorder-focus'), ['c-late', 'a-running']);
     assert.equal(await focusedId(page, 'reorder-focus'), 'c-late');
     await page.keyboard.press('ArrowDown');

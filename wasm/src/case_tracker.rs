@@ -129,11 +129,12 @@ impl Span {
 /// Where a case's clocks stand, in one line of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Summary {
-    /// At least one clock is breached. `open` when one of them is still waiting for its
-    /// event; `by_seconds` is the largest overrun among the open ones (or among all when
-    /// none is open).
+    /// A clock is breached. `open` when one is still waiting for its event (overdue now):
+    /// `by_seconds` is the largest overrun among those. Otherwise (no clock running either)
+    /// an event came late: the largest overrun of all.
     Breached { by_seconds: i64, open: bool },
-    /// Nothing breached and at least one clock running: the least time left.
+    /// Nothing overdue now and at least one clock running: the least time left (an event
+    /// that came late earlier in the case does not hide a clock still running).
     Running { left_seconds: i64 },
     /// Every clock met.
     AllMet,
@@ -156,10 +157,9 @@ pub fn summary(case: &CaseClocks) -> Summary {
             _ => None,
         })
         .collect();
-    if !breaches.is_empty() {
-        let open = breaches.iter().any(|(_, o)| *o);
-        let by_seconds = breaches.iter().filter(|(_, o)| *o == open).map(|(by, _)| *by).max().unwrap_or(0);
-        return Summary::Breached { by_seconds, open };
+    let worst = |open: bool| breaches.iter().filter(|(_, o)| *o == open).map(|(by, _)| *by).max();
+    if let Some(by_seconds) = worst(true) {
+        return Summary::Breached { by_seconds, open: true };
     }
     let left = case
         .clocks
@@ -172,6 +172,9 @@ pub fn summary(case: &CaseClocks) -> Summary {
     if let Some(left_seconds) = left {
         return Summary::Running { left_seconds };
     }
+    if let Some(by_seconds) = worst(false) {
+        return Summary::Breached { by_seconds, open: false };
+    }
     if case.clocks.iter().all(|c| matches!(c.status, ClockStatus::NotApplicable { .. })) {
         Summary::NotStarted
     } else {
@@ -179,16 +182,17 @@ pub fn summary(case: &CaseClocks) -> Summary {
     }
 }
 
-/// The list's order, as indices into `cases`: cases with a breached clock first (those still
-/// waiting for the late event before those whose event came late, then the largest overrun
-/// first); then cases with a running clock, least time left first; then the rest, the most
-/// recently opened first. Ties go by case id, so the order is always the same.
+/// The list's order, as indices into `cases`, what needs acting on first: cases overdue now
+/// (a clock breached and still waiting for its event, the largest overrun first); then cases
+/// with a running clock, least time left first; then cases whose event came late (history:
+/// the largest overrun first); then the rest, the most recently opened first. Ties go by case
+/// id, so the order is always the same.
 pub fn order(cases: &[CaseClocks]) -> Vec<usize> {
     let key = |c: &CaseClocks| -> (u8, i64) {
         match summary(c) {
             Summary::Breached { by_seconds, open: true } => (0, -by_seconds),
-            Summary::Breached { by_seconds, open: false } => (1, -by_seconds),
-            Summary::Running { left_seconds } => (2, left_seconds),
+            Summary::Running { left_seconds } => (1, left_seconds),
+            Summary::Breached { by_seconds, open: false } => (2, -by_seconds),
             // Newest first: the negated opening instant, in seconds.
             _ => (3, -c.opened.datetime().timestamp()),
         }
@@ -730,7 +734,7 @@ mod tests {
     }
 
     #[test]
-    fn overdue_first_then_least_time_left_then_the_rest() {
+    fn overdue_first_then_least_time_left_then_late_then_the_rest() {
         let doc = doc();
         // 18:00 on 31 August: the burst pipe (opened 17:55) has missed its 3-minute contact
         // (open breach, 2 minutes over) and has 5 minutes left for someone on site; the
@@ -740,10 +744,13 @@ mod tests {
         assert_eq!(order[0], "sl-0831-pipe");
         let pipe = all.iter().find(|c| c.case == "sl-0831-pipe").unwrap_or_else(|| panic!("pipe"));
         assert_eq!(summary(pipe), Summary::Breached { by_seconds: 120, open: true });
+        // Then the running clocks: the school case, days left on its 15-day answer.
+        assert_eq!(order[1], "h-0820-school");
+        assert!(matches!(summary(&all[order_index(&all, "h-0820-school")]), Summary::Running { .. }));
         // Then the cases whose event came late, largest overrun first: the property dispute
         // answered 4 days late, the power cut dispatched 30 minutes late, the gas leak.
         let late: Vec<&str> = order.iter().copied().filter(|id| matches!(summary(all.iter().find(|c| c.case == *id).unwrap_or_else(|| panic!())), Summary::Breached { open: false, .. })).collect();
-        assert_eq!(&order[1..=late.len()], late.as_slice());
+        assert_eq!(&order[2..2 + late.len()], late.as_slice());
         let overruns: Vec<i64> = late
             .iter()
             .map(|id| match summary(all.iter().find(|c| c.case == *id).unwrap_or_else(|| panic!())) {
@@ -753,14 +760,28 @@ mod tests {
             .collect();
         assert!(overruns.windows(2).all(|w| w[0] >= w[1]), "{overruns:?}");
         assert_eq!(late[0], "h-0610-property");
-        let running = 1 + late.len();
-        assert_eq!(order[running], "h-0820-school");
-        assert!(matches!(summary(&all[order_index(&all, "h-0820-school")]), Summary::Running { .. }));
         // The rest: newest first; the noise complaint has no clock at all.
-        assert_eq!(order[running + 1], "h-0825-noise");
+        assert_eq!(order[2 + late.len()], "h-0825-noise");
         assert_eq!(summary(&all[order_index(&all, "h-0825-noise")]), Summary::NoClocks);
         assert_eq!(summary(&all[order_index(&all, "sl-0627-flood")]), Summary::AllMet);
         assert_eq!(order.len(), all.len());
+    }
+
+    #[test]
+    fn a_late_event_does_not_hide_a_clock_still_running() {
+        let doc = doc();
+        let all = clocks(&doc, at("2026-08-31T18:00:00+08:00"));
+        let mut late = all[order_index(&all, "h-0610-property")].clone();
+        assert!(matches!(summary(&late), Summary::Breached { open: false, .. }));
+        // The same case with one more of its clocks still running: it is acted on by that one.
+        let Some(mut running) = late.clocks.first().cloned() else { panic!("clocks") };
+        running.status = ClockStatus::Running { left_seconds: 600 };
+        late.clocks.push(running);
+        let met = late.clocks.len() - 1;
+        assert_eq!(summary(&late), Summary::Running { left_seconds: 600 });
+        // And a clock overdue now comes before anything running.
+        late.clocks[met].status = ClockStatus::Breached { at: None, by_seconds: 30 };
+        assert_eq!(summary(&late), Summary::Breached { by_seconds: 30, open: true });
     }
 
     fn order_index(all: &[CaseClocks], id: &str) -> usize {
@@ -791,7 +812,7 @@ mod tests {
         let kept = vec!["sl-0627-flood".to_owned(), "gone".to_owned(), "sl-0831-pipe".to_owned()];
         let rows = kept_order(&all, &kept);
         let got: Vec<&str> = rows.iter().map(|&i| all[i].case.as_str()).collect();
-        assert_eq!(got[..3], ["sl-0627-flood", "sl-0831-pipe", "h-0610-property"]);
+        assert_eq!(got[..3], ["sl-0627-flood", "sl-0831-pipe", "h-0820-school"]);
         assert_eq!(rows.len(), all.len());
     }
 
