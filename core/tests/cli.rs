@@ -401,9 +401,10 @@ fn validate_demands_prints_every_match_and_every_reason() {
     let (code, stdout, _) = run_services(&["validate", "demands", "valid/tianyuan-2026.json", "--org", "tianyuan-org.json"]);
     assert_eq!(code, 0, "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines[0], "matched   d01 → o-hospital: 紧急需求「助老」派给 o-hospital（单位 tu-hospital）：类别相符，服务社区 ty-c1，2026-07 剩余名额 2/3");
+    // With the organization, the reasons name the unit and the places, as people know them.
+    assert_eq!(lines[0], "matched   d01 → o-hospital: 紧急需求「助老」派给 o-hospital（单位 镇卫生院）：类别相符，服务社区 田园社区大党委，2026-07 剩余名额 2/3");
     assert!(lines.contains(&"unmatched d10: 一般需求未派出：没有「心理」类的服务"), "{stdout}");
-    assert!(lines.contains(&"unmatched d08: 一般需求未派出：覆盖网格 tg2 的「法律」类服务在 2026-08-03 均不在有效期内"), "{stdout}");
+    assert!(lines.contains(&"unmatched d08: 一般需求未派出：覆盖网格 田园第二网格 的「法律」类服务在 2026-08-03 均不在有效期内"), "{stdout}");
     assert!(stdout.ends_with("valid/tianyuan-2026.json: 10 matched, 6 unmatched\nvalid/tianyuan-2026.json: 0 error(s), 0 warning(s)\n"), "{stdout}");
     assert!(!stdout.contains("13907181234"), "a resident's phone number leaked: {stdout}");
 

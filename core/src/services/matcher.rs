@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Text;
 use super::document::ServicesDocument;
-use super::records::{Month, Offer, ProviderRef, Urgency};
+use super::records::{Month, Offer, ProviderKind, ProviderRef, Urgency};
 use crate::org::{Date, Organization};
 
 /// How an offer's area covers a demand.
@@ -104,6 +104,7 @@ pub struct Matching {
 pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matching {
     let community_of: HashMap<&str, &str> =
         org.map(|o| o.grids().iter().map(|g| (g.record().id.as_str(), g.record().community.as_str())).collect()).unwrap_or_default();
+    let names = Names::of(org);
     let mut order: Vec<_> = doc.demands().iter().collect();
     order.sort_by(|a, b| (a.urgency, a.raised_at, &a.id).cmp(&(b.urgency, b.raised_at, &b.id)));
     let mut used: BTreeMap<(usize, Month), u32> = BTreeMap::new();
@@ -135,7 +136,7 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
                     capacity_left: left - 1,
                     reason: Text::default(),
                 };
-                result.matches.push(Match { reason: match_reason(&m), ..m });
+                result.matches.push(Match { reason: match_reason(&m, &names), ..m });
                 continue;
             }
             None if of_category.is_empty() => Why::NoCategory,
@@ -144,7 +145,7 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
             None => Why::AtCapacity { month, offers: in_force.len() },
         };
         let u = Unmatched { demand: d.id.clone(), category: d.category.clone(), grid: d.grid.clone(), urgency: d.urgency, why, reason: Text::default() };
-        result.unmatched.push(Unmatched { reason: unmatched_reason(&u), ..u });
+        result.unmatched.push(Unmatched { reason: unmatched_reason(&u, &names), ..u });
     }
     result
 }
@@ -157,18 +158,49 @@ fn covers(offer: &Offer, grid: &str, community: Option<&str>) -> Option<Coverage
     offer.area.communities.iter().any(|x| x == c).then(|| Coverage::Community(c.to_owned()))
 }
 
-fn match_reason(m: &Match) -> Text {
+/// The names the reasons use, from the organization when there is one: people read "县供电公司"
+/// and "建设第4网格", not `c1-u3` and `c1-g3`. Without a name, the id.
+struct Names<'a> {
+    members: HashMap<&'a str, &'a str>,
+    units: HashMap<&'a str, &'a str>,
+    /// Grids and nodes (communities) by id.
+    places: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn of(org: Option<&'a Organization>) -> Self {
+        let Some(org) = org else { return Names { members: HashMap::new(), units: HashMap::new(), places: HashMap::new() } };
+        let tree = org.tree();
+        let mut places: HashMap<&str, &str> = tree.ids().map(|id| (tree.node(id).id(), tree.node(id).name())).collect();
+        places.extend(org.grids().iter().filter_map(|g| Some((g.record().id.as_str(), g.record().name.as_deref()?))));
+        Names {
+            members: org.members().iter().map(|m| (m.record().id.as_str(), m.record().name.as_str())).collect(),
+            units: org.units().iter().map(|u| (u.record().id.as_str(), u.record().name.as_str())).collect(),
+            places,
+        }
+    }
+    fn place<'b>(&'b self, id: &'b str) -> &'b str {
+        self.places.get(id).copied().unwrap_or(id)
+    }
+    fn provider<'b>(&'b self, p: &'b ProviderRef) -> &'b str {
+        let names = if p.kind == ProviderKind::Member { &self.members } else { &self.units };
+        names.get(p.id.as_str()).copied().unwrap_or(&p.id)
+    }
+}
+
+fn match_reason(m: &Match, names: &Names) -> Text {
     let (area_zh, area_en) = match &m.area {
-        Coverage::Grid(g) => (format!("服务网格 {g}"), format!("serves grid {g}")),
-        Coverage::Community(c) => (format!("服务社区 {c}"), format!("serves community {c}")),
+        Coverage::Grid(g) => (format!("服务网格 {}", names.place(g)), format!("serves grid {}", names.place(g))),
+        Coverage::Community(c) => (format!("服务社区 {}", names.place(c)), format!("serves community {}", names.place(c))),
     };
+    let who = names.provider(&m.provider);
     Text {
         zh: format!(
             "{}需求「{}」派给 {}（{}）：类别相符，{area_zh}，{} 剩余名额 {}/{}",
             m.urgency.zh(),
             m.category,
             m.offer,
-            provider_zh(&m.provider),
+            if m.provider.kind == ProviderKind::Member { format!("党员 {who}") } else { format!("单位 {who}") },
             m.month,
             m.capacity_left,
             m.capacity
@@ -178,7 +210,7 @@ fn match_reason(m: &Match) -> Text {
             m.urgency.en(),
             m.category,
             m.offer,
-            m.provider,
+            if m.provider.kind == ProviderKind::Member { format!("member {who}") } else { format!("unit {who}") },
             m.capacity_left,
             m.capacity,
             m.month
@@ -186,20 +218,14 @@ fn match_reason(m: &Match) -> Text {
     }
 }
 
-fn provider_zh(p: &ProviderRef) -> String {
-    match p.kind {
-        super::ProviderKind::Member => format!("党员 {}", p.id),
-        super::ProviderKind::Unit => format!("单位 {}", p.id),
-    }
-}
-
-fn unmatched_reason(u: &Unmatched) -> Text {
+fn unmatched_reason(u: &Unmatched, names: &Names) -> Text {
+    let grid = names.place(&u.grid);
     let (zh, en) = match &u.why {
         Why::NoCategory => (format!("没有「{}」类的服务", u.category), format!("no offer of category {}", u.category)),
-        Why::NoArea => (format!("「{}」类的服务均不覆盖网格 {}", u.category, u.grid), format!("no offer of category {} covers grid {}", u.category, u.grid)),
+        Why::NoArea => (format!("「{}」类的服务均不覆盖网格 {grid}", u.category), format!("no offer of category {} covers grid {grid}", u.category)),
         Why::NotInForce { date } => (
-            format!("覆盖网格 {} 的「{}」类服务在 {date} 均不在有效期内", u.grid, u.category),
-            format!("no offer of category {} covering grid {} is in force on {date}", u.category, u.grid),
+            format!("覆盖网格 {grid} 的「{}」类服务在 {date} 均不在有效期内", u.category),
+            format!("no offer of category {} covering grid {grid} is in force on {date}", u.category),
         ),
         Why::AtCapacity { month, offers } => (
             format!("{offers} 项相符的服务 {month} 名额已满"),
