@@ -14,10 +14,16 @@ env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$pro
 # A shared CARGO_TARGET_DIR (several work trees, one build cache) is honoured.
 raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/grassroots_wasm.wasm
 pkg=target/pkg
-rm -rf "$pkg" && mkdir -p "$pkg"
-"$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg" "$raw"
-# --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
-"$WASM_OPT" -Oz --converge -o "$pkg/grassroots_wasm_bg.wasm" "$pkg/grassroots_wasm_bg.wasm"
+# wasm-bindgen and wasm-opt only when the module changed (wasm-opt takes over a minute): the
+# stamp holds the hash of the module and of the tools' versions that made target/pkg.
+stamp=$( { sha256sum "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; } | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$pkg/.stamp" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$pkg" && mkdir -p "$pkg"
+  "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg" "$raw"
+  # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
+  "$WASM_OPT" -Oz --converge -o "$pkg/grassroots_wasm_bg.wasm" "$pkg/grassroots_wasm_bg.wasm"
+  echo "$stamp" > "$pkg/.stamp"
+fi
 
 site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"

@@ -30,7 +30,8 @@ describe('the 田园镇 board with its organization', () => {
     assert.match(await page.locator('#board .gr-count').textContent(), /^需求 16 项 · 服务 7 项 · 认领 9 项$/);
     const d01 = await page.locator('#board tr[data-id="d01"]').locator('th, td').allTextContents();
     assert.deepEqual(d01.slice(0, 7), ['d01 独居老人突发不适，需要陪同就医', '助老', '一网格', '紧急', '王秀英', '2026-07-03 08:10', '已评议'].map((x, i) => (i === 2 ? d01[2] : x)));
-    assert.match(d01[7], /派给 o-hospital（单位 tu-hospital）：类别相符，服务社区 ty-c1/);
+    // The reason names the unit and the community as the organization does.
+    assert.match(d01[7], /派给 o-hospital（单位 镇卫生院）：类别相符，服务社区 田园社区大党委/);
     const d02 = await page.locator('#board tr[data-id="d02"] td').nth(3).textContent();
     assert.equal(d02, '139****1234', 'the phone is masked');
     assert.ok(!(await page.locator('#board').evaluate((e) => e.shadowRoot.textContent.includes('13907181234'))));
