@@ -400,11 +400,12 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
         let orderer = orderer.clone().unwrap_or_else(|| "网格员".to_owned());
         let id = format!("cl{}", claims.len() + 1);
         let Some(&(offer, provider)) = matched.get(d.id.as_str()) else {
-            // No offer fits: a recent one waits for the joint meeting (月度联席会), an old one
-            // was called off or never became a claim.
+            // No offer fits: a recent one waits for the joint meeting (月度联席会) or was never
+            // ordered; an old one was called off (the community dealt with it another way),
+            // so no demand months old still waits for a claim.
             let recent = until.since(d.raised_at) < TimeDelta::days(30);
             let ordered = TransitionRecord { step: ClaimState::Ordered, at: d.raised_at, by: orderer.clone(), rating: None };
-            let history = match (recent, rng.chance(if recent { 60 } else { 35 })) {
+            let history = match (recent, rng.chance(if recent { 60 } else { 100 })) {
                 (_, false) => None,
                 (true, true) => Some(vec![ordered]),
                 (false, true) => {
@@ -568,5 +569,16 @@ mod tests {
         assert!(doc.ledger().iter().all(|r| r.date <= end));
         assert!(doc.claims().iter().flat_map(|c| c.history()).all(|t| t.at.date() <= end));
         assert!(doc.claims().iter().any(|c| matches!(c.state(), ClaimState::Dispatched | ClaimState::Accepted)));
+        // No demand raised more than 30 days before the end still waits for a claim: an old
+        // one nobody could serve was called off.
+        let Some(cutoff) = Date::from_ymd(2026, 10, 21) else { panic!() };
+        let waiting: Vec<&str> = doc
+            .demands()
+            .iter()
+            .filter(|d| d.raised_at.date() < cutoff)
+            .filter(|d| doc.claims().iter().filter(|c| c.demand() == d.id).all(|c| c.state() == ClaimState::Ordered))
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(waiting, Vec::<&str>::new());
     }
 }
