@@ -38,6 +38,15 @@ elderlyButton?.addEventListener('click', () => {
   document.body.classList.toggle('elderly', on);
   for (const widget of widgets()) widget.toggleAttribute('elderly', on);
 });
+const themeButton = document.getElementById('theme-toggle');
+themeButton?.addEventListener('click', () => {
+  const on = themeButton.getAttribute('aria-pressed') !== 'true';
+  themeButton.setAttribute('aria-pressed', String(on));
+  for (const widget of widgets()) {
+    if (on) widget.setAttribute('theme', 'blue');
+    else widget.removeAttribute('theme');
+  }
+});
 
 // The embed page's mount() example, as its snippet shows it (kept in this file, not inline, so
 // that the page itself runs under a strict CSP).

@@ -41,6 +41,34 @@ test('every widget renders, restyles and ticks under the strict CSP', async () =
   assert.equal(plain.color, 'rgb(179, 20, 12)');
   assert.equal(plain.size, '16px');
   assert.match(plain.family, /PingFang SC/);
+  // The theme attribute: 政务蓝 on the duty list; on the scorecard the page's own
+  // --gr-primary still wins over the theme's.
+  await page.evaluate(() => {
+    document.getElementById('duty-list').setAttribute('theme', 'blue');
+    document.getElementById('scorecard').setAttribute('theme', 'high-contrast');
+  });
+  assert.equal((await look('duty-list')).color, 'rgb(11, 78, 162)');
+  assert.equal((await look('scorecard')).color, 'rgb(0, 84, 166)');
+  // mount() takes the theme as an option, and setOptions() changes it.
+  const mounted = await page.evaluate(async () => {
+    const { mount } = await import('/grassroots/grassroots.js');
+    const div = document.createElement('div');
+    div.id = 'mounted';
+    document.querySelector('main').append(div);
+    const org = { schema: 'laifeng', nodes: [{ id: 'c', level: 'community', name: '胜利社区党委' }] };
+    const handle = mount(div, 'org-tree', org, { theme: 'high-contrast' });
+    await handle.ready;
+    while (!div.shadowRoot?.querySelector('.gr-title')) await new Promise((ok) => setTimeout(ok, 20));
+    const color = () => getComputedStyle(div.shadowRoot.querySelector('.gr-title')).color;
+    const first = color();
+    await handle.setOptions({ theme: 'blue' });
+    return [first, color()];
+  });
+  assert.deepEqual(mounted, ['rgb(0, 0, 0)', 'rgb(11, 78, 162)']);
+  await page.evaluate(() => {
+    document.getElementById('duty-list').removeAttribute('theme');
+    document.getElementById('scorecard').removeAttribute('theme');
+  });
   // Elderly mode and English re-render every widget with the constructed stylesheet only.
   await page.evaluate((ids) => {
     for (const id of ids) {
@@ -83,6 +111,11 @@ test('axe finds no violations on any widget in zh-CN, English and elderly mode',
   await page.evaluate((ids) => { for (const id of ids) document.getElementById(id).setAttribute('elderly', ''); }, WIDGETS);
   await page.waitForFunction(() => document.getElementById('scorecard').shadowRoot.querySelector('.gr-elderly'));
   await sweep('en, elderly');
+  // The two other themes, on every widget (the scorecard keeps the page's own colours).
+  for (const theme of ['blue', 'high-contrast']) {
+    await page.evaluate(([ids, t]) => { for (const id of ids) document.getElementById(id).setAttribute('theme', t); }, [WIDGETS, theme]);
+    await sweep(`en, elderly, ${theme}`);
+  }
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -39,6 +39,14 @@ test('the overview: the county at a glance, drilled down to a street', async () 
   assert.equal(await dash.locator('.gr-dash-children tbody tr').count(), 4);
   assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 's0');
   assert.deepEqual(await axe(page), []);
+  // The page's theme button: 政务蓝 on every widget, and back.
+  const title = () => dash.locator('.gr-title').evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await title(), 'rgb(179, 20, 12)');
+  await page.locator('#theme-toggle').click();
+  assert.equal(await page.locator('#theme-toggle').getAttribute('aria-pressed'), 'true');
+  assert.equal(await title(), 'rgb(11, 78, 162)');
+  await page.locator('#theme-toggle').click();
+  assert.equal(await title(), 'rgb(179, 20, 12)');
   await page.screenshot({ path: join(artifacts, 'demo.png'), fullPage: true });
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -44,13 +44,23 @@ function toText(data) {
   return JSON.stringify(data);
 }
 
+/** mount()'s `theme` option, as the `theme` attribute the stylesheet reads on the host. */
+function themed(element, options) {
+  const theme = options?.theme;
+  if (element && typeof theme === 'string') element.setAttribute('theme', theme);
+}
+
 /** A mounted widget. Methods may be called at once; they run after the wasm has loaded. */
 class Handle {
   #inner = null;
   #root = null;
   #destroyed = false;
 
+  #element;
+
   constructor(element, kind, data, options) {
+    this.#element = element;
+    themed(element, options);
     /** Resolves when the widget has rendered for the first time. */
     this.ready = ready().then(() => {
       if (this.#destroyed) return;
@@ -93,8 +103,9 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, label, entity, now, case }. */
+  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node }. */
   setOptions(options) {
+    themed(this.#element, options);
     return this.#then((inner) => inner.setOptions(options ?? {}));
   }
 
