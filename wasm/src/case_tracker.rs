@@ -10,10 +10,10 @@
 //! text itself is not live (it would speak every second). This module orders, summarises
 //! and renders; every figure comes from the core.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use grassroots::cases::{Case, CaseClocks, CasesDoc, ClockStatus, Limit, Step, Timestamp, clocks};
+use grassroots::org::Names;
 use grassroots::{Error, Organization, Problem, Severity};
 use serde_json::Value;
 use gloo_timers::callback::Interval;
@@ -31,8 +31,8 @@ use crate::{nested_problems, wrapper_parts};
 /// organization was given) and what is worth a look in them.
 pub struct Tracker {
     pub doc: Rc<CasesDoc>,
-    /// A case's `node` (a node's or a grid's id) → the name to show for it.
-    pub places: HashMap<String, String>,
+    /// The organization's names (none without one), for the places cases sit.
+    pub names: Names,
     /// The document's warnings, and cases whose node is not in the organization.
     pub warnings: Vec<Problem>,
 }
@@ -47,18 +47,8 @@ impl PartialEq for Tracker {
 impl Tracker {
     /// The name of the place a case sits, or its `node` as given.
     pub fn place<'a>(&'a self, case: &'a Case) -> &'a str {
-        self.places.get(&case.node).map_or(case.node.as_str(), String::as_str)
+        self.names.place(&case.node)
     }
-}
-
-/// The name of a node, or of a grid, of the organization.
-fn place_name(org: &Organization, id: &str) -> Option<String> {
-    let tree = org.tree();
-    if let Some(node) = tree.find(id) {
-        return Some(tree.node(node).name().to_owned());
-    }
-    let grid = org.grids().iter().find(|g| g.record().id == id)?.record();
-    Some(grid.name.clone().unwrap_or_else(|| grid.code.clone()))
 }
 
 /// Reads a cases document, or `{"cases": <document>, "org": <organization>}` to show the
@@ -70,7 +60,7 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
         _ => {
             let doc = CasesDoc::from_json(json)?;
             let warnings = doc.warnings().to_vec();
-            return Ok(Tracker { doc: Rc::new(doc), places: HashMap::new(), warnings });
+            return Ok(Tracker { doc: Rc::new(doc), names: Names::default(), warnings });
         }
     };
     let mut problems = Vec::new();
@@ -80,17 +70,11 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
     match doc {
         Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => {
             let mut found = doc.warnings().to_vec();
-            let mut places = HashMap::new();
             if let Some(org) = &org {
                 found.extend(doc.check_nodes(org.tree()));
-                for case in doc.cases() {
-                    if !places.contains_key(&case.node) && let Some(name) = place_name(org, &case.node) {
-                        places.insert(case.node.clone(), name);
-                    }
-                }
             }
             let warnings = nested_problems(Error::Invalid { problems: found }, "cases");
-            Ok(Tracker { doc: Rc::new(doc), places, warnings })
+            Ok(Tracker { doc: Rc::new(doc), names: org.as_ref().map(Names::of).unwrap_or_default(), warnings })
         }
         _ => {
             problems.sort_by_key(|p| p.severity);
@@ -696,7 +680,7 @@ mod tests {
         let org = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/tree/valid/laifeng-shengli.json")).unwrap_or_default();
         let plain = load(&cases).unwrap_or_else(|e| panic!("{e}"));
         // The fixture's one warning (a grid worker's whistle with no route), path as given.
-        assert!(plain.places.is_empty());
+        assert_eq!(plain.names, Names::default());
         assert_eq!(plain.warnings.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["$.cases[14].source"]);
         let data = load(&format!(r#"{{"cases": {cases}, "org": {org}}}"#)).unwrap_or_else(|e| panic!("{e}"));
         let case = |id: &str| data.doc.case(id).unwrap_or_else(|| panic!("{id}"));

@@ -14,13 +14,14 @@
 //! validate demands --org`), and members, units and grids show by name.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use grassroots::services::{
-    Claim, ClaimState, Match, Matching, ProviderKind, ProviderRef, ServicesDocument, Step, Timestamp, TransitionError, TransitionErrorKind, Unmatched,
+    Claim, ClaimState, Match, Matching, ProviderRef, ServicesDocument, Step, Timestamp, TransitionError, TransitionErrorKind, Unmatched,
     match_demands,
 };
+use grassroots::org::Names;
 use grassroots::{Error, Organization, ProblemKind, Severity};
 use serde::Serialize;
 use serde_json::Value;
@@ -37,10 +38,8 @@ use crate::{nested_problems, wrapper_parts};
 pub struct Board {
     pub doc: ServicesDocument,
     pub matching: Matching,
-    /// Member and unit names from the organization, by kind and id.
-    names: HashMap<(ProviderKind, String), String>,
-    /// Grid names from the organization, by id.
-    grids: HashMap<String, String>,
+    /// Member, unit and grid names from the organization (none without one).
+    names: Names,
 }
 
 /// By identity, like [`crate::Content`]: every update brings a new value.
@@ -53,24 +52,17 @@ impl PartialEq for Board {
 impl Board {
     fn new(doc: ServicesDocument, org: Option<&Organization>) -> Self {
         let matching = match_demands(&doc, org);
-        let mut names = HashMap::new();
-        let mut grids = HashMap::new();
-        if let Some(org) = org {
-            names.extend(org.members().iter().map(|m| ((ProviderKind::Member, m.record().id.clone()), m.record().name.clone())));
-            names.extend(org.units().iter().map(|u| ((ProviderKind::Unit, u.record().id.clone()), u.record().name.clone())));
-            grids.extend(org.grids().iter().filter_map(|g| g.record().name.clone().map(|n| (g.record().id.clone(), n))));
-        }
-        Board { doc, matching, names, grids }
+        Board { doc, matching, names: org.map(Names::of).unwrap_or_default() }
     }
 
     /// A provider's name, or its id when the organization does not say.
     pub fn provider_name<'a>(&'a self, provider: &'a ProviderRef) -> &'a str {
-        self.names.get(&(provider.kind, provider.id.clone())).map_or(&provider.id, String::as_str)
+        provider.name(&self.names)
     }
 
     /// A grid's name, or its id.
     pub fn grid_name<'a>(&'a self, grid: &'a str) -> &'a str {
-        self.grids.get(grid).map_or(grid, String::as_str)
+        self.names.grid(grid)
     }
 }
 
@@ -652,7 +644,7 @@ mod tests {
         assert!(matches!(with, Some(Ok(m)) if m.offer == "o-hospital"), "{with:?}");
         let alone = load(&fixture("valid/tianyuan-2026.json")).unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(alone.matching, board.matching, "without the organization, communities cover nothing");
-        let hospital = ProviderRef { kind: ProviderKind::Unit, id: "tu-hospital".into() };
+        let hospital = ProviderRef { kind: grassroots::services::ProviderKind::Unit, id: "tu-hospital".into() };
         assert_eq!(board.provider_name(&hospital), "镇卫生院");
         assert_eq!(alone.provider_name(&hospital), "tu-hospital");
     }

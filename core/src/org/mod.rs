@@ -3,6 +3,7 @@
 
 mod diff;
 mod edit;
+mod names;
 mod nets;
 #[cfg(feature = "generate")]
 pub mod generate;
@@ -20,6 +21,7 @@ pub use diff::{Change, TreeDiff};
 pub use document::json_schema;
 pub use document::OrganizationDocument;
 pub use edit::Edit;
+pub use names::Names;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 #[cfg(feature = "lists")]
 pub(crate) use organization::resolve_schema;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Text;
 use super::document::ServicesDocument;
 use super::records::{Month, Offer, ProviderKind, ProviderRef, Urgency};
-use crate::org::{Date, Organization};
+use crate::org::{Date, Names, Organization};
 
 /// How an offer's area covers a demand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,7 +104,8 @@ pub struct Matching {
 pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matching {
     let community_of: HashMap<&str, &str> =
         org.map(|o| o.grids().iter().map(|g| (g.record().id.as_str(), g.record().community.as_str())).collect()).unwrap_or_default();
-    let names = Names::of(org);
+    // The reasons name providers and places as the organization does; ids without one.
+    let names = org.map(Names::of).unwrap_or_default();
     let mut order: Vec<_> = doc.demands().iter().collect();
     order.sort_by(|a, b| (a.urgency, a.raised_at, &a.id).cmp(&(b.urgency, b.raised_at, &b.id)));
     let mut used: BTreeMap<(usize, Month), u32> = BTreeMap::new();
@@ -158,42 +159,12 @@ fn covers(offer: &Offer, grid: &str, community: Option<&str>) -> Option<Coverage
     offer.area.communities.iter().any(|x| x == c).then(|| Coverage::Community(c.to_owned()))
 }
 
-/// The names the reasons use, from the organization when there is one: people read "县供电公司"
-/// and "建设第4网格", not `c1-u3` and `c1-g3`. Without a name, the id.
-struct Names<'a> {
-    members: HashMap<&'a str, &'a str>,
-    units: HashMap<&'a str, &'a str>,
-    /// Grids and nodes (communities) by id.
-    places: HashMap<&'a str, &'a str>,
-}
-
-impl<'a> Names<'a> {
-    fn of(org: Option<&'a Organization>) -> Self {
-        let Some(org) = org else { return Names { members: HashMap::new(), units: HashMap::new(), places: HashMap::new() } };
-        let tree = org.tree();
-        let mut places: HashMap<&str, &str> = tree.ids().map(|id| (tree.node(id).id(), tree.node(id).name())).collect();
-        places.extend(org.grids().iter().filter_map(|g| Some((g.record().id.as_str(), g.record().name.as_deref()?))));
-        Names {
-            members: org.members().iter().map(|m| (m.record().id.as_str(), m.record().name.as_str())).collect(),
-            units: org.units().iter().map(|u| (u.record().id.as_str(), u.record().name.as_str())).collect(),
-            places,
-        }
-    }
-    fn place<'b>(&'b self, id: &'b str) -> &'b str {
-        self.places.get(id).copied().unwrap_or(id)
-    }
-    fn provider<'b>(&'b self, p: &'b ProviderRef) -> &'b str {
-        let names = if p.kind == ProviderKind::Member { &self.members } else { &self.units };
-        names.get(p.id.as_str()).copied().unwrap_or(&p.id)
-    }
-}
-
 fn match_reason(m: &Match, names: &Names) -> Text {
     let (area_zh, area_en) = match &m.area {
-        Coverage::Grid(g) => (format!("服务网格 {}", names.place(g)), format!("serves grid {}", names.place(g))),
-        Coverage::Community(c) => (format!("服务社区 {}", names.place(c)), format!("serves community {}", names.place(c))),
+        Coverage::Grid(g) => (format!("服务网格 {}", names.grid(g)), format!("serves grid {}", names.grid(g))),
+        Coverage::Community(c) => (format!("服务社区 {}", names.node(c)), format!("serves community {}", names.node(c))),
     };
-    let who = names.provider(&m.provider);
+    let who = m.provider.name(names);
     Text {
         zh: format!(
             "{}需求「{}」派给 {}（{}）：类别相符，{area_zh}，{} 剩余名额 {}/{}",
@@ -219,7 +190,7 @@ fn match_reason(m: &Match, names: &Names) -> Text {
 }
 
 fn unmatched_reason(u: &Unmatched, names: &Names) -> Text {
-    let grid = names.place(&u.grid);
+    let grid = names.grid(&u.grid);
     let (zh, en) = match &u.why {
         Why::NoCategory => (format!("没有「{}」类的服务", u.category), format!("no offer of category {}", u.category)),
         Why::NoArea => (format!("「{}」类的服务均不覆盖网格 {grid}", u.category), format!("no offer of category {} covers grid {grid}", u.category)),

@@ -65,6 +65,16 @@ pub struct ProviderRef {
     pub id: String,
 }
 
+impl ProviderRef {
+    /// The member's or unit's name in `names`, or its id.
+    pub fn name<'a>(&'a self, names: &'a crate::org::Names) -> &'a str {
+        match self.kind {
+            ProviderKind::Member => names.member(&self.id),
+            ProviderKind::Unit => names.unit(&self.id),
+        }
+    }
+}
+
 impl fmt::Display for ProviderRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.kind {
