@@ -1,6 +1,8 @@
 //! Case metrics per node of the organization tree and per period: the 12345 assessment
 //! rates (响应率, 解决率, 满意率), on-time closure, and the share of clocks met.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::CasesDoc;
@@ -177,10 +179,27 @@ fn count(doc: &CasesDoc, case: &Case, now: Timestamp) -> Counts {
     c
 }
 
-/// Where a case's `node` is on the tree: a node with that record id, or else the branch
-/// node that names that grid.
-fn place(tree: &OrgTree, node: &str) -> Option<NodeId> {
-    tree.find(node).or_else(|| tree.ids().find(|&id| tree.node(id).grid() == Some(node)))
+/// Where cases' `node`s are on a tree: a node with that record id, or else the first node
+/// that names that grid (its branch). The grid index is built once per call, so placing a
+/// case is two lookups, not a walk over the tree.
+struct Places<'t> {
+    tree: &'t OrgTree,
+    grids: HashMap<&'t str, NodeId>,
+}
+
+impl<'t> Places<'t> {
+    fn new(tree: &'t OrgTree) -> Self {
+        let mut grids = HashMap::new();
+        for id in tree.ids() {
+            if let Some(grid) = tree.node(id).grid() {
+                grids.entry(grid).or_insert(id);
+            }
+        }
+        Places { tree, grids }
+    }
+    fn of(&self, node: &str) -> Option<NodeId> {
+        self.tree.find(node).or_else(|| self.grids.get(node).copied())
+    }
 }
 
 /// The metrics of every node of `tree` over the cases opened in the period.
@@ -188,8 +207,9 @@ pub fn metrics(doc: &CasesDoc, tree: &OrgTree, options: &MetricsOptions) -> Metr
     let now = options.now.unwrap_or(options.to);
     let mut counts = vec![Counts::default(); tree.len()];
     let mut unplaced = Vec::new();
+    let places = Places::new(tree);
     for case in doc.cases().iter().filter(|c| options.from <= c.opened && c.opened < options.to) {
-        let Some(at) = place(tree, &case.node) else {
+        let Some(at) = places.of(&case.node) else {
             unplaced.push(case.id.clone());
             continue;
         };
@@ -226,10 +246,11 @@ pub fn metrics(doc: &CasesDoc, tree: &OrgTree, options: &MetricsOptions) -> Metr
 impl CasesDoc {
     /// Warnings for cases whose `node` is neither a node nor a grid of `tree`.
     pub fn check_nodes(&self, tree: &OrgTree) -> Vec<Problem> {
+        let places = Places::new(tree);
         self.cases()
             .iter()
             .enumerate()
-            .filter(|(_, c)| place(tree, &c.node).is_none())
+            .filter(|(_, c)| places.of(&c.node).is_none())
             .map(|(i, c)| {
                 Problem::warning(Some(c.id.clone()), format!("$.cases[{i}].node"), ProblemKind::UnknownRef {
                     what: RefKind::Node,
