@@ -941,16 +941,14 @@ fn generate_scorecard(rules_file: &Path, org_file: &Path, seed: u64) -> Result<(
         Ok(rules) => rules,
         Err(e) => return report(rules_file, &e.problems(), Format::Text),
     };
-    let org = match load(org_file, None)? {
-        Ok(org) => org,
-        Err(problems) => return report(org_file, &problems, Format::Text),
-    };
+    let org = generator_org(org_file)?;
     let doc = grassroots::rules::generate::scorecard_document(&org, &rules, &rules_json, seed);
     out!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     Ok(())
 }
 
 /// Loads the organization a generator works from; its problems are reported (exit 1).
+/// The organization a generator works from; its errors printed (exit 1) when it has any.
 fn generator_org(org_file: &Path) -> Result<Organization, Fail> {
     match load(org_file, None)? {
         Ok(org) => Ok(org),

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use grassroots::cases::{self, CaseClocks, CasesDoc, ClockStatus, Escalation, MetricsOptions, Rate, Timestamp, human};
 
-use super::{Fail, Format, load, problems_of, read, report};
+use super::{Fail, Format, generator_org, load, problems_of, read, report};
 
 /// `--now`: an RFC 3339 instant; clap turns an error into exit 2 with this message.
 pub(crate) fn parse_time(text: &str) -> Result<Timestamp, String> {
@@ -173,10 +173,7 @@ pub(crate) fn generate(org: &Path, seed: u64, (from, to): (grassroots::org::Date
     if to < from {
         return Err(Fail::Unreadable(format!("--to ({to}) must not be before --from ({from})")));
     }
-    let organization = match load(org, None)? {
-        Ok(o) => o,
-        Err(problems) => return report(org, &problems, Format::Text).and(Err(Fail::Invalid)),
-    };
+    let organization = generator_org(org)?;
     let options = SeasonOptions::new(from, to, now).seed(seed).volume(volume);
     out!("{}", season(&organization, options).to_json());
     Ok(())
