@@ -6,17 +6,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
-import { artifacts, events, open, start } from './harness.mjs';
+import { artifacts, events, open, rendered, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
 const WIDGETS = ['dashboard', 'org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker'];
-const rendered = (page, id) => page.waitForFunction((host) => {
-  const root = document.getElementById(host)?.shadowRoot;
-  return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
-}, id);
 
 test('every widget renders, restyles and ticks under the strict CSP', async () => {
   const page = await open(env, '/test/csp/all-widgets.html', { viewport: { width: 1200, height: 900 } });
@@ -26,7 +22,7 @@ test('every widget renders, restyles and ticks under the strict CSP', async () =
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
   });
-  for (const id of WIDGETS) await rendered(page, id);
+  await rendered(page, WIDGETS);
   assert.deepEqual(await events(page, 'gr-error'), []);
   // The host's theme (a stylesheet of its own setting --gr-primary, --gr-font-size and
   // --gr-font-family on the element) reaches into the shadow root; the other widgets keep the
@@ -100,7 +96,7 @@ test('axe finds no violations on any widget in zh-CN, English and elderly mode',
     prepare: (p) => p.route('**/test/all-widgets.html', (route) => route.fulfill({ body: html, contentType: 'text/html' })),
   });
   assert.equal(await page.evaluate(() => document.title), 'every widget under a strict CSP');
-  for (const id of WIDGETS) await rendered(page, id);
+  await rendered(page, WIDGETS);
   const sweep = async (state) => {
     for (const id of WIDGETS) assert.deepEqual(await axe(page, id), [], `${id} (${state})`);
   };

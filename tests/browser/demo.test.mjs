@@ -4,21 +4,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
-import { artifacts, events, focusedId, open, start } from './harness.mjs';
+import { artifacts, events, focusedId, open, rendered, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
-
-/** Waits until every widget of `ids` has rendered (no loading state left). */
-async function rendered(page, ids) {
-  for (const id of ids) {
-    await page.waitForFunction((host) => {
-      const root = document.getElementById(host)?.shadowRoot;
-      return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
-    }, id);
-  }
-}
 
 test('the overview: the county at a glance, drilled down to a street', async () => {
   const page = await open(env, '/', { viewport: { width: 1200, height: 900 } });

@@ -63,6 +63,16 @@ export async function open(env, path, { viewport = { width: 1000, height: 800 },
   return page;
 }
 
+/** Waits until every widget of `ids` (host element ids) has rendered, no loading state left. */
+export async function rendered(page, ids) {
+  for (const id of ids) {
+    await page.waitForFunction((host) => {
+      const root = document.getElementById(host)?.shadowRoot;
+      return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
+    }, id);
+  }
+}
+
 /** The events the page has seen so far, optionally only those named `name`. */
 export async function events(page, name) {
   const all = await page.evaluate(() => window.__events);

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { events, open, start } from './harness.mjs';
+import { events, open, rendered, start } from './harness.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
@@ -31,12 +31,7 @@ let failed = 0;
 for (const [name, path, ids, prepare, target] of SHOTS) {
   const page = await open(env, path, { viewport: { width: 1280, height: 900 } });
   try {
-    for (const id of ids) {
-      await page.waitForFunction((host) => {
-        const root = document.getElementById(host)?.shadowRoot;
-        return root && root.querySelector('.gr-widget') && !root.querySelector('.gr-loading');
-      }, id);
-    }
+    await rendered(page, ids);
     if (prepare) await prepare(page);
     // No focus ring in the picture (a drill-down moves focus to the heading).
     await page.evaluate(() => document.activeElement?.blur?.());
