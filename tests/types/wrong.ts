@@ -1,0 +1,29 @@
+// Deliberate mistakes a portal team could make; each line marked `// error:` must fail to
+// compile, and no other line may (tests/types/check.mjs). If the declarations were loose
+// (`any` data, options or details), these would compile and the check would fail.
+import { evaluate, mount } from 'grassroots-widgets';
+import type { OrganizationDocument, ScorecardDocument } from 'grassroots-widgets';
+
+declare const org: OrganizationDocument;
+declare const card: ScorecardDocument;
+const div = document.createElement('div');
+const tree = document.createElement('gr-org-tree');
+const board = document.createElement('gr-service-board');
+const tracker = document.createElement('gr-case-tracker');
+
+mount(div, 'org-tree', org, { lang: 'en', eldery: true }); // error: a misspelt option
+board.addEventListener('gr-claim', (e) => console.log(e.detail.demnad)); // error: a wrong detail field
+document.addEventListener('gr-transition', (e) => console.log(e.detail.state)); // error: gr-transition says `step`, not `state`
+tree.addEventListener('gr-select', (e) => console.log(e.detail.tier)); // error: the tree's gr-select has no tier (that is the scorecard's)
+board.addEventListener('gr-select', (e) => console.log(e.detail.id)); // error: the board fires no gr-select
+mount(div, 'org-tree', org, { entity: 'c01' }); // error: `entity` is a scorecard option
+mount(div, 'scorecard', org); // error: a scorecard needs { rules, entities }
+mount(div, 'org-tree', org, { theme: 'green' }); // error: no such theme preset
+mount(div, 'org-chart', org); // error: no such widget kind
+tree.data = 42; // error: data is a document or JSON text
+tree.handle?.update({ nodes: 'sl' }); // error: nodes is an array of records
+tracker.data = { cases: [{ id: 'x', title: 't' }] }; // error: a case needs category, node, source, urgency, opened
+mount(div, 'dashboard', { org, cases: { cases: [] } }); // error: cases need a period
+void evaluate({ rules: card.rules }); // error: evaluate needs the entities too
+mount(div, 'case-tracker', null, { now: 1756634400 }); // error: now is RFC 3339 text
+tree.addEventListener('gr-error', (e) => console.log(e.detail.problems)); // error: the problems are `errors` and `warnings`

@@ -1,0 +1,718 @@
+// Types of grassroots.js, the one module a portal page imports: six custom elements, mount(),
+// ready() and evaluate(). Importing the module (or any of the package's per-element subpaths,
+// which are the same module) defines all six elements; each loads its own code when it first
+// connects.
+//
+//   import { mount } from 'grassroots-widgets';
+//   const tree = document.createElement('gr-org-tree');   // GrOrgTreeElement
+//   tree.data = organization;                              // OrganizationDocument | string
+//   tree.addEventListener('gr-select', (e) => e.detail.path);
+//
+// The JSON formats are the core's (ARCHITECTURE.md, tests/data/*/…schema.json): unknown fields
+// are errors there, so these types list every field the core reads and no more.
+
+// ---------------------------------------------------------------- JSON
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A date, `YYYY-MM-DD`. */
+export type DateString = string;
+/** An instant, RFC 3339 (`2026-08-31T18:00:00+08:00`). */
+export type Timestamp = string;
+/** A JsonLogic expression (standard operators only). */
+export type JsonLogic = JsonValue;
+/** A period of days, both ends included where the format says so. */
+export interface Period {
+  from: DateString;
+  to: DateString;
+}
+
+// ---------------------------------------------------------------- organization document
+
+/** What a level is for (rules ask the role, not the level's key). */
+export type LevelRole = 'county' | 'street' | 'community' | 'branch' | 'group' | 'household';
+/** One level of a level schema. */
+export interface Level {
+  key: string;
+  zh: string;
+  en: string;
+  role: LevelRole;
+  parents?: string[];
+  root?: boolean | null;
+}
+/** A level schema of the document's own. */
+export interface LevelSchema {
+  id: string;
+  levels: Level[];
+}
+/** A preset's name (`laifeng`, `xinxiang`, `street`, `county`) or a schema of one's own. */
+export type SchemaSpec = string | LevelSchema;
+
+/** One node of the tree; parents by id. */
+export interface NodeRecord {
+  id: string;
+  name: string;
+  /** The level key, e.g. `community`, `district`, `group`. */
+  level: string;
+  parent?: string | null;
+  code?: string | null;
+  /** The grid a grid branch is responsible for. */
+  grid?: string | null;
+  linked_households?: number | null;
+  /** A big committee (大党委): its part-time members. */
+  committee?: { part_time?: Array<{ name: string; unit: string }> } | null;
+}
+export interface WorkerRecord {
+  name: string;
+  member?: string | null;
+  /** Masked in every output. */
+  phone?: string | null;
+}
+export interface GridRecord {
+  id: string;
+  code: string;
+  community: string;
+  name?: string | null;
+  households?: number;
+  population?: number;
+  buildings?: number;
+  area_km2?: number | null;
+  merged?: boolean;
+  workers?: WorkerRecord[];
+}
+export type MemberKind = 'in_service' | 'retired' | 'mobile' | 'no_office';
+export interface MemberRecord {
+  id: string;
+  name: string;
+  kind: MemberKind;
+  node: string;
+  grid?: string | null;
+  /** For mobile members: 流入 or 流出. */
+  flow?: 'in' | 'out' | null;
+  /** Masked in every output. */
+  phone?: string | null;
+  /** Masked in every output. */
+  id_card?: string | null;
+  posts?: string[];
+  reports_to?: string | null;
+}
+export interface UnitRecord {
+  id: string;
+  name: string;
+  kind: 'reporting' | 'co_located';
+  community: string;
+  big_committee?: boolean;
+  agreements?: Array<{ title: string; start: DateString; end: DateString }>;
+}
+export interface PostCategoryRecord {
+  id: string;
+  name: string;
+  posts?: Array<{ id: string; name: string }>;
+}
+/** The organization document: `<gr-org-tree>`'s data, and `org` in the wrappers. */
+export interface OrganizationDocument {
+  schema?: SchemaSpec | null;
+  nodes: NodeRecord[];
+  grids?: GridRecord[];
+  members?: MemberRecord[];
+  units?: UnitRecord[];
+  post_categories?: PostCategoryRecord[];
+}
+
+// ---------------------------------------------------------------- scorecard document
+
+export type FactType = 'integer' | 'number' | 'ratio' | 'boolean' | 'text';
+export type FactUnit = 'people' | 'households' | 'grids' | 'units' | 'hours' | 'yuan' | 'items' | 'times' | 'days' | 'square_metres';
+/** A fact a rule set declares for callers to supply. */
+export interface FactDeclaration {
+  name: string;
+  type: FactType;
+  unit?: FactUnit | null;
+  zh: string;
+  en: string;
+}
+export interface Indicator {
+  id: string;
+  zh: string;
+  en: string;
+  expr: JsonLogic;
+  /** Points by threshold, highest first; or `points` for a yes/no expression. */
+  bands?: Array<{ min: number; points: number }> | null;
+  points?: number | null;
+  type?: FactType | null;
+  unit?: FactUnit | null;
+}
+export interface Section {
+  id: string;
+  zh: string;
+  en: string;
+  max: number;
+  indicators: Indicator[];
+}
+export interface Bonus {
+  id: string;
+  zh: string;
+  en: string;
+  when: JsonLogic;
+  points: number;
+  section?: string | null;
+}
+export interface Veto {
+  id: string;
+  zh: string;
+  en: string;
+  when: JsonLogic;
+  voids: 'rating' | { section: string };
+}
+export interface Marks {
+  each_section: number;
+  total: number;
+  top_share?: number | null;
+}
+/** An evaluation rule set (五星支部 and others), JsonLogic over named facts. */
+export interface RuleSet {
+  id: string;
+  version: string;
+  effective: Period;
+  /** What is rated, e.g. `community`. */
+  entity: string;
+  facts?: FactDeclaration[];
+  sections: Section[];
+  bonuses?: Bonus[];
+  vetoes?: Veto[];
+  eligible?: { when: JsonLogic; zh: string; en: string } | null;
+  outcome: { pass: Marks; excellence?: Marks | null };
+  about?: string;
+}
+/** One entity rated: its id (e.g. a node id), a name to show, and its facts. */
+export interface Entity {
+  id: string;
+  name?: string | null;
+  facts?: { [fact: string]: JsonValue };
+}
+/** `<gr-scorecard>`'s data and `evaluate()`'s argument: a rule set and its entities. */
+export interface ScorecardDocument {
+  rules: RuleSet;
+  entities: Entity[];
+}
+
+// ---------------------------------------------------------------- lists document (四张清单)
+
+export type ItemKind = 'self_governance' | 'assist' | 'certificate' | 'negative';
+export type Instead = 'self_declaration' | 'data_sharing' | 'online_verification' | 'department_issues' | 'not_needed';
+export type ItemState = 'in_force' | 'abolished' | 'delegated_down';
+export type ItemStatus =
+  | { state: 'in_force'; since?: DateString | null }
+  | { state: 'abolished'; since: DateString; by: string; instead?: Instead[]; note?: string | null }
+  | { state: 'delegated_down'; since: DateString; to: string; by?: string | null };
+export interface ListItem {
+  id: string;
+  name: string;
+  kind: ItemKind;
+  /** The level key it is handled at. */
+  level: string;
+  owner?: string | null;
+  basis?: string[];
+  time_limit_days?: number | null;
+  /** Free text, or a certificate item by id. */
+  materials?: Array<string | { item: string }>;
+  channels?: { one_window?: boolean; online?: boolean; at_most_one_trip?: boolean };
+  status?: ItemStatus;
+  introduced?: DateString | null;
+  aliases?: string[];
+}
+export interface Role {
+  id: string;
+  name: string;
+  level?: string | null;
+  duties: string[];
+}
+/** One version of the four lists. */
+export interface ListsDocument {
+  id: string;
+  version: string;
+  effective: DateString;
+  schema: SchemaSpec;
+  items: ListItem[];
+  roles?: Role[];
+}
+/** Two versions, for `<gr-duty-list>`'s diff view. */
+export interface ListsPair {
+  old: ListsDocument;
+  new: ListsDocument;
+}
+
+// ---------------------------------------------------------------- services document
+
+export type ProviderKind = 'member' | 'unit';
+export interface ProviderRef {
+  kind: ProviderKind;
+  id: string;
+}
+export type DemandUrgency = 'urgent' | 'high' | 'normal' | 'low';
+export type ClaimState = 'new' | 'ordered' | 'dispatched' | 'accepted' | 'done' | 'reviewed' | 'rejected' | 'withdrawn';
+export interface Demand {
+  id: string;
+  category: string;
+  grid: string;
+  urgency: DemandUrgency;
+  /** Masked phone in every output. */
+  raised_by: { name?: string | null; phone?: string | null };
+  raised_at: Timestamp;
+  description: string;
+}
+export interface Offer {
+  id: string;
+  provider: ProviderRef;
+  categories: string[];
+  capacity_per_month: number;
+  area: { grids?: string[]; communities?: string[] };
+  valid?: Period | null;
+}
+export interface TransitionRecord {
+  step: ClaimState;
+  at: Timestamp;
+  by: string;
+  /** A review's rating, 1–5. */
+  rating?: number | null;
+}
+export interface ClaimRecord {
+  id: string;
+  demand: string;
+  offer?: string | null;
+  provider?: ProviderRef | null;
+  history: TransitionRecord[];
+}
+export interface ServiceRecord {
+  id: string;
+  provider: ProviderRef;
+  date: DateString;
+  hours: number;
+  count?: number;
+  claim?: string | null;
+  kind: 'service' | 'activity' | 'project';
+  note?: string | null;
+}
+export interface ServicesDocument {
+  demands?: Demand[];
+  offers?: Offer[];
+  claims?: ClaimRecord[];
+  ledger?: ServiceRecord[];
+  targets?: {
+    member_hours?: number | null;
+    unit_hours?: number | null;
+    providers?: Array<{ provider: ProviderRef; hours: number }>;
+  };
+}
+/** Services with their organization: offers covering a community cover its grids; names show. */
+export interface ServicesWithOrg {
+  services: ServicesDocument;
+  org: OrganizationDocument;
+}
+
+// ---------------------------------------------------------------- cases document
+
+export type CaseSource = 'resident' | 'grid_worker' | 'community_committee' | 'township' | 'police_alert' | 'camera_alert' | 'hotline_12345';
+export type CaseUrgency = 'emergency' | 'urgent' | 'normal';
+/** The five 民情 steps. */
+export type CaseStep = 'collect' | 'analyse' | 'handle' | 'feedback' | 'review';
+export type CaseEventKind = 'contact_known' | 'contact_reached' | 'on_site' | 'dispatched' | 'answered';
+/** A duration, e.g. `10m`, `2h`, `3d`. */
+export type Limit = string;
+export interface CaseRecord {
+  id: string;
+  title: string;
+  category: string;
+  /** The node (or grid) the case is on. */
+  node: string;
+  source: CaseSource;
+  urgency: CaseUrgency;
+  opened: Timestamp;
+  due?: Timestamp | null;
+  resolved?: boolean;
+  steps?: Array<{ step: CaseStep; at: Timestamp; by: string; note?: string | null; satisfaction?: 'satisfied' | 'basically' | 'unsatisfied' | null }>;
+  events?: Array<{ event: CaseEventKind; at: Timestamp; by?: string | null }>;
+  /** The SLA profiles that apply, by id; without it, every profile whose `applies` matches. */
+  profiles?: string[] | null;
+  tags?: string[];
+}
+export interface SlaProfile {
+  id: string;
+  zh: string;
+  en: string;
+  family?: string | null;
+  applies?: { categories?: string[]; sources?: CaseSource[]; tags?: string[]; urgency?: CaseUrgency[] };
+  clocks: Array<{ id: string; zh: string; en: string; event: CaseEventKind; within: Limit }>;
+}
+export interface Responder {
+  role: string;
+  zh: string;
+  en: string;
+}
+export interface RoutingTable {
+  id: string;
+  zh: string;
+  en: string;
+  routes: Array<{
+    id: string;
+    zh: string;
+    en: string;
+    whistle: CaseSource[];
+    reports: Responder;
+    within: Limit;
+    categories?: string[];
+    event?: CaseEventKind;
+    escalate_from?: string | null;
+  }>;
+  ladder?: Array<{ level: string; zh: string; en: string; within: Limit }>;
+}
+export interface CasesDocument {
+  cases: CaseRecord[];
+  /** Presets by name (`1310`, …) or profiles of one's own. */
+  profiles?: Array<string | SlaProfile> | null;
+  routing?: string | RoutingTable | null;
+}
+/** Cases with their organization: places by name, cases off the tree warned about. */
+export interface CasesWithOrg {
+  cases: CasesDocument;
+  org: OrganizationDocument;
+}
+
+// ---------------------------------------------------------------- dashboard
+
+interface DashboardBase {
+  org: OrganizationDocument;
+  /** Rates over fewer cases than this say "not enough cases" (default 10). */
+  min_sample?: number;
+  /** Star tiers: the entities are node ids of `org`. */
+  scorecard?: ScorecardDocument;
+}
+/** `<gr-dashboard>`'s data; cases need the period their rates are over. */
+export type DashboardData =
+  | (DashboardBase & { cases: CasesDocument; period: Period })
+  | (DashboardBase & { cases?: undefined; period?: Period });
+
+// ---------------------------------------------------------------- kinds, data, options
+
+/** Each widget kind and the data it reads (or the same as JSON text). */
+export interface WidgetDataMap {
+  'org-tree': OrganizationDocument;
+  scorecard: ScorecardDocument;
+  'duty-list': ListsDocument | ListsPair;
+  'service-board': ServicesDocument | ServicesWithOrg;
+  'case-tracker': CasesDocument | CasesWithOrg;
+  dashboard: DashboardData;
+}
+export type WidgetKind = keyof WidgetDataMap;
+/** A widget's data: the document, or its JSON text. */
+export type WidgetData<K extends WidgetKind> = WidgetDataMap[K] | string;
+
+/** Theme presets (the `theme` attribute); none is 党建红. */
+export type Theme = 'blue' | 'high-contrast';
+
+/** Options every widget takes (as attributes on the elements). */
+export interface CommonOptions {
+  /** BCP 47 tag: `en…` gives English, anything else zh-CN (the default). */
+  lang?: string;
+  /** 适老化 elderly mode: 24 px text, 60 px targets, no motion. */
+  elderly?: boolean;
+  /** Accessible label replacing the widget's default title. */
+  label?: string;
+  /** A theme preset, set as the element's `theme` attribute; `''` matches no preset. */
+  theme?: Theme | '';
+}
+export interface OrgTreeOptions extends CommonOptions {}
+export interface ScorecardOptions extends CommonOptions {
+  /** The entity whose scorecard opens first (else the ranking shows). */
+  entity?: string;
+}
+export interface DutyListOptions extends CommonOptions {}
+export interface ServiceBoardOptions extends CommonOptions {}
+export interface CaseTrackerOptions extends CommonOptions {
+  /** The moment the clocks start at (RFC 3339); the browser's clock when absent. */
+  now?: Timestamp;
+  /** The case whose detail opens first. */
+  case?: string;
+}
+export interface DashboardOptions extends CommonOptions {
+  /** The record id of the node shown first (else the root). */
+  node?: string;
+}
+export interface WidgetOptionsMap {
+  'org-tree': OrgTreeOptions;
+  scorecard: ScorecardOptions;
+  'duty-list': DutyListOptions;
+  'service-board': ServiceBoardOptions;
+  'case-tracker': CaseTrackerOptions;
+  dashboard: DashboardOptions;
+}
+
+/** A mounted widget. Methods may be called at once; they run after its code has loaded. */
+export interface WidgetHandle<K extends WidgetKind = WidgetKind> {
+  /** Resolves when the widget has rendered for the first time (and after each call below). */
+  ready: Promise<void>;
+  /** Replaces the data: the document or its JSON text. */
+  update(data: WidgetData<K>): Promise<void>;
+  /** Replaces the options. */
+  setOptions(options: WidgetOptionsMap[K]): Promise<void>;
+  /** Shows a load failure (e.g. a failed fetch) in the error panel and fires gr-error. */
+  fail(message: string): Promise<void>;
+  /** Removes the widget and frees its memory. */
+  destroy(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- events
+
+/** One problem in a `gr-error` detail, with the fields of its kind (`code` names the kind). */
+export interface ProblemEntry {
+  severity: 'error' | 'warning';
+  /** The id of the record concerned, when it has one. */
+  record?: string | null;
+  /** A JSON path from the document's root, e.g. `$.nodes[3].parent`. */
+  path: string;
+  /** The kind: `unknown-parent`, …; `fetch` for a `src` that could not be fetched, `load` for the widget's code. */
+  code: string;
+  /** In the widget's language. */
+  message: string;
+  [field: string]: unknown;
+}
+export interface ErrorDetail {
+  widget: WidgetKind;
+  errors: ProblemEntry[];
+  /** Absent when the widget's own code could not be loaded (`code: "load"`). */
+  warnings?: ProblemEntry[];
+}
+/** `<gr-org-tree>`: the node selected. */
+export interface OrgTreeSelectDetail {
+  id: string;
+  name: string;
+  level: string;
+  code?: string;
+  /** Record ids from the node up to the root. */
+  path: string[];
+}
+export type Tier = 'excellence' | 'pass' | 'fail' | 'not_rated';
+/** `<gr-scorecard>`: the entity whose scorecard opened. */
+export interface ScorecardSelectDetail {
+  id: string;
+  name: string;
+  tier: Tier;
+  /** Null when not rated. */
+  rank: number | null;
+  total: number;
+}
+/** `<gr-duty-list>`: the item whose details opened. */
+export interface DutyListSelectDetail {
+  id: string;
+  name: string;
+  kind: ItemKind;
+  level: string;
+  status: ItemState;
+}
+/** `<gr-case-tracker>`: the case opened. */
+export interface CaseTrackerSelectDetail {
+  id: string;
+  title: string;
+  /** The last step taken, null before the first. */
+  step: CaseStep | null;
+  /** The breached clocks, `profile/clock`. */
+  breached: string[];
+}
+/** `<gr-dashboard>`: the node drilled into. */
+export interface DashboardSelectDetail {
+  id: string;
+  name: string;
+  level: string;
+}
+export type SelectDetail = OrgTreeSelectDetail | ScorecardSelectDetail | DutyListSelectDetail | CaseTrackerSelectDetail | DashboardSelectDetail;
+/** `<gr-service-board>` asks the host to save a claim of `demand` by the suggested offer. */
+export interface ClaimDetail {
+  demand: string;
+  offer: string;
+  provider: ProviderRef;
+}
+/** `<gr-service-board>` asks the host to save a step of a claim. */
+export interface TransitionDetail {
+  claim: string;
+  from: ClaimState;
+  /** The state the step leads to. */
+  step: ClaimState;
+  /** RFC 3339 at +08:00. */
+  at: Timestamp;
+  /** A review's rating. */
+  rating?: number;
+  /** For a dispatch (派单): the offer and provider it goes to. */
+  offer?: string;
+  provider?: ProviderRef;
+}
+
+type Listener<E, Ev> = (this: E, ev: Ev) => any;
+
+export interface GrOrgTreeEventMap extends HTMLElementEventMap {
+  'gr-select': CustomEvent<OrgTreeSelectDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
+export interface GrScorecardEventMap extends HTMLElementEventMap {
+  'gr-select': CustomEvent<ScorecardSelectDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
+export interface GrDutyListEventMap extends HTMLElementEventMap {
+  'gr-select': CustomEvent<DutyListSelectDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
+/** The board fires no gr-select. */
+export interface GrServiceBoardEventMap extends Omit<HTMLElementEventMap, 'gr-select'> {
+  'gr-claim': CustomEvent<ClaimDetail>;
+  'gr-transition': CustomEvent<TransitionDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
+export interface GrCaseTrackerEventMap extends HTMLElementEventMap {
+  'gr-select': CustomEvent<CaseTrackerSelectDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
+export interface GrDashboardEventMap extends HTMLElementEventMap {
+  'gr-select': CustomEvent<DashboardSelectDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
+
+// ---------------------------------------------------------------- elements
+
+/** Attributes every element reads. */
+export interface CommonAttributes {
+  /** URL of the JSON data (relative to the page). */
+  src?: string;
+  lang?: string;
+  /** Present: elderly mode. */
+  elderly?: boolean | '';
+  label?: string;
+  theme?: Theme;
+}
+export interface ElementAttributesMap {
+  'gr-org-tree': CommonAttributes;
+  'gr-scorecard': CommonAttributes & { entity?: string };
+  'gr-duty-list': CommonAttributes;
+  'gr-service-board': CommonAttributes;
+  'gr-case-tracker': CommonAttributes & { now?: Timestamp; case?: string };
+  'gr-dashboard': CommonAttributes & { node?: string };
+}
+export type GrTagName = keyof ElementAttributesMap;
+
+/** What the six elements have in common. */
+export interface GrWidgetElement<K extends WidgetKind> extends HTMLElement {
+  /** The data, set as a property (wins over `src` and an inline JSON child); undefined until set. */
+  data: WidgetData<K> | undefined;
+  /** The mount() handle behind the element while it is connected. */
+  readonly handle: WidgetHandle<K> | null;
+}
+
+/** `<gr-org-tree>`: the organization tree. */
+export interface GrOrgTreeElement extends GrWidgetElement<'org-tree'> {
+  addEventListener<T extends keyof GrOrgTreeEventMap>(type: T, listener: Listener<GrOrgTreeElement, GrOrgTreeEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrOrgTreeEventMap>(type: T, listener: Listener<GrOrgTreeElement, GrOrgTreeEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+/** `<gr-scorecard entity>`: a rule set's ranking and each entity's scorecard. */
+export interface GrScorecardElement extends GrWidgetElement<'scorecard'> {
+  addEventListener<T extends keyof GrScorecardEventMap>(type: T, listener: Listener<GrScorecardElement, GrScorecardEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrScorecardEventMap>(type: T, listener: Listener<GrScorecardElement, GrScorecardEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+/** `<gr-duty-list>`: 四张清单, the certificate lookup, the diff between versions. */
+export interface GrDutyListElement extends GrWidgetElement<'duty-list'> {
+  addEventListener<T extends keyof GrDutyListEventMap>(type: T, listener: Listener<GrDutyListElement, GrDutyListEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrDutyListEventMap>(type: T, listener: Listener<GrDutyListElement, GrDutyListEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+/** `<gr-service-board>`: demands, claims, offers; asks the host to save (gr-claim, gr-transition). */
+export interface GrServiceBoardElement extends GrWidgetElement<'service-board'> {
+  addEventListener<T extends keyof GrServiceBoardEventMap>(type: T, listener: Listener<GrServiceBoardElement, GrServiceBoardEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrServiceBoardEventMap>(type: T, listener: Listener<GrServiceBoardElement, GrServiceBoardEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+/** `<gr-case-tracker now case>`: cases overdue first, live 1310 / 12345 clocks. */
+export interface GrCaseTrackerElement extends GrWidgetElement<'case-tracker'> {
+  addEventListener<T extends keyof GrCaseTrackerEventMap>(type: T, listener: Listener<GrCaseTrackerElement, GrCaseTrackerEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrCaseTrackerEventMap>(type: T, listener: Listener<GrCaseTrackerElement, GrCaseTrackerEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+/** `<gr-dashboard node>`: 一屏统览 of one node, drill-down. */
+export interface GrDashboardElement extends GrWidgetElement<'dashboard'> {
+  addEventListener<T extends keyof GrDashboardEventMap>(type: T, listener: Listener<GrDashboardElement, GrDashboardEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrDashboardEventMap>(type: T, listener: Listener<GrDashboardElement, GrDashboardEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gr-org-tree': GrOrgTreeElement;
+    'gr-scorecard': GrScorecardElement;
+    'gr-duty-list': GrDutyListElement;
+    'gr-service-board': GrServiceBoardElement;
+    'gr-case-tracker': GrCaseTrackerElement;
+    'gr-dashboard': GrDashboardElement;
+  }
+  /** The events bubble and are composed: a listener on any ancestor (or document) hears them. */
+  interface GlobalEventHandlersEventMap {
+    'gr-select': CustomEvent<SelectDetail>;
+    'gr-error': CustomEvent<ErrorDetail>;
+    'gr-claim': CustomEvent<ClaimDetail>;
+    'gr-transition': CustomEvent<TransitionDetail>;
+  }
+}
+
+// ---------------------------------------------------------------- functions
+
+/** Mounts a widget into `element` (inside its shadow root), loading its code if needed. */
+export function mount(element: HTMLElement, kind: 'org-tree', data?: WidgetData<'org-tree'> | null, options?: OrgTreeOptions): WidgetHandle<'org-tree'>;
+export function mount(element: HTMLElement, kind: 'scorecard', data?: WidgetData<'scorecard'> | null, options?: ScorecardOptions): WidgetHandle<'scorecard'>;
+export function mount(element: HTMLElement, kind: 'duty-list', data?: WidgetData<'duty-list'> | null, options?: DutyListOptions): WidgetHandle<'duty-list'>;
+export function mount(element: HTMLElement, kind: 'service-board', data?: WidgetData<'service-board'> | null, options?: ServiceBoardOptions): WidgetHandle<'service-board'>;
+export function mount(element: HTMLElement, kind: 'case-tracker', data?: WidgetData<'case-tracker'> | null, options?: CaseTrackerOptions): WidgetHandle<'case-tracker'>;
+export function mount(element: HTMLElement, kind: 'dashboard', data?: WidgetData<'dashboard'> | null, options?: DashboardOptions): WidgetHandle<'dashboard'>;
+/** Mounts a widget of a kind known only at run time. */
+export function mount<K extends WidgetKind>(element: HTMLElement, kind: K, data?: WidgetData<K> | null, options?: WidgetOptionsMap[K]): WidgetHandle<K>;
+
+/** Loads the code of the given kinds (all six when none is named) ahead of time. */
+export function ready(...kinds: WidgetKind[]): Promise<void>;
+
+/** The evaluation of a scorecard document, as `grassroots eval --format json` gives it. */
+export interface Evaluation {
+  rule_set: string;
+  version: string;
+  entities: EntityResult[];
+  /** Missing or ill-typed facts, expressions that failed. */
+  diagnostics: Array<{ severity: 'error' | 'warning'; record: string | null; path: string; code: string; [field: string]: unknown }>;
+}
+export interface Reason {
+  zh: string;
+  en: string;
+}
+export interface EntityResult {
+  id: string;
+  sections: Array<{
+    id: string;
+    indicators: Array<{ id: string; value: JsonValue; threshold: number | null; points: number; max: number; passed: boolean; reason: Reason }>;
+    score: number;
+    max: number;
+    voided: boolean;
+    passed: boolean;
+  }>;
+  bonuses: Array<{ id: string; section: string | null; points: number; reason: Reason }>;
+  vetoes: Array<{ id: string; voids: 'rating' | { section: string }; reason: Reason }>;
+  total: number;
+  voided: boolean;
+  not_rated?: Reason;
+  tier: Tier;
+  rank: number | null;
+}
+/**
+ * Evaluates a scorecard document in the browser with the same code as the CLI. Rejects with
+ * an Error listing every problem (with its JSON path) for bad data.
+ */
+export function evaluate(data: ScorecardDocument | string): Promise<Evaluation>;

@@ -1,0 +1,169 @@
+// Writes custom-elements.json (Custom Elements Manifest, schema 2.1) for the widget package:
+//   node wasm/package/manifest.mjs          rewrites wasm/package/custom-elements.json
+//   node wasm/package/manifest.mjs --check  exits 1 when the file is not what this script writes
+// The elements share most of what they declare, so it is written from the tables below rather
+// than by hand six times. tests/browser/manifest.test.mjs checks the result against the code
+// both ways (attributes, events and their detail fields, CSS custom properties, themes).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'custom-elements.json');
+
+const THEMES = { blue: '政务蓝 (government blue)', 'high-contrast': 'black on white, for low vision' };
+
+const COMMON_ATTRIBUTES = [
+  { name: 'src', type: { text: 'string' }, description: 'URL of the JSON data, relative to the page. The `data` property and an inline `<script type="application/json">` child win over it; a failed fetch shows in the error panel and fires `gr-error` with code `fetch`.' },
+  { name: 'lang', type: { text: 'string' }, default: '"zh-CN"', description: 'BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest ancestor\'s `lang`, then the document\'s.' },
+  { name: 'elderly', type: { text: 'boolean' }, description: '适老化 elderly mode while present: 24 px text, 60 px targets, no motion.' },
+  { name: 'label', type: { text: 'string' }, description: 'Accessible label replacing the widget\'s default title.' },
+  {
+    name: 'theme',
+    type: { text: Object.keys(THEMES).map((t) => `'${t}'`).join(' | ') },
+    description: `A theme preset: none for 党建红 (Party red), ${Object.entries(THEMES).map(([k, v]) => `\`${k}\` for ${v}`).join(', ')}. Custom properties set on the element by the page win over the preset.`,
+  },
+];
+
+const SPECIFIC_ATTRIBUTES = {
+  'gr-scorecard': [{ name: 'entity', type: { text: 'string' }, description: 'The entity whose scorecard opens first; the ranking shows without it.' }],
+  'gr-case-tracker': [
+    { name: 'now', type: { text: 'string' }, description: 'The moment the clocks start at (RFC 3339); the browser\'s clock without it. The clocks then run on in real time.' },
+    { name: 'case', type: { text: 'string' }, description: 'The case whose detail opens first; the top of the list without it.' },
+  ],
+  'gr-dashboard': [{ name: 'node', type: { text: 'string' }, description: 'The record id of the node shown first; the root without it.' }],
+};
+
+const PROBLEM = '{ severity: "error" | "warning"; record?: string | null; path: string; code: string; message: string; [field: string]: unknown }';
+const ERROR_EVENT = {
+  name: 'gr-error',
+  type: { text: `CustomEvent<{ widget: string; errors: ${PROBLEM}[]; warnings?: ${PROBLEM}[] }>` },
+  description: 'The data could not be used: every problem with its record and JSON path, `message` in the widget\'s language (`code` "fetch" for a `src` that could not be fetched, "load" when the widget\'s own code could not be loaded). Bubbles, composed.',
+};
+const PROVIDER = '{ kind: "member" | "unit"; id: string }';
+const CLAIM_STATE = '"new" | "ordered" | "dispatched" | "accepted" | "done" | "reviewed" | "rejected" | "withdrawn"';
+
+const ELEMENTS = [
+  {
+    tag: 'gr-org-tree', name: 'GrOrgTreeElement', kind: 'org-tree', data: 'OrganizationDocument',
+    summary: 'The organization tree (党组织架构): a WAI-ARIA tree, 100,000 nodes virtualized, search, per-node figures.',
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; level: string; code?: string; path: string[] }', description: 'A node was selected (Enter or a click); `path` is the record ids from the node up to the root.' }],
+  },
+  {
+    tag: 'gr-scorecard', name: 'GrScorecardElement', kind: 'scorecard', data: 'ScorecardDocument',
+    summary: 'A rule set\'s results (五星支部 and other assessments): a sortable, filterable ranking; each entity\'s scorecard with every indicator explained.',
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; tier: "excellence" | "pass" | "fail" | "not_rated"; rank: number | null; total: number }', description: 'An entity\'s scorecard opened; `rank` is null when not rated.' }],
+  },
+  {
+    tag: 'gr-duty-list', name: 'GrDutyListElement', kind: 'duty-list', data: 'ListsDocument | ListsPair',
+    summary: '四张清单 with filters, the certificate lookup, and the diff between two versions (`{"old", "new"}`).',
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; kind: "self_governance" | "assist" | "certificate" | "negative"; level: string; status: "in_force" | "abolished" | "delegated_down" }', description: 'An item\'s details opened.' }],
+  },
+  {
+    tag: 'gr-service-board', name: 'GrServiceBoardElement', kind: 'service-board', data: 'ServicesDocument | ServicesWithOrg',
+    summary: 'Demands, claims and offers with the matcher\'s suggestions; only the legal next steps. It never saves: it asks the host (gr-claim, gr-transition) and shows the step pending until the data is updated.',
+    events: [
+      { name: 'gr-claim', detail: `{ demand: string; offer: string; provider: ${PROVIDER} }`, description: '认领: the host should save a claim of `demand` by the suggested offer, then update the data.' },
+      { name: 'gr-transition', detail: `{ claim: string; from: ${CLAIM_STATE}; step: ${CLAIM_STATE}; at: string; rating?: number; offer?: string; provider?: ${PROVIDER} }`, description: 'A step of a claim for the host to save; `at` is RFC 3339 at +08:00, `rating` for a review, `offer`/`provider` for a dispatch (派单).' },
+    ],
+  },
+  {
+    tag: 'gr-case-tracker', name: 'GrCaseTrackerElement', kind: 'case-tracker', data: 'CasesDocument | CasesWithOrg',
+    summary: '民情 cases, overdue first; one case\'s five steps, dispatch and escalation, live 1310 / 12345 countdowns.',
+    events: [{ name: 'gr-select', detail: '{ id: string; title: string; step: "collect" | "analyse" | "handle" | "feedback" | "review" | null; breached: string[] }', description: 'A case opened: its last step (null before the first) and its breached clocks as `profile/clock`.' }],
+  },
+  {
+    tag: 'gr-dashboard', name: 'GrDashboardElement', kind: 'dashboard', data: 'DashboardData',
+    summary: '一屏统览 of one node: counts, coverage and members-by-kind charts (SVG with a table alternative), case rates, star tiers; drill-down with a breadcrumb.',
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; level: string }', description: 'A node was drilled into.' }],
+  },
+];
+
+/** The custom properties that cross the shadow boundary, with their defaults (style.css). */
+const CSS_PROPERTIES = [
+  ['--gr-primary', '#b3140c', 'Titles, rules under headings, bars, the selected tab (党建红).', '<color>'],
+  ['--gr-text', '#1f1f1f', 'Body text (≥ 4.5:1 on white).', '<color>'],
+  ['--gr-muted', '#595959', 'Secondary text (≥ 4.5:1 on white).', '<color>'],
+  ['--gr-bg', '#ffffff', 'The widget\'s background.', '<color>'],
+  ['--gr-line', '#d9d9d9', 'Borders and table rules.', '<color>'],
+  ['--gr-focus', '#0b57d0', 'The focus ring.', '<color>'],
+  ['--gr-select-bg', '#fdeceb', 'The selected row.', '<color>'],
+  ['--gr-match-bg', '#fff3c4', 'Search matches.', '<color>'],
+  ['--gr-error', '#a4000f', 'The error panel, overdue clocks.', '<color>'],
+  ['--gr-font-size', '16px', 'The widget\'s base size (elderly mode: 24px); everything else is in em.', '<length>'],
+  ['--gr-font-family', '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif', 'The widget\'s font; no web fonts are loaded.', '*'],
+  ['--gr-row-height', '2.25em', 'Row and target height (elderly mode: 60px).', '<length>'],
+  ['--gr-tree-height', '28em', 'The tree\'s scroll box.', '<length>'],
+  ['--gr-table-height', '36em', 'The height a table scrolls in, its header in view.', '<length>'],
+];
+
+const declarations = ELEMENTS.map((e) => ({
+  kind: 'class',
+  customElement: true,
+  tagName: e.tag,
+  name: e.name,
+  summary: e.summary,
+  description: `${e.summary} Data: ${e.data} (see grassroots.d.ts), as the \`data\` property, an inline \`<script type="application/json">\` child or the \`src\` attribute. The same widget without the element: \`mount(element, '${e.kind}', data, options)\`.`,
+  superclass: { name: 'HTMLElement', package: 'global:' },
+  attributes: [...COMMON_ATTRIBUTES, ...(SPECIFIC_ATTRIBUTES[e.tag] ?? [])],
+  members: [
+    { kind: 'field', name: 'data', type: { text: `${e.data} | string | undefined` }, description: 'The data as a value or JSON text; setting it (re)renders the widget and wins over `src`.' },
+    { kind: 'field', name: 'handle', readonly: true, type: { text: `WidgetHandle<'${e.kind}'> | null` }, description: 'The mount() handle behind the element while it is connected: `ready`, `update(data)`, `setOptions(options)`, `fail(message)`, `destroy()`.' },
+  ],
+  events: [...e.events.map((v) => ({ name: v.name, type: { text: `CustomEvent<${v.detail}>` }, description: `${v.description} Bubbles, composed.` })), ERROR_EVENT],
+  cssProperties: CSS_PROPERTIES.map(([name, value, description, syntax]) => ({ name, syntax, default: value, description })),
+}));
+
+const KINDS = ELEMENTS.map((e) => `'${e.kind}'`).join(' | ');
+const functions = [
+  {
+    kind: 'function', name: 'mount',
+    description: 'Mounts a widget of `kind` into `element` (inside its shadow root) without a custom element, loading its code if needed.',
+    parameters: [
+      { name: 'element', type: { text: 'HTMLElement' } },
+      { name: 'kind', type: { text: KINDS } },
+      { name: 'data', optional: true, type: { text: 'object | string | null' }, description: 'The kind\'s document (see the elements) or its JSON text.' },
+      { name: 'options', optional: true, type: { text: '{ lang?: string; elderly?: boolean; label?: string; theme?: \'blue\' | \'high-contrast\' | \'\'; entity?: string; now?: string; case?: string; node?: string }' }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard.' },
+    ],
+    return: { type: { text: 'WidgetHandle' } },
+  },
+  {
+    kind: 'function', name: 'ready',
+    description: 'Loads the code of the given kinds (all six when none is named) ahead of time.',
+    parameters: [{ name: 'kinds', rest: true, type: { text: `(${KINDS})[]` } }],
+    return: { type: { text: 'Promise<void>' } },
+  },
+  {
+    kind: 'function', name: 'evaluate',
+    description: 'Evaluates a scorecard document ({ rules, entities }) in the browser with the same code as the CLI; rejects with every problem for bad data.',
+    parameters: [{ name: 'data', type: { text: 'ScorecardDocument | string' } }],
+    return: { type: { text: 'Promise<Evaluation>' } },
+  },
+];
+
+const manifest = {
+  schemaVersion: '2.1.0',
+  modules: [{
+    kind: 'javascript-module',
+    path: 'grassroots.js',
+    description: 'The one module a page imports: it defines all six elements and loads each kind\'s code when an element of that kind first connects.',
+    declarations: [...declarations, ...functions],
+    exports: [
+      ...functions.map((f) => ({ kind: 'js', name: f.name, declaration: { name: f.name, module: 'grassroots.js' } })),
+      ...ELEMENTS.map((e) => ({ kind: 'custom-element-definition', name: e.tag, declaration: { name: e.name, module: 'grassroots.js' } })),
+    ],
+  }],
+};
+
+const text = `${JSON.stringify(manifest, null, 2)}\n`;
+if (process.argv.includes('--check')) {
+  let now = '';
+  try { now = readFileSync(out, 'utf8'); } catch { /* missing */ }
+  if (now !== text) {
+    console.error(`${out} is not what wasm/package/manifest.mjs writes: run node wasm/package/manifest.mjs`);
+    process.exit(1);
+  }
+} else {
+  writeFileSync(out, text);
+  console.log(`wrote ${out}`);
+}
