@@ -1,0 +1,276 @@
+// custom-elements.json and grassroots.d.ts against the code, both ways: every attribute, event,
+// detail field, CSS custom property and theme the manifest (or the declarations) list exists in
+// the code, and every one the code reads or dispatches is listed. The code is read two ways: the
+// real elements in Chromium (defined tags, observedAttributes, the data/handle accessors, the
+// module's exports), and the sources parsed with regular expressions (options each widget
+// reads in wasm/src/lib.rs, events dispatched in wasm/src/**/*.rs and grassroots.js, the detail
+// structs' fields, wasm/src/style.css's custom properties and :host([theme=…]) presets).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { open, start } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const top = join(here, '..', '..');
+const read = (path) => readFileSync(join(top, path), 'utf8');
+const manifest = JSON.parse(read('wasm/package/custom-elements.json'));
+const dts = read('wasm/package/grassroots.d.ts');
+const loader = read('wasm/js/grassroots.js');
+const css = read('wasm/src/style.css');
+const lib = read('wasm/src/lib.rs');
+
+const KIND_OF = {
+  'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list',
+  'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard',
+};
+const TAGS = Object.keys(KIND_OF);
+const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+const element = (tag) => elements.find((e) => e.tagName === tag);
+const sorted = (xs) => [...new Set(xs)].sort();
+
+/** Every .rs file under wasm/src, as [path from the repo, text]. */
+function rustSources(dir = join(top, 'wasm', 'src')) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return rustSources(path);
+    return entry.name.endsWith('.rs') ? [[relative(top, path), readFileSync(path, 'utf8')]] : [];
+  });
+}
+
+/** The element a source file's events come from; null for code every widget shares. */
+function elementOfFile(path) {
+  const m = path.match(/^wasm\/src\/(org_tree|scorecard|duty_list|service_board|case_tracker|dashboard)(\/|\.rs$)/);
+  return m ? `gr-${m[1].replaceAll('_', '-')}` : null;
+}
+
+/** Events the code dispatches, per element: Rust `dispatch(&host, "gr-…", …)` and grassroots.js `new CustomEvent('gr-…'`. */
+function codeEvents() {
+  const byTag = Object.fromEntries(TAGS.map((t) => [t, []]));
+  const shared = [...loader.matchAll(/new CustomEvent\(\s*['"](gr-[a-z-]+)['"]/g)].map((m) => m[1]);
+  for (const [path, text] of rustSources()) {
+    for (const [, name] of text.matchAll(/\bdispatch\(\s*&[\w.]+,\s*"(gr-[a-z-]+)"/g)) {
+      const tag = elementOfFile(path);
+      if (tag) byTag[tag].push(name);
+      else shared.push(name);
+    }
+  }
+  for (const tag of TAGS) byTag[tag] = sorted([...byTag[tag], ...shared]);
+  return byTag;
+}
+
+/** The fields of a Rust struct `name` in `text`: { field: optional? } (skip_serializing_if = optional). */
+function rustStruct(text, name) {
+  const body = text.match(new RegExp(`struct ${name}(?:<[^>]*>)? \\{\\n([\\s\\S]*?)\\n\\}`));
+  assert.ok(body, `struct ${name}`);
+  const fields = {};
+  let skip = false;
+  for (const line of body[1].split('\n')) {
+    if (/#\[serde\([^)]*skip_serializing_if/.test(line)) skip = true;
+    const field = line.match(/^\s+(?:pub\s+)?(\w+):\s/);
+    if (field) {
+      fields[field[1]] = skip;
+      skip = false;
+    }
+  }
+  return fields;
+}
+
+/** The top-level keys of an object type's text `{ a: …; b?: …; [x: string]: … }`: { key: optional? }. */
+function objectKeys(typeText) {
+  const inner = typeText.trim().replace(/^\{/, '').replace(/\}$/, '');
+  const keys = {};
+  let depth = 0;
+  let part = '';
+  for (const ch of `${inner};`) {
+    if ('{[(<'.includes(ch)) depth++;
+    if ('}])>'.includes(ch)) depth--;
+    if (ch === ';' && depth === 0) {
+      const key = part.trim().match(/^(\w+)(\?)?:/);
+      if (key) keys[key[1]] = Boolean(key[2]);
+      part = '';
+    } else part += ch;
+  }
+  return keys;
+}
+
+/** The members of an interface in grassroots.d.ts: { key: optional? }, own members only. */
+function dtsInterface(name) {
+  const body = dts.match(new RegExp(`export interface ${name}(?:<[^>]*>)?(?: extends [^{]+)? \\{(?:\\}|\\n([\\s\\S]*?)\\n\\})`));
+  assert.ok(body, `interface ${name} in grassroots.d.ts`);
+  return objectKeys(`{${(body[1] ?? '').split('\n').filter((l) => !/^\s*(\/\*\*|\*|\/\/)/.test(l)).join('\n')}}`);
+}
+
+/** The detail type of an event in the manifest, from `CustomEvent<{ … }>`. */
+function manifestDetail(tag, event) {
+  const found = element(tag).events.find((e) => e.name === event);
+  assert.ok(found, `${tag} ${event} in the manifest`);
+  return objectKeys(found.type.text.match(/^CustomEvent<([\s\S]*)>$/)[1]);
+}
+
+/** The options each widget reads (lib.rs): the frame's for all, then each root component's own. */
+function codeOptions() {
+  const body = (start) => {
+    const from = lib.indexOf(start);
+    assert.ok(from >= 0, start);
+    return lib.slice(from, lib.indexOf('\n}\n', from));
+  };
+  const reads = (text) => [...text.matchAll(/\boptions\.(\w+)/g)].map((m) => m[1]);
+  const common = reads(body('fn frame<'));
+  return Object.fromEntries(TAGS.map((tag) => [tag, sorted([...common, ...reads(body(`pub fn ${KIND_OF[tag].replaceAll('-', '_')}_widget(`))])]));
+}
+
+const observed = loader.match(/static observedAttributes = \[([^\]]*)\]/)[1].match(/'[^']+'/g).map((s) => s.slice(1, -1));
+const themes = sorted([...css.matchAll(/:host\(\[theme="([^"]+)"\]\)/g)].map((m) => m[1]));
+
+describe('the manifest against the sources', () => {
+  test('the six elements, each a custom element definition exported by grassroots.js', () => {
+    assert.deepEqual(sorted(elements.map((e) => e.tagName)), sorted(TAGS));
+    const definitions = manifest.modules[0].exports.filter((e) => e.kind === 'custom-element-definition');
+    assert.deepEqual(sorted(definitions.map((d) => d.name)), sorted(TAGS));
+    for (const d of definitions) assert.equal(element(d.name).name, d.declaration.name);
+    const defined = loader.match(/const KINDS = (\{[^}]*\})/)[1];
+    assert.deepEqual(sorted([...defined.matchAll(/'(gr-[a-z-]+)'/g)].map((m) => m[1])), sorted(TAGS));
+  });
+
+  test('attributes: each element lists exactly src, theme and the options its widget reads, and each is observed', () => {
+    const options = codeOptions();
+    assert.ok(loader.includes("this.getAttribute('src')"), 'grassroots.js reads src');
+    assert.ok(themes.length > 0, 'style.css has theme presets');
+    for (const tag of TAGS) {
+      const listed = sorted(element(tag).attributes.map((a) => a.name));
+      assert.deepEqual(listed, sorted(['src', 'theme', ...options[tag]]), tag);
+      for (const option of options[tag]) assert.ok(observed.includes(option), `${tag}: ${option} is an observed attribute`);
+    }
+    // Every observed attribute is listed on some element.
+    const all = elements.flatMap((e) => e.attributes.map((a) => a.name));
+    for (const name of observed) assert.ok(all.includes(name), `observed attribute ${name} is in the manifest`);
+  });
+
+  test('theme presets: the manifest\'s and the declarations\' are style.css\'s :host([theme=…]) rules', () => {
+    for (const tag of TAGS) {
+      const theme = element(tag).attributes.find((a) => a.name === 'theme');
+      assert.deepEqual(sorted(theme.type.text.match(/'[^']+'/g).map((s) => s.slice(1, -1))), themes, tag);
+      for (const t of themes) assert.ok(theme.description.includes(`\`${t}\``), `${tag}: ${t} described`);
+    }
+    const declared = dts.match(/export type Theme = ([^;]+);/)[1];
+    assert.deepEqual(sorted(declared.match(/'[^']+'/g).map((s) => s.slice(1, -1))), themes);
+  });
+
+  test('events: each element lists exactly the events its code dispatches', () => {
+    const dispatched = codeEvents();
+    assert.ok(dispatched['gr-service-board'].includes('gr-claim'), 'the parse found the board\'s events');
+    for (const tag of TAGS) assert.deepEqual(sorted(element(tag).events.map((e) => e.name)), dispatched[tag], tag);
+  });
+
+  test('event details: the manifest\'s and the declarations\' fields are the Rust detail structs\' (optional where skipped)', () => {
+    const source = Object.fromEntries(rustSources());
+    const select = {
+      'gr-org-tree': ['wasm/src/org_tree/mod.rs', 'OrgTreeSelectDetail'],
+      'gr-scorecard': ['wasm/src/scorecard.rs', 'ScorecardSelectDetail'],
+      'gr-duty-list': ['wasm/src/duty_list.rs', 'DutyListSelectDetail'],
+      'gr-case-tracker': ['wasm/src/case_tracker.rs', 'CaseTrackerSelectDetail'],
+      'gr-dashboard': ['wasm/src/dashboard.rs', 'DashboardSelectDetail'],
+    };
+    for (const [tag, [file, ts]] of Object.entries(select)) {
+      const fields = rustStruct(source[file], 'SelectDetail');
+      assert.deepEqual(manifestDetail(tag, 'gr-select'), fields, `${tag} manifest`);
+      assert.deepEqual(dtsInterface(ts), fields, `${tag} ${ts}`);
+    }
+    const board = source['wasm/src/service_board.rs'];
+    for (const [event, struct] of [['gr-claim', 'ClaimDetail'], ['gr-transition', 'TransitionDetail']]) {
+      const fields = rustStruct(board, struct);
+      assert.deepEqual(manifestDetail('gr-service-board', event), fields, event);
+      assert.deepEqual(dtsInterface(struct), fields, struct);
+    }
+    // gr-error: the Rust detail, with `warnings` optional because grassroots.js's own load
+    // failure sends none.
+    const error = rustStruct(source['wasm/src/error_panel.rs'], 'ErrorDetail');
+    const fromJs = loader.match(/new CustomEvent\('gr-error',[\s\S]*?detail: \{([^}]*?), errors:/);
+    assert.ok(fromJs, 'grassroots.js sends gr-error');
+    const jsKeys = ['errors', ...fromJs[1].split(',').map((s) => s.split(':')[0].trim())];
+    const expected = Object.fromEntries(Object.keys(error).map((k) => [k, !jsKeys.includes(k)]));
+    for (const tag of TAGS) assert.deepEqual(manifestDetail(tag, 'gr-error'), expected, tag);
+    assert.deepEqual(dtsInterface('ErrorDetail'), expected);
+  });
+
+  test('CSS custom properties: every element lists exactly those a page can set (style.css), with their defaults', () => {
+    // A page can set a property when the stylesheet declares it on :host (the page's value on
+    // the element wins) or only reads it with a fallback; one declared on an inner element
+    // (--gr-depth on rows) is the stylesheet's own: a page's value never reaches it.
+    const hostBlock = css.match(/:host \{([^}]*)\}/)[1];
+    const defaults = Object.fromEntries([...hostBlock.matchAll(/(--gr-[a-z0-9-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
+    const declared = new Set([...css.matchAll(/(--gr-[a-z0-9-]+)\s*:/g)].map((m) => m[1]));
+    for (const [, name, fallback] of css.matchAll(/var\((--gr-[a-z0-9-]+),\s*([^;]+?)\)[;\s]/g)) {
+      if (!declared.has(name)) defaults[name] = fallback.trim();
+    }
+    const names = sorted(Object.keys(defaults));
+    assert.ok(names.length >= 10 && names.includes('--gr-primary') && names.includes('--gr-font-family'), names.join(' '));
+    for (const tag of TAGS) {
+      const listed = element(tag).cssProperties;
+      assert.deepEqual(sorted(listed.map((p) => p.name)), names, tag);
+      for (const p of listed) assert.equal(p.default, defaults[p.name], `${tag} ${p.name}`);
+    }
+  });
+
+  test('options: the declarations\' per-kind options are the widgets\' own plus theme, and mount() exists per kind', () => {
+    const options = codeOptions();
+    const fields = Object.keys(rustStruct(lib, 'Options'));
+    const byKind = {
+      'gr-org-tree': 'OrgTreeOptions', 'gr-scorecard': 'ScorecardOptions', 'gr-duty-list': 'DutyListOptions',
+      'gr-service-board': 'ServiceBoardOptions', 'gr-case-tracker': 'CaseTrackerOptions', 'gr-dashboard': 'DashboardOptions',
+    };
+    const common = Object.keys(dtsInterface('CommonOptions'));
+    for (const [tag, name] of Object.entries(byKind)) {
+      const declared = sorted([...common, ...Object.keys(dtsInterface(name))]);
+      assert.deepEqual(declared, sorted(['theme', ...options[tag]]), name);
+      for (const o of options[tag]) assert.ok(fields.includes(o), `${o} is a field of Options`);
+      assert.ok(dts.includes(`export function mount(element: HTMLElement, kind: '${KIND_OF[tag]}', data?: WidgetData<'${KIND_OF[tag]}'> | null, options?: ${name}): WidgetHandle<'${KIND_OF[tag]}'>;`), `mount() for ${KIND_OF[tag]}`);
+    }
+    assert.deepEqual(sorted(fields), sorted(Object.values(options).flat()), 'every option of Options is read by some widget');
+  });
+});
+
+describe('the manifest against the real elements in Chromium', () => {
+  let env;
+  let page;
+  before(async () => {
+    env = await start();
+    page = await open(env, '/test/api.html');
+    await page.waitForFunction(() => customElements.get('gr-dashboard'));
+  });
+  after(async () => { await page?.close(); await env?.close(); });
+
+  test('defined elements, their observed attributes and the data/handle accessors; the module\'s exports', async () => {
+    const live = await page.evaluate(async (tags) => {
+      const out = {};
+      for (const tag of tags) {
+        const type = customElements.get(tag);
+        const own = (name) => {
+          const d = Object.getOwnPropertyDescriptor(type.prototype, name);
+          return d ? { get: typeof d.get, set: typeof d.set } : null;
+        };
+        out[tag] = { observed: type.observedAttributes, data: own('data'), handle: own('handle') };
+      }
+      out.exports = Object.keys(await import('/grassroots/grassroots.js')).sort();
+      return out;
+    }, TAGS);
+    for (const tag of TAGS) {
+      const listed = element(tag).attributes.map((a) => a.name);
+      // Every attribute the element observes is listed unless no widget of this kind reads it…
+      const options = codeOptions()[tag];
+      assert.deepEqual(sorted(live[tag].observed.filter((a) => options.includes(a) || a === 'src')), sorted(listed.filter((a) => a !== 'theme')), tag);
+      // …and `theme` is not observed: the stylesheet reads it on the host.
+      assert.equal(live[tag].observed.includes('theme'), false);
+      assert.deepEqual(live[tag].data, { get: 'function', set: 'function' }, `${tag}.data`);
+      assert.deepEqual(live[tag].handle, { get: 'function', set: 'undefined' }, `${tag}.handle is read-only`);
+      const members = element(tag).members;
+      assert.deepEqual(members.map((m) => [m.name, Boolean(m.readonly)]), [['data', false], ['handle', true]], tag);
+    }
+    const exported = manifest.modules[0].exports.filter((e) => e.kind === 'js').map((e) => e.name).sort();
+    assert.deepEqual(live.exports, exported);
+    for (const name of exported) assert.ok(new RegExp(`export function ${name}\\b`).test(dts), `${name} declared`);
+    assert.deepEqual(page.problems, []);
+  });
+});
