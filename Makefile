@@ -15,6 +15,7 @@ test: setup-test
 	@mkdir -p $(LOG)
 	@set -o pipefail; $(MAKE) --no-print-directory native-test 2>&1 | tee $(LOG)/native.txt
 	@set -o pipefail; $(MAKE) --no-print-directory rule-cases 2>&1 | tee $(LOG)/rules.txt
+	@set -o pipefail; $(MAKE) --no-print-directory types 2>&1 | tee $(LOG)/types.txt
 	@$(MAKE) --no-print-directory build size
 	@set -o pipefail; $(MAKE) --no-print-directory browser-test 2>&1 | tee $(LOG)/browser.txt
 	@echo "=== summary"
@@ -66,3 +67,14 @@ bench: setup
 
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts
+
+.PHONY: types package
+
+## The package's declarations (wasm/package/grassroots.d.ts) and element manifest, checked
+## with TypeScript from npm: a consumer example compiles with --strict, deliberate mistakes do not.
+types:
+	@node tests/types/check.mjs
+
+## The npm package of the built bundle: target/npm/ and the tarball npm pack makes of it.
+package:
+	@bash .ci/package.sh
