@@ -230,6 +230,18 @@ describe('the manifest against the sources', () => {
     }
     assert.deepEqual(sorted(fields), sorted(Object.values(options).flat()), 'every option of Options is read by some widget');
   });
+
+  test('attributes in the declarations: ElementAttributesMap lists each element\'s, as the manifest does', () => {
+    const map = dts.match(/export interface ElementAttributesMap \{\n([\s\S]*?)\n\}/)[1];
+    const common = Object.keys(dtsInterface('CommonAttributes'));
+    for (const tag of TAGS) {
+      const entry = map.split('\n').map((l) => l.match(/^\s*'(gr-[a-z-]+)': (.+?);?$/)).find((m) => m?.[1] === tag)?.slice(1);
+      assert.ok(entry, tag);
+      const own = entry[1].includes('{') ? Object.keys(objectKeys(entry[1].slice(entry[1].indexOf('{')))) : [];
+      assert.ok(entry[1].startsWith('CommonAttributes'), tag);
+      assert.deepEqual(sorted([...common, ...own]), sorted(element(tag).attributes.map((a) => a.name)), tag);
+    }
+  });
 });
 
 describe('the manifest against the real elements in Chromium', () => {

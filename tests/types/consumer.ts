@@ -13,6 +13,7 @@ import type {
   CasesDocument,
   ClaimDetail,
   DashboardData,
+  ElementAttributesMap,
   ErrorDetail,
   Evaluation,
   GrWidgetElement,
@@ -151,6 +152,14 @@ document.addEventListener('gr-claim', (e) => console.log('claim', e.detail.deman
 document.addEventListener('gr-transition', (e) => console.log('step', e.detail.step));
 document.body.addEventListener('gr-error', (e) => console.log(e.detail.errors.length));
 window.addEventListener('gr-error', (e) => console.log(e.detail.widget));
+
+// The attributes, as a framework's JSX declarations would use them.
+const trackerAttributes: ElementAttributesMap['gr-case-tracker'] = { src: '/data/cases.json', lang: 'zh-CN', elderly: true, label: '民情办理', theme: 'blue', now: '2026-08-31T18:00:00+08:00', case: 'sl-0831-pipe' };
+const cardAttributes: ElementAttributesMap['gr-scorecard'] = { entity: 'c01', elderly: '' };
+const dashAttributes: ElementAttributesMap['gr-dashboard'] = { node: 'sl', theme: 'high-contrast' };
+for (const [name, value] of Object.entries({ ...trackerAttributes, ...cardAttributes, ...dashAttributes })) {
+  if (value !== undefined && value !== false) tracker.setAttribute(name, value === true ? '' : value);
+}
 
 // Elements found in the page are typed too.
 const found = document.querySelector('gr-case-tracker');

@@ -2,7 +2,7 @@
 // compile, and no other line may (tests/types/check.mjs). If the declarations were loose
 // (`any` data, options or details), these would compile and the check would fail.
 import { evaluate, mount } from 'grassroots-widgets';
-import type { OrganizationDocument, ScorecardDocument } from 'grassroots-widgets';
+import type { ElementAttributesMap, OrganizationDocument, ScorecardDocument } from 'grassroots-widgets';
 
 declare const org: OrganizationDocument;
 declare const card: ScorecardDocument;
@@ -27,3 +27,4 @@ mount(div, 'dashboard', { org, cases: { cases: [] } }); // error: cases need a p
 void evaluate({ rules: card.rules }); // error: evaluate needs the entities too
 mount(div, 'case-tracker', null, { now: 1756634400 }); // error: now is RFC 3339 text
 tree.addEventListener('gr-error', (e) => console.log(e.detail.problems)); // error: the problems are `errors` and `warnings`
+const attributes: ElementAttributesMap['gr-org-tree'] = { entity: 'c01' }; // error: the tree has no entity attribute
