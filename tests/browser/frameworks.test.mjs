@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { serve } from '../../.ci/serve.mjs';
-import { events, open, rendered, start } from './harness.mjs';
+import { artifacts, events, open, rendered, start } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const top = join(here, '..', '..');
@@ -94,6 +94,7 @@ for (const [host, path] of [['Vue 3', '/test/vue.html'], ['React 19', '/test/rea
       await page.click('#elderly');
       await page.waitForFunction(() => !document.getElementById('tree').hasAttribute('elderly') && !document.getElementById('tree').shadowRoot.querySelector('.gr-elderly'));
       assert.deepEqual(page.problems, []);
+      await page.screenshot({ path: join(artifacts, `${host.startsWith('Vue') ? 'vue' : 'react'}-host.png`) });
     });
 
     test('hears gr-select through the framework\'s own listener', async () => {
