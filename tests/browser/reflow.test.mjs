@@ -1,0 +1,348 @@
+// Reflow (WCAG 2.1 1.4.10) and text spacing (1.4.12) on a phone: every demo page and each
+// widget's own test page, in zh-CN and en, normal and elderly mode, at 320 × 640 CSS px (what
+// WCAG counts as 1280 px at 400 % zoom) and 390 × 844. Each page is loaded once; its widgets
+// are switched between languages and modes through their `lang` and `elderly` attributes (on
+// the demo site through its own buttons, which also enlarge the page's text), and the viewport
+// is resized, so that every combination is checked on the same page:
+//   - the document does not scroll sideways;
+//   - inside a widget's shadow root no element reaches outside the widget, and nothing
+//     scrolls sideways, except inside a labelled scroll region (a table's focusable region);
+//   - no text is clipped unless it ends in an ellipsis and its full text stays accessible;
+//   - no text is broken one character a line (a name squeezed into a one-character column);
+//   - with the WCAG 1.4.12 text spacing applied (a stylesheet in the page and in every shadow
+//     root) the same holds;
+//   - axe (the tags the other tests use) finds nothing.
+// Then one keyboard path per widget, as its own test does it, at 320 px.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe } from './a11y.mjs';
+import { events, focusedId, open, rendered, start } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const SIZES = [{ width: 320, height: 640 }, { width: 390, height: 844 }];
+const MODES = [
+  { lang: 'zh-CN', elderly: false },
+  { lang: 'zh-CN', elderly: true },
+  { lang: 'en', elderly: false },
+  { lang: 'en', elderly: true },
+];
+const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/embed.html'];
+const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html'];
+const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard';
+const HOSTS = `${ELEMENTS}, #mount-demo`;
+
+/** Opens `path` at 320 × 640 and waits until every widget on it has rendered. */
+async function openPage(path) {
+  const page = await open(env, path, { viewport: SIZES[0] });
+  // The test pages add some widgets from their own scripts, in place of a `…-here` placeholder.
+  await page.waitForFunction((sel) => !document.querySelector('[id$="-here"]') && document.querySelectorAll(sel).length > 0, HOSTS);
+  const ids = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.id), HOSTS);
+  assert.ok(ids.every(Boolean), `every widget on ${path} has an id`);
+  await rendered(page, ids);
+  return { page, ids };
+}
+
+/** Switches every widget to `mode` and waits until they have re-rendered and laid out. */
+async function setMode(page, { lang, elderly }) {
+  await page.evaluate(({ sel, lang, elderly }) => {
+    // The demo site's buttons do what a visitor does (the elderly one also enlarges the page).
+    const button = (id, on) => {
+      const b = document.getElementById(id);
+      if (!b) return false;
+      if ((b.getAttribute('aria-pressed') === 'true') !== on) b.click();
+      return true;
+    };
+    const site = button('lang-toggle', lang === 'en') & button('elderly-toggle', elderly);
+    if (site) return;
+    for (const host of document.querySelectorAll(sel)) {
+      host.setAttribute('lang', lang);
+      host.toggleAttribute('elderly', elderly);
+    }
+  }, { sel: ELEMENTS, lang, elderly });
+  // (A widget mounted by mount() has no attributes to switch: it keeps its options.)
+  await page.waitForFunction(({ sel, lang, elderly }) => [...document.querySelectorAll(sel)].every((host) => {
+    const w = host.shadowRoot?.querySelector('.gr-widget');
+    return w && w.getAttribute('lang') === lang && w.classList.contains('gr-elderly') === elderly;
+  }), { sel: ELEMENTS, lang, elderly });
+  await settle(page);
+}
+
+/** Two animation frames and a little more: resize observers (the tree's rows) have run. */
+async function settle(page) {
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50)))));
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }';
+
+/** Adds (or removes) the WCAG 1.4.12 text-spacing stylesheet to the page and every shadow root. */
+async function textSpacing(page, on) {
+  await page.evaluate(({ sel, css, on }) => {
+    window.__spacing ??= (() => { const s = new CSSStyleSheet(); s.replaceSync(css); return s; })();
+    const sheet = window.__spacing;
+    const roots = [document, ...[...document.querySelectorAll(sel)].map((h) => h.shadowRoot)];
+    for (const root of roots) {
+      const rest = root.adoptedStyleSheets.filter((s) => s !== sheet);
+      root.adoptedStyleSheets = on ? [...rest, sheet] : rest;
+    }
+  }, { sel: HOSTS, css: SPACING, on });
+  await settle(page);
+}
+
+/**
+ * Everything that breaks reflow on the page as it is now, as lines naming the element; []
+ * when it all fits. Runs in the page.
+ */
+function reflowProblems(sel) {
+  const problems = [];
+  const slack = 1; // sub-pixel rounding
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + slack) {
+    problems.push(`the page scrolls sideways: ${doc.scrollWidth} px wide in ${doc.clientWidth} px`);
+  }
+  const name = (el) => {
+    const host = el.getRootNode().host;
+    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 24);
+    return `${host ? `#${host.id} ` : ''}${el.localName}${el.id ? `#${el.id}` : ''}${cls} "${text}"`;
+  };
+  // Visually hidden text (a screen reader's caption, a status) and things not shown at all.
+  const hidden = (el) => {
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement ?? e.getRootNode().host) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || e.hasAttribute('hidden')) return true;
+      if (s.clipPath !== 'none' || s.clip !== 'auto') return true;
+      if (e.localName === 'details' && !e.open) return true;
+    }
+    return false;
+  };
+  const controls = new Set(['input', 'select', 'textarea', 'option', 'progress', 'meter', 'svg', 'br']);
+  const clips = (s) => ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY);
+  const scrolls = (s) => ['auto', 'scroll'].includes(s.overflowX);
+  // A scroll region a keyboard can reach and a screen reader can name.
+  const labelledRegion = (el) => scrolls(getComputedStyle(el))
+    && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))
+    && (el.getAttribute('role') === 'region' || el.hasAttribute('tabindex'));
+  const all = (root) => [...root.querySelectorAll('*')];
+  const roots = [document, ...[...document.querySelectorAll(sel)].map((h) => h.shadowRoot).filter(Boolean)];
+
+  for (const root of roots) {
+    for (const el of all(root)) {
+      if (controls.has(el.localName) || el.closest('svg')) continue;
+      const s = getComputedStyle(el);
+      const sideways = el.scrollWidth > el.clientWidth + slack;
+      const down = el.scrollHeight > el.clientHeight + slack;
+      if (!(sideways && (clips(s) || scrolls(s))) && !(down && clips(s))) continue;
+      if (hidden(el)) continue;
+      if (clips(s)) {
+        // Clipped: only text that ends in an ellipsis, on one line, whose full text is in the
+        // accessibility tree (not hidden from it, not replaced by a shorter label).
+        if (down && ['hidden', 'clip'].includes(s.overflowY)) {
+          problems.push(`clipped at the bottom (${el.scrollHeight} px in ${el.clientHeight} px): ${name(el)}`);
+        } else if (sideways && s.textOverflow !== 'ellipsis') {
+          problems.push(`clipped at the side without an ellipsis (${el.scrollWidth} px in ${el.clientWidth} px): ${name(el)}`);
+        } else if (sideways) {
+          const full = el.textContent.trim();
+          const labelled = el.closest('[aria-label]');
+          if (el.closest('[aria-hidden="true"]')) problems.push(`truncated text hidden from screen readers: ${name(el)}`);
+          else if (labelled && !labelled.getAttribute('aria-label').includes(full)) problems.push(`truncated text whose label lacks it: ${name(el)}`);
+        }
+      } else if (root !== document && !labelledRegion(el)) {
+        problems.push(`scrolls sideways without being a labelled region (${el.scrollWidth} px in ${el.clientWidth} px): ${name(el)}`);
+      }
+    }
+  }
+
+  // Inside a widget nothing reaches outside it, unless it is in a labelled scroll region or
+  // clipped by an ancestor (then that ancestor was checked above).
+  for (const host of document.querySelectorAll(sel)) {
+    const root = host.shadowRoot;
+    if (!root) continue;
+    const box = host.getBoundingClientRect();
+    const outside = new Set(); // reported: their descendants are not reported again
+    for (const el of all(root)) {
+      if (el.localName === 'br' || outside.has(el.parentElement) || hidden(el)) continue;
+      let contained = false;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (labelledRegion(a) || clips(s) || scrolls(s)) { contained = true; break; }
+      }
+      if (contained) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < box.left - slack || r.right > box.right + slack) {
+        outside.add(el);
+        problems.push(`reaches outside the widget (${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} px in ${Math.round(box.width)} px): ${name(el)}`);
+      }
+    }
+  }
+
+  // Text broken one character a line: three or more lines, hardly more than one character each.
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const text = t.data.trim();
+      if ([...text].length < 3 || !t.parentElement || t.parentElement.closest('svg, script, style, pre')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(t);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size >= 3 && [...text].length / tops.size < 1.5 && !hidden(t.parentElement)) {
+        problems.push(`broken one character a line (${tops.size} lines): ${name(t.parentElement)}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every reflow problem of the page at each size and mode, with and without text spacing. */
+async function sweep(page, path) {
+  const found = [];
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    for (const mode of MODES) {
+      await setMode(page, mode);
+      const at = `${path} ${size.width}px ${mode.lang}${mode.elderly ? ' elderly' : ''}`;
+      for (const p of await page.evaluate(reflowProblems, HOSTS)) found.push(`${at}: ${p}`);
+      await textSpacing(page, true);
+      for (const p of await page.evaluate(reflowProblems, HOSTS)) found.push(`${at} text spacing: ${p}`);
+      await textSpacing(page, false);
+      for (const v of await axe(page)) found.push(`${at} axe: ${v}`);
+    }
+  }
+  return found;
+}
+
+for (const path of [...DEMO, ...OWN]) {
+  test(`${path} reflows at 320 and 390 px, zh-CN and en, normal and elderly`, async () => {
+    const { page } = await openPage(path);
+    try {
+      const found = await sweep(page, path);
+      assert.deepEqual(found, []);
+      // The only widgets that report errors are those given broken data, which show their
+      // error panel: no language or mode makes a working widget fail.
+      const failing = [...new Set((await events(page, 'gr-error')).map((e) => e.target))];
+      const panels = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((h) => h.shadowRoot?.querySelector('.gr-error')).map((h) => h.id), HOSTS);
+      assert.deepEqual(failing.filter((id) => !panels.includes(id)), []);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+describe('the keyboard at 320 px', () => {
+  const narrow = { viewport: SIZES[0] };
+  // The focused element is on the screen, not pushed off to the side.
+  const onScreen = (page, host) => page.evaluate((id) => {
+    const el = document.getElementById(id).shadowRoot.activeElement;
+    if (!el) return 'nothing focused';
+    const r = el.getBoundingClientRect();
+    return r.left >= -1 && r.right <= document.documentElement.clientWidth + 1 ? 'on screen' : `${Math.round(r.left)}..${Math.round(r.right)}`;
+  }, host);
+
+  test('org tree: Tab to the tree, move, expand, select', async () => {
+    const page = await open(env, '/test/org-tree.html', narrow);
+    await rendered(page, ['from-src']);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.getElementById('from-src').shadowRoot.activeElement?.id), 'gr-search');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedId(page, 'from-src'), 'sl');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedId(page, 'from-src'), 'sl-d1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focusedId(page, 'from-src'), 'sl-d1-g1');
+    assert.equal(await onScreen(page, 'from-src'), 'on screen');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await events(page, 'gr-select')).at(-1)?.detail.path, ['sl-d1-g1', 'sl-d1', 'sl']);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('scorecard: the tabs by arrow keys, a section opened by Enter', async () => {
+    const page = await open(env, '/test/scorecard.html', narrow);
+    await rendered(page, ['five']);
+    const tab = (name) => page.locator('#five [role=tab]', { hasText: name });
+    await tab('排名').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await tab('评分详情').getAttribute('aria-selected'), 'true');
+    assert.equal(await onScreen(page, 'five'), 'on screen');
+    const section = page.locator('#five .gr-disclosure').first();
+    await section.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await section.getAttribute('aria-expanded'), 'true');
+    assert.equal(await onScreen(page, 'five'), 'on screen');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('duty list: the kinds by arrow keys, an item opened by Enter', async () => {
+    const page = await open(env, '/test/duty-list.html', narrow);
+    await rendered(page, ['lists']);
+    await page.locator('#lists input[name=gr-kind]').first().focus();
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await page.locator('#lists input[name=gr-kind]:checked').getAttribute('value'), 'certificate');
+    assert.equal(await page.locator('#lists .gr-status').first().textContent(), '显示 10 项，共 40 项');
+    const button = page.locator('#lists tbody[data-id="cert-residence"] .gr-item-name');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'cert-residence');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('service board: filter by keyboard, Tab through the table region to 认领', async () => {
+    const page = await open(env, '/test/service-board.html', narrow);
+    await page.locator('#board .gr-demands').waitFor();
+    await page.locator('#board select').first().focus();
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#board .gr-status').textContent(), '显示 9 项，共 16 项');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('role')), 'region');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('aria-label')), '认领：代购药品和生活用品');
+    assert.equal(await onScreen(page, 'board'), 'on screen');
+    await page.keyboard.press('Enter');
+    const [claim] = await events(page, 'gr-claim');
+    assert.deepEqual(claim?.detail, { demand: 'd04', offer: 'o-hospital', provider: { kind: 'unit', id: 'tu-hospital' } });
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('case tracker: Tab to the list, arrow keys, Enter selects', async () => {
+    const page = await open(env, '/test/case-tracker.html', narrow);
+    await rendered(page, ['tracker']);
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedId(page, 'tracker'), 'sl-0831-pipe');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedId(page, 'tracker'), 'h-0610-property');
+    assert.equal(await onScreen(page, 'tracker'), 'on screen');
+    await page.keyboard.press('Enter');
+    assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'h-0610-property');
+    assert.equal(await page.locator('#tracker #gr-case-heading').textContent(), '酉水苑物业纠纷（疑难）');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('dashboard: drill down by Enter, focus on the new node, back by the breadcrumb', async () => {
+    const page = await open(env, '/test/dashboard.html', narrow);
+    await page.locator('#full .gr-dash-node').waitFor();
+    const button = page.locator('#full .gr-dash-children button', { hasText: '凤翔片区党支部' });
+    await button.focus();
+    assert.equal(await onScreen(page, 'full'), 'on screen');
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('#full .gr-dash-node').textContent(), /^凤翔片区党支部/);
+    assert.equal(await page.evaluate(() => document.getElementById('full').shadowRoot.activeElement?.localName), 'h2');
+    await page.locator('#full .gr-crumbs button', { hasText: '胜利社区党委' }).focus();
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('#full .gr-dash-node').textContent(), /^胜利社区党委/);
+    assert.deepEqual((await events(page, 'gr-select')).map((e) => e.detail.id), ['sl-d2', 'sl']);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+});
