@@ -110,14 +110,17 @@ function reflowProblems(sel) {
     return `${host ? `#${host.id} ` : ''}${el.localName}${el.id ? `#${el.id}` : ''}${cls} "${text}"`;
   };
   // Visually hidden text (a screen reader's caption, a status) and things not shown at all.
+  // (Answers are kept: a page has thousands of elements, and they share their ancestors.)
+  const hiddenMemo = new Map();
   const hidden = (el) => {
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement ?? e.getRootNode().host) {
-      const s = getComputedStyle(e);
-      if (s.display === 'none' || s.visibility === 'hidden' || e.hasAttribute('hidden')) return true;
-      if (s.clipPath !== 'none' || s.clip !== 'auto') return true;
-      if (e.localName === 'details' && !e.open) return true;
-    }
-    return false;
+    if (!el || el.nodeType !== 1) return false;
+    if (hiddenMemo.has(el)) return hiddenMemo.get(el);
+    const s = getComputedStyle(el);
+    const answer = s.display === 'none' || s.visibility === 'hidden' || el.hasAttribute('hidden')
+      || s.clipPath !== 'none' || s.clip !== 'auto' || (el.localName === 'details' && !el.open)
+      || hidden(el.parentElement ?? el.getRootNode().host);
+    hiddenMemo.set(el, answer);
+    return answer;
   };
   const controls = new Set(['input', 'select', 'textarea', 'option', 'progress', 'meter', 'svg', 'br']);
   const clips = (s) => ['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY);
@@ -163,14 +166,18 @@ function reflowProblems(sel) {
     if (!root) continue;
     const box = host.getBoundingClientRect();
     const outside = new Set(); // reported: their descendants are not reported again
+    const containedMemo = new Map();
+    const contained = (a) => {
+      if (!a) return false;
+      if (!containedMemo.has(a)) {
+        const s = getComputedStyle(a);
+        containedMemo.set(a, labelledRegion(a) || clips(s) || scrolls(s) || contained(a.parentElement));
+      }
+      return containedMemo.get(a);
+    };
     for (const el of all(root)) {
       if (el.localName === 'br' || outside.has(el.parentElement) || hidden(el)) continue;
-      let contained = false;
-      for (let a = el.parentElement; a; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        if (labelledRegion(a) || clips(s) || scrolls(s)) { contained = true; break; }
-      }
-      if (contained) continue;
+      if (contained(el.parentElement)) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.left < box.left - slack || r.right > box.right + slack) {
@@ -215,23 +222,26 @@ async function sweep(page, path) {
   return found;
 }
 
-for (const path of [...DEMO, ...OWN]) {
-  test(`${path} reflows at 320 and 390 px, zh-CN and en, normal and elderly`, async () => {
-    const { page } = await openPage(path);
-    try {
-      const found = await sweep(page, path);
-      assert.deepEqual(found, []);
-      // The only widgets that report errors are those given broken data, which show their
-      // error panel: no language or mode makes a working widget fail.
-      const failing = [...new Set((await events(page, 'gr-error')).map((e) => e.target))];
-      const panels = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((h) => h.shadowRoot?.querySelector('.gr-error')).map((h) => h.id), HOSTS);
-      assert.deepEqual(failing.filter((id) => !panels.includes(id)), []);
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await page.close();
-    }
-  });
-}
+// Two pages at a time: most of the time goes to the browser, which has a process per page.
+describe('every page', { concurrency: 2 }, () => {
+  for (const path of [...DEMO, ...OWN]) {
+    test(`${path} reflows at 320 and 390 px, zh-CN and en, normal and elderly`, async () => {
+      const { page } = await openPage(path);
+      try {
+        const found = await sweep(page, path);
+        assert.deepEqual(found, []);
+        // The only widgets that report errors are those given broken data, which show their
+        // error panel: no language or mode makes a working widget fail.
+        const failing = [...new Set((await events(page, 'gr-error')).map((e) => e.target))];
+        const panels = await page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((h) => h.shadowRoot?.querySelector('.gr-error')).map((h) => h.id), HOSTS);
+        assert.deepEqual(failing.filter((id) => !panels.includes(id)), []);
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
 
 describe('the keyboard at 320 px', () => {
   const narrow = { viewport: SIZES[0] };
