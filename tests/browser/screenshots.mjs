@@ -1,6 +1,8 @@
 // The README's screenshots of the demo site (docs/screenshots/*.png), taken from the built
 // site in Chromium: `make screenshots` after `make build`. Each shot waits until its widgets
 // have rendered and fails if any widget reports an error, so a broken page is never pictured.
+// The phone shots (NAME-phone.png, NAME-phone-elderly.png) are one screen of a 390 × 844 phone,
+// scrolled to the widget, in normal and in elderly mode (the page's own button).
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +27,30 @@ const SHOTS = [
   ['elderly', '/cases.html', ['case-tracker'], async (page) => { await page.locator('#elderly-toggle').click(); }, 'main'],
 ];
 
+// name, page, widget ids to wait for, what to do before the shot, the element scrolled to the top.
+const PHONE = [
+  ['dashboard', '/index.html', ['dashboard-county'], null, '#dashboard-county'],
+  ['org-tree', '/org.html', ['tree-county'], async (page) => {
+    await page.locator('#tree-county input[type=search]').fill('第3网格');
+    await page.keyboard.press('Enter');
+  }, '#tree-county'],
+  ['case-tracker', '/cases.html', ['case-tracker'], null, '#case-tracker'],
+];
+for (const [name, path, ids, prepare, top] of PHONE) {
+  for (const elderly of [false, true]) {
+    SHOTS.push([`${name}-phone${elderly ? '-elderly' : ''}`, path, ids, async (page) => {
+      if (elderly) await page.locator('#elderly-toggle').click();
+      if (prepare) await prepare(page);
+      await page.locator(top).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    }, null, { width: 390, height: 844 }]);
+  }
+}
+
 const env = await start();
 await mkdir(out, { recursive: true });
 let failed = 0;
-for (const [name, path, ids, prepare, target] of SHOTS) {
-  const page = await open(env, path, { viewport: { width: 1280, height: 900 } });
+for (const [name, path, ids, prepare, target, viewport = { width: 1280, height: 900 }] of SHOTS) {
+  const page = await open(env, path, { viewport });
   try {
     await rendered(page, ids);
     if (prepare) await prepare(page);
@@ -39,7 +60,9 @@ for (const [name, path, ids, prepare, target] of SHOTS) {
     const errors = await events(page, 'gr-error');
     if (errors.length || page.problems.length) throw new Error(JSON.stringify({ errors, problems: page.problems }));
     const file = join(out, `${name}.png`);
-    await page.locator(target).first().screenshot({ path: file });
+    // Without a target: the screen as it is (a phone's screen).
+    if (target) await page.locator(target).first().screenshot({ path: file });
+    else await page.screenshot({ path: file });
     console.log(`${file}`);
   } catch (e) {
     failed += 1;
