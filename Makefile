@@ -20,9 +20,10 @@ test: setup-test
 	@set -o pipefail; $(MAKE) --no-print-directory browser-test 2>&1 | tee $(LOG)/browser.txt
 	@echo "=== summary"
 	@grep -h '^test result:' $(LOG)/native.txt
-	@grep -h 'bundle size:' $(LOG)/size.txt
+	@sed -n '/^page budgets (/,/^page budgets:/p' $(LOG)/size.txt
 	@grep -h '^jsonlogic cross-check:' $(LOG)/rules.txt
 	@echo "rules: $$(tail -n 1 $(LOG)/rules.txt)"
+	@grep -h '^types:' $(LOG)/types.txt
 	@tail -n 1 $(LOG)/browser.txt
 
 setup:

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release widget bundle and assembles the servable site in target/site:
 #   target/site/            www/'s pages (www/pages/*.html inside www/layout.html), styles, script
-#   target/site/grassroots/ grassroots.js (the ES module hosts import), the wasm-bindgen glue
-#                           and the wasm-opt'd module
+#   target/site/grassroots/ grassroots.js (the ES module hosts import: the autoloader), and the
+#                           content-hashed stylesheet, glue and wasm-opt'd module of each kind
 #   target/site/data/       the demo county's data (generated below), which the pages load by `src`
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,27 +10,53 @@ cd "$top"
 # shellcheck source=/dev/null
 . target/toolchain.env
 profile=${PROFILE:-release}
-env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm
+# The modules: one per widget kind (a page with one kind loads only that one), one with all six
+# (a page with several kinds), and the rules alone (`evaluate()` on a page with no widget).
+# Each is a cargo feature set of grassroots-wasm.
+modules=(
+  "org-tree:--no-default-features --features org-tree"
+  "scorecard:--no-default-features --features scorecard"
+  "duty-list:--no-default-features --features duty-list"
+  "service-board:--no-default-features --features service-board"
+  "case-tracker:--no-default-features --features case-tracker"
+  "dashboard:--no-default-features --features dashboard"
+  "all:"
+  "rules:--no-default-features --features rules"
+)
+[ -n "${MODULES:-}" ] && { keep=(); for m in "${modules[@]}"; do [[ " $MODULES " == *" ${m%%:*} "* ]] && keep+=("$m"); done; modules=("${keep[@]}"); }
 # A shared CARGO_TARGET_DIR (several work trees, one build cache) is honoured.
-raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/grassroots_wasm.wasm
+out=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile
 pkg=target/pkg
-# wasm-bindgen and wasm-opt only when the module changed (wasm-opt takes over a minute): the
-# stamp holds the hash of the module and of the tools' versions that made target/pkg.
-stamp=$( { sha256sum "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; } | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$pkg/.stamp" 2>/dev/null)" != "$stamp" ]; then
-  rm -rf "$pkg" && mkdir -p "$pkg"
-  "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg" "$raw"
-  # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
-  "$WASM_OPT" -Oz --converge -o "$pkg/grassroots_wasm_bg.wasm" "$pkg/grassroots_wasm_bg.wasm"
-  echo "$stamp" > "$pkg/.stamp"
-fi
+mkdir -p "$pkg"
+# SKIP_WASM=1 lays out the site again from the modules already in target/pkg (a CSS or page change).
+[ -n "${SKIP_WASM:-}" ] && modules=()
+for m in "${modules[@]}"; do
+  name=${m%%:*}; features=${m#*:}
+  # shellcheck disable=SC2086
+  env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm $features
+  raw=$pkg/$name.raw.wasm
+  cp "$out/grassroots_wasm.wasm" "$raw"
+  # wasm-bindgen and wasm-opt only when the module changed (wasm-opt takes a minute): the
+  # stamp holds the hash of the module and of the tools' versions that made it.
+  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; } | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$pkg/$name.stamp" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$pkg/$name" && mkdir -p "$pkg/$name"
+    "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg/$name" --out-name "$name" "$raw"
+    # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
+    "$WASM_OPT" -Oz --converge -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm"
+    echo "$stamp" > "$pkg/$name.stamp"
+  fi
+  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt -Oz"
+done
 
 site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
 cp -R www/. "$site/"
 rm -rf "$site/layout.html" "$site/pages"
 node .ci/site.mjs www "$site"
-cp wasm/js/grassroots.js "$pkg/grassroots_wasm.js" "$pkg/grassroots_wasm_bg.wasm" "$site/grassroots/"
+# The bundle: grassroots.js (the autoloader, its name kept) with the manifest of the
+# content-hashed files it loads.
+node .ci/bundle.mjs "$pkg" wasm/src/style.css wasm/js/grassroots.js "$site/grassroots"
 # The demo county, 凤溪县, generated reproducibly from seed 2026 by the CLI's generators: 3
 # streets and 12 communities, its 五星支部 ratings (the tree's own figures, seeded values for
 # the facts only a community reports), its lists in two versions, a year of services up to the
@@ -48,4 +74,4 @@ printf '{"cases": %s, "org": %s}\n' "$(cat "$data/county-cases.tmp")" "$(cat "$d
 printf '{"org": %s, "cases": %s, "period": {"from": "2026-06-01", "to": "2026-09-01"}, "scorecard": %s}\n' \
   "$(cat "$data/county.json")" "$(cat "$data/county-cases.tmp")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
 rm "$data/county-cases.tmp"
-echo "built $site ($(stat -c %s "$raw") bytes raw wasm, $(stat -c %s "$site/grassroots/grassroots_wasm_bg.wasm") after wasm-bindgen + wasm-opt -Oz)"
+echo "built $site"

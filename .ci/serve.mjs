@@ -1,10 +1,14 @@
 // A static file server for the demo site and the browser tests; loopback only, no deps.
 //   node .ci/serve.mjs --root target/site [--mount /test/=tests/browser/pages] [--port 8080]
 // Paths under /csp/ (in any mount) are served with the strict Content-Security-Policy that
-// portals use, so tests can prove the widgets work under it.
+// portals use, so tests can prove the widgets work under it. Like a portal's nginx, it sends
+// text, scripts and wasm brotli- or gzip-compressed when the browser asks, and lets browsers
+// keep content-hashed files (org-tree.3f9a1c2b7d.wasm) for a year; everything else is
+// revalidated on every load.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = {
@@ -12,6 +16,32 @@ const TYPES = {
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.css', '.svg', '.txt']);
+/** A build's content-hashed file: its name changes whenever its bytes do. */
+const HASHED = /\.[0-9a-f]{10}\.(js|wasm|css)$/;
+const compressed = new Map(); // `${encoding} ${file}` → { mtime, body }
+
+/** The encoding to send, from the request's Accept-Encoding: br, gzip or none. */
+function encodingFor(req, file) {
+  if (!COMPRESSIBLE.has(extname(file))) return null;
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
+/** The body compressed with `encoding`, made once per file version. */
+function compress(encoding, file, mtime, body) {
+  const key = `${encoding} ${file}`;
+  const hit = compressed.get(key);
+  if (hit && hit.mtime === mtime) return hit.body;
+  const out = encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length > 4e6 ? 5 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipSync(body, { level: 9 });
+  compressed.set(key, { mtime, body: out });
+  return out;
+}
 
 /**
  * Starts serving; resolves to the server once it listens. `mounts` is a list of
@@ -26,11 +56,25 @@ export function serve({ mounts, host = '127.0.0.1', port = 0 }) {
       const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
       let file = normalize(join(dir, path.slice(prefix.length)));
       if (!file.startsWith(dir)) { res.writeHead(403).end('forbidden'); return; }
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      let body = await readFile(file);
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+      };
       if (path.includes('/csp/')) headers['content-security-policy'] = STRICT_CSP;
-      res.writeHead(200, headers).end(body);
+      const encoding = encodingFor(req, file);
+      if (encoding) {
+        body = compress(encoding, file, info.mtimeMs, body);
+        headers['content-encoding'] = encoding;
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     }

@@ -47,6 +47,13 @@ pub mod text;
 pub mod time;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
+
+/// Reads a value of `T` from a JSON value with the reader every loader uses; on failure, the
+/// path inside `value` of what is wrong and the message. For a host's small inputs (a widget's
+/// options) that should not bring a second JSON reader into a build.
+pub fn read_json<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
+    jsonpath::read(value, "$").map_err(|(path, message)| format!("{path}: {message}"))
+}
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
 #[cfg(feature = "lists")]
 pub use lists::{ListDiff, Lists};

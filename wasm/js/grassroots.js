@@ -1,4 +1,4 @@
-// Grassroots widgets for government portals.
+// Grassroots widgets for government portals: the one module a page imports.
 //
 //   <script type="module" src="/grassroots/grassroots.js"></script>
 //   <gr-org-tree src="/data/tree.json" lang="zh-CN"></gr-org-tree>
@@ -6,6 +6,7 @@
 //   <gr-duty-list src="/data/lists.json"></gr-duty-list>   (or {"old": …, "new": …} for a diff)
 //   <gr-service-board src="/data/services.json"></gr-service-board>   (or {"services": …, "org": …})
 //   <gr-case-tracker src="/data/cases.json" case="sl-0831-pipe"></gr-case-tracker>
+//   <gr-dashboard src="/data/dashboard.json"></gr-dashboard>
 //
 // or, where custom elements are not an option:
 //
@@ -13,28 +14,98 @@
 //   const handle = mount(div, 'org-tree', data, { lang: 'en' });
 //   handle.update(newData); handle.destroy();
 //
-// This module loads the WebAssembly once, however many widgets a page has. Data is JSON:
-// an inline <script type="application/json"> child, a `src` URL, or the `.data` property.
-// Events (all bubbling and composed): gr-select, gr-error; from <gr-service-board> gr-claim and
-// gr-transition, which ask the host to save (the widget shows them pending until update()).
-import init, * as wasm from './grassroots_wasm.js';
+// This module is small: it defines the six elements and loads the code of a kind only when an
+// element of that kind connects or mount() asks for it. Each kind has a WebAssembly module of
+// its own, and one module holds all six: when several kinds are asked for together (a page
+// with several widgets), that one is loaded instead, so no page loads the shared code twice.
+// A module, once loaded, serves every widget it can. The build fills in MANIFEST with the
+// content-hashed file names, which can be cached forever; this file keeps its name.
+//
+// Data is JSON: an inline <script type="application/json"> child, a `src` URL, or the `.data`
+// property. Events (all bubbling and composed): gr-select, gr-error; from <gr-service-board>
+// gr-claim and gr-transition, which ask the host to save (the widget shows them pending until
+// update()).
+const MANIFEST = /* @manifest */ { css: 'style.css', modules: {} } /* @end */;
 
-let loading = null;
+const loaded = new Map(); // module name → Promise of its exports
+let asked = null; // kinds asked for in this task, before a module is chosen for them
 
-/** Loads and instantiates the wasm module; every caller shares the one instance. */
-export function ready() {
-  loading ??= init({ module_or_path: new URL('./grassroots_wasm_bg.wasm', import.meta.url) });
-  return loading;
+/** The module whose code serves `kind`: one already loading or loaded, else the best to load. */
+function moduleFor(kind) {
+  for (const [name, exports] of loaded) {
+    if (MANIFEST.modules[name].kinds.includes(kind)) return exports;
+  }
+  // Kinds asked for in the same task are decided together, once the task's elements have all
+  // connected: two or more kinds not yet served load the combined module.
+  if (!asked) {
+    asked = { kinds: new Set(), result: null };
+    const batch = asked;
+    batch.result = new Promise((ok) => queueMicrotask(() => {
+      asked = null;
+      const missing = [...batch.kinds].filter((k) => ![...loaded.keys()].some((n) => MANIFEST.modules[n].kinds.includes(k)));
+      const name = missing.length > 1 ? combined() : missing[0] ?? null;
+      if (name && !loaded.has(name)) load(name);
+      ok();
+    }));
+  }
+  asked.kinds.add(kind);
+  return asked.result.then(() => moduleFor(kind));
 }
 
+/** The name of the module that holds every kind. */
+function combined() {
+  const all = Object.keys(KINDS).length;
+  return Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].kinds.length === all);
+}
+
+function load(name) {
+  const files = MANIFEST.modules[name];
+  const exports = import(new URL(files.js, import.meta.url).href).then(async (glue) => {
+    await glue.default({ module_or_path: new URL(files.wasm, import.meta.url) });
+    return glue;
+  });
+  loaded.set(name, exports);
+  return exports;
+}
+
+/**
+ * Loads the code of the given kinds (all six when none is named) and resolves once it is
+ * ready; widgets load their own code, so hosts need this only to load ahead of time.
+ */
+export function ready(...kinds) {
+  const wanted = kinds.length ? kinds : Object.values(KINDS);
+  return Promise.all([...wanted.map(moduleFor), styles()]).then(() => undefined);
+}
+
+// ---------------------------------------------------------------- the stylesheet
+const cssUrl = new URL(MANIFEST.css, import.meta.url);
 let sheet = null;
+/** The widgets' stylesheet, fetched once; a constructed stylesheet where the browser has them. */
 function styles() {
-  // A constructed stylesheet is allowed by a strict `style-src 'self'` policy, unlike <style>.
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(wasm.stylesheet());
-  }
+  sheet ??= 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype
+    ? fetch(cssUrl).then((r) => {
+      if (!r.ok) throw new Error(`${cssUrl}: HTTP ${r.status}`);
+      return r.text();
+    }).then((text) => {
+      // A constructed stylesheet is allowed by a strict `style-src 'self'` policy, unlike <style>.
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    })
+    : Promise.resolve(null);
   return sheet;
+}
+
+/** Puts the stylesheet into a shadow root: adopted, or a <link> (Safari before 16.4). */
+function style(shadow, constructed) {
+  if (constructed) {
+    shadow.adoptedStyleSheets = [constructed];
+    return [];
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = cssUrl.href;
+  return [link];
 }
 
 /** JSON text for the wasm side: strings pass as they are, anything else is stringified. */
@@ -46,11 +117,13 @@ function toText(data) {
 
 /** mount()'s `theme` option, as the `theme` attribute the stylesheet reads on the host. */
 function themed(element, options) {
-  const theme = options?.theme;
-  if (element && typeof theme === 'string') element.setAttribute('theme', theme);
+  if (!element || !options || !('theme' in options)) return;
+  const theme = options.theme;
+  if (typeof theme === 'string' && theme) element.setAttribute('theme', theme);
+  else element.removeAttribute('theme'); // theme: null, undefined or '' returns to the default look
 }
 
-/** A mounted widget. Methods may be called at once; they run after the wasm has loaded. */
+/** A mounted widget. Methods may be called at once; they run after its code has loaded. */
 class Handle {
   #inner = null;
   #root = null;
@@ -61,14 +134,18 @@ class Handle {
   constructor(element, kind, data, options) {
     this.#element = element;
     themed(element, options);
+    if (!Object.values(KINDS).includes(kind)) {
+      // A mistake in the host's code, not in data: `ready` (and every call after it) rejects.
+      this.ready = Promise.reject(new TypeError(`unknown widget kind "${kind}"; known: ${Object.values(KINDS).join(', ')}`));
+      return;
+    }
     /** Resolves when the widget has rendered for the first time. */
-    this.ready = ready().then(() => {
+    this.ready = Promise.all([moduleFor(kind), styles()]).then(([wasm, constructed]) => {
       if (this.#destroyed) return;
       const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-      shadow.adoptedStyleSheets = [styles()];
       this.#root = document.createElement('div');
       this.#root.className = 'gr-root';
-      shadow.replaceChildren(this.#root);
+      shadow.replaceChildren(...style(shadow, constructed), this.#root);
       let text = null;
       let failure = null;
       try {
@@ -76,8 +153,22 @@ class Handle {
       } catch (e) {
         failure = String(e?.message ?? e);
       }
-      this.#inner = wasm.mount(element, this.#root, kind, text, options ?? {});
+      this.#inner = wasm.mount(element, this.#root, kind, text, JSON.stringify(options ?? {}));
       if (failure) this.#inner.fail(failure);
+    }, (error) => {
+      // The widget's code or stylesheet could not be loaded: there is no error panel without
+      // the code, so say it in plain text and tell the host.
+      if (this.#destroyed) return;
+      const message = String(error?.message ?? error);
+      const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = (/^en/i.test(options?.lang ?? '') ? 'The widget could not be loaded: ' : '组件加载失败：') + message;
+      shadow.replaceChildren(p);
+      element.dispatchEvent(new CustomEvent('gr-error', {
+        bubbles: true, composed: true,
+        detail: { widget: kind, errors: [{ severity: 'error', path: '$', code: 'load', message }], warnings: [] },
+      }));
     });
   }
 
@@ -106,7 +197,7 @@ class Handle {
   /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node }. */
   setOptions(options) {
     themed(this.#element, options);
-    return this.#then((inner) => inner.setOptions(options ?? {}));
+    return this.#then((inner) => inner.setOptions(JSON.stringify(options ?? {})));
   }
 
   /** Shows a load failure (e.g. a failed fetch) in the error panel and fires gr-error. */
@@ -129,13 +220,21 @@ class Handle {
  * Evaluates a scorecard document ({ rules, entities }, as JSON text or a value) in the
  * browser with the same code as the native core; resolves to the evaluation object.
  * Rejects with an Error listing every problem (with its JSON path) for bad data.
+ * Loads only the rules code, unless a module that has it is loaded already.
  */
 export async function evaluate(data) {
-  await ready();
+  // Widgets connected in this same task choose their module first: one that has the rules
+  // serves evaluate() too.
+  await asked?.result;
+  let wasm = null;
+  for (const [name, exports] of loaded) {
+    if (MANIFEST.modules[name].evaluate) { wasm = await exports; break; }
+  }
+  wasm ??= await load(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].evaluate && MANIFEST.modules[n].kinds.length === 0));
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }

@@ -7,23 +7,37 @@
 //! parses and validates it, and the widget shows either the content or an error panel. Events
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
+// A module built with no widget (`--features rules`: `evaluate()` alone) leaves the widget frame unused.
+#![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard")), allow(unused, unreachable_code))]
+
+#[cfg(feature = "dashboard")]
 pub mod dashboard;
+#[cfg(feature = "duty-list")]
 pub mod duty_list;
+#[cfg(feature = "case-tracker")]
 pub mod case_tracker;
 pub mod error_panel;
 pub mod events;
 pub mod i18n;
+#[cfg(feature = "org-tree")]
 pub mod org_tree;
 mod problem_zh;
+#[cfg(feature = "scorecard")]
 pub mod scorecard;
+#[cfg(feature = "service-board")]
 pub mod service_board;
+#[cfg(any(feature = "scorecard", feature = "duty-list", feature = "service-board"))]
 pub mod tabs;
 
 use std::rc::Rc;
 
+#[cfg(feature = "org-tree")]
 use grassroots::org::OrgSummary;
+#[cfg(feature = "rules")]
 use grassroots::rules::Scorecard;
-use grassroots::{OrgTree, Organization, Severity};
+#[cfg(feature = "org-tree")]
+use grassroots::{OrgTree, Organization};
+use grassroots::Severity;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
@@ -31,26 +45,26 @@ use yew::html::BaseComponent;
 use yew::prelude::*;
 use yew::AppHandle;
 
+#[cfg(feature = "dashboard")]
 use dashboard::{DashData, DashboardView};
+#[cfg(feature = "duty-list")]
 use duty_list::{DutyData, DutyListView};
+#[cfg(feature = "case-tracker")]
 use case_tracker::{CaseTrackerView, Tracker};
 use error_panel::{ErrorPanel, Failure};
 use i18n::Lang;
+#[cfg(feature = "org-tree")]
 use org_tree::OrgTreeView;
+#[cfg(feature = "scorecard")]
 use scorecard::ScorecardView;
+#[cfg(feature = "service-board")]
 use service_board::{Board, ServiceBoardView};
-
-/// The stylesheet of every widget. `grassroots.js` adopts it into each shadow root as a
-/// constructed stylesheet, which a strict `style-src 'self'` policy allows.
-#[wasm_bindgen]
-pub fn stylesheet() -> String {
-    include_str!("style.css").to_owned()
-}
 
 /// Evaluates a scorecard document (a rule set and its entities, JSON text) and returns the
 /// evaluation as JSON text — the same bytes `grassroots eval` and a native back end give.
 /// Throws an `Error` whose message lists every problem (with its JSON path) when the
 /// document is bad.
+#[cfg(feature = "rules")]
 #[wasm_bindgen]
 pub fn evaluate(data: &str) -> Result<String, JsError> {
     let card = Scorecard::from_json(data).map_err(|e| {
@@ -141,12 +155,14 @@ fn frame<T>(props: &WidgetProps<T>, ready: impl FnOnce(&Rc<T>, u32, Lang) -> Htm
     html! { <div {class} lang={lang.tag()}>{ body }</div> }
 }
 
+#[cfg(feature = "org-tree")]
 /// An organization tree as `<gr-org-tree>` shows it: the arena and its per-node figures.
 pub struct LoadedTree {
     pub tree: Rc<OrgTree>,
     pub summary: Rc<OrgSummary>,
 }
 
+#[cfg(feature = "org-tree")]
 /// The root component of `<gr-org-tree>`.
 #[function_component(OrgTreeWidget)]
 pub fn org_tree_widget(props: &WidgetProps<LoadedTree>) -> Html {
@@ -164,6 +180,7 @@ pub fn org_tree_widget(props: &WidgetProps<LoadedTree>) -> Html {
     })
 }
 
+#[cfg(feature = "scorecard")]
 /// The root component of `<gr-scorecard>`.
 #[function_component(ScorecardWidget)]
 pub fn scorecard_widget(props: &WidgetProps<Scorecard>) -> Html {
@@ -181,6 +198,7 @@ pub fn scorecard_widget(props: &WidgetProps<Scorecard>) -> Html {
     })
 }
 
+#[cfg(feature = "duty-list")]
 /// The root component of `<gr-duty-list>`.
 #[function_component(DutyListWidget)]
 pub fn duty_list_widget(props: &WidgetProps<DutyData>) -> Html {
@@ -197,6 +215,7 @@ pub fn duty_list_widget(props: &WidgetProps<DutyData>) -> Html {
     })
 }
 
+#[cfg(feature = "case-tracker")]
 /// The root component of `<gr-case-tracker>`. A new `now` or `case` option starts the
 /// tracker afresh (its clock, selection and announcements).
 #[function_component(CaseTrackerWidget)]
@@ -217,6 +236,7 @@ pub fn case_tracker_widget(props: &WidgetProps<Tracker>) -> Html {
     })
 }
 
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard"))]
 /// The problems of a document given inside another under `key` (`{"old": …}`), with their
 /// paths from the top: `$.items[3]` becomes `$.old.items[3]`.
 pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots::Problem> {
@@ -229,6 +249,7 @@ pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots
         .collect()
 }
 
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard"))]
 /// The parts of a wrapper object such as `{"old": …, "new": …}`, as JSON text, one per
 /// `(key, required)` in that order. An unknown key, or a required one missing, is a shape
 /// problem at `$`.
@@ -254,15 +275,18 @@ fn data_failure(e: grassroots::Error) -> Failure {
     Failure::Data { errors, warnings }
 }
 
+#[cfg(feature = "org-tree")]
 fn load_tree(json: &str) -> Result<LoadedTree, Failure> {
     let (tree, summary) = Organization::from_json(json).map_err(data_failure)?.split();
     Ok(LoadedTree { tree: Rc::new(tree), summary: Rc::new(summary) })
 }
 
+#[cfg(feature = "scorecard")]
 fn load_scorecard(json: &str) -> Result<Scorecard, Failure> {
     Scorecard::from_json(json).map_err(data_failure)
 }
 
+#[cfg(feature = "service-board")]
 /// The root component of `<gr-service-board>`. Not keyed by the generation: an update keeps
 /// the tab and filters, and only clears what was pending.
 #[function_component(ServiceBoardWidget)]
@@ -280,22 +304,27 @@ pub fn service_board_widget(props: &WidgetProps<Board>) -> Html {
     })
 }
 
+#[cfg(feature = "service-board")]
 fn load_service_board(json: &str) -> Result<Board, Failure> {
     service_board::load(json).map_err(data_failure)
 }
 
+#[cfg(feature = "duty-list")]
 fn load_duty_list(json: &str) -> Result<DutyData, Failure> {
     duty_list::load(json).map_err(data_failure)
 }
 
+#[cfg(feature = "case-tracker")]
 fn load_cases(json: &str) -> Result<Tracker, Failure> {
     case_tracker::load(json).map_err(data_failure)
 }
 
+#[cfg(feature = "dashboard")]
 fn load_dashboard(json: &str) -> Result<DashData, Failure> {
     dashboard::load(json).map_err(data_failure)
 }
 
+#[cfg(feature = "dashboard")]
 /// The root component of `<gr-dashboard>`. A new `node` option starts at that node.
 #[function_component(DashboardWidget)]
 pub fn dashboard_widget(props: &WidgetProps<DashData>) -> Html {
@@ -402,26 +431,53 @@ pub struct WidgetHandle {
     inner: Box<dyn Widget>,
 }
 
-fn read_options(options: JsValue) -> Result<Options, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
+/// The options, as JSON text from `grassroots.js` (one JSON reader for data and options alike;
+/// serde-wasm-bindgen's deserializer cost more bytes than the text).
+fn read_options(options: Option<String>) -> Result<Options, JsValue> {
+    match options.as_deref() {
+        None | Some("") | Some("null") => Ok(Options::default()),
+        Some(text) => serde_json::from_str(text)
+            .map_err(|e| e.to_string())
+            .and_then(|value| grassroots::read_json(&value))
+            .map_err(|e| JsValue::from_str(&format!("invalid options: {e}"))),
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))
 }
+
+/// The widget kinds this module was built with (each a cargo feature).
+pub const KINDS: &[&str] = &[
+    #[cfg(feature = "org-tree")]
+    "org-tree",
+    #[cfg(feature = "scorecard")]
+    "scorecard",
+    #[cfg(feature = "duty-list")]
+    "duty-list",
+    #[cfg(feature = "service-board")]
+    "service-board",
+    #[cfg(feature = "case-tracker")]
+    "case-tracker",
+    #[cfg(feature = "dashboard")]
+    "dashboard",
+];
 
 /// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`, `"dashboard"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: JsValue) -> Result<WidgetHandle, JsValue> {
+pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: Option<String>) -> Result<WidgetHandle, JsValue> {
     let options = read_options(options)?;
     let inner: Box<dyn Widget> = match kind {
+        #[cfg(feature = "org-tree")]
         "org-tree" => Box::new(Mounted::<OrgTreeWidget, _>::new(host, root, "org-tree", data, options, load_tree)),
+        #[cfg(feature = "scorecard")]
         "scorecard" => Box::new(Mounted::<ScorecardWidget, _>::new(host, root, "scorecard", data, options, load_scorecard)),
+        #[cfg(feature = "duty-list")]
         "duty-list" => Box::new(Mounted::<DutyListWidget, _>::new(host, root, "duty-list", data, options, load_duty_list)),
+        #[cfg(feature = "service-board")]
         "service-board" => Box::new(Mounted::<ServiceBoardWidget, _>::new(host, root, "service-board", data, options, load_service_board)),
+        #[cfg(feature = "case-tracker")]
         "case-tracker" => Box::new(Mounted::<CaseTrackerWidget, _>::new(host, root, "case-tracker", data, options, load_cases)),
+        #[cfg(feature = "dashboard")]
         "dashboard" => Box::new(Mounted::<DashboardWidget, _>::new(host, root, "dashboard", data, options, load_dashboard)),
-        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; known: org-tree, scorecard, duty-list, service-board, case-tracker, dashboard"))),
+        other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; this module has: {}", KINDS.join(", ")))),
     };
     Ok(WidgetHandle { inner })
 }
@@ -435,7 +491,7 @@ impl WidgetHandle {
 
     /// Replaces the options (language, elderly mode, label, …).
     #[wasm_bindgen(js_name = setOptions)]
-    pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
+    pub fn set_options(&mut self, options: Option<String>) -> Result<(), JsValue> {
         self.inner.set_options(read_options(options)?);
         Ok(())
     }

@@ -12,14 +12,18 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Member => "党员",
         RefKind::Post => "岗位",
         RefKind::Level => "层级",
+        #[cfg(feature = "services")]
         RefKind::Demand => "需求",
+        #[cfg(feature = "services")]
         RefKind::Offer => "服务",
+        #[cfg(feature = "services")]
         RefKind::Claim => "认领",
         // Kinds of records of core features no widget loads yet.
         _ => "记录",
     }
 }
 
+#[cfg(feature = "rules")]
 /// A fact type as the core names it (number, ratio, boolean, text), in Chinese.
 fn type_zh(name: &str) -> &str {
     match name {
@@ -31,16 +35,19 @@ fn type_zh(name: &str) -> &str {
     }
 }
 
+#[cfg(feature = "lists")]
 /// A list kind's JSON key (self_governance …) in Chinese.
 fn kind_zh(key: &str) -> &str {
     grassroots::lists::ItemKind::ALL.into_iter().find(|k| k.key() == key).map_or(key, |k| k.zh())
 }
 
+#[cfg(feature = "services")]
 /// A claim state's JSON name (dispatched …) in Chinese.
 fn state_zh(name: &str) -> &str {
     grassroots::services::ClaimState::ALL.into_iter().find(|s| s.name() == name).map_or(name, |s| s.zh())
 }
 
+#[cfg(feature = "services")]
 /// A provider as the services checks name it (`member m1`, `unit u1`, `nobody`), in Chinese.
 fn provider_zh(text: &str) -> String {
     match text.split_once(' ') {
@@ -51,6 +58,7 @@ fn provider_zh(text: &str) -> String {
     }
 }
 
+#[cfg(feature = "cases")]
 /// A workflow step's JSON key (`handle`) in Chinese; `none` (after the last step) too.
 fn step_zh(key: &str) -> &str {
     match key {
@@ -64,6 +72,7 @@ fn step_zh(key: &str) -> &str {
     }
 }
 
+#[cfg(feature = "cases")]
 /// A case event's JSON key in Chinese.
 fn event_zh(key: &str) -> &str {
     match key {
@@ -76,6 +85,7 @@ fn event_zh(key: &str) -> &str {
     }
 }
 
+#[cfg(feature = "cases")]
 /// What a time may not precede, as the cases loader words it (`the case opened`,
 /// `step "collect"`), in Chinese.
 fn earlier_zh(what: &str) -> String {
@@ -117,54 +127,95 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::AgreementPeriod { start, end } => format!("协议结束日期 {end} 早于开始日期 {start}"),
         ProblemKind::CommitteeSize { count } => format!("大党委兼职委员一般为 3～7 名，现有 {count} 名"),
         ProblemKind::NoCommittee => "单位标为大党委成员单位，但所属社区未设大党委".to_owned(),
+        #[cfg(feature = "rules")]
         ProblemKind::UnknownFact { name } => format!("事实目录中没有“{name}”"),
+        #[cfg(feature = "rules")]
         ProblemKind::UnknownOperator { op } => format!("“{op}”不是标准 JsonLogic 运算符"),
+        #[cfg(feature = "rules")]
         ProblemKind::TypeMismatch { expected, found } => format!("此处需要{}，实际是{}", type_zh(expected), type_zh(found)),
+        #[cfg(feature = "rules")]
         ProblemKind::UnreachableThreshold { threshold, max } => format!("门槛 {threshold} 永远达不到：取值最大为 {max}"),
+        #[cfg(feature = "rules")]
         ProblemKind::BandOrder { threshold } => format!("档次须从高到低排列，门槛 {threshold} 不低于上一档"),
+        #[cfg(feature = "rules")]
         ProblemKind::UnreachablePassMark { max, needed } => format!("此处最多得 {max} 分，达不到达标线 {needed} 分"),
+        #[cfg(feature = "rules")]
         ProblemKind::Scoring => "指标须按“bands”（分档）或“points”（定分）之一计分，且只能给一种".to_owned(),
+        #[cfg(feature = "rules")]
         ProblemKind::UnknownSection { id } => format!("评分项“{id}”不存在"),
+        #[cfg(feature = "rules")]
         ProblemKind::Period { from, to } => format!("结束日期 {to} 早于开始日期 {from}"),
+        #[cfg(feature = "rules")]
         ProblemKind::MissingFact { fact } => format!("缺少事实“{fact}”，该项按 0 分计"),
+        #[cfg(feature = "rules")]
         ProblemKind::FactValue { fact, expected } => format!("事实“{fact}”应为{}", type_zh(expected)),
+        #[cfg(feature = "rules")]
         ProblemKind::Evaluation { message } => format!("表达式无法计算：{message}"),
+        #[cfg(feature = "lists")]
         ProblemKind::NoOwner => "事项未明确责任主体：请填写承办的部门或岗位".to_owned(),
+        #[cfg(feature = "lists")]
         ProblemKind::DuplicateItem { name, kind, first } => format!("{}“{name}”重复，与事项“{first}”相同", kind_zh(kind)),
+        #[cfg(feature = "lists")]
         ProblemKind::NegativeDuty { name, negative } => format!("“{name}”已列入负面清单（事项“{negative}”），却仍被列为职责"),
+        #[cfg(feature = "lists")]
         ProblemKind::UnknownItem { id } => format!("事项“{id}”不存在"),
+        #[cfg(feature = "lists")]
         ProblemKind::NotCertificate { id, kind } => format!("事项“{id}”不是证明事项（类别为{}）", kind_zh(kind)),
+        #[cfg(feature = "lists")]
         ProblemKind::AbolishedMaterial { certificate, id, since } => format!("所需材料“{certificate}”（{id}）已于 {since} 取消"),
+        #[cfg(feature = "lists")]
         ProblemKind::DateOrder { date, earlier, what } => format!("日期 {date} 早于{}（{earlier}）", if what == "day the item was introduced" { "事项列入日期" } else { what.as_str() }),
+        #[cfg(feature = "lists")]
         ProblemKind::AfterEffective { date, effective } => format!("日期 {date} 晚于本版清单施行日期 {effective}"),
+        #[cfg(feature = "lists")]
         ProblemKind::NotLower { from, to } => format!("下放至“{to}”，但它并不低于原层级“{from}”"),
+        #[cfg(feature = "lists")]
         ProblemKind::NoInstead => "已取消的证明未说明改用什么方式（instead）".to_owned(),
+        #[cfg(feature = "services")]
         ProblemKind::IllegalTransition { claim, step, state } => format!("认领“{claim}”不能从“{}”转到“{}”", state_zh(state), state_zh(step)),
+        #[cfg(feature = "services")]
         ProblemKind::ClaimRepeated { claim, step } => format!("认领“{claim}”已是“{}”：同一步骤重复", state_zh(step)),
+        #[cfg(feature = "services")]
         ProblemKind::ClaimTimeBackwards { claim, step, state, at, previous } => {
             format!("认领“{claim}”在“{}”时转到“{}”的时间 {at} 早于上一步（{previous}）", state_zh(state), state_zh(step))
         }
+        #[cfg(feature = "services")]
         ProblemKind::Rating { found } => format!("评议评分应为 1～5，实际为 {found}"),
+        #[cfg(feature = "services")]
         ProblemKind::ValidPeriod { from, to } => format!("有效期结束日期 {to} 早于开始日期 {from}"),
+        #[cfg(feature = "services")]
         ProblemKind::NoCapacity => "每月名额为 0：这项服务永远不会被派单".to_owned(),
+        #[cfg(feature = "services")]
         ProblemKind::Hours { hours } => format!("服务时长应在 0～24 小时之间，实际为 {hours}"),
+        #[cfg(feature = "services")]
         ProblemKind::DayHours { provider, date, hours } => format!("{}在 {date} 的服务记录合计 {hours} 小时，超过一天的时长", provider_zh(provider)),
+        #[cfg(feature = "services")]
         ProblemKind::ClaimProvider { claim, owner, provider } => format!("认领“{claim}”属于{}，不属于{}", provider_zh(owner), provider_zh(provider)),
+        #[cfg(feature = "cases")]
         ProblemKind::StepOrder { step, expected } => format!("环节“{}”不能出现在这里：下一环节应为“{}”", step_zh(step), step_zh(expected)),
+        #[cfg(feature = "cases")]
         ProblemKind::RepeatedStep { step, first } => format!("环节“{}”重复，首次记录在 {first}", step_zh(step)),
+        #[cfg(feature = "cases")]
         ProblemKind::RepeatedEvent { event, first } => format!("事件“{}”重复记录，首次记录在 {first}", event_zh(event)),
+        #[cfg(feature = "cases")]
         ProblemKind::TimeBackwards { at, earlier, what } => format!("时间倒流：{at} 早于{}（{earlier}）", earlier_zh(what)),
+        #[cfg(feature = "cases")]
         ProblemKind::SatisfactionNotAtReview { step } => format!("满意度只在评议环节填写，不能填在“{}”环节", step_zh(step)),
+        #[cfg(feature = "cases")]
         ProblemKind::NoSatisfaction => "评议环节未填写满意度（满意、基本满意、不满意）".to_owned(),
+        #[cfg(feature = "cases")]
         ProblemKind::UnknownProfile { id } => format!("时限标准“{id}”不存在"),
+        #[cfg(feature = "cases")]
         ProblemKind::UnknownCasesPreset { name, expected } => format!("没有名为“{name}”的预设，可选 {expected}"),
+        #[cfg(feature = "cases")]
         ProblemKind::UnknownRung { level } => format!("升级层级“{level}”不在升级阶梯上"),
+        #[cfg(feature = "cases")]
         ProblemKind::NoRoute { whistle, category } => format!("没有路由接收“{whistle}”就“{category}”的吹哨：无人须报到"),
         other => other.to_string(),
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "rules", feature = "lists", feature = "services", feature = "cases"))]
 mod tests {
     use super::*;
 

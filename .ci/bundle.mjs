@@ -1,0 +1,54 @@
+// Lays out the widget bundle that a portal serves, from the build's modules:
+//   node .ci/bundle.mjs PKG STYLE.css GRASSROOTS.js OUT
+// PKG has one folder per module (wasm-bindgen's glue NAME.js and the optimized NAME_bg.wasm).
+// OUT gets each module's files and the stylesheet under content-hashed names
+// (org-tree.3f9a1c2b7d.wasm: cacheable forever), and grassroots.js — the autoloader, whose
+// name stays — with the manifest of those names written into it. Scripts are minified.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// esbuild (npm, tests/browser's tools) minifies the scripts: the glue that wasm-bindgen writes
+// and the autoloader are readable sources, and a third of their gzip size is names and comments.
+const esbuild = createRequire(join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'browser', 'package.json'))('esbuild');
+const minify = (code, banner = '') => esbuild.transformSync(code, { minify: true, format: 'esm', target: 'es2022', banner, legalComments: 'none' }).code;
+
+const [pkg, style, loader, out] = process.argv.slice(2);
+if (!out) {
+  console.error('usage: node .ci/bundle.mjs PKG STYLE.css GRASSROOTS.js OUT');
+  process.exit(2);
+}
+const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard'];
+/** The kinds a module's widgets are: its name, all six for `all`, none for `rules`. */
+const kindsOf = (name) => (name === 'all' ? KINDS : KINDS.includes(name) ? [name] : []);
+
+mkdirSync(out, { recursive: true });
+/** Writes `bytes` as NAME.HASH.EXT and returns that file name. */
+function hashed(name, ext, bytes) {
+  const file = `${name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
+  writeFileSync(join(out, file), bytes);
+  return file;
+}
+
+const manifest = { css: hashed('grassroots', 'css', readFileSync(style)), modules: {} };
+for (const name of readdirSync(pkg).sort()) {
+  const glue = join(pkg, name, `${name}.js`);
+  if (!existsSync(glue)) continue;
+  const source = readFileSync(glue, 'utf8');
+  const js = Buffer.from(minify(source));
+  if (existsSync(join(pkg, name, 'snippets'))) throw new Error(`${name}: wasm-bindgen snippets are not laid out by this script`);
+  manifest.modules[name] = {
+    js: hashed(name, 'js', js),
+    wasm: hashed(name, 'wasm', readFileSync(join(pkg, name, `${name}_bg.wasm`))),
+    kinds: kindsOf(name),
+    evaluate: /export function evaluate\b/.test(source),
+  };
+}
+const text = readFileSync(loader, 'utf8');
+const marker = /\/\* @manifest \*\/.*\/\* @end \*\//;
+if (!marker.test(text)) throw new Error(`${loader}: no /* @manifest */ … /* @end */ marker`);
+const banner = '// Grassroots widgets: the autoloader. Source, API and events: wasm/js/grassroots.js, README.md.';
+writeFileSync(join(out, 'grassroots.js'), minify(text.replace(marker, JSON.stringify(manifest)), banner));
+console.log(`bundle: ${Object.keys(manifest.modules).join(', ')} → ${out}`);

@@ -1,0 +1,123 @@
+// The autoloader loads only the code a page uses, counted from the requests Chromium makes:
+// one kind → that kind's module; several kinds asked for together → the one module with all
+// six; a kind added later → its own module; a second widget of a kind → nothing new;
+// evaluate() → the rules alone, or nothing when a loaded module has them. And the bundle's
+// files are served as a portal's server would: compressed, content-hashed names cached for good.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { events, open, start } from './harness.mjs';
+
+const top = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixture = (path) => readFile(join(top, 'tests', 'data', path), 'utf8');
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Opens the empty test page; `page.fetched()` lists the bundle files requested so far. */
+async function blank() {
+  const seen = [];
+  const page = await open(env, '/test/loader.html', {
+    prepare: (p) => p.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/grassroots/')) seen.push(path.slice('/grassroots/'.length));
+    }),
+  });
+  await page.waitForFunction(() => window.grassroots);
+  page.fetched = () => seen.map((f) => f.replace(/\.[0-9a-f]{10}\./, '.*.')).sort();
+  return page;
+}
+
+/** Mounts widgets of `kinds` (with their data) in one task; resolves when all are ready. */
+function mountAll(page, widgets) {
+  return page.evaluate(async (list) => {
+    const handles = list.map(([kind, data]) => {
+      const div = document.createElement('div');
+      div.className = `w-${kind}`;
+      document.getElementById('here').append(div);
+      return window.grassroots.mount(div, kind, data);
+    });
+    await Promise.all(handles.map((h) => h.ready));
+    return list.map(([kind]) => Boolean(document.querySelector(`.w-${kind}`).shadowRoot.querySelector('.gr-widget')));
+  }, widgets);
+}
+
+test('a page loads grassroots.js alone until a widget needs code', async () => {
+  const page = await blank();
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(page.fetched(), ['grassroots.js']);
+  await page.close();
+});
+
+test('one kind loads its own module; another of the same kind loads nothing more; a kind added later loads its own', async () => {
+  const page = await blank();
+  const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  assert.deepEqual(await mountAll(page, [['org-tree', org]]), [true]);
+  assert.deepEqual(page.fetched(), ['grassroots.*.css', 'grassroots.js', 'org-tree.*.js', 'org-tree.*.wasm']);
+  assert.deepEqual(await mountAll(page, [['org-tree', org]]), [true]);
+  assert.deepEqual(page.fetched(), ['grassroots.*.css', 'grassroots.js', 'org-tree.*.js', 'org-tree.*.wasm']);
+  const lists = JSON.parse(await fixture('lists/valid/laifeng-2021.json'));
+  assert.deepEqual(await mountAll(page, [['duty-list', lists]]), [true]);
+  assert.deepEqual(page.fetched(), ['duty-list.*.js', 'duty-list.*.wasm', 'grassroots.*.css', 'grassroots.js', 'org-tree.*.js', 'org-tree.*.wasm']);
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('kinds asked for together load the one module that has all six', async () => {
+  const page = await blank();
+  const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  const lists = JSON.parse(await fixture('lists/valid/laifeng-2021.json'));
+  assert.deepEqual(await mountAll(page, [['org-tree', org], ['duty-list', lists]]), [true, true]);
+  assert.deepEqual(page.fetched(), ['all.*.js', 'all.*.wasm', 'grassroots.*.css', 'grassroots.js']);
+  // Later kinds are served by it too.
+  const card = JSON.parse(await fixture('rules/scorecards/hotline.json'));
+  assert.deepEqual(await mountAll(page, [['scorecard', card]]), [true]);
+  assert.deepEqual(page.fetched(), ['all.*.js', 'all.*.wasm', 'grassroots.*.css', 'grassroots.js']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('evaluate() loads the rules alone, and nothing when a loaded module has them', async () => {
+  const expected = JSON.parse(await fixture('rules/scorecards/hotline.expected.json'));
+  const card = await fixture('rules/scorecards/hotline.json');
+  let page = await blank();
+  assert.deepEqual(await page.evaluate((text) => window.grassroots.evaluate(text), card), expected);
+  assert.deepEqual(page.fetched(), ['grassroots.js', 'rules.*.js', 'rules.*.wasm']);
+  await page.close();
+  page = await blank();
+  assert.deepEqual(await mountAll(page, [['scorecard', JSON.parse(card)]]), [true]);
+  assert.deepEqual(await page.evaluate((text) => window.grassroots.evaluate(text), card), expected);
+  assert.deepEqual(page.fetched(), ['grassroots.*.css', 'grassroots.js', 'scorecard.*.js', 'scorecard.*.wasm']);
+  await page.close();
+});
+
+test('bundle files are compressed when asked, hashed names are cached for good, grassroots.js is revalidated', async () => {
+  const page = await blank();
+  const files = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  await page.close();
+  const loader = await fetch(`${env.base}/grassroots/grassroots.js`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(loader.headers.get('cache-control'), 'no-cache');
+  assert.equal(loader.headers.get('content-encoding'), 'gzip');
+  assert.match(loader.headers.get('content-type'), /^text\/javascript/);
+  // The manifest inside grassroots.js names every other file of the bundle.
+  const text = await loader.text();
+  const wasm = text.match(/org-tree\.[0-9a-f]{10}\.wasm/)?.[0];
+  assert.ok(wasm, 'grassroots.js names the org-tree module');
+  for (const encoding of ['br', 'gzip']) {
+    const r = await fetch(`${env.base}/grassroots/${wasm}`, { headers: { 'accept-encoding': encoding } });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-encoding'), encoding);
+    assert.equal(r.headers.get('content-type'), 'application/wasm');
+    assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    // fetch() decodes the body: the bytes are the module's.
+    const body = new Uint8Array(await r.arrayBuffer());
+    assert.deepEqual([...body.slice(0, 4)], [0, 0x61, 0x73, 0x6d]);
+  }
+  const plain = await fetch(`${env.base}/grassroots/${wasm}`, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.ok(files.includes('/grassroots/grassroots.js'));
+});
