@@ -58,13 +58,15 @@ browser-test:
 screenshots: setup-test build
 	@cd tests/browser && node screenshots.mjs
 
-## Benchmarks (figures, not assertions): the load benchmark (10k/100k/1M nodes) and the
-## scorecard benchmark (10,000 entities × 25 indicators vs the bare JsonLogic crate).
+## Benchmarks (figures, not assertions): the load benchmark (10k/100k/1M nodes), the
+## scorecard benchmark (10,000 entities × 25 indicators vs the bare JsonLogic crate), and each
+## demo page's time until its widgets render on a throttled phone profile.
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
 	@$(MAKE) --no-print-directory build
 	@node tests/browser/scorecard-bench.mjs
+	@node tests/browser/load-bench.mjs
 
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // esbuild (npm, tests/browser's tools) minifies the scripts: the glue that wasm-bindgen writes
 // and the autoloader are readable sources, and a third of their gzip size is names and comments.
@@ -25,10 +26,18 @@ const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-trac
 const kindsOf = (name) => (name === 'all' ? KINDS : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
+/** Writes `bytes` to `file` in OUT, with its brotli and gzip forms beside it (FILE.br, FILE.gz:
+ * what nginx's brotli_static and gzip_static serve, compressed once at the best level). */
+function write(file, bytes) {
+  writeFileSync(join(out, file), bytes);
+  writeFileSync(join(out, `${file}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+  writeFileSync(join(out, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+}
+
 /** Writes `bytes` as NAME.HASH.EXT and returns that file name. */
 function hashed(name, ext, bytes) {
   const file = `${name}.${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
-  writeFileSync(join(out, file), bytes);
+  write(file, bytes);
   return file;
 }
 
@@ -50,5 +59,5 @@ const text = readFileSync(loader, 'utf8');
 const marker = /\/\* @manifest \*\/.*\/\* @end \*\//;
 if (!marker.test(text)) throw new Error(`${loader}: no /* @manifest */ … /* @end */ marker`);
 const banner = '// Grassroots widgets: the autoloader. Source, API and events: wasm/js/grassroots.js, README.md.';
-writeFileSync(join(out, 'grassroots.js'), minify(text.replace(marker, JSON.stringify(manifest)), banner));
+write('grassroots.js', Buffer.from(minify(text.replace(marker, JSON.stringify(manifest)), banner)));
 console.log(`bundle: ${Object.keys(manifest.modules).join(', ')} → ${out}`);

@@ -19,11 +19,9 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 const [site, out] = process.argv.slice(2);
 const loader = readFileSync(join(site, 'grassroots.js'), 'utf8');
-const found = loader.match(/const MANIFEST = (\{.*\});/);
-if (!found) throw new Error(`${site}/grassroots.js: no MANIFEST line`);
-const manifest = JSON.parse(found[1]);
-const files = [manifest.css, ...Object.values(manifest.modules).flatMap((m) => [m.js, m.wasm])];
-if (Object.keys(manifest.modules).length === 0) throw new Error(`${site}/grassroots.js: the manifest names no module (not a built bundle)`);
+// The autoloader is minified: its manifest is found by the shape of the names it holds.
+const files = [...new Set(loader.match(/[\w-]+\.[0-9a-f]{10}\.(?:css|js|wasm)/g) ?? [])];
+if (!files.some((f) => f.endsWith('.wasm'))) throw new Error(`${site}/grassroots.js: the manifest names no module (not a built bundle)`);
 for (const file of ['grassroots.js', ...files]) {
   if (!existsSync(join(site, file))) throw new Error(`${site}/${file} is named by the manifest but missing`);
   copyFileSync(join(site, file), join(out, file));

@@ -31,14 +31,17 @@ function encodingFor(req, file) {
   return null;
 }
 
-/** The body compressed with `encoding`, made once per file version. */
-function compress(encoding, file, mtime, body) {
+/** The body compressed with `encoding`: the build's FILE.br / FILE.gz where there is one (the
+ * bundle), else compressed here at a quick level, once per file version. */
+async function compress(encoding, file, mtime, body) {
+  const ready = await readFile(`${file}.${encoding === 'br' ? 'br' : 'gz'}`).catch(() => null);
+  if (ready) return ready;
   const key = `${encoding} ${file}`;
   const hit = compressed.get(key);
   if (hit && hit.mtime === mtime) return hit.body;
   const out = encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: body.length > 4e6 ? 5 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipSync(body, { level: 9 });
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipSync(body, { level: 6 });
   compressed.set(key, { mtime, body: out });
   return out;
 }
@@ -70,7 +73,7 @@ export function serve({ mounts, host = '127.0.0.1', port = 0 }) {
       if (path.includes('/csp/')) headers['content-security-policy'] = STRICT_CSP;
       const encoding = encodingFor(req, file);
       if (encoding) {
-        body = compress(encoding, file, info.mtimeMs, body);
+        body = await compress(encoding, file, info.mtimeMs, body);
         headers['content-encoding'] = encoding;
       }
       headers['content-length'] = body.length;

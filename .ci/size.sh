@@ -8,7 +8,7 @@ cd "$top"
 # shellcheck source=/dev/null
 . target/toolchain.env
 echo "bundle files:"
-for f in target/site/grassroots/*; do
+for f in target/site/grassroots/*.js target/site/grassroots/*.wasm target/site/grassroots/*.css; do
   printf '  %-36s %9d bytes raw %8d bytes gzip -9\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
 node tests/browser/page-budgets.mjs

@@ -47,10 +47,17 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** The bundle's manifest of hashed file names, as written into the installed grassroots.js. */
+/** The bundle's manifest of hashed file names, as written into the installed grassroots.js
+ * (minified: found by the names' shape, NAME.HASH.EXT). */
 async function bundleManifest() {
   const loader = await readFile(join(installed, 'grassroots.js'), 'utf8');
-  return JSON.parse(loader.match(/const MANIFEST = (\{.*\});/)[1]);
+  const names = [...new Set(loader.match(/[\w-]+\.[0-9a-f]{10}\.(?:css|js|wasm)/g))];
+  const modules = {};
+  for (const name of names) {
+    const [, base, ext] = name.match(/^([\w-]+)\.[0-9a-f]{10}\.(js|wasm)$/) ?? [];
+    if (base) (modules[base] ??= {})[ext] = name;
+  }
+  return { css: names.find((n) => n.endsWith('.css')), modules };
 }
 
 describe('the tarball', () => {
