@@ -113,7 +113,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 class Page {
   constructor(engine, impl) {
     this.engine = engine;
-    this.impl = impl; // { eval(fnSource, args), keys(names), screenshot(path), setSize(w, h) }
+    this.impl = impl; // { eval(fnSource, args), keys(name), screenshot(path) }
   }
 
   /** Runs `fn(...args)` in the page (awaiting a promise it returns); resolves to its JSON result. */
@@ -205,7 +205,9 @@ async function webkit(base) {
   children.push(driver);
   driver.stdout.on('data', (d) => { log += d; });
   driver.stderr.on('data', (d) => { log += d; });
-  const kill = () => { for (const c of children.reverse()) if (c.exitCode === null) c.kill('SIGTERM'); };
+  const kill = () => { for (const c of [...children].reverse()) if (c.exitCode === null) c.kill('SIGTERM'); };
+  // Never left behind, even when the test process ends without closing the browser.
+  process.once('exit', kill);
   const endpoint = `http://127.0.0.1:${port}`;
   async function command(method, path, body) {
     const r = await fetch(endpoint + path, {
@@ -308,7 +310,8 @@ async function firefox(base) {
       return page.evaluate(new Function('args', `return (${source}).apply(null, args)`), args);
     },
     keys(name) { return page.keyboard.press(name === 'Space' ? ' ' : name); },
-    screenshot(path) { return page.screenshot({ path, fullPage: true }); },
+    // The viewport, as WebKitWebDriver takes it (a whole page can be 20,000 px tall at 320 px).
+    screenshot(path) { return page.screenshot({ path }); },
   };
   return {
     engine: 'firefox',
@@ -335,7 +338,7 @@ async function chromium(base, browser) {
       return page.evaluate(new Function('args', `return (${source}).apply(null, args)`), args);
     },
     keys(name) { return page.keyboard.press(name === 'Space' ? ' ' : name); },
-    screenshot(path) { return page.screenshot({ path, fullPage: true }); },
+    screenshot(path) { return page.screenshot({ path }); },
   };
   return {
     engine: 'chromium',

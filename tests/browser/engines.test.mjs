@@ -188,7 +188,17 @@ function unsupportedCss(page) {
         } else if (prelude.startsWith('@container')) {
           if (!CSS.supports('container-type', 'inline-size')) missing.push(prelude);
         } else if (!prelude.startsWith('@')) {
-          for (const selector of prelude.split(',')) {
+          // The selector list's commas, not those inside :is(…), :not(…) and the like.
+          const selectors = [];
+          let depth = 0;
+          let from = 0;
+          for (let i = 0; i < prelude.length; i += 1) {
+            if (prelude[i] === '(') depth += 1;
+            else if (prelude[i] === ')') depth -= 1;
+            else if (prelude[i] === ',' && depth === 0) { selectors.push(prelude.slice(from, i)); from = i + 1; }
+          }
+          selectors.push(prelude.slice(from));
+          for (const selector of selectors) {
             // Pseudo-elements are not selectors to CSS.supports(); check what they hang on.
             const plain = selector.trim().replace(/::(before|after|marker|placeholder)$/, '') || '*';
             if (!CSS.supports(`selector(${plain})`)) missing.push(`selector ${selector.trim()}`);
@@ -253,6 +263,31 @@ async function oldSafari(browser) {
   assert.deepEqual(await page.violations(), [], 'the <link> is allowed by style-src \'self\'');
   assert.deepEqual(await page.problems(), []);
   await page.screenshot(join(artifacts, `${browser.engine}-old-safari.png`));
+}
+
+/**
+ * Safari 15 (iOS 15) lacks container queries too (Safari 16.0 has them), and drops the
+ * stylesheet's @container rules: the old-Safari page at 320 px with those rules deleted from
+ * each shadow root's <link>ed sheet, measured. A line for the test's diagnostics, not asserted:
+ * the widgets' narrow layouts are container queries, with no fallback for those browsers yet.
+ */
+async function withoutContainerQueries(browser) {
+  const page = await browser.open('/test/csp/old-safari.html', PHONE);
+  await widgets(page);
+  await page.waitFor((sel) => [...document.querySelectorAll(sel)].every((h) => h.shadowRoot.querySelector('link')?.sheet?.cssRules.length > 0), ELEMENTS);
+  const removed = await page.eval((sel) => {
+    let n = 0;
+    for (const h of document.querySelectorAll(sel)) {
+      const sheet = h.shadowRoot.querySelector('link').sheet;
+      for (let i = sheet.cssRules.length - 1; i >= 0; i -= 1) {
+        if (sheet.cssRules[i].constructor.name === 'CSSContainerRule') { sheet.deleteRule(i); n += 1; }
+      }
+    }
+    return n;
+  }, ELEMENTS);
+  await settle(page);
+  const size = await page.eval(() => `${document.documentElement.scrollWidth} px wide in ${document.documentElement.clientWidth} px`);
+  return `${browser.engine} as Safari 15 (no constructed stylesheets, ${removed} @container rules dropped): every widget at 320 px: ${size}`;
 }
 
 /** Every check of this file in `engine` (webkit or firefox). */
@@ -419,7 +454,7 @@ function engineSuite(engine) {
       for (const m of missing) t.diagnostic(`${engine} does not support "${m}": ${known[m]}`);
     });
 
-    test('org tree, virtualized: 5,000 rows, End and Home by keyboard, only the rows in view in the DOM', async () => {
+    test('org tree, virtualized: 5,000 rows, Tab from the search box, End and Home by keyboard, only the rows in view in the DOM', async (t) => {
       const page = await browser.open('/test/org-tree-scale.html', WIDE);
       await page.eval(() => {
         const nodes = [{ id: 'r', level: 'street', name: '城关街道党工委' }];
@@ -427,7 +462,16 @@ function engineSuite(engine) {
         document.getElementById('big').data = { nodes };
       });
       await page.waitFor(() => document.getElementById('big').shadowRoot.querySelector('[role=treeitem][data-id="g0"]'));
-      await focus(page, 'big', '[role=treeitem][data-id="r"]');
+      await focus(page, 'big', 'input[type=search]');
+      await page.keys('Tab');
+      if (await page.eval(() => document.getElementById('big').shadowRoot.activeElement?.classList.contains('gr-scroll'))) {
+        // As with the case list: Firefox makes the overflowing scroll box a tab stop of its
+        // own (unnamed, no role) between the search box and the rows. Reported; the path goes on.
+        assert.equal(engine, 'firefox', `${engine}: the tree's scroll box takes focus`);
+        t.diagnostic('firefox: the tree\'s overflowing scroll box (.gr-scroll) is a tab stop of its own between the search box and the rows');
+        await page.keys('Tab');
+      }
+      assert.equal(await focusedId(page, 'big'), 'r', 'Tab from the search box reaches the tree');
       await page.keys('End');
       await page.waitFor(() => document.getElementById('big').shadowRoot.activeElement?.dataset.id === 'g4999');
       const state = await page.eval(() => {
@@ -513,8 +557,9 @@ function engineSuite(engine) {
       assert.match((await page.violations())[0], /^style-src/);
     });
 
-    test('without constructed stylesheets (Safari before 16.4): every widget styled through a <link>, under the strict CSP', async () => {
+    test('without constructed stylesheets (Safari before 16.4): every widget styled through a <link>, under the strict CSP', async (t) => {
       await oldSafari(browser);
+      if (engine === 'webkit') t.diagnostic(await withoutContainerQueries(browser));
     });
 
     test('at 320 × 640 the widgets\' test pages do not scroll sideways where Chromium does not', async (t) => {
