@@ -83,33 +83,6 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
     }
 }
 
-/// A duration broken into the two units people read: seconds under a minute, minutes (and
-/// seconds) under an hour, hours and minutes under a day, then days and hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Span {
-    /// Under a minute.
-    Seconds(u64),
-    /// Minutes and seconds, under an hour.
-    Minutes(u64, u64),
-    /// Hours and minutes, under a day.
-    Hours(u64, u64),
-    /// Days and hours.
-    Days(u64, u64),
-}
-
-impl Span {
-    /// The span of `seconds` (its sign is dropped: the message says ahead or over).
-    pub fn of(seconds: i64) -> Span {
-        let s = seconds.unsigned_abs();
-        match s {
-            0..60 => Span::Seconds(s),
-            60..3_600 => Span::Minutes(s / 60, s % 60),
-            3_600..86_400 => Span::Hours(s / 3_600, s % 3_600 / 60),
-            _ => Span::Days(s / 86_400, s % 86_400 / 3_600),
-        }
-    }
-}
-
 /// Where a case's clocks stand, in one line of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Summary {
@@ -666,6 +639,28 @@ fn dispatch_facts(doc: &CasesDoc, case: &Case, cc: &CaseClocks, now: Timestamp, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Span;
+
+    #[test]
+    fn spans_and_times_read_as_people_write_them() {
+        assert_eq!(Span::of(0), Span::Seconds(0));
+        assert_eq!(Span::of(-59), Span::Seconds(59));
+        assert_eq!(Span::of(720), Span::Minutes(12, 0));
+        assert_eq!(Span::of(125), Span::Minutes(2, 5));
+        assert_eq!(Span::of(3_900), Span::Hours(1, 5));
+        assert_eq!(Span::of(4 * 86_400 + 6 * 3_600 + 59), Span::Days(4, 6));
+        assert_eq!((ZH_CN.clock_breached)(720), "已超时 12 分钟");
+        assert_eq!((ZH_CN.clock_running)(180), "剩余 3 分钟");
+        assert_eq!((ZH_CN.clock_running)(125), "剩余 2 分 5 秒");
+        assert_eq!((EN.clock_breached)(720), "overdue by 12 min");
+        assert_eq!((EN.clock_running)(3_900), "1 h 5 min left");
+        assert_eq!(summary_text(&ZH_CN, Summary::AllMet), "全部达标");
+        assert_eq!((ZH_CN.clock_met)(0), "按时达标（恰在时限）");
+        assert_eq!(local_time(at("2026-08-31T09:56:00+00:00")), "2026-08-31 17:56");
+        assert_eq!(local_time(at("2026-08-31T17:55:40+08:00")), "2026-08-31 17:55:40");
+        assert_eq!(advanced(at("2026-08-02T23:59:59+08:00"), 2), at("2026-08-03T00:00:01+08:00"));
+        assert_eq!(advanced(at("2026-08-02T23:59:59+08:00"), 0), at("2026-08-02T23:59:59+08:00"));
+    }
     use crate::i18n::{EN, ZH_CN};
 
     fn doc() -> CasesDoc {
@@ -823,24 +818,4 @@ mod tests {
         assert!(newly_breached(&after, &clocks(&doc, advanced(base, 10))).is_empty());
     }
 
-    #[test]
-    fn spans_and_times_read_as_people_write_them() {
-        assert_eq!(Span::of(0), Span::Seconds(0));
-        assert_eq!(Span::of(-59), Span::Seconds(59));
-        assert_eq!(Span::of(720), Span::Minutes(12, 0));
-        assert_eq!(Span::of(125), Span::Minutes(2, 5));
-        assert_eq!(Span::of(3_900), Span::Hours(1, 5));
-        assert_eq!(Span::of(4 * 86_400 + 6 * 3_600 + 59), Span::Days(4, 6));
-        assert_eq!((ZH_CN.clock_breached)(720), "已超时 12 分钟");
-        assert_eq!((ZH_CN.clock_running)(180), "剩余 3 分钟");
-        assert_eq!((ZH_CN.clock_running)(125), "剩余 2 分 5 秒");
-        assert_eq!((EN.clock_breached)(720), "overdue by 12 min");
-        assert_eq!((EN.clock_running)(3_900), "1 h 5 min left");
-        assert_eq!(summary_text(&ZH_CN, Summary::AllMet), "全部达标");
-        assert_eq!((ZH_CN.clock_met)(0), "按时达标（恰在时限）");
-        assert_eq!(local_time(at("2026-08-31T09:56:00+00:00")), "2026-08-31 17:56");
-        assert_eq!(local_time(at("2026-08-31T17:55:40+08:00")), "2026-08-31 17:55:40");
-        assert_eq!(advanced(at("2026-08-02T23:59:59+08:00"), 2), at("2026-08-03T00:00:01+08:00"));
-        assert_eq!(advanced(at("2026-08-02T23:59:59+08:00"), 0), at("2026-08-02T23:59:59+08:00"));
-    }
 }

@@ -11,8 +11,6 @@ use grassroots::rules::Tier;
 #[cfg(feature = "service-board")]
 use grassroots::services::{ClaimState, ProviderKind, Urgency};
 
-#[cfg(feature = "case-tracker")]
-use crate::case_tracker::Span;
 
 /// The display language of a widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -631,6 +629,35 @@ pub struct Catalogue {
     pub dash_clocks_1310: &'static str,
     #[cfg(feature = "dashboard")]
     pub dash_clocks_12345: &'static str,
+}
+
+#[cfg(feature = "case-tracker")]
+/// A duration broken into the two units people read: seconds under a minute, minutes (and
+/// seconds) under an hour, hours and minutes under a day, then days and hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// Under a minute.
+    Seconds(u64),
+    /// Minutes and seconds, under an hour.
+    Minutes(u64, u64),
+    /// Hours and minutes, under a day.
+    Hours(u64, u64),
+    /// Days and hours.
+    Days(u64, u64),
+}
+
+#[cfg(feature = "case-tracker")]
+impl Span {
+    /// The span of `seconds` (its sign is dropped: the message says ahead or over).
+    pub fn of(seconds: i64) -> Span {
+        let s = seconds.unsigned_abs();
+        match s {
+            0..60 => Span::Seconds(s),
+            60..3_600 => Span::Minutes(s / 60, s % 60),
+            3_600..86_400 => Span::Hours(s / 3_600, s % 3_600 / 60),
+            _ => Span::Days(s / 86_400, s % 86_400 / 3_600),
+        }
+    }
 }
 
 #[cfg(feature = "case-tracker")]
@@ -1902,6 +1929,8 @@ pub static EN: Catalogue = Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+
 
     #[test]
     fn language_tags_fall_back_to_chinese() {
