@@ -408,15 +408,9 @@ function engineSuite(engine) {
     test('case tracker: renders (src, inline, broken → gr-error); Tab to the list, ↓ ↓ Enter fires gr-select with the breached clocks', async (t) => {
       const page = await ownPage('/test/case-tracker.html');
       await page.keys('Tab');
-      if (await page.eval(() => document.getElementById('tracker').shadowRoot.activeElement?.getAttribute('role')) === 'listbox') {
-        // Firefox puts a scroll container whose content overflows into the tab order, even
-        // when it holds focusable elements (Chromium and WebKit do not): the case list, a
-        // listbox with a roving tabindex, is then an extra tab stop before its cases. Known
-        // and reported (tabindex="-1" on .gr-case-list takes it out); the path goes on.
-        assert.equal(engine, 'firefox', `${engine}: the case list itself takes focus`);
-        t.diagnostic('firefox: the scrolling case list (role=listbox) is a tab stop of its own before its cases');
-        await page.keys('Tab');
-      }
+      // Firefox puts a scroll container whose content overflows into the tab order even when
+      // it holds focusable elements; tabindex="-1" on the case list keeps it out, so Tab goes
+      // straight to the first case in every engine.
       assert.equal(await focusedId(page, 'tracker'), 'sl-0831-pipe');
       await page.keys('ArrowDown', 'ArrowDown');
       assert.equal(await focusedId(page, 'tracker'), 'h-0610-property');
@@ -464,13 +458,8 @@ function engineSuite(engine) {
       await page.waitFor(() => document.getElementById('big').shadowRoot.querySelector('[role=treeitem][data-id="g0"]'));
       await focus(page, 'big', 'input[type=search]');
       await page.keys('Tab');
-      if (await page.eval(() => document.getElementById('big').shadowRoot.activeElement?.classList.contains('gr-scroll'))) {
-        // As with the case list: Firefox makes the overflowing scroll box a tab stop of its
-        // own (unnamed, no role) between the search box and the rows. Reported; the path goes on.
-        assert.equal(engine, 'firefox', `${engine}: the tree's scroll box takes focus`);
-        t.diagnostic('firefox: the tree\'s overflowing scroll box (.gr-scroll) is a tab stop of its own between the search box and the rows');
-        await page.keys('Tab');
-      }
+      // As with the case list: tabindex="-1" keeps Firefox from stopping on the tree's
+      // overflowing scroll box between the search box and the rows.
       assert.equal(await focusedId(page, 'big'), 'r', 'Tab from the search box reaches the tree');
       await page.keys('End');
       await page.waitFor(() => document.getElementById('big').shadowRoot.activeElement?.dataset.id === 'g4999');

@@ -468,7 +468,9 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                         <p>{ text.no_cases }</p>
                     } else {
                         <p class="gr-hint" id="gr-case-hint">{ text.case_list_hint }</p>
-                        <div class="gr-case-list" role="listbox" ref={list_ref} aria-label={text.case_list_label} aria-describedby="gr-case-hint"
+                        // tabindex -1: Firefox puts a scroll box that overflows into the Tab order
+                        // even when it holds focusable rows; the rows are the stop.
+                        <div class="gr-case-list" role="listbox" ref={list_ref} aria-label={text.case_list_label} aria-describedby="gr-case-hint" tabindex="-1"
                             onfocusin={on_focus_in} onfocusout={on_focus_out}>
                             { for rows.iter().enumerate().map(|(position, &i)| {
                                 let c = &all[i];

@@ -504,7 +504,9 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
             <span class="gr-vh" id="gr-match-note">{ text.match_note }</span>
             <p class="gr-hint" id="gr-hint">{ text.keyboard_hint }</p>
             <div class="gr-probe" aria-hidden="true" ref={refs.probe.clone()}></div>
-            <div class="gr-scroll" ref={refs.scroller.clone()} {onscroll}>
+            // tabindex -1: Firefox puts a scroll box that overflows into the Tab order even when
+            // it holds the focusable tree; the tree is the stop.
+            <div class="gr-scroll" ref={refs.scroller.clone()} {onscroll} tabindex="-1">
                 <div
                     role="tree"
                     class="gr-tree"
