@@ -143,7 +143,8 @@ function reflowProblems(sel) {
       if (clips(s)) {
         // Clipped: only text that ends in an ellipsis, on one line, whose full text is in the
         // accessibility tree (not hidden from it, not replaced by a shorter label).
-        if (down && ['hidden', 'clip'].includes(s.overflowY)) {
+        // (Lines clamped with -webkit-line-clamp end in an ellipsis too.)
+        if (down && ['hidden', 'clip'].includes(s.overflowY) && s.webkitLineClamp === 'none') {
           problems.push(`clipped at the bottom (${el.scrollHeight} px in ${el.clientHeight} px): ${name(el)}`);
         } else if (sideways && s.textOverflow !== 'ellipsis') {
           problems.push(`clipped at the side without an ellipsis (${el.scrollWidth} px in ${el.clientWidth} px): ${name(el)}`);
@@ -184,6 +185,17 @@ function reflowProblems(sel) {
         outside.add(el);
         problems.push(`reaches outside the widget (${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} px in ${Math.round(box.width)} px): ${name(el)}`);
       }
+    }
+  }
+
+  // Elderly mode keeps its 60 px targets at any width: every button and field of a widget.
+  for (const host of document.querySelectorAll(sel)) {
+    const root = host.shadowRoot;
+    if (!root?.querySelector('.gr-elderly')) continue;
+    for (const el of root.querySelectorAll('button, select, input[type=search], input[type=text]')) {
+      if (hidden(el)) continue;
+      const h = el.getBoundingClientRect().height;
+      if (h < 59.5) problems.push(`a target ${Math.round(h)} px tall in elderly mode: ${name(el)}`);
     }
   }
 
@@ -268,6 +280,31 @@ describe('the keyboard at 320 px', () => {
     assert.equal(await onScreen(page, 'from-src'), 'on screen');
     await page.keyboard.press('Enter');
     assert.deepEqual((await events(page, 'gr-select')).at(-1)?.detail.path, ['sl-d1-g1', 'sl-d1', 'sl']);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('org tree, elderly mode on the demo page: a truncated name shows whole on focus', async () => {
+    const page = await open(env, '/org.html', narrow);
+    await rendered(page, ['tree-county']);
+    await page.locator('#elderly-toggle').click();
+    await page.locator('#tree-county .gr-elderly').waitFor();
+    await settle(page);
+    const name = (id) => page.locator(`#tree-county [role=treeitem][data-id="${id}"] .gr-name`).evaluate((e) => ({
+      truncated: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+      ellipsis: getComputedStyle(e).textOverflow === 'ellipsis' || getComputedStyle(e).webkitLineClamp !== 'none',
+    }));
+    await page.locator('#tree-county input[type=search]').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedId(page, 'tree-county'), 'county');
+    assert.deepEqual(await name('s0'), { truncated: true, ellipsis: true }, '城关街道党工委 does not fit one line at 24 px');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedId(page, 'tree-county'), 's0');
+    await settle(page);
+    assert.equal((await name('s0')).truncated, false, 'focused, the whole name shows');
+    assert.equal(await onScreen(page, 'tree-county'), 'on screen');
+    await page.keyboard.press('Enter');
+    assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 's0');
     assert.deepEqual(page.problems, []);
     await page.close();
   });
