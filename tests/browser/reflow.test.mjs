@@ -128,7 +128,7 @@ function reflowProblems(sel) {
   // A scroll region a keyboard can reach and a screen reader can name.
   const labelledRegion = (el) => scrolls(getComputedStyle(el))
     && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))
-    && (el.getAttribute('role') === 'region' || el.hasAttribute('tabindex'));
+    && (el.getAttribute('role') === 'region' || (el.hasAttribute('tabindex') && el.tabIndex >= 0));
   const all = (root) => [...root.querySelectorAll('*')];
   const roots = [document, ...[...document.querySelectorAll(sel)].map((h) => h.shadowRoot).filter(Boolean)];
 
