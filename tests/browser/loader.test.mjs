@@ -121,3 +121,24 @@ test('bundle files are compressed when asked, hashed names are cached for good, 
   assert.equal(plain.headers.get('content-encoding'), null);
   assert.ok(files.includes('/grassroots/grassroots.js'));
 });
+
+test('a misspelt option is refused by name, not ignored; theme stays an attribute of the host', async () => {
+  const page = await blank();
+  const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  const result = await page.evaluate(async (data) => {
+    const div = document.createElement('div');
+    document.getElementById('here').append(div);
+    const refused = await window.grassroots.mount(div, 'org-tree', data, { eldery: true }).ready.then(() => 'mounted', (e) => String(e));
+    const ok = document.createElement('div');
+    document.getElementById('here').append(ok);
+    const handle = window.grassroots.mount(ok, 'org-tree', data, { elderly: true, theme: 'blue', lang: 'en' });
+    await handle.ready;
+    const elderly = Boolean(ok.shadowRoot.querySelector('.gr-elderly'));
+    const theme = ok.getAttribute('theme');
+    await handle.setOptions({ theme: null });
+    return { refused, elderly, theme, after: ok.getAttribute('theme') };
+  }, org);
+  assert.match(result.refused, /invalid options: .*unknown field `eldery`/);
+  assert.deepEqual({ ...result, refused: undefined }, { refused: undefined, elderly: true, theme: 'blue', after: null });
+  await page.close();
+});

@@ -108,6 +108,12 @@ function style(shadow, constructed) {
   return [link];
 }
 
+/** The options as JSON text for the wasm side, less `theme` (an attribute of the host). */
+function optionsText(options) {
+  const { theme, ...rest } = options ?? {};
+  return JSON.stringify(rest);
+}
+
 /** JSON text for the wasm side: strings pass as they are, anything else is stringified. */
 function toText(data) {
   if (data === undefined || data === null) return null;
@@ -153,7 +159,7 @@ class Handle {
       } catch (e) {
         failure = String(e?.message ?? e);
       }
-      this.#inner = wasm.mount(element, this.#root, kind, text, JSON.stringify(options ?? {}));
+      this.#inner = wasm.mount(element, this.#root, kind, text, optionsText(options));
       if (failure) this.#inner.fail(failure);
     }, (error) => {
       // The widget's code or stylesheet could not be loaded: there is no error panel without
@@ -197,7 +203,7 @@ class Handle {
   /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node }. */
   setOptions(options) {
     themed(this.#element, options);
-    return this.#then((inner) => inner.setOptions(JSON.stringify(options ?? {})));
+    return this.#then((inner) => inner.setOptions(optionsText(options)));
   }
 
   /** Shows a load failure (e.g. a failed fetch) in the error panel and fires gr-error. */

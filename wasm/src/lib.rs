@@ -74,9 +74,11 @@ pub fn evaluate(data: &str) -> Result<String, JsError> {
     serde_json::to_string_pretty(card.evaluation()).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Options a host passes as attributes or as the `options` object of `mount()`.
+/// Options a host passes as attributes or as the `options` object of `mount()`. An unknown
+/// option (a misspelt `eldery`) is an error, not silently ignored; `theme` is read by
+/// `grassroots.js` alone (it sets the host's attribute) and never reaches here.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Options {
     /// BCP 47 tag; `en…` gives English, anything else zh-CN.
     pub lang: Option<String>,
