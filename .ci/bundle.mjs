@@ -41,7 +41,40 @@ function hashed(name, ext, bytes) {
   return file;
 }
 
-const manifest = { css: hashed('grassroots', 'css', readFileSync(style)), modules: {} };
+/**
+ * The stylesheet with a fallback for browsers without container queries (Safari before 16,
+ * iOS 15): each `@container gr (max-width: Nem) { … }` block is repeated under
+ * `@supports not (container-type: inline-size)` as a viewport media query — at N × 16 px, and
+ * at N × 24 px for elderly mode's 24 px text (its rules prefixed with `.gr-elderly`). The
+ * viewport stands in for the widget's own width there: right on a phone, where it matters.
+ */
+function withFallback(css) {
+  /** A selector list split at its top-level commas (not those inside :not(…)). */
+  const topLevel = (list) => {
+    const parts = [''];
+    let depth = 0;
+    for (const c of list) {
+      depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+      if (c === ',' && depth === 0) parts.push('');
+      else parts[parts.length - 1] += c;
+    }
+    return parts;
+  };
+  const blocks = [];
+  const re = /@container gr \(max-width: ([\d.]+)em\) \{/g;
+  for (let m; (m = re.exec(css));) {
+    let depth = 1;
+    let i = re.lastIndex;
+    for (; depth > 0 && i < css.length; i++) depth += css[i] === '{' ? 1 : css[i] === '}' ? -1 : 0;
+    const body = css.slice(re.lastIndex, i - 1).replace(/\/\*[\s\S]*?\*\//g, '');
+    const elderly = body.replace(/([^{}]+)\{/g, (_, selectors) => `${topLevel(selectors).map((sel) => `.gr-elderly ${sel.trim()}`).join(', ')} {`);
+    blocks.push(`@media (max-width: ${Number(m[1]) * 16}px) {${body}}`, `@media (max-width: ${Number(m[1]) * 24}px) {${elderly}}`);
+  }
+  if (blocks.length === 0) throw new Error(`${style}: no @container gr (max-width: …em) block`);
+  return `${css}\n/* Without container queries (Safari before 16): the same rules by the viewport's width. */\n@supports not (container-type: inline-size) {\n${blocks.join('\n')}\n}\n`;
+}
+
+const manifest = { css: hashed('grassroots', 'css', Buffer.from(withFallback(readFileSync(style, 'utf8')))), modules: {} };
 for (const name of readdirSync(pkg).sort()) {
   const glue = join(pkg, name, `${name}.js`);
   if (!existsSync(glue)) continue;

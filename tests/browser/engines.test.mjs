@@ -266,28 +266,40 @@ async function oldSafari(browser) {
 }
 
 /**
- * Safari 15 (iOS 15) lacks container queries too (Safari 16.0 has them), and drops the
- * stylesheet's @container rules: the old-Safari page at 320 px with those rules deleted from
- * each shadow root's <link>ed sheet, measured. A line for the test's diagnostics, not asserted:
- * the widgets' narrow layouts are container queries, with no fallback for those browsers yet.
+ * Safari 15 (iOS 15) lacks container queries too (Safari 16.0 has them): it drops the
+ * stylesheet's @container rules and applies the `@supports not (container-type: inline-size)`
+ * fallback the build writes (the same rules by viewport media queries). Played here on the
+ * old-Safari page at 320 px: in each shadow root's <link>ed sheet the @container rules are
+ * deleted and the fallback's rules put in force. Returns the document's scroll and client width.
  */
 async function withoutContainerQueries(browser) {
   const page = await browser.open('/test/csp/old-safari.html', PHONE);
   await widgets(page);
   await page.waitFor((sel) => [...document.querySelectorAll(sel)].every((h) => h.shadowRoot.querySelector('link')?.sheet?.cssRules.length > 0), ELEMENTS);
-  const removed = await page.eval((sel) => {
-    let n = 0;
+  const changed = await page.eval((sel) => {
+    let dropped = 0;
+    let fallbacks = 0;
     for (const h of document.querySelectorAll(sel)) {
       const sheet = h.shadowRoot.querySelector('link').sheet;
       for (let i = sheet.cssRules.length - 1; i >= 0; i -= 1) {
-        if (sheet.cssRules[i].constructor.name === 'CSSContainerRule') { sheet.deleteRule(i); n += 1; }
+        const rule = sheet.cssRules[i];
+        if (rule.constructor.name === 'CSSContainerRule') {
+          sheet.deleteRule(i);
+          dropped += 1;
+        } else if (rule.constructor.name === 'CSSSupportsRule' && /not \(container-type/.test(rule.conditionText)) {
+          const inner = [...rule.cssRules].map((r) => r.cssText);
+          sheet.deleteRule(i);
+          for (const text of inner) sheet.insertRule(text, sheet.cssRules.length);
+          fallbacks += inner.length;
+        }
       }
     }
-    return n;
+    return { dropped, fallbacks };
   }, ELEMENTS);
   await settle(page);
-  const size = await page.eval(() => `${document.documentElement.scrollWidth} px wide in ${document.documentElement.clientWidth} px`);
-  return `${browser.engine} as Safari 15 (no constructed stylesheets, ${removed} @container rules dropped): every widget at 320 px: ${size}`;
+  const size = await page.eval(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  await page.screenshot(join(artifacts, `${browser.engine}-safari15-320.png`));
+  return { ...changed, ...size };
 }
 
 /** Every check of this file in `engine` (webkit or firefox). */
@@ -548,7 +560,12 @@ function engineSuite(engine) {
 
     test('without constructed stylesheets (Safari before 16.4): every widget styled through a <link>, under the strict CSP', async (t) => {
       await oldSafari(browser);
-      if (engine === 'webkit') t.diagnostic(await withoutContainerQueries(browser));
+      if (engine === 'webkit') {
+        const safari15 = await withoutContainerQueries(browser);
+        t.diagnostic(`webkit as Safari 15: ${safari15.dropped} @container rules dropped, ${safari15.fallbacks} fallback media rules in force: ${safari15.scroll} px wide in ${safari15.client} px`);
+        assert.ok(safari15.dropped > 0 && safari15.fallbacks > 0, 'the stylesheet has container queries and their fallback');
+        assert.ok(safari15.scroll <= safari15.client, `as Safari 15 at 320 px the page is ${safari15.scroll} px wide in ${safari15.client} px`);
+      }
     });
 
     test('at 320 × 640 the widgets\' test pages do not scroll sideways where Chromium does not', async (t) => {
