@@ -11,7 +11,8 @@
 //   - the strict-CSP page renders and restyles with no securitypolicyviolation;
 //   - the fallback for Safari before 16.4 (no constructed stylesheets: a <link> in each shadow
 //     root) styles every widget, under the strict CSP; in Chromium too;
-//   - at 320 × 640 CSS px the widgets' test pages pass the reflow checks that reflow.test.mjs
+//   - at 320 × 640 and 390 × 844 CSS px the widgets' test pages, and at 320 × 640 the demo
+//     pages, pass the reflow checks that reflow.test.mjs
 //     holds Chromium to (reflow-checks.mjs: no sideways scroll, nothing outside a widget but in
 //     a labelled scroll region, no clipping without an ellipsis, no one-character lines), in
 //     zh-CN and en, normal and elderly, with and without WCAG 1.4.12 text spacing; as Safari 15
@@ -30,6 +31,7 @@ const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.htm
 const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/embed.html'];
 const WIDE = { width: 1000, height: 800 };
 const PHONE = { width: 320, height: 640 };
+const PHONE_LARGE = { width: 390, height: 844 };
 /** The widgets given broken data on each test page: they, and only they, fire gr-error. */
 const BROKEN = {
   '/test/org-tree.html': [],
@@ -554,10 +556,11 @@ function engineSuite(engine) {
       }
     });
 
-    test('at 320 × 640 the widgets\' test pages reflow as in Chromium: zh-CN and en, normal and elderly, with and without WCAG text spacing', async () => {
-      for (const path of OWN) {
-        const page = await browser.open(path, PHONE);
-        assert.equal(await page.eval(() => document.documentElement.clientWidth), 320, `${engine}: a 320 px viewport`);
+    test('the widgets\' test pages at 320 × 640 and 390 × 844, the demo pages at 320 × 640, reflow as in Chromium: zh-CN and en, normal and elderly, with and without WCAG text spacing', async () => {
+      const runs = [...OWN.flatMap((path) => [[path, PHONE], [path, PHONE_LARGE]]), ...DEMO.map((path) => [path, PHONE])];
+      for (const [path, size] of runs) {
+        const page = await browser.open(path, size);
+        assert.equal(await page.eval(() => document.documentElement.clientWidth), size.width, `${engine}: a ${size.width} px viewport`);
         await widgets(page);
         // reflow.test.mjs holds Chromium to the same checks on these pages.
         const found = [];
@@ -574,7 +577,7 @@ function engineSuite(engine) {
               return w && w.getAttribute('lang') === (l === 'en' ? 'en' : 'zh-CN') && w.classList.contains('gr-elderly') === e;
             }), ELEMENTS, lang, elderly);
             await settle(page);
-            const at = `${engine} ${path} ${lang}${elderly ? ' elderly' : ''}`;
+            const at = `${engine} ${path} ${size.width}px ${lang}${elderly ? ' elderly' : ''}`;
             for (const p of await page.eval(reflowProblems, ELEMENTS)) found.push(`${at}: ${p}`);
             await page.eval(spacing, { sel: ELEMENTS, css: SPACING, on: true });
             await settle(page);
@@ -582,7 +585,7 @@ function engineSuite(engine) {
             await page.eval(spacing, { sel: ELEMENTS, css: SPACING, on: false });
           }
         }
-        if (path === '/test/case-tracker.html') await page.screenshot(join(artifacts, `${engine}-case-tracker-320.png`));
+        if (path === '/test/case-tracker.html' && size === PHONE) await page.screenshot(join(artifacts, `${engine}-case-tracker-320.png`));
         assert.deepEqual(found, []);
         assert.deepEqual(await page.problems(), [], `${engine}: ${path}`);
       }
