@@ -11,8 +11,8 @@
 //   - the strict-CSP page renders and restyles with no securitypolicyviolation;
 //   - the fallback for Safari before 16.4 (no constructed stylesheets: a <link> in each shadow
 //     root) styles every widget, under the strict CSP; in Chromium too;
-//   - at 320 × 640 and 390 × 844 CSS px the widgets' test pages, and at 320 × 640 the demo
-//     pages, pass the reflow checks that reflow.test.mjs
+//   - at 320 × 640 and 390 × 844 CSS px the widgets' test pages and the demo pages pass the
+//     reflow checks that reflow.test.mjs
 //     holds Chromium to (reflow-checks.mjs: no sideways scroll, nothing outside a widget but in
 //     a labelled scroll region, no clipping without an ellipsis, no one-character lines), in
 //     zh-CN and en, normal and elderly, with and without WCAG 1.4.12 text spacing; as Safari 15
@@ -556,8 +556,8 @@ function engineSuite(engine) {
       }
     });
 
-    test('the widgets\' test pages at 320 × 640 and 390 × 844, the demo pages at 320 × 640, reflow as in Chromium: zh-CN and en, normal and elderly, with and without WCAG text spacing', async () => {
-      const runs = [...OWN.flatMap((path) => [[path, PHONE], [path, PHONE_LARGE]]), ...DEMO.map((path) => [path, PHONE])];
+    test('the widgets\' test pages and the demo pages at 320 × 640 and 390 × 844 reflow as in Chromium: zh-CN and en, normal and elderly, with and without WCAG text spacing', async () => {
+      const runs = [...OWN, ...DEMO].flatMap((path) => [[path, PHONE], [path, PHONE_LARGE]]);
       for (const [path, size] of runs) {
         const page = await browser.open(path, size);
         assert.equal(await page.eval(() => document.documentElement.clientWidth), size.width, `${engine}: a ${size.width} px viewport`);
