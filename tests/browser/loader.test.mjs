@@ -142,3 +142,26 @@ test('a misspelt option is refused by name, not ignored; theme stays an attribut
   assert.deepEqual({ ...result, refused: undefined }, { refused: undefined, elderly: true, theme: 'blue', after: null });
   await page.close();
 });
+
+test('a module that cannot be loaded: a plain-text alert in the element and gr-error with code "load"', async () => {
+  const page = await blank();
+  await page.route(/\/grassroots\/org-tree\.[0-9a-f]{10}\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  page.problems.length = 0;
+  const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  const shown = await page.evaluate(async (data) => {
+    const div = document.createElement('div');
+    div.id = 'broken-load';
+    document.getElementById('here').append(div);
+    await window.grassroots.mount(div, 'org-tree', data, { lang: 'en' }).ready;
+    const alert = div.shadowRoot.querySelector('[role=alert]');
+    return alert?.textContent;
+  }, org);
+  assert.match(shown, /^The widget could not be loaded: /);
+  const [error] = await events(page, 'gr-error');
+  assert.equal(error.target, 'broken-load');
+  assert.equal(error.detail.widget, 'org-tree');
+  assert.deepEqual(error.detail.warnings, []);
+  assert.equal(error.detail.errors.length, 1);
+  assert.deepEqual({ ...error.detail.errors[0], message: undefined }, { severity: 'error', path: '$', code: 'load', message: undefined });
+  await page.close();
+});
