@@ -304,15 +304,7 @@ async function firefox(base) {
   // and there keys reach the page but never activate a button or a checkbox.
   const page = await browser.newPage();
   for (const other of await browser.pages()) if (other !== page) await other.close();
-  const impl = {
-    eval(source, args) {
-      // eslint-disable-next-line no-new-func
-      return page.evaluate(new Function('args', `return (${source}).apply(null, args)`), args);
-    },
-    keys(name) { return page.keyboard.press(name === 'Space' ? ' ' : name); },
-    // The viewport, as WebKitWebDriver takes it (a whole page can be 20,000 px tall at 320 px).
-    screenshot(path) { return page.screenshot({ path }); },
-  };
+  const impl = puppet(() => page);
   return {
     engine: 'firefox',
     version: version.replace('firefox/', 'Firefox '),
@@ -328,18 +320,27 @@ async function firefox(base) {
   };
 }
 
-/** Chromium, the reference: the harness's playwright browser with the same interface. */
-async function chromium(base, browser) {
-  let page = null;
-  const impl = {
+/**
+ * The page interface over a puppeteer or playwright page (Firefox, Chromium): the same calls
+ * in both. `current()` gives the page in use.
+ */
+function puppet(current) {
+  return {
     eval(source, args) {
       // (A function built here, not eval() in the page, which a strict CSP forbids.)
       // eslint-disable-next-line no-new-func
-      return page.evaluate(new Function('args', `return (${source}).apply(null, args)`), args);
+      return current().evaluate(new Function('args', `return (${source}).apply(null, args)`), args);
     },
-    keys(name) { return page.keyboard.press(name === 'Space' ? ' ' : name); },
-    screenshot(path) { return page.screenshot({ path }); },
+    keys(name) { return current().keyboard.press(name === 'Space' ? ' ' : name); },
+    // The viewport, as WebKitWebDriver takes it (a whole page can be 20,000 px tall at 320 px).
+    screenshot(path) { return current().screenshot({ path }); },
   };
+}
+
+/** Chromium, the reference: the harness's playwright browser with the same interface. */
+async function chromium(base, browser) {
+  let page = null;
+  const impl = puppet(() => page);
   return {
     engine: 'chromium',
     version: `Chromium ${browser.version()}`,
