@@ -30,11 +30,15 @@ const MANIFEST = /* @manifest */ { css: 'style.css', modules: {} } /* @end */;
 const loaded = new Map(); // module name → Promise of its exports
 let asked = null; // kinds asked for in this task, before a module is chosen for them
 
+/** The name of a module already loading or loaded that serves `kind`, if any. */
+function loadedFor(kind) {
+  return [...loaded.keys()].find((name) => MANIFEST.modules[name].kinds.includes(kind));
+}
+
 /** The module whose code serves `kind`: one already loading or loaded, else the best to load. */
 function moduleFor(kind) {
-  for (const [name, exports] of loaded) {
-    if (MANIFEST.modules[name].kinds.includes(kind)) return exports;
-  }
+  const served = loadedFor(kind);
+  if (served) return loaded.get(served);
   // Kinds asked for in the same task are decided together, once the task's elements have all
   // connected: two or more kinds not yet served load the combined module.
   if (!asked) {
@@ -42,7 +46,7 @@ function moduleFor(kind) {
     const batch = asked;
     batch.result = new Promise((ok) => queueMicrotask(() => {
       asked = null;
-      const missing = [...batch.kinds].filter((k) => ![...loaded.keys()].some((n) => MANIFEST.modules[n].kinds.includes(k)));
+      const missing = [...batch.kinds].filter((k) => !loadedFor(k));
       const name = missing.length > 1 ? combined() : missing[0] ?? null;
       if (name && !loaded.has(name)) load(name);
       ok();
