@@ -563,6 +563,129 @@ pub enum ProblemKind {
         /// The case's category.
         category: String,
     },
+    // ---- geometry ----
+    /// A feature of a geometry document names no record in its properties.
+    #[cfg(feature = "geo")]
+    #[error("the feature names no record: give properties \"grid\", \"node\" or \"block\"")]
+    GeoNoSubject,
+    /// A feature names more than one record.
+    #[cfg(feature = "geo")]
+    #[error("the feature names more than one record ({keys}): give exactly one of \"grid\", \"node\", \"block\"")]
+    GeoManySubjects {
+        /// The property names given, e.g. `grid, node`.
+        keys: String,
+    },
+    /// Two features draw the same record.
+    #[cfg(feature = "geo")]
+    #[error("{what} \"{id}\" is already drawn at {first}")]
+    GeoDuplicate {
+        /// `grid`, `node` or `block`.
+        what: String,
+        /// The record's id.
+        id: String,
+        /// JSON path of the feature that drew it first.
+        first: String,
+    },
+    /// A feature's geometry is not a polygon.
+    #[cfg(feature = "geo")]
+    #[error("the geometry is {found}, expected a Polygon or MultiPolygon")]
+    GeoNotPolygon {
+        /// The geometry type found, or `null`.
+        found: String,
+    },
+    /// A ring whose last position is not its first.
+    #[cfg(feature = "geo")]
+    #[error("the ring is not closed: its last position must repeat its first")]
+    GeoUnclosedRing,
+    /// A ring with fewer than four positions (three corners and the closing one).
+    #[cfg(feature = "geo")]
+    #[error("a ring needs at least 4 positions (3 corners and the first repeated), this one has {count}")]
+    GeoShortRing {
+        /// The positions it has.
+        count: usize,
+    },
+    /// Positions outside China's extent in a document with a geographic crs.
+    #[cfg(feature = "geo")]
+    #[error("{count} position(s) of this ring lie outside China (longitude 73–136, latitude 3–54), the first at ({lon}, {lat}); is the crs right, or are longitude and latitude swapped?")]
+    GeoOutsideChina {
+        /// How many positions of the ring lie outside.
+        count: usize,
+        /// The first one's longitude, as written.
+        lon: String,
+        /// Its latitude.
+        lat: String,
+    },
+    /// The document's `crs` is not one this format knows.
+    #[cfg(feature = "geo")]
+    #[error("unknown crs \"{name}\", expected one of wgs84, gcj02, cgcs2000, local")]
+    GeoUnknownCrs {
+        /// The name given.
+        name: String,
+    },
+    /// A grid of the organization has no shape in the geometry document.
+    #[cfg(feature = "geo")]
+    #[error("grid \"{id}\" has no polygon")]
+    GeoMissingGrid {
+        /// The grid's id.
+        id: String,
+    },
+    /// A ring crosses or touches itself.
+    #[cfg(feature = "geo")]
+    #[error("the ring intersects itself")]
+    GeoSelfIntersection,
+    /// A hole that is not inside its polygon's outer ring, or rings of one polygon that cross.
+    #[cfg(feature = "geo")]
+    #[error("the hole is not inside its polygon's outer ring, or crosses another ring")]
+    GeoHoleOutside,
+    /// Polygons of one multipolygon overlap or share an edge.
+    #[cfg(feature = "geo")]
+    #[error("polygons {first} and {second} of this multipolygon overlap or share an edge")]
+    GeoPartsOverlap {
+        /// Index of the first polygon.
+        first: usize,
+        /// Index of the second.
+        second: usize,
+    },
+    /// A grid reaches outside its community's polygon by more than the tolerance.
+    #[cfg(feature = "geo")]
+    #[error("the grid reaches {distance_m} m outside its community \"{community}\" (tolerance {tolerance_m} m)")]
+    GeoOutsideCommunity {
+        /// The community's node id.
+        community: String,
+        /// The largest distance of a grid corner from the community's polygon, metres.
+        distance_m: String,
+        /// The tolerance, metres.
+        tolerance_m: String,
+    },
+    /// Two grids overlap by more than the tolerance (不交叉).
+    #[cfg(feature = "geo")]
+    #[error("overlaps grid \"{other}\" by {area_m2} m²")]
+    GeoOverlap {
+        /// The other grid's id.
+        other: String,
+        /// The overlap's area, square metres.
+        area_m2: String,
+    },
+    /// Part of a community that none of its grids covers (无缝隙).
+    #[cfg(feature = "geo")]
+    #[error("a gap of {area_m2} m² inside the community is covered by no grid, around ({x}, {y})")]
+    GeoGap {
+        /// The gap's area, square metres.
+        area_m2: String,
+        /// A point inside the gap, in the document's coordinates (longitude or metres east).
+        x: String,
+        /// Its other coordinate (latitude or metres north).
+        y: String,
+    },
+    /// A grid's `area_km2` more than 10 % away from its polygon's area.
+    #[cfg(feature = "geo")]
+    #[error("the organization gives area_km2 {declared_km2}, the polygon measures {drawn_km2} km² (more than 10 % apart)")]
+    GeoAreaMismatch {
+        /// The grid record's `area_km2`.
+        declared_km2: String,
+        /// The polygon's area.
+        drawn_km2: String,
+    },
     // ---- services ----
     /// A claim's step does not follow from its state (e.g. reviewed before done).
     #[cfg(feature = "services")]

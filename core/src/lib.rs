@@ -32,6 +32,8 @@
 #[cfg(feature = "cases")]
 pub mod cases;
 mod error;
+#[cfg(feature = "geo")]
+pub mod geo;
 mod jsonpath;
 #[cfg(feature = "lists")]
 pub mod lists;

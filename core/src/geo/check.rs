@@ -1,0 +1,234 @@
+//! The checks of a geometry document against its organization: every grid drawn, every shape
+//! naming a known record, valid rings, grids inside their community, no overlaps between
+//! grids, no gaps inside a community (全覆盖、无缝隙、不交叉), declared areas that agree.
+
+use std::collections::HashMap;
+
+use ::geo::algorithm::validation::{InvalidMultiPolygon, InvalidPolygon, RingRole};
+use ::geo::{Area, BooleanOps, BoundingRect, Distance, Euclidean, InteriorPoint, Intersects, Point, Validation, unary_union};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::RTree;
+
+use super::load::number;
+use super::{GeoDoc, MultiPolygon, Subject};
+use crate::error::{Problem, ProblemKind, RefKind};
+use crate::jsonpath::sort_key;
+use crate::org::Organization;
+
+/// The tolerances of [`check`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CheckOptions {
+    /// How far (metres) a grid's corner may lie outside its community's polygon. Default 1 m.
+    pub containment_tolerance_m: f64,
+    /// How large (m²) an overlap of two grids may be before it is reported. Default 1 m².
+    pub overlap_tolerance_m2: f64,
+    /// How large (m²) a piece of a community that no grid covers may be before it is
+    /// reported. Default 1 m².
+    pub gap_tolerance_m2: f64,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { containment_tolerance_m: 1.0, overlap_tolerance_m2: 1.0, gap_tolerance_m2: 1.0 }
+    }
+}
+
+/// A declared `area_km2` further than this share from the drawn area is a warning.
+const AREA_SHARE: f64 = 0.10;
+
+/// Checks a geometry document against the organization it draws, in planar metres (see
+/// [`GeoDoc::planar`]):
+/// - every grid of the organization has a shape, and every `grid` or `node` a shape names
+///   exists (blocks are not in the organization and are not looked up);
+/// - every polygon is valid: rings that do not cross themselves, holes inside their outer ring,
+///   the polygons of a multipolygon apart (geo's `Validation`); an invalid shape is left out
+///   of the checks below, whose boolean operations need valid input;
+/// - each grid lies within its community's polygon when both are drawn: no corner of the
+///   grid further than `containment_tolerance_m` outside it;
+/// - no two grids overlap by more than `overlap_tolerance_m2` (each pair once, named with the
+///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic);
+/// - inside each drawn community, no piece larger than `gap_tolerance_m2` is left uncovered
+///   by its grids (the community minus the union of its grids, each piece with its area and
+///   a point inside it, in the document's coordinates);
+/// - a grid's `area_km2` more than 10 % away from its polygon's area is a warning.
+///
+/// Problems are errors except the last; they come in feature order, each with the feature's
+/// path and the record it draws.
+pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let planar = doc.planar();
+    let shapes = doc.shapes();
+    let tree = org.tree();
+    let grid_index: HashMap<&str, usize> = org.grids().iter().enumerate().map(|(i, g)| (g.record().id.as_str(), i)).collect();
+    let record = |s: usize| Some(shapes[s].subject.id().to_owned());
+
+    // Known records, and which shape draws each grid and node.
+    let mut grid_shape: HashMap<&str, usize> = HashMap::new();
+    let mut node_shape: HashMap<&str, usize> = HashMap::new();
+    for (s, shape) in shapes.iter().enumerate() {
+        let path = format!("{}.properties.{}", doc.path(s), shape.subject.kind());
+        match &shape.subject {
+            Subject::Grid(id) => {
+                if grid_index.contains_key(id.as_str()) {
+                    grid_shape.insert(id, s);
+                } else {
+                    problems.push(Problem::error(record(s), path, ProblemKind::UnknownRef { what: RefKind::Grid, id: id.clone() }));
+                }
+            }
+            Subject::Node(id) => {
+                if tree.find(id).is_some() {
+                    node_shape.insert(id, s);
+                } else {
+                    problems.push(Problem::error(record(s), path, ProblemKind::UnknownRef { what: RefKind::Node, id: id.clone() }));
+                }
+            }
+            Subject::Block(_) => {}
+        }
+    }
+    for grid in org.grids() {
+        let id = &grid.record().id;
+        if !grid_shape.contains_key(id.as_str()) {
+            problems.push(Problem::error(Some(id.clone()), "$.features".into(), ProblemKind::GeoMissingGrid { id: id.clone() }));
+        }
+    }
+
+    // Valid rings; an invalid shape takes no part in what follows.
+    let valid: Vec<bool> = (0..shapes.len()).map(|s| validate(doc, s, &planar[s], &mut problems)).collect();
+
+    // Each grid inside its community.
+    for (id, &s) in &grid_shape {
+        let Some(&g) = grid_index.get(id) else { continue };
+        let community = tree.node(org.grids()[g].community()).id();
+        let Some(&c) = node_shape.get(community) else { continue };
+        if !valid[s] || !valid[c] {
+            continue;
+        }
+        let outer = &planar[c];
+        let mut worst = 0.0_f64;
+        for p in planar[s].0.iter().flat_map(|p| p.exterior().0.iter()) {
+            let point = Point::from(*p);
+            if !outer.intersects(&point) {
+                worst = worst.max(Euclidean.distance(outer, &point));
+            }
+        }
+        if worst > opts.containment_tolerance_m {
+            problems.push(Problem::error(
+                record(s),
+                doc.path(s),
+                ProblemKind::GeoOutsideCommunity { community: community.to_owned(), distance_m: format!("{worst:.1}"), tolerance_m: number(opts.containment_tolerance_m) },
+            ));
+        }
+    }
+
+    // Overlaps between grids: candidate pairs whose bounding boxes meet, from an R-tree.
+    let grids: Vec<usize> = (0..shapes.len()).filter(|&s| valid[s] && matches!(shapes[s].subject, Subject::Grid(_))).collect();
+    let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = grids
+        .iter()
+        .filter_map(|&s| planar[s].bounding_rect().map(|r| GeomWithData::new(Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]), s)))
+        .collect();
+    let rtree = RTree::bulk_load(boxes);
+    let mut pairs: Vec<(usize, usize)> = rtree
+        .intersection_candidates_with_other_tree(&rtree)
+        .map(|(a, b)| (a.data, b.data))
+        .filter(|(a, b)| a < b)
+        .collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let area = planar[a].intersection(&planar[b]).unsigned_area();
+        if area > opts.overlap_tolerance_m2 {
+            problems.push(Problem::error(
+                record(a),
+                doc.path(a),
+                ProblemKind::GeoOverlap { other: shapes[b].subject.id().to_owned(), area_m2: format!("{area:.1}") },
+            ));
+        }
+    }
+
+    // Gaps inside each drawn community: the community minus the union of its grids.
+    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut invalid_grid: HashMap<&str, bool> = HashMap::new();
+    for grid in org.grids() {
+        let community = tree.node(grid.community()).id();
+        match grid_shape.get(grid.record().id.as_str()) {
+            Some(&s) if valid[s] => by_community.entry(community).or_default().push(s),
+            Some(_) => {
+                invalid_grid.insert(community, true);
+            }
+            None => {}
+        }
+    }
+    let projection = doc.projection();
+    let mut communities: Vec<(&str, usize)> = node_shape.iter().map(|(id, &s)| (*id, s)).collect();
+    communities.sort_by_key(|&(_, s)| s);
+    for (id, c) in communities {
+        // A community whose grids are not all valid, or that has none drawn, is not measured:
+        // its gaps would be the missing or invalid grids already reported.
+        let Some(members) = by_community.get(id) else { continue };
+        if !valid[c] || invalid_grid.contains_key(id) {
+            continue;
+        }
+        let covered = unary_union(members.iter().map(|&s| &planar[s]));
+        let gaps = planar[c].difference(&covered);
+        for piece in &gaps.0 {
+            let area = piece.unsigned_area();
+            if area <= opts.gap_tolerance_m2 {
+                continue;
+            }
+            let at = piece.interior_point().map(|p| projection.to_document(p.0)).unwrap_or_default();
+            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: format!("{area:.1}"), x: number(at.x), y: number(at.y) }));
+        }
+    }
+
+    // Declared areas.
+    for grid in org.grids() {
+        let (Some(declared), Some(&s)) = (grid.record().area_km2, grid_shape.get(grid.record().id.as_str())) else { continue };
+        let drawn = planar[s].unsigned_area() / 1e6;
+        if declared > 0.0 && (drawn - declared).abs() > AREA_SHARE * declared {
+            problems.push(Problem::warning(record(s), doc.path(s), ProblemKind::GeoAreaMismatch { declared_km2: number(declared), drawn_km2: format!("{drawn:.3}") }));
+        }
+    }
+
+    problems.sort_by_key(|p| (sort_key(&p.path, &["type", "crs", "name", "bbox", "features"]), p.severity));
+    problems
+}
+
+/// Checks one shape's polygons; whether it is valid.
+fn validate(doc: &GeoDoc, s: usize, shape: &MultiPolygon<f64>, problems: &mut Vec<Problem>) -> bool {
+    let record = Some(doc.shapes()[s].subject.id().to_owned());
+    let before = problems.len();
+    for (p, polygon) in shape.0.iter().enumerate() {
+        for error in polygon.validation_errors() {
+            problems.push(polygon_problem(doc, s, p, &error, record.clone()));
+        }
+    }
+    if problems.len() == before && shape.0.len() > 1 {
+        for error in shape.validation_errors() {
+            if let InvalidMultiPolygon::ElementsOverlaps(a, b) | InvalidMultiPolygon::ElementsTouchOnALine(a, b) = error {
+                problems.push(Problem::error(record.clone(), format!("{}.geometry.coordinates[{}]", doc.path(s), b.0), ProblemKind::GeoPartsOverlap { first: a.0, second: b.0 }));
+            }
+        }
+    }
+    problems.len() == before
+}
+
+fn polygon_problem(doc: &GeoDoc, s: usize, p: usize, error: &InvalidPolygon, record: Option<String>) -> Problem {
+    let ring = |role: &RingRole| match role {
+        RingRole::Exterior => 0,
+        RingRole::Interior(i) => i + 1,
+    };
+    match error {
+        InvalidPolygon::TooFewPointsInRing(role) => Problem::error(
+            record,
+            doc.ring_path(s, p, ring(role)),
+            ProblemKind::Shape { message: "the ring has fewer than 3 distinct corners".into() },
+        ),
+        InvalidPolygon::SelfIntersection(role) => Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::GeoSelfIntersection),
+        InvalidPolygon::NonFiniteCoord(role, _) => {
+            Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::Shape { message: "a coordinate is not a finite number".into() })
+        }
+        InvalidPolygon::InteriorRingNotContainedInExteriorRing(role) => Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::GeoHoleOutside),
+        InvalidPolygon::IntersectingRingsOnALine(_, role) | InvalidPolygon::IntersectingRingsOnAnArea(_, role) => {
+            Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::GeoHoleOutside)
+        }
+    }
+}

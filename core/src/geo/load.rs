@@ -1,0 +1,349 @@
+//! Reading a geometry document: the collection, each feature's subject and properties, its
+//! geometry through the `geojson` crate, then the rings (closed, four positions or more,
+//! inside China for a geographic crs) and duplicate subjects. Every problem is kept.
+
+use std::collections::HashMap;
+
+use geojson::GeometryValue;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::{Crs, GeoDoc, MultiPolygon, Shape, Subject};
+use crate::error::{Error, Problem, ProblemKind, Severity};
+use crate::jsonpath::sort_key;
+use crate::org::document::{shape as shape_problem, top_level};
+
+/// The top-level members a geometry document may have, in the order problems are reported.
+const FIELDS: [&str; 5] = ["type", "crs", "name", "bbox", "features"];
+
+/// The members a feature may have.
+const FEATURE_FIELDS: [&str; 5] = ["type", "id", "bbox", "properties", "geometry"];
+
+/// China's extent in degrees: longitude 73–136 east, latitude 3–54 north.
+pub(crate) const CHINA_LON: (f64, f64) = (73.0, 136.0);
+pub(crate) const CHINA_LAT: (f64, f64) = (3.0, 54.0);
+
+impl GeoDoc {
+    /// Reads a geometry document and checks it on its own: a `FeatureCollection` of
+    /// `Feature`s, each naming exactly one record (`grid`, `node` or `block` in its
+    /// properties) and drawing it as a `Polygon` or `MultiPolygon` whose rings are closed and
+    /// have at least four positions, inside China's extent when the crs is geographic; no
+    /// record drawn twice; `crs` one of `wgs84` (default), `gcj02`, `cgcs2000`, `local`.
+    /// Every problem comes with its JSON path (`$.features[3].geometry.coordinates[0]`) and
+    /// the record it concerns, in document order. Whether the records exist, and the
+    /// geometric checks, are [`check`](super::check)'s.
+    ///
+    /// ```
+    /// use grassroots::geo::GeoDoc;
+    /// let err = GeoDoc::from_json(r#"{"type": "FeatureCollection", "features": [
+    ///   {"type": "Feature", "properties": {"grid": "g1"}, "geometry": {"type": "Polygon",
+    ///    "coordinates": [[[116.1, 39.9], [116.2, 39.9], [116.2, 40.0], [116.1, 40.0]]]}}
+    /// ]}"#).unwrap_err();
+    /// assert_eq!(err.problems()[0].to_string(), "$.features[0].geometry.coordinates[0] (record \"g1\"): \
+    ///     the ring is not closed: its last position must repeat its first");
+    /// ```
+    pub fn from_json(text: &str) -> Result<GeoDoc, Error> {
+        let mut problems = Vec::new();
+        let doc = top_level(text, &FIELDS, "expected a GeoJSON FeatureCollection", &mut problems)?;
+        match doc.get("type") {
+            Some(Value::String(t)) if t == "FeatureCollection" => {}
+            Some(Value::String(t)) => problems.push(shape_problem(None, "$.type".into(), format!("expected a FeatureCollection, found a {t}"))),
+            Some(_) => problems.push(shape_problem(None, "$.type".into(), "expected the string \"FeatureCollection\"".into())),
+            None => problems.push(shape_problem(None, "$.type".into(), "missing field `type` (\"FeatureCollection\")".into())),
+        }
+        let crs = read_crs(doc.get("crs"), &mut problems);
+        if let Some(name) = doc.get("name")
+            && !name.is_string()
+        {
+            problems.push(shape_problem(None, "$.name".into(), "expected a string".into()));
+        }
+        let mut shapes = Vec::new();
+        let mut features = Vec::new();
+        let mut single = Vec::new();
+        match doc.get("features") {
+            Some(Value::Array(list)) => {
+                for (i, item) in list.iter().enumerate() {
+                    if let Some((shape, is_single)) = read_feature(item, i, crs, &mut problems) {
+                        shapes.push(shape);
+                        features.push(i);
+                        single.push(is_single);
+                    }
+                }
+            }
+            Some(_) => problems.push(shape_problem(None, "$.features".into(), "expected an array of features".into())),
+            None => problems.push(shape_problem(None, "$.features".into(), "missing field `features`".into())),
+        }
+        let mut first: HashMap<(&'static str, &str), usize> = HashMap::new();
+        for (s, shape) in shapes.iter().enumerate() {
+            let key = (shape.subject.kind(), shape.subject.id());
+            match first.get(&key) {
+                Some(&f) => problems.push(Problem::error(
+                    Some(shape.subject.id().to_owned()),
+                    format!("$.features[{}].properties.{}", features[s], shape.subject.kind()),
+                    ProblemKind::GeoDuplicate { what: shape.subject.kind().to_owned(), id: shape.subject.id().to_owned(), first: format!("$.features[{}]", features[f]) },
+                )),
+                None => {
+                    first.insert(key, s);
+                }
+            }
+        }
+        problems.sort_by_key(|p| sort_key(&p.path, &FIELDS));
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(|p| p.severity == Severity::Error);
+            return Err(Error::Invalid { problems: errors.into_iter().chain(warnings).collect() });
+        }
+        Ok(GeoDoc { crs, shapes, features, single, warnings: problems })
+    }
+}
+
+/// The `crs` member: a name, or the old GeoJSON (2008) form `{"type": "name", "properties":
+/// {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}` that GIS exports still write, for the two
+/// geographic systems it can name (CRS84 / EPSG:4326 = wgs84, EPSG:4490 = cgcs2000).
+fn read_crs(value: Option<&Value>, problems: &mut Vec<Problem>) -> Crs {
+    let name = match value {
+        None | Some(Value::Null) => return Crs::default(),
+        Some(Value::String(name)) => name.clone(),
+        Some(Value::Object(obj)) => {
+            let named = obj.get("properties").and_then(|p| p.get("name")).and_then(Value::as_str).unwrap_or("");
+            let upper = named.to_ascii_uppercase();
+            if upper.ends_with("CRS84") || upper.ends_with("EPSG::4326") || upper.ends_with("EPSG:4326") {
+                return Crs::Wgs84;
+            }
+            if upper.ends_with("EPSG::4490") || upper.ends_with("EPSG:4490") {
+                return Crs::Cgcs2000;
+            }
+            named.to_owned()
+        }
+        Some(_) => String::new(),
+    };
+    match Crs::from_name(&name) {
+        Some(crs) => crs,
+        None => {
+            problems.push(Problem::error(None, "$.crs".into(), ProblemKind::GeoUnknownCrs { name }));
+            Crs::default()
+        }
+    }
+}
+
+/// The properties this format reads; any others are kept as they are.
+#[derive(Deserialize)]
+struct Known {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    households: Option<u32>,
+    #[serde(default)]
+    population: Option<u32>,
+}
+
+/// One feature: its shape, and whether its geometry was a single `Polygon`; `None` when it
+/// has a problem (pushed).
+fn read_feature(item: &Value, i: usize, crs: Crs, problems: &mut Vec<Problem>) -> Option<(Shape, bool)> {
+    let path = format!("$.features[{i}]");
+    let Value::Object(feature) = item else {
+        problems.push(shape_problem(None, path, "expected a Feature object".into()));
+        return None;
+    };
+    let before = problems.len();
+    let subject = read_subject(feature.get("properties"), &path, problems);
+    let record = subject.as_ref().map(|s| s.id().to_owned());
+    match feature.get("type") {
+        Some(Value::String(t)) if t == "Feature" => {}
+        _ => problems.push(shape_problem(record.clone(), format!("{path}.type"), "expected the string \"Feature\"".into())),
+    }
+    for key in feature.keys().filter(|k| !FEATURE_FIELDS.contains(&k.as_str())) {
+        let names: Vec<String> = FEATURE_FIELDS.iter().map(|s| format!("`{s}`")).collect();
+        problems.push(shape_problem(record.clone(), format!("{path}.{key}"), format!("unknown field `{key}`, expected one of {}", names.join(", "))));
+    }
+    let mut properties = match feature.get("properties") {
+        Some(Value::Object(p)) => p.clone(),
+        _ => Map::new(),
+    };
+    for key in ["grid", "node", "block"] {
+        properties.remove(key);
+    }
+    let mut known = Known { name: None, households: None, population: None };
+    for key in ["name", "households", "population"] {
+        let Some(value) = properties.remove(key) else { continue };
+        let one: Value = Value::Object(Map::from_iter([(key.to_owned(), value)]));
+        match crate::jsonpath::read::<Known>(&one, &format!("{path}.properties")) {
+            Ok(k) => {
+                known.name = known.name.or(k.name);
+                known.households = known.households.or(k.households);
+                known.population = known.population.or(k.population);
+            }
+            Err((p, message)) => problems.push(shape_problem(record.clone(), p, message)),
+        }
+    }
+    let polygon = read_geometry(feature.get("geometry"), &path, record.as_deref(), crs, problems);
+    if problems.len() > before {
+        return None;
+    }
+    let (polygon, single) = polygon?;
+    Some((Shape { subject: subject?, name: known.name, households: known.households, population: known.population, polygon, properties }, single))
+}
+
+fn read_subject(properties: Option<&Value>, path: &str, problems: &mut Vec<Problem>) -> Option<Subject> {
+    let props = match properties {
+        Some(Value::Object(p)) => p,
+        Some(Value::Null) | None => {
+            problems.push(Problem::error(None, format!("{path}.properties"), ProblemKind::GeoNoSubject));
+            return None;
+        }
+        Some(_) => {
+            problems.push(shape_problem(None, format!("{path}.properties"), "expected an object".into()));
+            return None;
+        }
+    };
+    let given: Vec<&str> = ["grid", "node", "block"].into_iter().filter(|k| props.contains_key(*k)).collect();
+    match given.as_slice() {
+        [] => {
+            problems.push(Problem::error(None, format!("{path}.properties"), ProblemKind::GeoNoSubject));
+            None
+        }
+        [key] => match props.get(*key) {
+            Some(Value::String(id)) if !id.trim().is_empty() => Some(match *key {
+                "grid" => Subject::Grid(id.clone()),
+                "node" => Subject::Node(id.clone()),
+                _ => Subject::Block(id.clone()),
+            }),
+            Some(Value::String(_)) => {
+                problems.push(Problem::error(None, format!("{path}.properties.{key}"), ProblemKind::Empty));
+                None
+            }
+            _ => {
+                problems.push(shape_problem(None, format!("{path}.properties.{key}"), "expected the record's id, a string".into()));
+                None
+            }
+        },
+        _ => {
+            problems.push(Problem::error(None, format!("{path}.properties"), ProblemKind::GeoManySubjects { keys: given.join(", ") }));
+            None
+        }
+    }
+}
+
+/// The feature's geometry as a multipolygon, and whether it was a single `Polygon`.
+fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: Crs, problems: &mut Vec<Problem>) -> Option<(MultiPolygon<f64>, bool)> {
+    let gpath = format!("{path}.geometry");
+    let record = || record.map(str::to_owned);
+    let value = match value {
+        None | Some(Value::Null) => {
+            problems.push(Problem::error(record(), gpath, ProblemKind::GeoNotPolygon { found: "null".into() }));
+            return None;
+        }
+        Some(v) => v,
+    };
+    let geometry = match crate::jsonpath::read::<geojson::Geometry>(value, &gpath) {
+        Ok(g) => g,
+        Err((at, message)) => {
+            // geojson reads a geometry through its own intermediate form, so the reader's path
+            // often stops at the geometry: find the place itself when it can be found.
+            let (at, message) = if at == gpath { locate(value, &gpath).unwrap_or((at, message)) } else { (at, message) };
+            problems.push(shape_problem(record(), at, message));
+            return None;
+        }
+    };
+    let (parts, single) = match geometry.value {
+        GeometryValue::Polygon { coordinates } => (vec![coordinates], true),
+        GeometryValue::MultiPolygon { coordinates } => (coordinates, false),
+        other => {
+            let found = match other {
+                GeometryValue::Point { .. } => "a Point",
+                GeometryValue::MultiPoint { .. } => "a MultiPoint",
+                GeometryValue::LineString { .. } => "a LineString",
+                GeometryValue::MultiLineString { .. } => "a MultiLineString",
+                _ => "a GeometryCollection",
+            };
+            problems.push(Problem::error(record(), format!("{gpath}.type"), ProblemKind::GeoNotPolygon { found: found.into() }));
+            return None;
+        }
+    };
+    if parts.is_empty() {
+        problems.push(shape_problem(record(), format!("{gpath}.coordinates"), "a MultiPolygon needs at least one polygon".into()));
+        return None;
+    }
+    let before = problems.len();
+    let mut polygons = Vec::with_capacity(parts.len());
+    for (p, rings) in parts.iter().enumerate() {
+        let ppath = if single { format!("{gpath}.coordinates") } else { format!("{gpath}.coordinates[{p}]") };
+        if rings.is_empty() {
+            problems.push(shape_problem(record(), ppath, "a polygon needs at least its outer ring".into()));
+            continue;
+        }
+        let mut lines = Vec::with_capacity(rings.len());
+        for (r, ring) in rings.iter().enumerate() {
+            let rpath = format!("{ppath}[{r}]");
+            if ring.len() < 4 {
+                problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoShortRing { count: ring.len() }));
+            } else if ring.first().map(|q| &q.as_slice()[..2]) != ring.last().map(|q| &q.as_slice()[..2]) {
+                problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoUnclosedRing));
+            }
+            if crs.is_geographic() {
+                let outside: Vec<usize> = (0..ring.len()).filter(|&k| !in_china(ring[k][0], ring[k][1])).collect();
+                if let Some(&k) = outside.first() {
+                    problems.push(Problem::error(
+                        record(),
+                        format!("{rpath}[{k}]"),
+                        ProblemKind::GeoOutsideChina { count: outside.len(), lon: number(ring[k][0]), lat: number(ring[k][1]) },
+                    ));
+                }
+            }
+            lines.push(::geo::LineString::from(ring.iter().map(|q| ::geo::Coord { x: q[0], y: q[1] }).collect::<Vec<_>>()));
+        }
+        let mut lines = lines.into_iter();
+        if let Some(exterior) = lines.next() {
+            polygons.push(::geo::Polygon::new(exterior, lines.collect()));
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    Some((MultiPolygon::new(polygons), single))
+}
+
+/// Inside China's extent (longitude 73–136, latitude 3–54).
+pub(crate) fn in_china(lon: f64, lat: f64) -> bool {
+    (CHINA_LON.0..=CHINA_LON.1).contains(&lon) && (CHINA_LAT.0..=CHINA_LAT.1).contains(&lat)
+}
+
+/// A coordinate as a short text (no float noise).
+pub(crate) fn number(v: f64) -> String {
+    let text = format!("{v:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".to_owned() } else { text.to_owned() }
+}
+
+/// Where a geometry the `geojson` crate could not read goes wrong: its `type`, its
+/// `coordinates` member, or the first position that is not two or three numbers.
+fn locate(value: &Value, gpath: &str) -> Option<(String, String)> {
+    let Value::Object(g) = value else { return Some((gpath.to_owned(), "expected a geometry object".into())) };
+    let kind = match g.get("type") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(_) => return Some((format!("{gpath}.type"), "expected a geometry type name".into())),
+        None => return Some((format!("{gpath}.type"), "missing field `type`".into())),
+    };
+    let depth = match kind {
+        "Polygon" => 3,
+        "MultiPolygon" => 4,
+        "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "GeometryCollection" => return None,
+        other => return Some((format!("{gpath}.type"), format!("unknown geometry type `{other}`"))),
+    };
+    let Some(coords) = g.get("coordinates") else { return Some((format!("{gpath}.coordinates"), "missing field `coordinates`".into())) };
+    find_bad(coords, depth, format!("{gpath}.coordinates"))
+}
+
+/// The first place in nested arrays of `depth` levels (the last a position) that is wrong.
+fn find_bad(value: &Value, depth: usize, path: String) -> Option<(String, String)> {
+    let Value::Array(items) = value else {
+        let what = if depth == 1 { "a position: an array of 2 or 3 numbers" } else { "an array" };
+        return Some((path, format!("expected {what}")));
+    };
+    if depth == 1 {
+        if items.len() < 2 || items.len() > 3 {
+            return Some((path, format!("a position has 2 or 3 numbers, this one has {}", items.len())));
+        }
+        return items.iter().position(|n| !n.is_number()).map(|k| (format!("{path}[{k}]"), "expected a number".into()));
+    }
+    items.iter().enumerate().find_map(|(i, item)| find_bad(item, depth - 1, format!("{path}[{i}]")))
+}
