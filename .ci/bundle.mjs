@@ -21,9 +21,13 @@ if (!out) {
   console.error('usage: node .ci/bundle.mjs PKG STYLE.css GRASSROOTS.js OUT');
   process.exit(2);
 }
-const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard'];
-/** The kinds a module's widgets are: its name, all six for `all`, none for `rules`. */
-const kindsOf = (name) => (name === 'all' ? KINDS : KINDS.includes(name) ? [name] : []);
+const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map'];
+/**
+ * The kinds a module's widgets are: its name, all of them for `all`, none for `rules`. A kind
+ * with `+` is the kind with its richer data: `grid-map+` is the map with cases or a scorecard,
+ * which `grid-map-full` and `all` serve and the light `grid-map` does not.
+ */
+const kindsOf = (name) => (name === 'all' ? [...KINDS, 'grid-map+'] : name === 'grid-map-full' ? ['grid-map', 'grid-map+'] : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
 /** Writes `bytes` to `file` in OUT, with its brotli and gzip forms beside it (FILE.br, FILE.gz:

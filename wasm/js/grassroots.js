@@ -7,6 +7,7 @@
 //   <gr-service-board src="/data/services.json"></gr-service-board>   (or {"services": …, "org": …})
 //   <gr-case-tracker src="/data/cases.json" case="sl-0831-pipe"></gr-case-tracker>
 //   <gr-dashboard src="/data/dashboard.json"></gr-dashboard>
+//   <gr-grid-map src="/data/map.json" figure="overdue-clocks"></gr-grid-map>   ({"org", "geo", "cases"?, …})
 //
 // or, where custom elements are not an option:
 //
@@ -14,10 +15,12 @@
 //   const handle = mount(div, 'org-tree', data, { lang: 'en' });
 //   handle.update(newData); handle.destroy();
 //
-// This module is small: it defines the six elements and loads the code of a kind only when an
+// This module is small: it defines the seven elements and loads the code of a kind only when an
 // element of that kind connects or mount() asks for it. Each kind has a WebAssembly module of
-// its own, and one module holds all six: when several kinds are asked for together (a page
+// its own, and one module holds all seven: when several kinds are asked for together (a page
 // with several widgets), that one is loaded instead, so no page loads the shared code twice.
+// The map's own module reads the organization and the geometry; a map whose data has cases or
+// a scorecard waits for its data and loads the larger map module that reads those too.
 // A module, once loaded, serves every widget it can. The build fills in MANIFEST with the
 // content-hashed file names, which can be cached forever; this file keeps its name.
 //
@@ -58,9 +61,15 @@ function moduleFor(kind) {
 
 /** The name of the module that holds every kind. */
 function combined() {
-  const all = Object.keys(KINDS).length;
-  return Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].kinds.length === all);
+  return Object.keys(MANIFEST.modules).find((n) => Object.values(KINDS).every((k) => MANIFEST.modules[n].kinds.includes(k)));
 }
+
+/**
+ * Kinds whose module depends on the data: these top-level keys need the `+` kind's module.
+ * The test is on the text, before the widget parses it: a key anywhere in the text picks the
+ * larger module, which reads every document the smaller one does.
+ */
+const RICH = { 'grid-map': /"(cases|scorecard)"\s*:/ };
 
 function load(name) {
   const files = MANIFEST.modules[name];
@@ -143,6 +152,7 @@ class Handle {
   #destroyed = false;
 
   #element;
+  #picked = null; // for a kind in RICH: called with the first data, which picks the module
 
   constructor(element, kind, data, options) {
     this.#element = element;
@@ -152,8 +162,21 @@ class Handle {
       this.ready = Promise.reject(new TypeError(`unknown widget kind "${kind}"; known: ${Object.values(KINDS).join(', ')}`));
       return;
     }
+    let code;
+    if (RICH[kind]) {
+      // The module is chosen by the data: at once when it came with mount(), else with the
+      // first update() (or fail(), which the smaller module shows as well as the larger).
+      const first = data !== undefined && data !== null ? Promise.resolve(data) : new Promise((ok) => { this.#picked = ok; });
+      code = first.then((d) => {
+        let text = null;
+        try { text = toText(d); } catch { /* shown by update() */ }
+        return moduleFor(text && RICH[kind].test(text) ? `${kind}+` : kind);
+      });
+    } else {
+      code = moduleFor(kind);
+    }
     /** Resolves when the widget has rendered for the first time. */
-    this.ready = Promise.all([moduleFor(kind), styles()]).then(([wasm, constructed]) => {
+    this.ready = Promise.all([code, styles()]).then(([wasm, constructed]) => {
       if (this.#destroyed) return;
       const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
       this.#root = document.createElement('div');
@@ -185,6 +208,12 @@ class Handle {
     });
   }
 
+  #pick(data) {
+    const pick = this.#picked;
+    this.#picked = null;
+    pick?.(data);
+  }
+
   #then(work) {
     this.ready = this.ready.then(() => {
       if (this.#inner && !this.#destroyed) work(this.#inner);
@@ -194,6 +223,7 @@ class Handle {
 
   /** Replaces the data: a JSON string, or a value that JSON.stringify accepts. */
   update(data) {
+    this.#pick(data);
     return this.#then((inner) => {
       let text;
       try {
@@ -207,7 +237,7 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node }. */
+  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure }. */
   setOptions(options) {
     themed(this.#element, options);
     return this.#then((inner) => inner.setOptions(optionsText(options)));
@@ -215,6 +245,7 @@ class Handle {
 
   /** Shows a load failure (e.g. a failed fetch) in the error panel and fires gr-error. */
   fail(message) {
+    this.#pick(null);
     return this.#then((inner) => inner.fail(String(message)));
   }
 
@@ -247,17 +278,17 @@ export async function evaluate(data) {
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard', 'gr-grid-map': 'grid-map' };
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node', 'figure'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -305,6 +336,7 @@ function defineWidget(tag, kind) {
         now: this.getAttribute('now') ?? undefined,
         case: this.getAttribute('case') ?? undefined,
         node: this.getAttribute('node') ?? undefined,
+        figure: this.getAttribute('figure') ?? undefined,
       };
     }
 

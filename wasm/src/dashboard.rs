@@ -10,119 +10,28 @@
 
 use std::rc::Rc;
 
-use grassroots::cases::{CaseMetrics, CasesDoc, MetricsOptions, MetricsReport, Rate, Timestamp, metrics};
-use grassroots::org::{Date, NodeId};
-use grassroots::rules::{Scorecard, Tier};
-use grassroots::{Error, Organization, Problem, ProblemKind, Severity};
+use grassroots::org::NodeId;
+use grassroots::rules::Tier;
+use grassroots::{Error, Organization};
 use serde::Serialize;
-use serde_json::Value;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::error_panel::notes;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
-use crate::{nested_problems, wrapper_parts};
+use crate::map::{Figure, MapModel, MapView, Target, dispatch_select};
+use crate::overview::{self, Overview};
+pub use crate::overview::{day, node_metrics, node_tier, percent, rate_text};
 
 /// What `<gr-dashboard>` shows: the organization, the case metrics of a period (when cases
-/// were given) and a scorecard's evaluation (when given).
-pub struct DashData {
-    /// The organization document, read and checked.
-    pub org: Organization,
-    /// The case metrics of every node over the period.
-    pub metrics: Option<MetricsReport>,
-    /// The scorecard whose entities are nodes of the tree (by record id).
-    pub card: Option<Scorecard>,
-    /// The cases' warnings, and cases whose node is not in the tree (left out of every rate).
-    pub warnings: Vec<Problem>,
-}
+/// were given), a scorecard's evaluation (when given) and the map (when `geo` was given).
+pub type DashData = Overview;
 
-fn shape(path: &str, message: String) -> Problem {
-    Problem { severity: Severity::Error, record: None, path: path.to_owned(), kind: ProblemKind::Shape { message } }
-}
-
-/// The period `{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}` as the instants `[from, to)`.
-fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timestamp)> {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(value) else {
-        problems.push(shape("$.period", "expected an object {\"from\", \"to\"}".to_owned()));
-        return None;
-    };
-    let mut day = |key: &str| {
-        let text = map.get(key).and_then(Value::as_str);
-        let at = text.and_then(Date::parse).and_then(Timestamp::start_of);
-        if at.is_none() {
-            problems.push(shape(&format!("$.period.{key}"), format!("expected a date YYYY-MM-DD, found {}", map.get(key).map_or("nothing".to_owned(), ToString::to_string))));
-        }
-        at
-    };
-    let (from, to) = (day("from"), day("to"));
-    let (from, to) = (from?, to?);
-    if to <= from {
-        problems.push(shape("$.period.to", format!("the period ends ({to}) before it starts ({from})")));
-        return None;
-    }
-    Some((from, to))
-}
-
-/// The smallest sample a rate is given for: a whole number from 1.
-fn min_sample(value: &str, problems: &mut Vec<Problem>) -> Option<u64> {
-    match value.parse::<u64>() {
-        Ok(n) if n >= 1 => Some(n),
-        _ => {
-            problems.push(shape("$.min_sample", format!("expected a whole number of cases from 1, found {value}")));
-            None
-        }
-    }
-}
-
-/// Reads `{"org", "cases"?, "period"?, "min_sample"?, "scorecard"?}`. Every problem of every
-/// part is reported, with its path from the top (`$.org.nodes[3].parent`).
+/// Reads `{"org", "geo"?, "cases"?, "period"?, "min_sample"?, "scorecard"?}`. Every problem of
+/// every part is reported, with its path from the top (`$.org.nodes[3].parent`).
 pub fn load(json: &str) -> Result<DashData, Error> {
-    let map = match serde_json::from_str::<Value>(json) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err(Error::Invalid { problems: vec![shape("$", "expected an object {\"org\", \"cases\", \"period\", \"scorecard\"}".to_owned())] }),
-        Err(e) => return Err(Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }),
-    };
-    let mut problems = Vec::new();
-    let parts = wrapper_parts(&map, &[("org", true), ("cases", false), ("period", false), ("scorecard", false), ("min_sample", false)], &mut problems);
-    let org = parts[0].as_deref().and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
-    let cases = parts[1].as_deref().and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
-    let span = parts[2].as_deref().and_then(|j| period(j, &mut problems));
-    if parts[1].is_some() && parts[2].is_none() {
-        problems.push(shape("$", "missing field `period`, needed with `cases`".to_owned()));
-    }
-    let card = parts[3].as_deref().and_then(|j| Scorecard::from_json(j).map_err(|e| problems.extend(nested_problems(e, "scorecard"))).ok());
-    let sample = parts[4].as_deref().and_then(|j| min_sample(j, &mut problems));
-    match org {
-        Some(org) if problems.iter().all(|p| p.severity != Severity::Error) => {
-            let mut warnings = Vec::new();
-            let metrics = match (cases, span) {
-                (Some(doc), Some((from, to))) => {
-                    let mut found = doc.warnings().to_vec();
-                    found.extend(doc.check_nodes(org.tree()));
-                    warnings = nested_problems(Error::Invalid { problems: found }, "cases");
-                    let options = MetricsOptions::new(from, to);
-                    Some(metrics(&doc, org.tree(), &sample.map_or(options, |n| options.min_sample(n))))
-                }
-                _ => None,
-            };
-            Ok(DashData { org, metrics, card, warnings })
-        }
-        _ => {
-            problems.sort_by_key(|p| p.severity);
-            Err(Error::Invalid { problems })
-        }
-    }
-}
-
-/// The day of an instant, in Asia/Shanghai: `2026-06-01`.
-fn day(at: Timestamp) -> String {
-    at.to_string().chars().take(10).collect()
-}
-
-/// A share as people write it: `85.7%`.
-pub fn percent(value: f64) -> String {
-    format!("{:.1}%", value * 100.0)
+    overview::load(json, false)
 }
 
 /// One bar of a chart: its label, its value as text, and its length 0–1.
@@ -155,18 +64,6 @@ pub fn member_bars(org: &Organization, id: NodeId, text: &Catalogue) -> Vec<Bar>
     let kinds = [(text.dash_in_service, m.in_service), (text.dash_retired, m.retired), (text.dash_mobile_in, m.mobile_in), (text.dash_mobile_out, m.mobile_out), (text.dash_no_office, m.no_office)];
     let max = kinds.iter().map(|k| k.1).max().unwrap_or(0).max(1);
     kinds.into_iter().map(|(label, n)| Bar { label, value: n.to_string(), share: f64::from(n) / f64::from(max) }).collect()
-}
-
-/// The case metrics of a node, if cases were given.
-pub fn node_metrics<'a>(data: &'a DashData, id: NodeId) -> Option<&'a CaseMetrics> {
-    let record = data.org.tree().node(id).id();
-    data.metrics.as_ref()?.nodes.iter().find(|m| m.node == record)
-}
-
-/// The tier of a node in the scorecard, if it is one of its entities.
-pub fn node_tier(data: &DashData, id: NodeId) -> Option<Tier> {
-    let record = data.org.tree().node(id).id();
-    data.card.as_ref()?.evaluation().entities.iter().find(|e| e.id == record).map(|e| e.tier)
 }
 
 /// How the scorecard entities below a node (the node itself not counted) were rated: one bar
@@ -202,15 +99,6 @@ fn tier_index(tier: Tier) -> usize {
     }
 }
 
-/// A rate as text: the share with its parts, "not enough cases" with them, or "no cases".
-pub fn rate_text(rate: &Rate, text: &Catalogue) -> String {
-    match rate.value {
-        Some(v) => (text.dash_ratio)(&percent(v), rate.numerator, rate.denominator),
-        None if rate.denominator == 0 => text.dash_no_cases.to_owned(),
-        None => (text.dash_not_enough)(rate.numerator, rate.denominator),
-    }
-}
-
 /// The `detail` of `gr-select`.
 #[derive(Serialize)]
 struct SelectDetail<'a> {
@@ -242,6 +130,32 @@ fn tier_class(tier: Tier) -> &'static str {
         Tier::Fail => "gr-tier gr-tier-fail",
         Tier::NotRated => "gr-tier gr-tier-none",
     }
+}
+
+/// The map beside the figures: drawn inside the node shown, coloured by overdue clocks when
+/// cases were given; a shape selected there is selected here (a grid by its branch node).
+fn dash_map(data: &Rc<DashData>, model: Rc<MapModel>, id: NodeId, lang: Lang, selected: &UseStateHandle<NodeId>, host: &HtmlElement) -> Html {
+    let navigate = { let selected = selected.clone(); Callback::from(move |n: NodeId| selected.set(n)) };
+    let pick = {
+        let (data, model, host, selected) = (Rc::clone(data), Rc::clone(&model), host.clone(), selected.clone());
+        // The focus stays on the map (the dashboard's own links move it to the heading).
+        Callback::from(move |p: usize| {
+            let Some(place) = model.places.get(p) else { return };
+            dispatch_select(&host, &data.org, place);
+            match place.target {
+                Target::Node(n) => selected.set(n),
+                Target::Grid(g) => {
+                    if let Some(branch) = data.org.grids().get(g).and_then(|g| g.branch()) {
+                        selected.set(branch);
+                    }
+                }
+            }
+        })
+    };
+    let figure = if data.metrics.is_some() { Figure::OverdueClocks } else { Figure::Households };
+    // The map of a node with no shapes below it is that of its parent.
+    let at = if model.shown(&data.org, id).is_empty() { data.org.tree().node(id).parent().unwrap_or(id) } else { id };
+    html! { <MapView data={Rc::clone(data)} {model} {lang} {at} {figure} label={None::<AttrValue>} {navigate} {pick} crumbs={false} /> }
 }
 
 /// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
@@ -353,6 +267,9 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
             <dl class="gr-dash-figures">
                 { for figures.into_iter().map(|(k, v)| html! { <div class="gr-dash-figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
+            if let Some(model) = data.map.clone() {
+                { dash_map(&data, model, id, props.lang, &selected, &props.host) }
+            }
             <div class="gr-dash-charts">
                 { chart(text.dash_coverage_title, text.dash_col_ratio, &coverage_bars(&data.org, id, text), text) }
                 { chart(text.dash_members_title, text.dash_col_kind, &member_bars(&data.org, id, text), text) }
@@ -415,6 +332,8 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
 mod tests {
     use super::*;
     use crate::i18n::{EN, ZH_CN};
+    use grassroots::cases::Rate;
+    use serde_json::Value;
 
     const ORG: &str = include_str!("../../tests/data/tree/valid/laifeng-shengli.json");
     const CASES: &str = include_str!("../../tests/data/cases/valid/season-shengli.json");

@@ -8,7 +8,7 @@
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
 // A module built with no widget (`--features rules`: `evaluate()` alone) leaves the widget frame unused.
-#![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard")), allow(unused, unreachable_code))]
+#![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map")), allow(unused, unreachable_code))]
 
 #[cfg(feature = "dashboard")]
 pub mod dashboard;
@@ -19,8 +19,12 @@ pub mod case_tracker;
 pub mod error_panel;
 pub mod events;
 pub mod i18n;
+#[cfg(feature = "geo")]
+pub mod map;
 #[cfg(feature = "org-tree")]
 pub mod org_tree;
+#[cfg(any(feature = "dashboard", feature = "grid-map"))]
+pub mod overview;
 mod problem_zh;
 #[cfg(feature = "scorecard")]
 pub mod scorecard;
@@ -93,8 +97,12 @@ pub struct Options {
     pub now: Option<String>,
     /// `<gr-case-tracker>`: the case whose detail opens first (else the top of the list).
     pub case: Option<String>,
-    /// `<gr-dashboard>`: the record id of the node shown first (else the root).
+    /// `<gr-dashboard>`, `<gr-grid-map>`: the record id of the node shown first (else the root).
     pub node: Option<String>,
+    /// `<gr-grid-map>`: what colours the map (`households`, `population`, `members`,
+    /// `workers-per-1000`, `members-in-grid`, `open-cases`, `overdue-clocks`, `response-rate`,
+    /// `star-tier`); `households` when absent or not given by the data.
+    pub figure: Option<String>,
 }
 
 /// What a widget has to show.
@@ -238,7 +246,7 @@ pub fn case_tracker_widget(props: &WidgetProps<Tracker>) -> Html {
     })
 }
 
-#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard"))]
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
 /// The problems of a document given inside another under `key` (`{"old": …}`), with their
 /// paths from the top: `$.items[3]` becomes `$.old.items[3]`.
 pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots::Problem> {
@@ -251,7 +259,7 @@ pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots
         .collect()
 }
 
-#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard"))]
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
 /// The parts of a wrapper object such as `{"old": …, "new": …}`, as JSON text, one per
 /// `(key, required)` in that order. An unknown key, or a required one missing, is a shape
 /// problem at `$`.
@@ -339,6 +347,31 @@ pub fn dashboard_widget(props: &WidgetProps<DashData>) -> Html {
                 {lang}
                 label={options.label.clone().map(AttrValue::from)}
                 node={options.node.clone().map(AttrValue::from)}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
+#[cfg(feature = "grid-map")]
+fn load_grid_map(json: &str) -> Result<overview::Overview, Failure> {
+    overview::load(json, true).map_err(data_failure)
+}
+
+#[cfg(feature = "grid-map")]
+/// The root component of `<gr-grid-map>`. A new `node` option starts at that node.
+#[function_component(GridMapWidget)]
+pub fn grid_map_widget(props: &WidgetProps<overview::Overview>) -> Html {
+    let options = &props.options;
+    frame(props, |data, generation, lang| {
+        html! {
+            <map::GridMapView
+                key={format!("{generation}|{}", options.node.as_deref().unwrap_or_default())}
+                data={Rc::clone(data)}
+                {lang}
+                label={options.label.clone().map(AttrValue::from)}
+                node={options.node.clone().map(AttrValue::from)}
+                figure={options.figure.clone().map(AttrValue::from)}
                 host={props.host.clone()}
             />
         }
@@ -459,9 +492,11 @@ pub const KINDS: &[&str] = &[
     "case-tracker",
     #[cfg(feature = "dashboard")]
     "dashboard",
+    #[cfg(feature = "grid-map")]
+    "grid-map",
 ];
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`, `"dashboard"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`, `"dashboard"`, `"grid-map"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: Option<String>) -> Result<WidgetHandle, JsValue> {
@@ -479,6 +514,8 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
         "case-tracker" => Box::new(Mounted::<CaseTrackerWidget, _>::new(host, root, "case-tracker", data, options, load_cases)),
         #[cfg(feature = "dashboard")]
         "dashboard" => Box::new(Mounted::<DashboardWidget, _>::new(host, root, "dashboard", data, options, load_dashboard)),
+        #[cfg(feature = "grid-map")]
+        "grid-map" => Box::new(Mounted::<GridMapWidget, _>::new(host, root, "grid-map", data, options, load_grid_map)),
         other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; this module has: {}", KINDS.join(", ")))),
     };
     Ok(WidgetHandle { inner })

@@ -1,0 +1,970 @@
+//! The map of `<gr-grid-map>` and of `<gr-dashboard>` (一屏统览): the grids and nodes of a
+//! geometry document drawn as SVG by our own code (no tiles, no network), coloured by one
+//! figure in classes with a legend, drilled down from a street to its communities and from a
+//! community to its grids.
+//!
+//! Keyboard and screen readers: the map is one tab stop, a listbox whose options are the
+//! shapes (`aria-activedescendant`); the arrow keys move to the neighbouring shape in that
+//! direction (neighbours share a boundary; the nearest shape that way when none does), Enter
+//! selects (and drills into a node with shapes below it), `+`/`-`/`0` zoom and reset. A table
+//! lists every shape drawn with its figures. Every figure is the core's, picked here.
+
+use std::rc::Rc;
+
+#[cfg(feature = "rules")]
+use grassroots::rules::Tier;
+use grassroots::geo::{GeoDoc, Subject};
+use grassroots::org::NodeId;
+use grassroots::{Organization, Problem, ProblemKind, Severity};
+use serde::Serialize;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::overview::{Overview, percent};
+
+/// What a place on the map stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    /// A grid, by its index in `Organization::grids()`.
+    Grid(usize),
+    /// A node of the tree.
+    Node(NodeId),
+}
+
+/// One drawn shape: a grid or a node, with its outline in SVG units (y down).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub target: Target,
+    /// The record id (grid id or node id).
+    pub id: String,
+    /// The name people know it by (the grid's name, else its code).
+    pub name: String,
+    /// The grid's code, for a grid.
+    pub code: Option<String>,
+    /// The node it is drawn inside when drilling down: a grid's community, a node's parent.
+    pub within: Option<NodeId>,
+    /// Outer rings and holes, as SVG path data.
+    pub path: String,
+    /// `[min x, min y, max x, max y]`.
+    pub bbox: [f64; 4],
+    /// Where its label goes and from where directions are measured.
+    pub centre: (f64, f64),
+    /// Places sharing a boundary with it.
+    pub neighbours: Vec<usize>,
+}
+
+/// The places of a geometry document that the organization knows, ready to draw.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MapModel {
+    pub places: Vec<Place>,
+    /// Members placed in each grid, by grid index.
+    grid_members: Vec<u32>,
+}
+
+/// The area centre of a ring (the mean of its points when it has no area).
+fn ring_centre(ring: &[(f64, f64)]) -> (f64, f64, f64) {
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in ring.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    if a.abs() < f64::EPSILON {
+        let n = ring.len().max(1) as f64;
+        let (sx, sy) = ring.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x, sy + y));
+        return (sx / n, sy / n, 0.0);
+    }
+    (cx / (3.0 * a), cy / (3.0 * a), (a / 2.0).abs())
+}
+
+fn number(v: f64) -> String {
+    format!("{:.1}", v)
+}
+
+impl MapModel {
+    /// The places of `geo` that name a grid or node of `org`. A shape naming neither is not
+    /// drawn, and a warning says so (blocks are for re-cutting, and are not drawn either).
+    pub fn new(org: &Organization, geo: &GeoDoc, warnings: &mut Vec<Problem>) -> MapModel {
+        let tree = org.tree();
+        let planar = geo.planar();
+        let neighbours = geo.neighbours();
+        let mut index = vec![None; geo.shapes().len()];
+        let mut places = Vec::new();
+        for (i, shape) in geo.shapes().iter().enumerate() {
+            let (target, id, name, code, within) = match &shape.subject {
+                Subject::Grid(id) => match org.grids().iter().position(|g| g.record().id == *id) {
+                    Some(g) => {
+                        let r = org.grids()[g].record();
+                        (Target::Grid(g), id.clone(), shape.name.clone().or_else(|| r.name.clone()).unwrap_or_else(|| r.code.clone()), Some(r.code.clone()), Some(org.grids()[g].community()))
+                    }
+                    None => {
+                        warnings.push(not_drawn(i, id, "grid"));
+                        continue;
+                    }
+                },
+                Subject::Node(id) => match tree.find(id) {
+                    Some(n) => (Target::Node(n), id.clone(), shape.name.clone().unwrap_or_else(|| tree.node(n).name().to_owned()), None, tree.node(n).parent()),
+                    None => {
+                        warnings.push(not_drawn(i, id, "node"));
+                        continue;
+                    }
+                },
+                Subject::Block(_) => continue,
+            };
+            // SVG's y grows downwards; the planar y grows northwards.
+            let Some(polygon) = planar.get(i) else { continue };
+            let mut path = String::new();
+            let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+            let mut best = (0.0, 0.0, -1.0);
+            for poly in &polygon.0 {
+                let rings = std::iter::once(poly.exterior()).chain(poly.interiors());
+                for (r, ring) in rings.enumerate() {
+                    let points: Vec<(f64, f64)> = ring.0.iter().map(|c| (c.x, -c.y)).collect();
+                    for (k, (x, y)) in points.iter().enumerate() {
+                        path.push_str(if k == 0 { "M" } else { "L" });
+                        path.push_str(&number(*x));
+                        path.push(' ');
+                        path.push_str(&number(*y));
+                        bbox = [bbox[0].min(*x), bbox[1].min(*y), bbox[2].max(*x), bbox[3].max(*y)];
+                    }
+                    path.push('Z');
+                    if r == 0 {
+                        let c = ring_centre(&points);
+                        if c.2 > best.2 {
+                            best = c;
+                        }
+                    }
+                }
+            }
+            if path.is_empty() {
+                continue;
+            }
+            index[i] = Some(places.len());
+            places.push(Place { target, id, name, code, within, path, bbox, centre: (best.0, best.1), neighbours: Vec::new() });
+        }
+        for (i, ns) in neighbours.iter().enumerate() {
+            if let Some(p) = index.get(i).copied().flatten() {
+                places[p].neighbours = ns.iter().filter_map(|&n| index.get(n).copied().flatten()).filter(|&n| n != p).collect();
+            }
+        }
+        let mut grid_members = vec![0u32; org.grids().len()];
+        for m in org.members() {
+            if let Some(g) = m.grid().and_then(|g| grid_members.get_mut(g)) {
+                *g += 1;
+            }
+        }
+        MapModel { places, grid_members }
+    }
+
+    /// The place drawing node `n`, if any.
+    fn node_place(&self, n: NodeId) -> Option<usize> {
+        self.places.iter().position(|p| p.target == Target::Node(n))
+    }
+
+    /// The places to draw inside node `at`: for each child, its own shape, else the shapes
+    /// below it; and the grids of `at`.
+    pub fn shown(&self, org: &Organization, at: NodeId) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &c in org.tree().children(at) {
+            self.under(org, c, &mut out, 0);
+        }
+        self.grids_of(at, &mut out);
+        out.dedup();
+        out
+    }
+
+    fn under(&self, org: &Organization, n: NodeId, out: &mut Vec<usize>, depth: u32) {
+        if let Some(p) = self.node_place(n) {
+            out.push(p);
+            return;
+        }
+        if depth > 64 {
+            return;
+        }
+        for &c in org.tree().children(n) {
+            self.under(org, c, out, depth + 1);
+        }
+        self.grids_of(n, out);
+    }
+
+    fn grids_of(&self, n: NodeId, out: &mut Vec<usize>) {
+        out.extend(self.places.iter().enumerate().filter(|(_, p)| matches!(p.target, Target::Grid(_)) && p.within == Some(n)).map(|(i, _)| i));
+    }
+}
+
+fn not_drawn(feature: usize, id: &str, what: &str) -> Problem {
+    Problem {
+        severity: Severity::Warning,
+        record: Some(id.to_owned()),
+        path: format!("$.geo.features[{feature}].properties.{what}"),
+        kind: ProblemKind::Shape { message: format!("{what} \"{id}\" is not in the organization; its shape is not drawn") },
+    }
+}
+
+/// What colours the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Households,
+    Population,
+    Members,
+    WorkersPer1000,
+    MembersInGrid,
+    OpenCases,
+    OverdueClocks,
+    ResponseRate,
+    StarTier,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 9] = [
+        Figure::Households,
+        Figure::Population,
+        Figure::Members,
+        Figure::WorkersPer1000,
+        Figure::MembersInGrid,
+        Figure::OpenCases,
+        Figure::OverdueClocks,
+        Figure::ResponseRate,
+        Figure::StarTier,
+    ];
+
+    /// The value of the `figure` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Figure::Households => "households",
+            Figure::Population => "population",
+            Figure::Members => "members",
+            Figure::WorkersPer1000 => "workers-per-1000",
+            Figure::MembersInGrid => "members-in-grid",
+            Figure::OpenCases => "open-cases",
+            Figure::OverdueClocks => "overdue-clocks",
+            Figure::ResponseRate => "response-rate",
+            Figure::StarTier => "star-tier",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Figure> {
+        Figure::ALL.into_iter().find(|f| f.key() == key.trim())
+    }
+
+    /// Whether the data can give this figure (cases for the case figures, a scorecard for
+    /// the tiers).
+    pub fn available(self, data: &Overview) -> bool {
+        let _ = data;
+        match self {
+            #[cfg(feature = "cases")]
+            Figure::OpenCases | Figure::OverdueClocks | Figure::ResponseRate => data.metrics.is_some(),
+            #[cfg(not(feature = "cases"))]
+            Figure::OpenCases | Figure::OverdueClocks | Figure::ResponseRate => false,
+            #[cfg(feature = "rules")]
+            Figure::StarTier => data.card.is_some(),
+            #[cfg(not(feature = "rules"))]
+            Figure::StarTier => false,
+            _ => true,
+        }
+    }
+
+    /// High values are bad news (drawn in the warm palette).
+    fn warm(self) -> bool {
+        matches!(self, Figure::OpenCases | Figure::OverdueClocks)
+    }
+}
+
+/// A figure of one place: its value for classing, and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub value: Option<f64>,
+    pub text: String,
+}
+
+fn count(n: u64) -> Value {
+    Value { value: Some(n as f64), text: n.to_string() }
+}
+
+fn none() -> Value {
+    Value { value: None, text: "—".to_owned() }
+}
+
+/// The node whose figures a place has: the node itself, or the grid's branch node (for the
+/// figures counted on the tree: cases, tiers).
+#[cfg(any(feature = "cases", feature = "rules"))]
+fn figure_node(org: &Organization, place: &Place) -> Option<NodeId> {
+    match place.target {
+        Target::Node(n) => Some(n),
+        Target::Grid(g) => org.grids().get(g).and_then(|g| g.branch()),
+    }
+}
+
+/// The value of `figure` for `place`.
+pub fn value(data: &Overview, model: &MapModel, place: &Place, figure: Figure, text: &MapText) -> Value {
+    let org = &data.org;
+    let grid = match place.target {
+        Target::Grid(g) => org.grids().get(g).map(|r| (g, r.record())),
+        Target::Node(_) => None,
+    };
+    let rollup = match place.target {
+        Target::Node(n) => Some(org.rollup(n)),
+        Target::Grid(_) => None,
+    };
+    match figure {
+        Figure::Households => grid.map(|(_, r)| u64::from(r.households)).or(rollup.map(|r| r.households)).map_or_else(none, count),
+        Figure::Population => grid.map(|(_, r)| u64::from(r.population)).or(rollup.map(|r| r.population)).map_or_else(none, count),
+        Figure::Members => grid.map(|(g, _)| u64::from(model.grid_members.get(g).copied().unwrap_or(0))).or(rollup.map(|r| u64::from(r.members.total))).map_or_else(none, count),
+        Figure::WorkersPer1000 => {
+            let (workers, households) = match (grid, rollup) {
+                (Some((_, r)), _) => (r.workers.len() as f64, f64::from(r.households)),
+                (None, Some(r)) => (f64::from(r.grid_workers), r.households as f64),
+                _ => return none(),
+            };
+            if households <= 0.0 {
+                return none();
+            }
+            let v = workers * 1000.0 / households;
+            Value { value: Some(v), text: format!("{v:.1}") }
+        }
+        Figure::MembersInGrid => match (grid, rollup) {
+            (Some((g, _)), _) => count(u64::from(model.grid_members.get(g).copied().unwrap_or(0))),
+            (None, Some(r)) => {
+                let c = r.coverage().members_in_grid;
+                match c.value {
+                    Some(v) => Value { value: Some(v), text: (text.ratio)(&percent(v), c.numerator, c.denominator) },
+                    None => none(),
+                }
+            }
+            _ => none(),
+        },
+        #[cfg(feature = "cases")]
+        Figure::OpenCases => match figure_node(org, place) {
+            Some(n) if data.metrics.is_some() => count(data.open.get(n.index()).copied().unwrap_or(0)),
+            _ => none(),
+        },
+        #[cfg(feature = "cases")]
+        Figure::OverdueClocks => match figure_node(org, place).and_then(|n| crate::overview::node_metrics(data, n)) {
+            Some(m) => count(m.clocks_1310.denominator - m.clocks_1310.numerator + m.clocks_12345.denominator - m.clocks_12345.numerator),
+            None => none(),
+        },
+        #[cfg(feature = "cases")]
+        Figure::ResponseRate => match figure_node(org, place).and_then(|n| crate::overview::node_metrics(data, n)) {
+            Some(m) => match m.response.value {
+                Some(v) => Value { value: Some(v), text: (text.ratio)(&percent(v), m.response.numerator, m.response.denominator) },
+                None if m.response.denominator == 0 => Value { value: None, text: text.no_cases.to_owned() },
+                None => Value { value: None, text: (text.not_enough)(m.response.numerator, m.response.denominator) },
+            },
+            None => none(),
+        },
+        #[cfg(feature = "rules")]
+        Figure::StarTier => match figure_node(org, place).and_then(|n| crate::overview::node_tier(data, n)) {
+            Some(t) => Value { value: tier_rank(t), text: (text.tier)(t).to_owned() },
+            None => none(),
+        },
+        #[allow(unreachable_patterns)]
+        _ => none(),
+    }
+}
+
+#[cfg(feature = "rules")]
+fn tier_rank(t: Tier) -> Option<f64> {
+    match t {
+        Tier::Excellence => Some(2.0),
+        Tier::Pass => Some(1.0),
+        Tier::Fail => Some(0.0),
+        Tier::NotRated => None,
+    }
+}
+
+/// Classes of a figure over the places shown: the upper bound of each class (quantiles of the
+/// values, at most five classes, fewer when there are fewer distinct values). The tiers are
+/// their own three classes.
+pub fn classes(values: &[f64], figure: Figure) -> Vec<f64> {
+    if figure == Figure::StarTier {
+        return vec![0.0, 1.0, 2.0];
+    }
+    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    sorted.sort_by(f64::total_cmp);
+    sorted.dedup();
+    if sorted.is_empty() {
+        return Vec::new();
+    }
+    let k = sorted.len().min(5);
+    let mut all: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    all.sort_by(f64::total_cmp);
+    let mut bounds: Vec<f64> = (1..=k).map(|i| all[(i * all.len()).div_ceil(k).saturating_sub(1).min(all.len() - 1)]).collect();
+    bounds.dedup();
+    bounds
+}
+
+/// The class (0-based) of a value.
+pub fn class_of(bounds: &[f64], v: f64) -> usize {
+    bounds.iter().position(|&b| v <= b).unwrap_or(bounds.len().saturating_sub(1))
+}
+
+/// One language's texts of the map.
+pub struct MapText {
+    pub title: &'static str,
+    pub map_label: &'static str,
+    pub hint: &'static str,
+    pub figure_label: &'static str,
+    pub figure: fn(Figure) -> &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub reset: &'static str,
+    pub breadcrumb: &'static str,
+    pub legend: &'static str,
+    pub no_data: &'static str,
+    pub nothing_here: &'static str,
+    pub table_caption: fn(usize) -> String,
+    pub col_place: &'static str,
+    pub col_kind: &'static str,
+    pub grid: &'static str,
+    pub option: fn(&str, &str, &str) -> String,
+    pub range: fn(&str, &str) -> String,
+    pub ratio: fn(&str, u64, u64) -> String,
+    pub no_cases: &'static str,
+    pub not_enough: fn(u64, u64) -> String,
+    pub zoom_level: fn(u32) -> String,
+    #[cfg(feature = "rules")]
+    pub tier: fn(Tier) -> &'static str,
+}
+
+pub const MAP_ZH: MapText = MapText {
+    title: "网格地图",
+    map_label: "网格地图：用方向键在相邻区域间移动，回车选中",
+    hint: "方向键：移到该方向的相邻区域；回车：选中或进入下一级；+ / -：放大缩小；0：复位。",
+    figure_label: "着色指标",
+    figure: |f| match f {
+        Figure::Households => "户数",
+        Figure::Population => "人口",
+        Figure::Members => "党员数",
+        Figure::WorkersPer1000 => "每千户网格员",
+        Figure::MembersInGrid => "入格党员",
+        Figure::OpenCases => "未办结案件",
+        Figure::OverdueClocks => "超时计时",
+        Figure::ResponseRate => "响应率",
+        Figure::StarTier => "星级",
+    },
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    reset: "复位",
+    breadcrumb: "地图层级",
+    legend: "图例",
+    no_data: "无数据",
+    nothing_here: "这一级没有可显示的区域图形。",
+    table_caption: |n| format!("地图上的 {n} 个区域"),
+    col_place: "区域",
+    col_kind: "层级",
+    grid: "网格",
+    option: |name, figure, value| format!("{name}，{figure}：{value}"),
+    range: |a, b| if a == b { a.to_owned() } else { format!("{a}～{b}") },
+    ratio: |pct, n, d| format!("{pct}（{n}/{d}）"),
+    no_cases: "无案件",
+    not_enough: |n, d| format!("样本不足（{n}/{d}）"),
+    zoom_level: |z| format!("缩放 {z}%"),
+    #[cfg(feature = "rules")]
+    tier: |t| match t {
+        Tier::Excellence => "优秀",
+        Tier::Pass => "达标",
+        Tier::Fail => "未达标",
+        Tier::NotRated => "不参评",
+    },
+};
+
+pub const MAP_EN: MapText = MapText {
+    title: "Grid map",
+    map_label: "Grid map: arrow keys move between neighbouring areas, Enter selects",
+    hint: "Arrow keys: the neighbouring area that way; Enter: select, or open the level below; + / -: zoom; 0: reset.",
+    figure_label: "Colour by",
+    figure: |f| match f {
+        Figure::Households => "Households",
+        Figure::Population => "Population",
+        Figure::Members => "Party members",
+        Figure::WorkersPer1000 => "Grid workers per 1,000 households",
+        Figure::MembersInGrid => "Members in a grid",
+        Figure::OpenCases => "Open cases",
+        Figure::OverdueClocks => "Overdue clocks",
+        Figure::ResponseRate => "Response rate",
+        Figure::StarTier => "Star tier",
+    },
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    reset: "Reset",
+    breadcrumb: "Map level",
+    legend: "Legend",
+    no_data: "No data",
+    nothing_here: "There are no shapes to show at this level.",
+    table_caption: |n| format!("{n} areas on the map"),
+    col_place: "Area",
+    col_kind: "Level",
+    grid: "Grid",
+    option: |name, figure, value| format!("{name}, {figure}: {value}"),
+    range: |a, b| if a == b { a.to_owned() } else { format!("{a}–{b}") },
+    ratio: |pct, n, d| format!("{pct} ({n}/{d})"),
+    no_cases: "no cases",
+    not_enough: |n, d| format!("not enough cases ({n}/{d})"),
+    zoom_level: |z| format!("zoom {z}%"),
+    #[cfg(feature = "rules")]
+    tier: |t| match t {
+        Tier::Excellence => "Excellent",
+        Tier::Pass => "Pass",
+        Tier::Fail => "Fail",
+        Tier::NotRated => "Not rated",
+    },
+};
+
+pub fn map_text(lang: Lang) -> &'static MapText {
+    match lang {
+        Lang::ZhCn => &MAP_ZH,
+        Lang::En => &MAP_EN,
+    }
+}
+
+/// The `detail` of `gr-select` from the map.
+#[derive(Serialize)]
+pub struct SelectDetail<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// `grid` or `node`.
+    pub kind: &'static str,
+    /// The node's level key, or `grid`.
+    pub level: &'a str,
+}
+
+/// The `gr-select` detail of a place.
+pub fn select_detail<'a>(org: &'a Organization, place: &'a Place) -> SelectDetail<'a> {
+    match place.target {
+        Target::Grid(_) => SelectDetail { id: &place.id, name: &place.name, kind: "grid", level: "grid" },
+        Target::Node(n) => SelectDetail { id: &place.id, name: &place.name, kind: "node", level: org.tree().node(n).level() },
+    }
+}
+
+/// The place in `candidates` nearest to `from` in the direction `(dx, dy)` (SVG axes): within
+/// 60° of it, by distance with a penalty for the angle off the direction.
+pub fn toward(places: &[Place], from: usize, candidates: &[usize], dx: f64, dy: f64) -> Option<usize> {
+    let (x0, y0) = places.get(from)?.centre;
+    candidates
+        .iter()
+        .copied()
+        .filter(|&c| c != from)
+        .filter_map(|c| {
+            let (x, y) = places.get(c)?.centre;
+            let (vx, vy) = (x - x0, y - y0);
+            let d = (vx * vx + vy * vy).sqrt();
+            if d < f64::EPSILON {
+                return None;
+            }
+            let cos = (vx * dx + vy * dy) / d;
+            (cos >= 0.5).then_some((c, d * (2.0 - cos)))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+#[derive(Properties)]
+pub struct MapProps {
+    pub data: Rc<Overview>,
+    pub model: Rc<MapModel>,
+    pub lang: Lang,
+    /// The node whose inside is drawn.
+    pub at: NodeId,
+    /// The figure shown first.
+    pub figure: Figure,
+    /// The map's title (the widget's label, or the default).
+    pub label: Option<AttrValue>,
+    /// Drill to a node (from a shape or the breadcrumb).
+    pub navigate: Callback<NodeId>,
+    /// A place was selected (Enter or a click).
+    pub pick: Callback<usize>,
+    /// Whether to draw the breadcrumb (the dashboard has its own).
+    pub crumbs: bool,
+}
+
+impl PartialEq for MapProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &o.data)
+            && Rc::ptr_eq(&self.model, &o.model)
+            && self.lang == o.lang
+            && self.at == o.at
+            && self.figure == o.figure
+            && self.label == o.label
+            && self.navigate == o.navigate
+            && self.pick == o.pick
+            && self.crumbs == o.crumbs
+    }
+}
+
+/// The zoom steps, in percent.
+const ZOOMS: [u32; 6] = [100, 150, 225, 340, 500, 800];
+
+#[function_component(MapView)]
+pub fn map_view(props: &MapProps) -> Html {
+    let data = Rc::clone(&props.data);
+    let model = Rc::clone(&props.model);
+    let text = map_text(props.lang);
+    let org = &data.org;
+    let tree = org.tree();
+    let figure_state = use_state(|| props.figure);
+    let figure = if figure_state.available(&data) { *figure_state } else { Figure::Households };
+    let active = use_state(|| None::<usize>);
+    let hover = use_state(|| None::<usize>);
+    let zoom = use_state(|| 0usize);
+    {
+        // A new level starts unzoomed, with nothing active.
+        let (active, zoom) = (active.clone(), zoom.clone());
+        use_effect_with(props.at, move |_| {
+            active.set(None);
+            zoom.set(0);
+        });
+    }
+    {
+        let figure_state = figure_state.clone();
+        use_effect_with(props.figure, move |f| figure_state.set(*f));
+    }
+
+    let mut shown = model.shown(org, props.at);
+    if shown.is_empty() {
+        if let Some(p) = model.places.iter().position(|p| p.target == Target::Node(props.at)) {
+            shown.push(p);
+        }
+    }
+    // Reading order: top to bottom, then left to right, by centre.
+    shown.sort_by(|&a, &b| {
+        let (pa, pb) = (&model.places[a], &model.places[b]);
+        (pa.centre.1, pa.centre.0).partial_cmp(&(pb.centre.1, pb.centre.0)).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let values: Vec<Value> = shown.iter().map(|&p| value(&data, &model, &model.places[p], figure, text)).collect();
+    let bounds = classes(&values.iter().filter_map(|v| v.value).collect::<Vec<_>>(), figure);
+
+    // The frame: every shape shown, with a margin; zoomed about the active shape.
+    let mut bb = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    for &p in &shown {
+        let b = model.places[p].bbox;
+        bb = [bb[0].min(b[0]), bb[1].min(b[1]), bb[2].max(b[2]), bb[3].max(b[3])];
+    }
+    if !bb[0].is_finite() {
+        bb = [0.0, 0.0, 1.0, 1.0];
+    }
+    let (w, h) = ((bb[2] - bb[0]).max(1.0), (bb[3] - bb[1]).max(1.0));
+    let pad = w.max(h) * 0.03;
+    let scale = f64::from(ZOOMS[(*zoom).min(ZOOMS.len() - 1)]) / 100.0;
+    let active_now = active.filter(|a| shown.contains(a));
+    let (cx, cy) = match active_now {
+        Some(a) if *zoom > 0 => model.places[a].centre,
+        _ => ((bb[0] + bb[2]) / 2.0, (bb[1] + bb[3]) / 2.0),
+    };
+    let (vw, vh) = ((w + 2.0 * pad) / scale, (h + 2.0 * pad) / scale);
+    let view_box = format!("{} {} {} {}", number(cx - vw / 2.0), number(cy - vh / 2.0), number(vw), number(vh));
+    // Labels at about 1/45 of the view's width; where they fit.
+    let font = vw / 45.0;
+    let stroke = vw / 600.0;
+
+    let select = {
+        let (model, navigate, pick, data) = (Rc::clone(&model), props.navigate.clone(), props.pick.clone(), Rc::clone(&data));
+        Callback::from(move |p: usize| {
+            pick.emit(p);
+            if let Some(Target::Node(n)) = model.places.get(p).map(|pl| pl.target) {
+                if !model.shown(&data.org, n).is_empty() {
+                    navigate.emit(n);
+                }
+            }
+        })
+    };
+    let onkeydown = {
+        let (active, zoom, shown, model, select) = (active.clone(), zoom.clone(), shown.clone(), Rc::clone(&model), select.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let current = active.filter(|a| shown.contains(a));
+            let dir = match e.key().as_str() {
+                "ArrowRight" => Some((1.0, 0.0)),
+                "ArrowLeft" => Some((-1.0, 0.0)),
+                "ArrowUp" => Some((0.0, -1.0)),
+                "ArrowDown" => Some((0.0, 1.0)),
+                _ => None,
+            };
+            match (e.key().as_str(), dir) {
+                (_, Some((dx, dy))) => {
+                    e.prevent_default();
+                    let next = match current {
+                        None => shown.first().copied(),
+                        Some(c) => {
+                            let near: Vec<usize> = model.places[c].neighbours.iter().copied().filter(|n| shown.contains(n)).collect();
+                            toward(&model.places, c, &near, dx, dy).or_else(|| toward(&model.places, c, &shown, dx, dy)).or(Some(c))
+                        }
+                    };
+                    active.set(next);
+                }
+                ("Home", _) => {
+                    e.prevent_default();
+                    active.set(shown.first().copied());
+                }
+                ("End", _) => {
+                    e.prevent_default();
+                    active.set(shown.last().copied());
+                }
+                ("Enter", _) | (" ", _) => {
+                    e.prevent_default();
+                    if let Some(c) = current {
+                        select.emit(c);
+                    }
+                }
+                ("+", _) | ("=", _) => {
+                    e.prevent_default();
+                    zoom.set((*zoom + 1).min(ZOOMS.len() - 1));
+                }
+                ("-", _) | ("_", _) => {
+                    e.prevent_default();
+                    zoom.set(zoom.saturating_sub(1));
+                }
+                ("0", _) => {
+                    e.prevent_default();
+                    zoom.set(0);
+                }
+                _ => {}
+            }
+        })
+    };
+    let onfocus = {
+        let (active, shown) = (active.clone(), shown.clone());
+        Callback::from(move |_: FocusEvent| {
+            if active.filter(|a| shown.contains(a)).is_none() {
+                active.set(shown.first().copied());
+            }
+        })
+    };
+    let zoom_button = |label: &'static str, step: i32, disabled: bool| {
+        let zoom = zoom.clone();
+        let onclick = Callback::from(move |_| {
+            let z = match step {
+                0 => 0,
+                s if s > 0 => (*zoom + 1).min(ZOOMS.len() - 1),
+                _ => zoom.saturating_sub(1),
+            };
+            zoom.set(z);
+        });
+        html! { <button type="button" class="gr-step gr-map-zoom" {onclick} aria-disabled={disabled.to_string()}>{ label }</button> }
+    };
+    let on_figure = {
+        let figure_state = figure_state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Some(f) = Figure::from_key(&select.value()) {
+                    figure_state.set(f);
+                }
+            }
+        })
+    };
+    let palette = if figure == Figure::StarTier { "gr-map-tiers" } else if figure.warm() { "gr-map-warm" } else { "gr-map-cool" };
+    let info = hover.or(active_now).filter(|p| shown.contains(p));
+    let mut path = tree.path_to_root(props.at);
+    path.reverse();
+    let title = props.label.clone().unwrap_or_else(|| AttrValue::from(text.title));
+    let class_label = |i: usize| -> String {
+        if figure == Figure::StarTier {
+            #[cfg(feature = "rules")]
+            {
+                return (text.tier)([Tier::Fail, Tier::Pass, Tier::Excellence][i.min(2)]).to_owned();
+            }
+        }
+        let lower = if i == 0 { values.iter().filter_map(|v| v.value).fold(f64::INFINITY, f64::min) } else { bounds[i - 1] };
+        let show = |v: f64| match figure {
+            Figure::ResponseRate | Figure::MembersInGrid if v <= 1.0 && figure_is_share(figure, &values) => percent(v),
+            Figure::WorkersPer1000 => format!("{v:.1}"),
+            _ => format!("{}", v.round() as i64),
+        };
+        (text.range)(&show(lower), &show(bounds[i]))
+    };
+    html! {
+        <div class={classes!("gr-map", palette)}>
+            <div class="gr-head">
+                <span class="gr-title">{ title.clone() }</span>
+                <label class="gr-map-figure">
+                    <span>{ text.figure_label }</span>
+                    <select class="gr-input" onchange={on_figure}>
+                        { for Figure::ALL.into_iter().filter(|f| f.available(&data)).map(|f| html! {
+                            <option value={f.key()} selected={f == figure}>{ (text.figure)(f) }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            if props.crumbs {
+                <nav class="gr-crumbs" aria-label={text.breadcrumb}>
+                    <ol>
+                        { for path.iter().map(|&p| {
+                            let name = tree.node(p).name().to_owned();
+                            if p == props.at {
+                                html! { <li><span aria-current="page">{ name }</span></li> }
+                            } else {
+                                let navigate = props.navigate.clone();
+                                html! { <li><button type="button" class="gr-link" onclick={Callback::from(move |_| navigate.emit(p))}>{ name }</button></li> }
+                            }
+                        }) }
+                    </ol>
+                </nav>
+            }
+            <p class="gr-hint" id="gr-map-hint">{ text.hint }</p>
+            <div class="gr-map-tools">
+                { zoom_button(text.zoom_in, 1, *zoom + 1 >= ZOOMS.len()) }
+                { zoom_button(text.zoom_out, -1, *zoom == 0) }
+                { zoom_button(text.reset, 0, *zoom == 0) }
+                <span class="gr-count" aria-live="polite">{ (text.zoom_level)(ZOOMS[(*zoom).min(ZOOMS.len() - 1)]) }</span>
+            </div>
+            if shown.is_empty() {
+                <p class="gr-map-empty">{ text.nothing_here }</p>
+            } else {
+                <div class="gr-map-canvas" tabindex="0" role="listbox" aria-label={format!("{title}：{}", text.map_label)}
+                    aria-describedby="gr-map-hint"
+                    aria-activedescendant={active_now.map(|a| format!("gr-map-shape-{a}"))}
+                    {onkeydown} {onfocus}>
+                    <svg viewBox={view_box} role="none" preserveAspectRatio="xMidYMid meet" focusable="false">
+                        <g role="none">
+                            { for shown.iter().zip(&values).map(|(&p, v)| {
+                                let place = &model.places[p];
+                                let class = match v.value {
+                                    Some(x) => format!("gr-map-shape gr-map-c{}", class_of(&bounds, x)),
+                                    None => "gr-map-shape gr-map-none".to_owned(),
+                                };
+                                let onclick = { let select = select.clone(); let active = active.clone(); Callback::from(move |_| { active.set(Some(p)); select.emit(p); }) };
+                                let onmouseenter = { let hover = hover.clone(); Callback::from(move |_| hover.set(Some(p))) };
+                                let onmouseleave = { let hover = hover.clone(); Callback::from(move |_| hover.set(None)) };
+                                html! {
+                                    <path id={format!("gr-map-shape-{p}")} role="option"
+                                        aria-selected={(active_now == Some(p)).to_string()}
+                                        aria-label={(text.option)(&place.name, (text.figure)(figure), &v.text)}
+                                        class={classes!(class, (active_now == Some(p)).then_some("gr-map-active"))}
+                                        d={place.path.clone()} fill-rule="evenodd"
+                                        stroke-width={number(if active_now == Some(p) { stroke * 4.0 } else { stroke })}
+                                        {onclick} {onmouseenter} {onmouseleave} />
+                                }
+                            }) }
+                        </g>
+                        <g aria-hidden="true" class="gr-map-labels" font-size={number(font)}>
+                            { for shown.iter().map(|&p| {
+                                let place = &model.places[p];
+                                let label = place.code.as_deref().filter(|_| place.name.chars().count() > 6).map_or(place.name.as_str(), |c| c.rsplit('-').next().unwrap_or(c));
+                                let width: f64 = label.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * font;
+                                let fits = width <= (place.bbox[2] - place.bbox[0]) * 0.9 && font * 1.2 <= (place.bbox[3] - place.bbox[1]) * 0.6;
+                                if fits {
+                                    html! { <text x={number(place.centre.0)} y={number(place.centre.1 + font * 0.35)} text-anchor="middle">{ label.to_owned() }</text> }
+                                } else {
+                                    Html::default()
+                                }
+                            }) }
+                        </g>
+                    </svg>
+                </div>
+            }
+            <div class="gr-map-side">
+                <div class="gr-map-legend" role="group" aria-label={text.legend}>
+                    <p class="gr-map-legend-title">{ text.legend }{ "：" }{ (text.figure)(figure) }</p>
+                    <ul>
+                        { for (0..bounds.len()).map(|i| html! {
+                            <li><span class={format!("gr-map-swatch gr-map-c{i}")} aria-hidden="true"></span>{ class_label(i) }</li>
+                        }) }
+                        if values.iter().any(|v| v.value.is_none()) {
+                            <li><span class="gr-map-swatch gr-map-none" aria-hidden="true"></span>{ text.no_data }</li>
+                        }
+                    </ul>
+                </div>
+                if let Some(p) = info {
+                    <div class="gr-map-info">
+                        <p class="gr-map-info-name">{ model.places[p].name.clone() }</p>
+                        <dl>
+                            { for Figure::ALL.into_iter().filter(|f| f.available(&data)).map(|f| html! {
+                                <div><dt>{ (text.figure)(f) }</dt><dd>{ value(&data, &model, &model.places[p], f, text).text }</dd></div>
+                            }) }
+                        </dl>
+                    </div>
+                }
+            </div>
+            if !shown.is_empty() {
+                <div class="gr-table-wrap" tabindex="0" role="region" aria-label={(text.table_caption)(shown.len())}>
+                    <table class="gr-table gr-map-table">
+                        <caption class="gr-dash-caption">{ (text.table_caption)(shown.len()) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ text.col_place }</th>
+                            <th scope="col">{ text.col_kind }</th>
+                            <th scope="col" class="gr-num">{ (text.figure)(figure) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for shown.iter().zip(&values).map(|(&p, v)| {
+                                let place = &model.places[p];
+                                let kind = match place.target {
+                                    Target::Grid(_) => text.grid.to_owned(),
+                                    Target::Node(n) => org.level_label(n, props.lang == Lang::En).to_owned(),
+                                };
+                                let onclick = { let select = select.clone(); let active = active.clone(); Callback::from(move |_| { active.set(Some(p)); select.emit(p); }) };
+                                html! {
+                                    <tr class={classes!((active_now == Some(p)).then_some("gr-map-row-active"))}>
+                                        <th scope="row"><button type="button" class="gr-link" {onclick}>{ place.name.clone() }</button></th>
+                                        <td>{ kind }</td>
+                                        <td class="gr-num">{ v.text.clone() }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Whether the figure's values are shares (0–1) rather than counts.
+fn figure_is_share(figure: Figure, _values: &[Value]) -> bool {
+    match figure {
+        Figure::ResponseRate => true,
+        // Members in a grid: a share for nodes, a count for grids.
+        Figure::MembersInGrid => _values.iter().any(|v| v.text.contains('%')),
+        _ => false,
+    }
+}
+
+/// What the hosting widget needs to wire the map: the `gr-select` detail of a place.
+pub fn dispatch_select(host: &HtmlElement, org: &Organization, place: &Place) {
+    crate::events::dispatch(host, "gr-select", &select_detail(org, place));
+}
+
+#[cfg(feature = "grid-map")]
+#[derive(Properties)]
+pub struct GridMapProps {
+    pub data: Rc<Overview>,
+    pub lang: Lang,
+    pub label: Option<AttrValue>,
+    /// The record id of the node drawn first (else the root).
+    pub node: Option<AttrValue>,
+    /// The `figure` attribute.
+    pub figure: Option<AttrValue>,
+    pub host: HtmlElement,
+}
+
+#[cfg(feature = "grid-map")]
+impl PartialEq for GridMapProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.figure == o.figure && self.host == o.host
+    }
+}
+
+#[cfg(feature = "grid-map")]
+/// `<gr-grid-map>`: the map alone, with its own breadcrumb; `gr-select` on every selection.
+#[function_component(GridMapView)]
+pub fn grid_map_view(props: &GridMapProps) -> Html {
+    let tree = props.data.org.tree();
+    let start = props.node.as_ref().and_then(|n| tree.find(n)).unwrap_or_else(|| tree.root());
+    let at = use_state(|| start);
+    let Some(model) = props.data.map.clone() else { return Html::default() };
+    let navigate = { let at = at.clone(); Callback::from(move |n: NodeId| at.set(n)) };
+    let pick = {
+        let (data, model, host) = (Rc::clone(&props.data), Rc::clone(&model), props.host.clone());
+        Callback::from(move |p: usize| {
+            if let Some(place) = model.places.get(p) {
+                dispatch_select(&host, &data.org, place);
+            }
+        })
+    };
+    let figure = props.figure.as_deref().and_then(Figure::from_key).unwrap_or(Figure::Households);
+    html! {
+        <section class="gr-grid-map" aria-label={props.label.clone().unwrap_or_else(|| AttrValue::from(map_text(props.lang).title))}>
+            <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} />
+        </section>
+    }
+}

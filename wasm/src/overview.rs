@@ -1,0 +1,232 @@
+//! What the overview widgets read — `<gr-dashboard>` and `<gr-grid-map>`: an organization
+//! with, when given, the case metrics of a period, a scorecard's evaluation and the map's
+//! geometry, as `{"org", "geo"?, "cases"?, "period"?, "min_sample"?, "scorecard"?}`.
+//!
+//! A module is built with the parts its widgets need (cargo features `cases`, `rules`,
+//! `geo`); the map's small module reads only `org` and `geo`, and `grassroots.js` loads the
+//! larger one when the data has `cases` or `scorecard`.
+
+#[cfg(feature = "cases")]
+use grassroots::cases::{CaseMetrics, CasesDoc, MetricsOptions, MetricsReport, Timestamp, metrics};
+#[cfg(feature = "dashboard")]
+use grassroots::cases::Rate;
+#[cfg(feature = "geo")]
+use std::rc::Rc;
+
+#[cfg(feature = "geo")]
+use grassroots::geo::GeoDoc;
+#[cfg(any(feature = "cases", feature = "rules"))]
+use grassroots::org::NodeId;
+#[cfg(feature = "cases")]
+use grassroots::org::Date;
+#[cfg(feature = "rules")]
+use grassroots::rules::{Scorecard, Tier};
+use grassroots::{Error, Organization, Problem, ProblemKind, Severity};
+use serde_json::Value;
+
+#[cfg(feature = "dashboard")]
+use crate::i18n::Catalogue;
+#[cfg(feature = "geo")]
+use crate::map::MapModel;
+use crate::{nested_problems, wrapper_parts};
+
+/// An organization and what was given with it, read and checked.
+pub struct Overview {
+    /// The organization document.
+    pub org: Organization,
+    /// The case metrics of every node over the period.
+    #[cfg(feature = "cases")]
+    pub metrics: Option<MetricsReport>,
+    /// Cases opened in the period and not closed by its end, by node (its subtree), indexed
+    /// by `NodeId`; empty without cases.
+    #[cfg(feature = "cases")]
+    pub open: Vec<u64>,
+    /// The scorecard whose entities are nodes of the tree (by record id).
+    #[cfg(feature = "rules")]
+    pub card: Option<Scorecard>,
+    /// The grids and nodes of the geometry document, ready to draw.
+    #[cfg(feature = "geo")]
+    pub map: Option<Rc<MapModel>>,
+    /// The cases' and the geometry's warnings, and cases whose node is not in the tree (left
+    /// out of every rate).
+    pub warnings: Vec<Problem>,
+}
+
+pub(crate) fn shape(path: &str, message: String) -> Problem {
+    Problem { severity: Severity::Error, record: None, path: path.to_owned(), kind: ProblemKind::Shape { message } }
+}
+
+#[cfg(feature = "cases")]
+/// The period `{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}` as the instants `[from, to)`.
+fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timestamp)> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(value) else {
+        problems.push(shape("$.period", "expected an object {\"from\", \"to\"}".to_owned()));
+        return None;
+    };
+    let mut day = |key: &str| {
+        let text = map.get(key).and_then(Value::as_str);
+        let at = text.and_then(Date::parse).and_then(Timestamp::start_of);
+        if at.is_none() {
+            problems.push(shape(&format!("$.period.{key}"), format!("expected a date YYYY-MM-DD, found {}", map.get(key).map_or("nothing".to_owned(), ToString::to_string))));
+        }
+        at
+    };
+    let (from, to) = (day("from"), day("to"));
+    let (from, to) = (from?, to?);
+    if to <= from {
+        problems.push(shape("$.period.to", format!("the period ends ({to}) before it starts ({from})")));
+        return None;
+    }
+    Some((from, to))
+}
+
+#[cfg(feature = "cases")]
+/// The smallest sample a rate is given for: a whole number from 1.
+fn min_sample(value: &str, problems: &mut Vec<Problem>) -> Option<u64> {
+    match value.parse::<u64>() {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            problems.push(shape("$.min_sample", format!("expected a whole number of cases from 1, found {value}")));
+            None
+        }
+    }
+}
+
+/// The keys of the overview document this module reads, and whether each is required.
+fn keys(need_geo: bool) -> Vec<(&'static str, bool)> {
+    let mut keys = vec![("org", true)];
+    #[cfg(feature = "geo")]
+    keys.push(("geo", need_geo));
+    let _ = need_geo;
+    #[cfg(feature = "cases")]
+    keys.extend([("cases", false), ("period", false), ("min_sample", false)]);
+    #[cfg(feature = "rules")]
+    keys.push(("scorecard", false));
+    keys
+}
+
+/// Reads the overview document. Every problem of every part is reported, with its path from
+/// the top (`$.org.nodes[3].parent`). `need_geo`: `geo` is required (the map).
+pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
+    let map = match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return Err(Error::Invalid { problems: vec![shape("$", format!("expected an object {{{}}}", keys(need_geo).iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")))] }),
+        Err(e) => return Err(Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }),
+    };
+    let mut problems = Vec::new();
+    let keys = keys(need_geo);
+    let parts = wrapper_parts(&map, &keys, &mut problems);
+    let part = |key: &str| keys.iter().position(|(k, _)| *k == key).and_then(|i| parts[i].as_deref());
+    let org = part("org").and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
+    #[cfg(feature = "geo")]
+    let geo = part("geo").and_then(|j| GeoDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "geo"))).ok());
+    #[cfg(feature = "cases")]
+    let (cases, span, sample) = {
+        let cases = part("cases").and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
+        let span = part("period").and_then(|j| period(j, &mut problems));
+        if part("cases").is_some() && part("period").is_none() {
+            problems.push(shape("$", "missing field `period`, needed with `cases`".to_owned()));
+        }
+        (cases, span, part("min_sample").and_then(|j| min_sample(j, &mut problems)))
+    };
+    #[cfg(feature = "rules")]
+    let card = part("scorecard").and_then(|j| Scorecard::from_json(j).map_err(|e| problems.extend(nested_problems(e, "scorecard"))).ok());
+    match org {
+        Some(org) if problems.iter().all(|p| p.severity != Severity::Error) => {
+            #[allow(unused_mut)]
+            let mut warnings: Vec<Problem> = Vec::new();
+            #[cfg(feature = "cases")]
+            let (metrics, open) = match (cases, span) {
+                (Some(doc), Some((from, to))) => {
+                    let mut found = doc.warnings().to_vec();
+                    found.extend(doc.check_nodes(org.tree()));
+                    warnings.extend(nested_problems(Error::Invalid { problems: found }, "cases"));
+                    let options = MetricsOptions::new(from, to);
+                    let report = metrics(&doc, org.tree(), &sample.map_or(options, |n| options.min_sample(n)));
+                    let open = open_cases(&doc, &org, from, to);
+                    (Some(report), open)
+                }
+                _ => (None, Vec::new()),
+            };
+            #[cfg(feature = "geo")]
+            let map = geo.map(|geo| {
+                if !geo.warnings().is_empty() {
+                    warnings.extend(nested_problems(Error::Invalid { problems: geo.warnings().to_vec() }, "geo"));
+                }
+                Rc::new(MapModel::new(&org, &geo, &mut warnings))
+            });
+            Ok(Overview {
+                org,
+                #[cfg(feature = "cases")]
+                metrics,
+                #[cfg(feature = "cases")]
+                open,
+                #[cfg(feature = "rules")]
+                card,
+                #[cfg(feature = "geo")]
+                map,
+                warnings,
+            })
+        }
+        _ => {
+            problems.sort_by_key(|p| p.severity);
+            Err(Error::Invalid { problems })
+        }
+    }
+}
+
+#[cfg(feature = "cases")]
+/// Cases opened in `[from, to)` and not closed by `to`, counted at their node and every node
+/// above it. A case's `node` is a node's record id or a grid's id (counted at the grid's
+/// branch node, else its community).
+fn open_cases(doc: &CasesDoc, org: &Organization, from: Timestamp, to: Timestamp) -> Vec<u64> {
+    let tree = org.tree();
+    let mut open = vec![0u64; tree.len()];
+    for case in doc.cases() {
+        if case.opened < from || case.opened >= to || case.closed().is_some_and(|c| c < to) {
+            continue;
+        }
+        let at = tree.find(&case.node).or_else(|| org.grids().iter().find(|g| g.record().id == case.node).map(|g| g.branch().unwrap_or(g.community())));
+        if let Some(at) = at {
+            for n in tree.path_to_root(at) {
+                open[n.index()] += 1;
+            }
+        }
+    }
+    open
+}
+
+#[cfg(feature = "cases")]
+/// The day of an instant, in Asia/Shanghai: `2026-06-01`.
+pub fn day(at: Timestamp) -> String {
+    at.to_string().chars().take(10).collect()
+}
+
+/// A share as people write it: `85.7%`.
+pub fn percent(value: f64) -> String {
+    format!("{:.1}%", value * 100.0)
+}
+
+#[cfg(feature = "cases")]
+/// The case metrics of a node, if cases were given.
+pub fn node_metrics(data: &Overview, id: NodeId) -> Option<&CaseMetrics> {
+    let record = data.org.tree().node(id).id();
+    data.metrics.as_ref()?.nodes.iter().find(|m| m.node == record)
+}
+
+#[cfg(feature = "rules")]
+/// The tier of a node in the scorecard, if it is one of its entities.
+pub fn node_tier(data: &Overview, id: NodeId) -> Option<Tier> {
+    let record = data.org.tree().node(id).id();
+    data.card.as_ref()?.evaluation().entities.iter().find(|e| e.id == record).map(|e| e.tier)
+}
+
+#[cfg(feature = "dashboard")]
+/// A rate as text: the share with its parts, "not enough cases" with them, or "no cases".
+pub fn rate_text(rate: &Rate, text: &Catalogue) -> String {
+    match rate.value {
+        Some(v) => (text.dash_ratio)(&percent(v), rate.numerator, rate.denominator),
+        None if rate.denominator == 0 => text.dash_no_cases.to_owned(),
+        None => (text.dash_not_enough)(rate.numerator, rate.denominator),
+    }
+}
