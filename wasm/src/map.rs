@@ -765,7 +765,9 @@ pub fn map_view(props: &MapProps) -> Html {
                 return (text.tier)([Tier::Fail, Tier::Pass, Tier::Excellence][i.min(2)]).to_owned();
             }
         }
-        let lower = if i == 0 { values.iter().filter_map(|v| v.value).fold(f64::INFINITY, f64::min) } else { bounds[i - 1] };
+        // Counts: a class starts after the one below ends (3–5, 6–9); shares and ratios at it.
+        let counts = !matches!(figure, Figure::WorkersPer1000 | Figure::ResponseRate) && !figure_is_share(figure, &values);
+        let lower = if i == 0 { values.iter().filter_map(|v| v.value).fold(f64::INFINITY, f64::min) } else if counts { bounds[i - 1].floor() + 1.0 } else { bounds[i - 1] };
         let show = |v: f64| match figure {
             Figure::ResponseRate | Figure::MembersInGrid if v <= 1.0 && figure_is_share(figure, &values) => percent(v),
             Figure::WorkersPer1000 => format!("{v:.1}"),
@@ -840,10 +842,14 @@ pub fn map_view(props: &MapProps) -> Html {
                         <g aria-hidden="true" class="gr-map-labels" font-size={number(font)}>
                             { for shown.iter().map(|&p| {
                                 let place = &model.places[p];
-                                let label = place.code.as_deref().filter(|_| place.name.chars().count() > 6).map_or(place.name.as_str(), |c| c.rsplit('-').next().unwrap_or(c));
-                                let width: f64 = label.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * font;
-                                let fits = width <= (place.bbox[2] - place.bbox[0]) * 0.9 && font * 1.2 <= (place.bbox[3] - place.bbox[1]) * 0.6;
-                                if fits {
+                                // The name where it fits, else a grid's sequence number (the code's
+                                // digits after division, street and community).
+                                let width = |t: &str| t.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * font;
+                                let room = (place.bbox[2] - place.bbox[0]) * 0.9;
+                                let short = place.code.as_deref().and_then(|c| c.get(12..)).filter(|s| !s.is_empty());
+                                let label = if width(&place.name) <= room { Some(place.name.as_str()) } else { short.filter(|s| width(s) <= room) };
+                                let fits = font * 1.2 <= (place.bbox[3] - place.bbox[1]) * 0.6;
+                                if let (true, Some(label)) = (fits, label) {
                                     html! { <text x={number(place.centre.0)} y={number(place.centre.1 + font * 0.35)} text-anchor="middle">{ label.to_owned() }</text> }
                                 } else {
                                     Html::default()
@@ -966,5 +972,127 @@ pub fn grid_map_view(props: &GridMapProps) -> Html {
         <section class="gr-grid-map" aria-label={props.label.clone().unwrap_or_else(|| AttrValue::from(map_text(props.lang).title))}>
             <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} />
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::overview::load;
+
+    const ORG: &str = include_str!("../../tests/data/tree/valid/laifeng-shengli.json");
+    const GEO: &str = include_str!("../../tests/data/geo/widget/shengli.json");
+
+    fn data() -> Overview {
+        load(&format!(r#"{{"org": {ORG}, "geo": {GEO}}}"#), true).expect("loads")
+    }
+
+    fn place<'a>(model: &'a MapModel, id: &str) -> usize {
+        model.places.iter().position(|p| p.id == id).unwrap_or_else(|| panic!("no place {id}"))
+    }
+
+    #[test]
+    fn the_grids_are_drawn_inside_their_community() {
+        let data = data();
+        let model = data.map.as_ref().expect("map");
+        assert_eq!(model.places.len(), 6, "five grids and the community");
+        let root = data.org.tree().root();
+        let mut shown: Vec<&str> = model.shown(&data.org, root).iter().map(|&p| model.places[p].id.as_str()).collect();
+        shown.sort_unstable();
+        assert_eq!(shown, ["g1", "g2", "g3", "g4", "g5"]);
+        assert!(data.warnings.is_empty(), "{:?}", data.warnings);
+        let g1 = &model.places[place(model, "g1")];
+        assert_eq!((g1.name.as_str(), g1.code.as_deref()), ("胜利街网格", Some("42282700100101")));
+        assert!(g1.path.starts_with('M') && g1.path.ends_with('Z'));
+        // North is up: g1 (north row) is drawn above g4 (south row).
+        assert!(g1.centre.1 < model.places[place(model, "g4")].centre.1);
+    }
+
+    #[test]
+    fn neighbours_share_a_boundary_and_arrows_follow_them() {
+        let data = data();
+        let model = data.map.as_ref().expect("map");
+        let names = |p: usize| {
+            let mut n: Vec<&str> = model.places[p].neighbours.iter().map(|&q| model.places[q].id.as_str()).filter(|id| id.starts_with('g')).collect();
+            n.sort_unstable();
+            n
+        };
+        let (g1, g2, g3, g4, g5) = (place(model, "g1"), place(model, "g2"), place(model, "g3"), place(model, "g4"), place(model, "g5"));
+        assert_eq!(names(g1), ["g2", "g4"]);
+        assert_eq!(names(g3), ["g2", "g5"]);
+        assert_eq!(names(g4), ["g1", "g2", "g5"]);
+        let shown = model.shown(&data.org, data.org.tree().root());
+        let near = |p: usize| model.places[p].neighbours.clone();
+        assert_eq!(toward(&model.places, g1, &near(g1), 1.0, 0.0), Some(g2));
+        assert_eq!(toward(&model.places, g1, &near(g1), 0.0, 1.0), Some(g4));
+        assert_eq!(toward(&model.places, g4, &near(g4), 1.0, 0.0), Some(g5));
+        assert_eq!(toward(&model.places, g2, &near(g2), 1.0, 0.0), Some(g3));
+        // Nothing lies west of g1: no move.
+        assert_eq!(toward(&model.places, g1, &shown, -1.0, 0.0), None);
+    }
+
+    #[test]
+    fn figures_are_the_organizations_and_classed_by_quantiles() {
+        let data = data();
+        let model = data.map.as_ref().expect("map");
+        let g1 = &model.places[place(model, "g1")];
+        assert_eq!(value(&data, model, g1, Figure::Households, &MAP_ZH).text, "412");
+        let households: Vec<f64> = ["g1", "g2", "g3", "g4", "g5"].iter().map(|g| value(&data, model, &model.places[place(model, g)], Figure::Households, &MAP_EN).value.unwrap_or(-1.0)).collect();
+        assert_eq!(households, [412.0, 388.0, 356.0, 290.0, 433.0]);
+        let bounds = classes(&households, Figure::Households);
+        assert_eq!(bounds, [290.0, 356.0, 388.0, 412.0, 433.0]);
+        assert_eq!((class_of(&bounds, 290.0), class_of(&bounds, 433.0), class_of(&bounds, 400.0)), (0, 4, 3));
+        assert_eq!(classes(&[3.0, 3.0, 3.0], Figure::Members), [3.0]);
+        assert!(classes(&[], Figure::Members).is_empty());
+        // The community's own figures are its rollup.
+        let sl = &model.places[place(model, "sl")];
+        assert_eq!(value(&data, model, sl, Figure::Households, &MAP_ZH).text, "1879");
+        assert_eq!(value(&data, model, sl, Figure::MembersInGrid, &MAP_ZH).text, "85.7%（6/7）");
+        // Without cases there are no case figures.
+        assert!(!Figure::OverdueClocks.available(&data) && Figure::Population.available(&data));
+        for f in Figure::ALL {
+            assert_eq!(Figure::from_key(f.key()), Some(f));
+        }
+    }
+
+    #[test]
+    fn case_figures_come_from_the_grids_branch() {
+        let cases = include_str!("../../tests/data/cases/valid/season-shengli.json");
+        let data = load(&format!(r#"{{"org": {ORG}, "geo": {GEO}, "cases": {cases}, "period": {{"from": "2026-06-01", "to": "2026-09-01"}}}}"#), true).expect("loads");
+        let model = data.map.as_ref().expect("map");
+        assert!(Figure::OverdueClocks.available(&data));
+        let total: u64 = ["g1", "g2", "g3", "g4", "g5"]
+            .iter()
+            .map(|g| value(&data, model, &model.places[place(model, g)], Figure::OpenCases, &MAP_ZH).value.unwrap_or(0.0) as u64)
+            .sum();
+        let root = data.org.tree().root();
+        assert!(total <= data.open[root.index()], "grids' open cases {total} within the community's");
+        let overdue = value(&data, model, &model.places[place(model, "sl")], Figure::OverdueClocks, &MAP_EN);
+        let m = crate::overview::node_metrics(&data, root).expect("metrics");
+        let expected = m.clocks_1310.denominator - m.clocks_1310.numerator + m.clocks_12345.denominator - m.clocks_12345.numerator;
+        assert_eq!(overdue.text, expected.to_string());
+    }
+
+    #[test]
+    fn shapes_of_unknown_records_are_warned_about_not_dropped_silently() {
+        let geo = GEO.replacen(r#""grid": "g5""#, r#""grid": "g9""#, 1);
+        let data = load(&format!(r#"{{"org": {ORG}, "geo": {geo}}}"#), true).expect("loads");
+        let model = data.map.as_ref().expect("map");
+        assert_eq!(model.places.len(), 5);
+        assert!(data.warnings.iter().any(|p| p.path == "$.geo.features[5].properties.grid" && p.record.as_deref() == Some("g9")), "{:?}", data.warnings);
+    }
+
+    #[test]
+    fn the_map_needs_geometry_and_reports_its_problems_with_paths() {
+        let Err(grassroots::Error::Invalid { problems }) = load(&format!(r#"{{"org": {ORG}}}"#), true) else { panic!("must fail") };
+        assert!(problems.iter().any(|p| p.path == "$" && p.kind.to_string().contains("geo")), "{problems:?}");
+        let open_ring = GEO.replacen("[\n       109.405,\n       29.485\n      ]\n     ]", "[\n       109.406,\n       29.485\n      ]\n     ]", 1);
+        assert_ne!(open_ring, GEO, "the fixture's first ring is edited");
+        let Err(grassroots::Error::Invalid { problems }) = load(&format!(r#"{{"org": {ORG}, "geo": {open_ring}}}"#), true) else { panic!("must fail") };
+        assert!(problems.iter().any(|p| p.path.starts_with("$.geo.features[0].geometry")), "{problems:?}");
+        for p in &problems {
+            let zh = crate::problem_zh::text(&p.kind);
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+        }
     }
 }

@@ -211,7 +211,50 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::UnknownRung { level } => format!("升级层级“{level}”不在升级阶梯上"),
         #[cfg(feature = "cases")]
         ProblemKind::NoRoute { whistle, category } => format!("没有路由接收“{whistle}”就“{category}”的吹哨：无人须报到"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoNoSubject => "该图形未指明对应记录：请在 properties 中填写 grid、node 或 block 之一".to_owned(),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoManySubjects { keys } => format!("该图形同时指明了多个记录（{keys}）：grid、node、block 只能填一个"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoDuplicate { what, id, first } => format!("{}“{id}”已在 {first} 绘制过", geo_what_zh(what)),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoNotPolygon { found } => format!("图形类型为 {found}，应为 Polygon 或 MultiPolygon"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoUnclosedRing => "边界环未闭合：最后一个点须与第一个点相同".to_owned(),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoShortRing { count } => format!("边界环至少需要 4 个点（3 个顶点加重复的起点），此处只有 {count} 个"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoOutsideChina { count, lon, lat } => format!("此环有 {count} 个点位于我国范围之外（经度 73～136，纬度 3～54），第一个为（{lon}，{lat}）：坐标系是否填对，经纬度是否颠倒？"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoUnknownCrs { name } => format!("未知坐标系“{name}”，可选 wgs84、gcj02、cgcs2000、local"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoMissingGrid { id } => format!("网格“{id}”没有边界图形（全覆盖）"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoSelfIntersection => "边界环自相交".to_owned(),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoHoleOutside => "内环不在外环之内，或与其他环相交".to_owned(),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoPartsOverlap { first, second } => format!("多面图形的第 {first} 块与第 {second} 块重叠或共边"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoOutsideCommunity { community, distance_m, tolerance_m } => format!("网格超出所属社区“{community}”边界 {distance_m} 米（容差 {tolerance_m} 米）"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoOverlap { other, area_m2 } => format!("与网格“{other}”重叠 {area_m2} 平方米（不交叉）"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoGap { area_m2, x, y } => format!("社区内有 {area_m2} 平方米未被任何网格覆盖，位置约在（{x}，{y}）（无缝隙）"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoAreaMismatch { declared_km2, drawn_km2 } => format!("组织数据中的面积为 {declared_km2} 平方公里，边界图形实测 {drawn_km2} 平方公里，相差超过 10%"),
         other => other.to_string(),
+    }
+}
+
+#[cfg(feature = "geo")]
+/// What a geometry feature draws (`grid`, `node`, `block`), in Chinese.
+fn geo_what_zh(what: &str) -> &str {
+    match what {
+        "grid" => "网格",
+        "node" => "组织",
+        "block" => "楼栋/小区",
+        other => other,
     }
 }
 
