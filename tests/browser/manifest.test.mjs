@@ -4,7 +4,8 @@
 // real elements in Chromium (defined tags, observedAttributes, the data/handle accessors, the
 // module's exports), and the sources parsed with regular expressions (options each widget
 // reads in wasm/src/lib.rs, events dispatched in wasm/src/**/*.rs and grassroots.js, the detail
-// structs' fields, wasm/src/style.css's custom properties and :host([theme=…]) presets).
+// structs' fields, the map's figures in wasm/src/map.rs, wasm/src/style.css's custom properties
+// and :host([theme=…]) presets).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,8 +25,11 @@ const lib = read('wasm/src/lib.rs');
 const KIND_OF = {
   'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list',
   'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard',
+  'gr-grid-map': 'grid-map',
 };
 const TAGS = Object.keys(KIND_OF);
+/** The elements that draw the map (map.rs): the map itself, and the dashboard beside its figures. */
+const MAPS = ['gr-grid-map', 'gr-dashboard'];
 const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
 const element = (tag) => elements.find((e) => e.tagName === tag);
 const sorted = (xs) => [...new Set(xs)].sort();
@@ -39,20 +43,22 @@ function rustSources(dir = join(top, 'wasm', 'src')) {
   });
 }
 
-/** The element a source file's events come from; null for code every widget shares. */
-function elementOfFile(path) {
-  const m = path.match(/^wasm\/src\/(org_tree|scorecard|duty_list|service_board|case_tracker|dashboard)(\/|\.rs$)/);
-  return m ? `gr-${m[1].replaceAll('_', '-')}` : null;
+/** The elements a source file's events come from; null for code every widget shares. The map's
+ * code (map.rs, and overview.rs that reads its data) serves the map and the dashboard. */
+function elementsOfFile(path) {
+  if (/^wasm\/src\/(map|overview)\.rs$/.test(path)) return MAPS;
+  const m = path.match(/^wasm\/src\/(org_tree|scorecard|duty_list|service_board|case_tracker|dashboard|grid_map)(\/|\.rs$)/);
+  return m ? [`gr-${m[1].replaceAll('_', '-')}`] : null;
 }
 
-/** Events the code dispatches, per element: Rust `dispatch(&host, "gr-…", …)` and grassroots.js `new CustomEvent('gr-…'`. */
+/** Events the code dispatches, per element: Rust `dispatch(&host, "gr-…", …)` (or `host` already a reference) and grassroots.js `new CustomEvent('gr-…'`. */
 function codeEvents() {
   const byTag = Object.fromEntries(TAGS.map((t) => [t, []]));
   const shared = [...loader.matchAll(/new CustomEvent\(\s*['"](gr-[a-z-]+)['"]/g)].map((m) => m[1]);
   for (const [path, text] of rustSources()) {
-    for (const [, name] of text.matchAll(/\bdispatch\(\s*&[\w.]+,\s*"(gr-[a-z-]+)"/g)) {
-      const tag = elementOfFile(path);
-      if (tag) byTag[tag].push(name);
+    for (const [, name] of text.matchAll(/\bdispatch\(\s*&?[\w.]+,\s*"(gr-[a-z-]+)"/g)) {
+      const tags = elementsOfFile(path);
+      if (tags) for (const tag of tags) byTag[tag].push(name);
       else shared.push(name);
     }
   }
@@ -125,7 +131,7 @@ const observed = loader.match(/static observedAttributes = \[([^\]]*)\]/)[1].mat
 const themes = sorted([...css.matchAll(/:host\(\[theme="([^"]+)"\]\)/g)].map((m) => m[1]));
 
 describe('the manifest against the sources', () => {
-  test('the six elements, each a custom element definition exported by grassroots.js', () => {
+  test('the seven elements, each a custom element definition exported by grassroots.js', () => {
     assert.deepEqual(sorted(elements.map((e) => e.tagName)), sorted(TAGS));
     const definitions = manifest.modules[0].exports.filter((e) => e.kind === 'custom-element-definition');
     assert.deepEqual(sorted(definitions.map((d) => d.name)), sorted(TAGS));
@@ -161,6 +167,7 @@ describe('the manifest against the sources', () => {
   test('events: each element lists exactly the events its code dispatches', () => {
     const dispatched = codeEvents();
     assert.ok(dispatched['gr-service-board'].includes('gr-claim'), 'the parse found the board\'s events');
+    assert.ok(dispatched['gr-grid-map'].includes('gr-select'), 'the parse found the map\'s gr-select (map.rs)');
     for (const tag of TAGS) assert.deepEqual(sorted(element(tag).events.map((e) => e.name)), dispatched[tag], tag);
   });
 
@@ -171,13 +178,22 @@ describe('the manifest against the sources', () => {
       'gr-scorecard': ['wasm/src/scorecard.rs', 'ScorecardSelectDetail'],
       'gr-duty-list': ['wasm/src/duty_list.rs', 'DutyListSelectDetail'],
       'gr-case-tracker': ['wasm/src/case_tracker.rs', 'CaseTrackerSelectDetail'],
-      'gr-dashboard': ['wasm/src/dashboard.rs', 'DashboardSelectDetail'],
+      'gr-grid-map': ['wasm/src/map.rs', 'GridMapSelectDetail'],
     };
     for (const [tag, [file, ts]] of Object.entries(select)) {
       const fields = rustStruct(source[file], 'SelectDetail');
       assert.deepEqual(manifestDetail(tag, 'gr-select'), fields, `${tag} manifest`);
       assert.deepEqual(dtsInterface(ts), fields, `${tag} ${ts}`);
     }
+    // The dashboard fires its own detail (drill-down) and the map's (a shape selected on its
+    // map): a field both have is required, a field of one only is optional.
+    const own = rustStruct(source['wasm/src/dashboard.rs'], 'SelectDetail');
+    const onMap = rustStruct(source['wasm/src/map.rs'], 'SelectDetail');
+    assert.ok(source['wasm/src/dashboard.rs'].includes('dispatch_select('), 'the dashboard fires the map\'s gr-select');
+    const either = Object.fromEntries([...new Set([...Object.keys(own), ...Object.keys(onMap)])]
+      .map((k) => [k, !(k in own) || !(k in onMap) || own[k] || onMap[k]]));
+    assert.deepEqual(manifestDetail('gr-dashboard', 'gr-select'), either, 'gr-dashboard manifest');
+    assert.deepEqual(dtsInterface('DashboardSelectDetail'), either, 'gr-dashboard DashboardSelectDetail');
     const board = source['wasm/src/service_board.rs'];
     for (const [event, struct] of [['gr-claim', 'ClaimDetail'], ['gr-transition', 'TransitionDetail']]) {
       const fields = rustStruct(board, struct);
@@ -207,9 +223,11 @@ describe('the manifest against the sources', () => {
     }
     const names = sorted(Object.keys(defaults));
     assert.ok(names.length >= 10 && names.includes('--gr-primary') && names.includes('--gr-font-family'), names.join(' '));
+    assert.ok(names.includes('--gr-map-height'), 'the map\'s height');
     for (const tag of TAGS) {
+      // The map's properties (--gr-map-…) on the elements that draw a map, every other on all.
       const listed = element(tag).cssProperties;
-      assert.deepEqual(sorted(listed.map((p) => p.name)), names, tag);
+      assert.deepEqual(sorted(listed.map((p) => p.name)), names.filter((n) => !n.startsWith('--gr-map-') || MAPS.includes(tag)), tag);
       for (const p of listed) assert.equal(p.default, defaults[p.name], `${tag} ${p.name}`);
     }
   });
@@ -220,6 +238,7 @@ describe('the manifest against the sources', () => {
     const byKind = {
       'gr-org-tree': 'OrgTreeOptions', 'gr-scorecard': 'ScorecardOptions', 'gr-duty-list': 'DutyListOptions',
       'gr-service-board': 'ServiceBoardOptions', 'gr-case-tracker': 'CaseTrackerOptions', 'gr-dashboard': 'DashboardOptions',
+      'gr-grid-map': 'GridMapOptions',
     };
     const common = Object.keys(dtsInterface('CommonOptions'));
     for (const [tag, name] of Object.entries(byKind)) {
@@ -229,6 +248,24 @@ describe('the manifest against the sources', () => {
       assert.ok(dts.includes(`export function mount(element: HTMLElement, kind: '${KIND_OF[tag]}', data?: WidgetData<'${KIND_OF[tag]}'> | null, options?: ${name}): WidgetHandle<'${KIND_OF[tag]}'>;`), `mount() for ${KIND_OF[tag]}`);
     }
     assert.deepEqual(sorted(fields), sorted(Object.values(options).flat()), 'every option of Options is read by some widget');
+  });
+
+  test('the map\'s figures: the declarations\' Figure, the manifest\'s figure attribute and mount()\'s option are map.rs\'s Figure keys', () => {
+    const map = Object.fromEntries(rustSources())['wasm/src/map.rs'];
+    const body = map.match(/pub fn key\(self\) -> &'static str \{([\s\S]*?)\n {4}\}/);
+    assert.ok(body, 'Figure::key in map.rs');
+    const keys = [...body[1].matchAll(/Figure::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
+    const all = map.match(/pub const ALL: \[Figure; (\d+)\]/);
+    assert.equal(keys.length, Number(all?.[1]), 'a key for every figure');
+    const quoted = (text) => sorted(text.match(/'[^']+'/g).map((s) => s.slice(1, -1)));
+    assert.deepEqual(quoted(dts.match(/export type Figure = ([^;]+);/)[1]), sorted(keys), 'Figure in grassroots.d.ts');
+    const attribute = element('gr-grid-map').attributes.find((a) => a.name === 'figure');
+    assert.deepEqual(quoted(attribute.type.text), sorted(keys), 'the figure attribute');
+    assert.equal(attribute.default, '"households"');
+    assert.ok(/unwrap_or\(Figure::Households\)/.test(map), 'households is the default in map.rs');
+    const mount = manifest.modules[0].declarations.find((d) => d.name === 'mount');
+    const figure = mount.parameters.find((p) => p.name === 'options').type.text.match(/figure\?: ([^;}]+)/)[1];
+    assert.deepEqual(quoted(figure), sorted(keys), 'mount()\'s figure option');
   });
 
   test('attributes in the declarations: ElementAttributesMap lists each element\'s, as the manifest does', () => {

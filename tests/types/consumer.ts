@@ -8,6 +8,7 @@ import 'grassroots-widgets/gr-duty-list';
 import 'grassroots-widgets/gr-service-board';
 import 'grassroots-widgets/gr-case-tracker';
 import 'grassroots-widgets/gr-dashboard';
+import 'grassroots-widgets/gr-grid-map';
 import type {
   CaseTrackerSelectDetail,
   CasesDocument,
@@ -16,6 +17,11 @@ import type {
   ElementAttributesMap,
   ErrorDetail,
   Evaluation,
+  Figure,
+  GeoDocument,
+  GridMapData,
+  GridMapOptions,
+  GridMapSelectDetail,
   GrWidgetElement,
   ListsDocument,
   OrganizationDocument,
@@ -75,9 +81,20 @@ const cases: CasesDocument = {
     events: [{ event: 'contact_known', at: '2026-08-31T17:55:30+08:00' }],
   }],
 };
-const dashboard: DashboardData = { org, cases, period: { from: '2026-06-01', to: '2026-09-01' }, min_sample: 5, scorecard };
+const geo: GeoDocument = {
+  type: 'FeatureCollection',
+  crs: 'gcj02',
+  features: [
+    { type: 'Feature', properties: { node: 'sl', name: '胜利社区' }, geometry: { type: 'Polygon', coordinates: [[[109.40, 29.40], [109.42, 29.40], [109.42, 29.42], [109.40, 29.42], [109.40, 29.40]]] } },
+    { type: 'Feature', id: 1, properties: { grid: 'g1', households: 420, population: 1310, survey: '2026-05' }, geometry: { type: 'MultiPolygon', coordinates: [[[[109.40, 29.40], [109.41, 29.40], [109.41, 29.41, 0], [109.40, 29.40]]]] } },
+    { type: 'Feature', properties: { block: 'b-0117', households: 86, population: 231 }, geometry: { type: 'Polygon', coordinates: [[[109.40, 29.40], [109.405, 29.40], [109.405, 29.405], [109.40, 29.40]]] } },
+  ],
+};
+const gcs: GeoDocument = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } }, features: [] };
+const dashboard: DashboardData = { org, geo, cases, period: { from: '2026-06-01', to: '2026-09-01' }, min_sample: 5, scorecard };
+const gridMap: GridMapData = { org, geo, cases, period: { from: '2026-06-01', to: '2026-09-01' }, scorecard };
 
-// ---------------------------------------------------------------- the six elements
+// ---------------------------------------------------------------- the seven elements
 const tree = document.createElement('gr-org-tree');
 tree.data = org;
 tree.setAttribute('label', '胜利社区党委组织架构');
@@ -129,10 +146,27 @@ dash.data = dashboard;
 dash.setAttribute('node', 'sl-d1');
 dash.toggleAttribute('elderly', true);
 dash.lang = 'en';
-dash.addEventListener('gr-select', (e) => console.log(e.detail.id, e.detail.name, e.detail.level));
+dash.addEventListener('gr-select', (e) => {
+  // Selected on the dashboard's map: a grid by its grid id.
+  if (e.detail.kind === 'grid') console.log('grid', e.detail.id);
+  else console.log(e.detail.id, e.detail.name, e.detail.level);
+});
+
+const map = document.createElement('gr-grid-map');
+map.data = gridMap;
+map.data = { org, geo };
+map.data = JSON.stringify({ org, geo: gcs });
+map.setAttribute('node', 'sl');
+map.setAttribute('figure', 'overdue-clocks');
+map.style.setProperty('--gr-map-height', '24em');
+map.addEventListener('gr-select', (e) => {
+  const detail: GridMapSelectDetail = e.detail;
+  const kind: 'grid' | 'node' = detail.kind;
+  console.log(detail.id, detail.name, kind, detail.level === 'grid' ? '网格' : detail.level);
+});
 
 // gr-error on every element, and the handle behind each.
-const widgets: GrWidgetElement<WidgetKind>[] = [tree, card, duties, board, tracker, dash];
+const widgets: GrWidgetElement<WidgetKind>[] = [tree, card, duties, board, tracker, dash, map];
 for (const element of widgets) {
   element.setAttribute('src', '/data/fallback.json');
   element.addEventListener('gr-error', (e) => {
@@ -157,13 +191,16 @@ window.addEventListener('gr-error', (e) => console.log(e.detail.widget));
 const trackerAttributes: ElementAttributesMap['gr-case-tracker'] = { src: '/data/cases.json', lang: 'zh-CN', elderly: true, label: '民情办理', theme: 'blue', now: '2026-08-31T18:00:00+08:00', case: 'sl-0831-pipe' };
 const cardAttributes: ElementAttributesMap['gr-scorecard'] = { entity: 'c01', elderly: '' };
 const dashAttributes: ElementAttributesMap['gr-dashboard'] = { node: 'sl', theme: 'high-contrast' };
-for (const [name, value] of Object.entries({ ...trackerAttributes, ...cardAttributes, ...dashAttributes })) {
+const mapAttributes: ElementAttributesMap['gr-grid-map'] = { src: '/data/map.json', node: 'sl', figure: 'members-in-grid', elderly: '' };
+for (const [name, value] of Object.entries({ ...trackerAttributes, ...cardAttributes, ...dashAttributes, ...mapAttributes })) {
   if (value !== undefined && value !== false) tracker.setAttribute(name, value === true ? '' : value);
 }
 
 // Elements found in the page are typed too.
 const found = document.querySelector('gr-case-tracker');
 if (found) found.data = JSON.stringify(cases);
+const foundMap = document.querySelector('gr-grid-map');
+if (foundMap) foundMap.data = { org, geo, scorecard, period: { from: '2026-01-01', to: '2026-12-31' } };
 
 // ---------------------------------------------------------------- mount(), every option
 const div = document.createElement('div');
@@ -175,25 +212,32 @@ const h4 = mount(div, 'service-board', JSON.stringify(services), { elderly: fals
 const h5 = mount(div, 'case-tracker', cases, { now: '2026-08-31T18:00:00+08:00', case: 'sl-0831-pipe' });
 const h6 = mount(div, 'dashboard', dashboard, { node: 'sl', label: '一屏统览' });
 const h7 = mount(div, 'dashboard', { org });
+const figures: Figure[] = ['households', 'population', 'members', 'workers-per-1000', 'members-in-grid', 'open-cases', 'overdue-clocks', 'response-rate', 'star-tier'];
+const mapOptions: GridMapOptions = { node: 'sl', figure: figures[0], lang: 'en', theme: 'blue' };
+const h8 = mount(div, 'grid-map', gridMap, mapOptions);
+const h9 = mount(div, 'grid-map', JSON.stringify({ org, geo }), { figure: 'star-tier', elderly: true });
 const later = mount(div, 'org-tree');
 
 async function lifecycle(): Promise<void> {
   await ready();
-  await ready('org-tree', 'dashboard');
+  await ready('org-tree', 'dashboard', 'grid-map');
   await h1.ready;
   await h1.update({ nodes: [{ id: 'x', name: '新', level: 'community' }] });
   await h1.setOptions({ lang: 'zh-CN', theme: '' });
   await h2.setOptions({ entity: 'c02' });
   await h5.setOptions({ now: '2026-09-01T08:00:00+08:00' });
   await h6.setOptions({ node: 'sl-d1' });
+  await h8.setOptions({ figure: 'response-rate', node: 'sl-d1' });
+  await h8.update({ org, geo, cases, period: { from: '2026-06-01', to: '2026-09-01' }, min_sample: 3 });
+  await h9.update({ org, geo });
   await h3.update({ old: lists, new: lists });
   await h4.update({ services, org });
   await later.update(JSON.stringify(org));
   await later.fail('HTTP 404');
-  for (const h of [h1, h2, h3, h4, h5, h6, h7, later]) await h.destroy();
+  for (const h of [h1, h2, h3, h4, h5, h6, h7, h8, h9, later]) await h.destroy();
 
   // A kind chosen at run time.
-  const kind: WidgetKind = Math.random() > 0.5 ? 'org-tree' : 'dashboard';
+  const kind: WidgetKind = Math.random() > 0.5 ? 'org-tree' : 'grid-map';
   const dynamic = mount(div, kind, null, { lang: 'en' });
   await dynamic.destroy();
 

@@ -2,7 +2,7 @@
 // compile, and no other line may (tests/types/check.mjs). If the declarations were loose
 // (`any` data, options or details), these would compile and the check would fail.
 import { evaluate, mount } from 'grassroots-widgets';
-import type { ElementAttributesMap, OrganizationDocument, ScorecardDocument } from 'grassroots-widgets';
+import type { ElementAttributesMap, GeoDocument, OrganizationDocument, ScorecardDocument } from 'grassroots-widgets';
 
 declare const org: OrganizationDocument;
 declare const card: ScorecardDocument;
@@ -10,6 +10,8 @@ const div = document.createElement('div');
 const tree = document.createElement('gr-org-tree');
 const board = document.createElement('gr-service-board');
 const tracker = document.createElement('gr-case-tracker');
+const map = document.createElement('gr-grid-map');
+declare const geo: GeoDocument;
 
 mount(div, 'org-tree', org, { lang: 'en', eldery: true }); // error: a misspelt option
 board.addEventListener('gr-claim', (e) => console.log(e.detail.demnad)); // error: a wrong detail field
@@ -28,3 +30,13 @@ void evaluate({ rules: card.rules }); // error: evaluate needs the entities too
 mount(div, 'case-tracker', null, { now: 1756634400 }); // error: now is RFC 3339 text
 tree.addEventListener('gr-error', (e) => console.log(e.detail.problems)); // error: the problems are `errors` and `warnings`
 const attributes: ElementAttributesMap['gr-org-tree'] = { entity: 'c01' }; // error: the tree has no entity attribute
+mount(div, 'grid-map', { org, geo }, { figure: 'household' }); // error: a misspelt figure (households)
+mount(div, 'grid-map', { org, geo }, { figures: 'population' }); // error: a misspelt option
+mount(div, 'grid-map', { org }); // error: the map needs its geometry
+map.addEventListener('gr-select', (e) => console.log(e.detail.grid)); // error: the map's gr-select says `id` and `kind`, not `grid`
+map.addEventListener('gr-select', (e) => console.log(e.detail.path)); // error: the map's gr-select has no path (that is the tree's)
+map.data = { org, geo: { type: 'FeatureCollection', crs: 'epsg3857', features: [] } }; // error: no such crs
+map.data = { org, geo: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { gird: 'g1' }, geometry: { type: 'Polygon', coordinates: [] } }] } }; // error: a feature names a grid, node or block
+map.data = { org, geo: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { grid: 'g1' }, geometry: { type: 'Point', coordinates: [109.4, 29.4] } }] } }; // error: only polygons are drawn
+mount(div, 'dashboard', { org }, { figure: 'households' }); // error: `figure` is the map's option, not the dashboard's
+const mapAttributes: ElementAttributesMap['gr-grid-map'] = { figure: 'overdue' }; // error: no such figure

@@ -1,6 +1,6 @@
-// Types of grassroots.js, the one module a portal page imports: six custom elements, mount(),
+// Types of grassroots.js, the one module a portal page imports: seven custom elements, mount(),
 // ready() and evaluate(). Importing the module (or any of the package's per-element subpaths,
-// which are the same module) defines all six elements; each loads its own code when it first
+// which are the same module) defines all seven elements; each loads its own code when it first
 // connects.
 //
 //   import { mount } from 'grassroots-widgets';
@@ -378,10 +378,54 @@ export interface CasesWithOrg {
   org: OrganizationDocument;
 }
 
-// ---------------------------------------------------------------- dashboard
+// ---------------------------------------------------------------- geometry document
+
+/** Which coordinates a geometry document's are: GPS, Chinese web maps', CGCS2000, or projected metres. */
+export type Crs = 'wgs84' | 'gcj02' | 'cgcs2000' | 'local';
+/** A position: longitude and latitude in degrees (metres east and north for `local`), then an ignored height. */
+export type Position = [number, number] | [number, number, number];
+/** A closed ring: at least four positions, the last repeating the first. */
+export type Ring = Position[];
+/** The record a feature draws: exactly one of a grid, a node of the tree, or a block (楼栋/小区, not drawn on the map). */
+export type GeoSubject =
+  | { grid: string; node?: never; block?: never }
+  | { node: string; grid?: never; block?: never }
+  | { block: string; grid?: never; node?: never };
+/** A feature's properties: its subject, then what the map shows; other members are kept as they are. */
+export type GeoProperties = GeoSubject & {
+  /** The name to show (else the record's). */
+  name?: string;
+  households?: number;
+  population?: number;
+  [other: string]: unknown;
+};
+/** A polygon (outer ring, then holes) or several. */
+export type GeoGeometry =
+  | { type: 'Polygon'; coordinates: Ring[]; bbox?: number[] }
+  | { type: 'MultiPolygon'; coordinates: Ring[][]; bbox?: number[] };
+export interface GeoFeature {
+  type: 'Feature';
+  id?: string | number;
+  bbox?: number[];
+  properties: GeoProperties;
+  geometry: GeoGeometry;
+}
+/** A geometry document: a GeoJSON (RFC 7946) FeatureCollection of the grids' and nodes' polygons. */
+export interface GeoDocument {
+  type: 'FeatureCollection';
+  /** `wgs84` when absent; the old GeoJSON `{"type": "name", …}` form naming CRS84, EPSG:4326 or EPSG:4490 is read too. */
+  crs?: Crs | { type: 'name'; properties: { name: string } } | null;
+  name?: string;
+  bbox?: number[];
+  features: GeoFeature[];
+}
+
+// ---------------------------------------------------------------- dashboard and map
 
 interface DashboardBase {
   org: OrganizationDocument;
+  /** The map of grids beside the figures (`<gr-dashboard>`); what `<gr-grid-map>` draws. */
+  geo?: GeoDocument;
   /** Rates over fewer cases than this say "not enough cases" (default 10). */
   min_sample?: number;
   /** Star tiers: the entities are node ids of `org`. */
@@ -391,6 +435,11 @@ interface DashboardBase {
 export type DashboardData =
   | (DashboardBase & { cases: CasesDocument; period: Period })
   | (DashboardBase & { cases?: undefined; period?: Period });
+/**
+ * `<gr-grid-map>`'s data: the dashboard's, with the geometry required. The case figures need
+ * `cases` (and its `period`), the star tiers a `scorecard`.
+ */
+export type GridMapData = DashboardData & { geo: GeoDocument };
 
 // ---------------------------------------------------------------- kinds, data, options
 
@@ -402,6 +451,7 @@ export interface WidgetDataMap {
   'service-board': ServicesDocument | ServicesWithOrg;
   'case-tracker': CasesDocument | CasesWithOrg;
   dashboard: DashboardData;
+  'grid-map': GridMapData;
 }
 export type WidgetKind = keyof WidgetDataMap;
 /** A widget's data: the document, or its JSON text. */
@@ -438,6 +488,14 @@ export interface DashboardOptions extends CommonOptions {
   /** The record id of the node shown first (else the root). */
   node?: string;
 }
+/** What colours `<gr-grid-map>`: the case figures need `cases`, `star-tier` a `scorecard`. */
+export type Figure = 'households' | 'population' | 'members' | 'workers-per-1000' | 'members-in-grid' | 'open-cases' | 'overdue-clocks' | 'response-rate' | 'star-tier';
+export interface GridMapOptions extends CommonOptions {
+  /** The record id of the node whose inside is drawn first (else the root). */
+  node?: string;
+  /** What colours the map; `households` when absent or not given by the data. */
+  figure?: Figure;
+}
 export interface WidgetOptionsMap {
   'org-tree': OrgTreeOptions;
   scorecard: ScorecardOptions;
@@ -445,6 +503,7 @@ export interface WidgetOptionsMap {
   'service-board': ServiceBoardOptions;
   'case-tracker': CaseTrackerOptions;
   dashboard: DashboardOptions;
+  'grid-map': GridMapOptions;
 }
 
 /** A mounted widget. Methods may be called at once; they run after its code has loaded. */
@@ -518,13 +577,26 @@ export interface CaseTrackerSelectDetail {
   /** The breached clocks, `profile/clock`. */
   breached: string[];
 }
-/** `<gr-dashboard>`: the node drilled into. */
+/** `<gr-dashboard>`: the node drilled into, or the shape selected on its map. */
 export interface DashboardSelectDetail {
+  /** A node's record id; a grid's id when a grid was selected on the map. */
   id: string;
   name: string;
+  /** The node's level key; `grid` for a grid. */
+  level: string;
+  /** Set when the selection was made on the map. */
+  kind?: 'grid' | 'node';
+}
+/** `<gr-grid-map>`: the shape selected (Enter or a click). */
+export interface GridMapSelectDetail {
+  /** The grid's id, or the node's record id. */
+  id: string;
+  name: string;
+  kind: 'grid' | 'node';
+  /** The node's level key; `grid` for a grid. */
   level: string;
 }
-export type SelectDetail = OrgTreeSelectDetail | ScorecardSelectDetail | DutyListSelectDetail | CaseTrackerSelectDetail | DashboardSelectDetail;
+export type SelectDetail = OrgTreeSelectDetail | ScorecardSelectDetail | DutyListSelectDetail | CaseTrackerSelectDetail | DashboardSelectDetail | GridMapSelectDetail;
 /** `<gr-service-board>` asks the host to save a claim of `demand` by the suggested offer. */
 export interface ClaimDetail {
   demand: string;
@@ -574,6 +646,10 @@ export interface GrDashboardEventMap extends HTMLElementEventMap {
   'gr-select': CustomEvent<DashboardSelectDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
+export interface GrGridMapEventMap extends HTMLElementEventMap {
+  'gr-select': CustomEvent<GridMapSelectDetail>;
+  'gr-error': CustomEvent<ErrorDetail>;
+}
 
 // ---------------------------------------------------------------- elements
 
@@ -594,10 +670,11 @@ export interface ElementAttributesMap {
   'gr-service-board': CommonAttributes;
   'gr-case-tracker': CommonAttributes & { now?: Timestamp; case?: string };
   'gr-dashboard': CommonAttributes & { node?: string };
+  'gr-grid-map': CommonAttributes & { node?: string; figure?: Figure };
 }
 export type GrTagName = keyof ElementAttributesMap;
 
-/** What the six elements have in common. */
+/** What the seven elements have in common. */
 export interface GrWidgetElement<K extends WidgetKind> extends HTMLElement {
   /** The data, set as a property (wins over `src` and an inline JSON child); undefined until set. */
   data: WidgetData<K> | undefined;
@@ -647,6 +724,13 @@ export interface GrDashboardElement extends GrWidgetElement<'dashboard'> {
   removeEventListener<T extends keyof GrDashboardEventMap>(type: T, listener: Listener<GrDashboardElement, GrDashboardEventMap[T]>, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+/** `<gr-grid-map node figure>`: the map of grids, coloured by one figure; drill-down, keyboard moves between neighbours. */
+export interface GrGridMapElement extends GrWidgetElement<'grid-map'> {
+  addEventListener<T extends keyof GrGridMapEventMap>(type: T, listener: Listener<GrGridMapElement, GrGridMapEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrGridMapEventMap>(type: T, listener: Listener<GrGridMapElement, GrGridMapEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -656,6 +740,7 @@ declare global {
     'gr-service-board': GrServiceBoardElement;
     'gr-case-tracker': GrCaseTrackerElement;
     'gr-dashboard': GrDashboardElement;
+    'gr-grid-map': GrGridMapElement;
   }
   /** The events bubble and are composed: a listener on any ancestor (or document) hears them. */
   interface GlobalEventHandlersEventMap {
@@ -675,10 +760,11 @@ export function mount(element: HTMLElement, kind: 'duty-list', data?: WidgetData
 export function mount(element: HTMLElement, kind: 'service-board', data?: WidgetData<'service-board'> | null, options?: ServiceBoardOptions): WidgetHandle<'service-board'>;
 export function mount(element: HTMLElement, kind: 'case-tracker', data?: WidgetData<'case-tracker'> | null, options?: CaseTrackerOptions): WidgetHandle<'case-tracker'>;
 export function mount(element: HTMLElement, kind: 'dashboard', data?: WidgetData<'dashboard'> | null, options?: DashboardOptions): WidgetHandle<'dashboard'>;
+export function mount(element: HTMLElement, kind: 'grid-map', data?: WidgetData<'grid-map'> | null, options?: GridMapOptions): WidgetHandle<'grid-map'>;
 /** Mounts a widget of a kind known only at run time. */
 export function mount<K extends WidgetKind>(element: HTMLElement, kind: K, data?: WidgetData<K> | null, options?: WidgetOptionsMap[K]): WidgetHandle<K>;
 
-/** Loads the code of the given kinds (all six when none is named) ahead of time. */
+/** Loads the code of the given kinds (all seven when none is named) ahead of time. */
 export function ready(...kinds: WidgetKind[]): Promise<void>;
 
 /** The evaluation of a scorecard document, as `grassroots eval --format json` gives it. */

@@ -2,7 +2,7 @@
 //   node wasm/package/manifest.mjs          rewrites wasm/package/custom-elements.json
 //   node wasm/package/manifest.mjs --check  exits 1 when the file is not what this script writes
 // The elements share most of what they declare, so it is written from the tables below rather
-// than by hand six times. tests/browser/manifest.test.mjs checks the result against the code
+// than by hand seven times. tests/browser/manifest.test.mjs checks the result against the code
 // both ways (attributes, events and their detail fields, CSS custom properties, themes).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'custom-elements.json');
+
+/** The values of `<gr-grid-map figure>` (wasm/src/map.rs, Figure::key). */
+const FIGURES = ['households', 'population', 'members', 'workers-per-1000', 'members-in-grid', 'open-cases', 'overdue-clocks', 'response-rate', 'star-tier'];
 
 const THEMES = { blue: '政务蓝 (government blue)', 'high-contrast': 'black on white, for low vision' };
 
@@ -32,6 +35,10 @@ const SPECIFIC_ATTRIBUTES = {
     { name: 'case', type: { text: 'string' }, description: 'The case whose detail opens first; the top of the list without it.' },
   ],
   'gr-dashboard': [{ name: 'node', type: { text: 'string' }, description: 'The record id of the node shown first; the root without it.' }],
+  'gr-grid-map': [
+    { name: 'node', type: { text: 'string' }, description: 'The record id of the node whose inside is drawn first (its communities, or its grids); the root without it.' },
+    { name: 'figure', type: { text: FIGURES.map((f) => `'${f}'`).join(' | ') }, default: '"households"', description: 'What colours the map. The case figures (`open-cases`, `overdue-clocks`, `response-rate`) need `cases` in the data, `star-tier` a `scorecard`; a figure the data cannot give, or an unknown one, falls back to `households`. The map\'s own menu changes it too.' },
+  ],
 };
 
 const PROBLEM = '{ severity: "error" | "warning"; record?: string | null; path: string; code: string; message: string; [field: string]: unknown }';
@@ -74,8 +81,15 @@ const ELEMENTS = [
   },
   {
     tag: 'gr-dashboard', name: 'GrDashboardElement', kind: 'dashboard', data: 'DashboardData',
-    summary: '一屏统览 of one node: counts, coverage and members-by-kind charts (SVG with a table alternative), case rates, star tiers; drill-down with a breadcrumb.',
-    events: [{ name: 'gr-select', detail: '{ id: string; name: string; level: string }', description: 'A node was drilled into.' }],
+    summary: '一屏统览 of one node: counts, coverage and members-by-kind charts (SVG with a table alternative), case rates, star tiers, and the map of grids beside them when the data has `geo`; drill-down with a breadcrumb.',
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; level: string; kind?: "grid" | "node" }', description: 'A node was drilled into; `kind` is set when the selection was made on the map, where a grid is selected by its grid id (`level` "grid").' }],
+    map: true,
+  },
+  {
+    tag: 'gr-grid-map', name: 'GrGridMapElement', kind: 'grid-map', data: 'GridMapData',
+    summary: 'The map of grids (网格地图): a geometry document\'s grids and nodes drawn as SVG (no tiles, no network), coloured by one figure with a legend; arrow keys move between neighbours, +/−/0 zoom, drill-down with a breadcrumb, a table alternative.',
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; kind: "grid" | "node"; level: string }', description: 'A shape was selected (Enter or a click): a grid by its grid id (`level` "grid"), a node by its record id and level key.' }],
+    map: true,
   },
 ];
 
@@ -97,6 +111,11 @@ const CSS_PROPERTIES = [
   ['--gr-table-height', '36em', 'The height a table scrolls in, its header in view.', '<length>'],
 ];
 
+/** The custom properties of the elements that draw a map (`map: true` above). */
+const MAP_CSS_PROPERTIES = [
+  ['--gr-map-height', '32em', 'The largest height the map\'s drawing takes (it fits the widget\'s width below that).', '<length>'],
+];
+
 const declarations = ELEMENTS.map((e) => ({
   kind: 'class',
   customElement: true,
@@ -111,7 +130,7 @@ const declarations = ELEMENTS.map((e) => ({
     { kind: 'field', name: 'handle', readonly: true, type: { text: `WidgetHandle<'${e.kind}'> | null` }, description: 'The mount() handle behind the element while it is connected: `ready`, `update(data)`, `setOptions(options)`, `fail(message)`, `destroy()`.' },
   ],
   events: [...e.events.map((v) => ({ name: v.name, type: { text: `CustomEvent<${v.detail}>` }, description: `${v.description} Bubbles, composed.` })), ERROR_EVENT],
-  cssProperties: CSS_PROPERTIES.map(([name, value, description, syntax]) => ({ name, syntax, default: value, description })),
+  cssProperties: [...CSS_PROPERTIES, ...(e.map ? MAP_CSS_PROPERTIES : [])].map(([name, value, description, syntax]) => ({ name, syntax, default: value, description })),
 }));
 
 const KINDS = ELEMENTS.map((e) => `'${e.kind}'`).join(' | ');
@@ -123,13 +142,13 @@ const functions = [
       { name: 'element', type: { text: 'HTMLElement' } },
       { name: 'kind', type: { text: KINDS } },
       { name: 'data', optional: true, type: { text: 'object | string | null' }, description: 'The kind\'s document (see the elements) or its JSON text.' },
-      { name: 'options', optional: true, type: { text: '{ lang?: string; elderly?: boolean; label?: string; theme?: \'blue\' | \'high-contrast\' | \'\'; entity?: string; now?: string; case?: string; node?: string }' }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard.' },
+      { name: 'options', optional: true, type: { text: `{ lang?: string; elderly?: boolean; label?: string; theme?: 'blue' | 'high-contrast' | ''; entity?: string; now?: string; case?: string; node?: string; figure?: ${FIGURES.map((f) => `'${f}'`).join(' | ')} }` }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard and the map, `figure` for the map.' },
     ],
     return: { type: { text: 'WidgetHandle' } },
   },
   {
     kind: 'function', name: 'ready',
-    description: 'Loads the code of the given kinds (all six when none is named) ahead of time.',
+    description: 'Loads the code of the given kinds (all seven when none is named) ahead of time.',
     parameters: [{ name: 'kinds', rest: true, type: { text: `(${KINDS})[]` } }],
     return: { type: { text: 'Promise<void>' } },
   },
@@ -146,7 +165,7 @@ const manifest = {
   modules: [{
     kind: 'javascript-module',
     path: 'grassroots.js',
-    description: 'The one module a page imports: it defines all six elements and loads each kind\'s code when an element of that kind first connects.',
+    description: 'The one module a page imports: it defines all seven elements and loads each kind\'s code when an element of that kind first connects.',
     declarations: [...declarations, ...functions],
     exports: [
       ...functions.map((f) => ({ kind: 'js', name: f.name, declaration: { name: f.name, module: 'grassroots.js' } })),
