@@ -539,6 +539,21 @@ pub fn select_detail<'a>(org: &'a Organization, place: &'a Place) -> SelectDetai
     }
 }
 
+/// Sorts places in reading order: rows from the top (a row as tall as half the shapes' mean
+/// height, so that shapes side by side whose centres differ a little share a row), each row
+/// from the left.
+pub fn reading_order(places: &[Place], shown: &mut [usize]) {
+    if shown.is_empty() {
+        return;
+    }
+    let band = (shown.iter().map(|&p| places[p].bbox[3] - places[p].bbox[1]).sum::<f64>() / shown.len() as f64 / 2.0).max(f64::MIN_POSITIVE);
+    let top = shown.iter().map(|&p| places[p].centre.1).fold(f64::INFINITY, f64::min);
+    shown.sort_by(|&a, &b| {
+        let row = |p: usize| ((places[p].centre.1 - top) / band).floor();
+        row(a).total_cmp(&row(b)).then(places[a].centre.0.total_cmp(&places[b].centre.0))
+    });
+}
+
 /// The place in `candidates` nearest to `from` in the direction `(dx, dy)` (SVG axes): within
 /// 60° of it, by distance with a penalty for the angle off the direction.
 pub fn toward(places: &[Place], from: usize, candidates: &[usize], dx: f64, dy: f64) -> Option<usize> {
@@ -628,11 +643,7 @@ pub fn map_view(props: &MapProps) -> Html {
             shown.push(p);
         }
     }
-    // Reading order: top to bottom, then left to right, by centre.
-    shown.sort_by(|&a, &b| {
-        let (pa, pb) = (&model.places[a], &model.places[b]);
-        (pa.centre.1, pa.centre.0).partial_cmp(&(pb.centre.1, pb.centre.0)).unwrap_or(std::cmp::Ordering::Equal)
-    });
+    reading_order(&model.places, &mut shown);
     let values: Vec<Value> = shown.iter().map(|&p| value(&data, &model, &model.places[p], figure, text)).collect();
     let bounds = classes(&values.iter().filter_map(|v| v.value).collect::<Vec<_>>(), figure);
 
@@ -1029,6 +1040,9 @@ mod tests {
         assert_eq!(toward(&model.places, g2, &near(g2), 1.0, 0.0), Some(g3));
         // Nothing lies west of g1: no move.
         assert_eq!(toward(&model.places, g1, &shown, -1.0, 0.0), None);
+        let mut order = shown.clone();
+        reading_order(&model.places, &mut order);
+        assert_eq!(order, [g1, g2, g3, g4, g5]);
     }
 
     #[test]
