@@ -114,12 +114,15 @@ pub struct DashboardProps {
     pub label: Option<AttrValue>,
     /// The record id of the node shown first; the root when absent or unknown.
     pub node: Option<AttrValue>,
+    /// Elderly mode (the map's labels grow with the text).
+    #[prop_or_default]
+    pub elderly: bool,
     pub host: HtmlElement,
 }
 
 impl PartialEq for DashboardProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.host == o.host
+        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.elderly == o.elderly && self.host == o.host
     }
 }
 
@@ -134,7 +137,7 @@ fn tier_class(tier: Tier) -> &'static str {
 
 /// The map beside the figures: drawn inside the node shown, coloured by overdue clocks when
 /// cases were given; a shape selected there is selected here (a grid by its branch node).
-fn dash_map(data: &Rc<DashData>, model: Rc<MapModel>, id: NodeId, lang: Lang, selected: &UseStateHandle<NodeId>, host: &HtmlElement) -> Html {
+fn dash_map(data: &Rc<DashData>, model: Rc<MapModel>, id: NodeId, lang: Lang, elderly: bool, selected: &UseStateHandle<NodeId>, host: &HtmlElement) -> Html {
     let navigate = { let selected = selected.clone(); Callback::from(move |n: NodeId| selected.set(n)) };
     let pick = {
         let (data, model, host, selected) = (Rc::clone(data), Rc::clone(&model), host.clone(), selected.clone());
@@ -155,7 +158,7 @@ fn dash_map(data: &Rc<DashData>, model: Rc<MapModel>, id: NodeId, lang: Lang, se
     let figure = if data.metrics.is_some() { Figure::OverdueClocks } else { Figure::Households };
     // The map of a node with no shapes below it is that of its parent.
     let at = if model.shown(&data.org, id).is_empty() { data.org.tree().node(id).parent().unwrap_or(id) } else { id };
-    html! { <MapView data={Rc::clone(data)} {model} {lang} {at} {figure} label={None::<AttrValue>} {navigate} {pick} crumbs={false} /> }
+    html! { <MapView data={Rc::clone(data)} {model} {lang} {at} {figure} label={None::<AttrValue>} {navigate} {pick} crumbs={false} {elderly} /> }
 }
 
 /// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
@@ -268,7 +271,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 { for figures.into_iter().map(|(k, v)| html! { <div class="gr-dash-figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
             if let Some(model) = data.map.clone() {
-                { dash_map(&data, model, id, props.lang, &selected, &props.host) }
+                { dash_map(&data, model, id, props.lang, props.elderly, &selected, &props.host) }
             }
             <div class="gr-dash-charts">
                 { chart(text.dash_coverage_title, text.dash_col_ratio, &coverage_bars(&data.org, id, text), text) }

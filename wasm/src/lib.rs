@@ -343,6 +343,7 @@ pub fn dashboard_widget(props: &WidgetProps<DashData>) -> Html {
         html! {
             <DashboardView
                 key={format!("{generation}|{}", options.node.as_deref().unwrap_or_default())}
+                elderly={options.elderly}
                 data={Rc::clone(data)}
                 {lang}
                 label={options.label.clone().map(AttrValue::from)}
@@ -372,6 +373,7 @@ pub fn grid_map_widget(props: &WidgetProps<overview::Overview>) -> Html {
                 label={options.label.clone().map(AttrValue::from)}
                 node={options.node.clone().map(AttrValue::from)}
                 figure={options.figure.clone().map(AttrValue::from)}
+                elderly={options.elderly}
                 host={props.host.clone()}
             />
         }

@@ -593,6 +593,9 @@ pub struct MapProps {
     pub pick: Callback<usize>,
     /// Whether to draw the breadcrumb (the dashboard has its own).
     pub crumbs: bool,
+    /// Elderly mode: labels half as large again (they are drawn in the map's own units).
+    #[prop_or_default]
+    pub elderly: bool,
 }
 
 impl PartialEq for MapProps {
@@ -606,6 +609,7 @@ impl PartialEq for MapProps {
             && self.navigate == o.navigate
             && self.pick == o.pick
             && self.crumbs == o.crumbs
+            && self.elderly == o.elderly
     }
 }
 
@@ -667,7 +671,7 @@ pub fn map_view(props: &MapProps) -> Html {
     let (vw, vh) = ((w + 2.0 * pad) / scale, (h + 2.0 * pad) / scale);
     let view_box = format!("{} {} {} {}", number(cx - vw / 2.0), number(cy - vh / 2.0), number(vw), number(vh));
     // Labels at about 1/45 of the view's width; where they fit.
-    let font = vw / 45.0;
+    let font = vw / 45.0 * if props.elderly { 1.5 } else { 1.0 };
     let stroke = vw / 600.0;
 
     let select = {
@@ -951,13 +955,14 @@ pub struct GridMapProps {
     pub node: Option<AttrValue>,
     /// The `figure` attribute.
     pub figure: Option<AttrValue>,
+    pub elderly: bool,
     pub host: HtmlElement,
 }
 
 #[cfg(feature = "grid-map")]
 impl PartialEq for GridMapProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.figure == o.figure && self.host == o.host
+        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.figure == o.figure && self.elderly == o.elderly && self.host == o.host
     }
 }
 
@@ -981,7 +986,7 @@ pub fn grid_map_view(props: &GridMapProps) -> Html {
     let figure = props.figure.as_deref().and_then(Figure::from_key).unwrap_or(Figure::Households);
     html! {
         <section class="gr-grid-map" aria-label={props.label.clone().unwrap_or_else(|| AttrValue::from(map_text(props.lang).title))}>
-            <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} />
+            <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} elderly={props.elderly} />
         </section>
     }
 }
