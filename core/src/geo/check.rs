@@ -175,7 +175,9 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
                 continue;
             }
             let at = piece.interior_point().map(|p| projection.to_document(p.0)).unwrap_or_default();
-            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: format!("{area:.1}"), x: number(at.x), y: number(at.y) }));
+            // Degrees to 6 decimals (about 10 cm), metres to 1.
+            let text = |v: f64| if doc.crs().is_geographic() { number(v) } else { format!("{v:.1}") };
+            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: format!("{area:.1}"), x: text(at.x), y: text(at.y) }));
         }
     }
 

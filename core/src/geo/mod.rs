@@ -24,6 +24,8 @@
 //! ```
 
 mod check;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod load;
 mod planar;
 
