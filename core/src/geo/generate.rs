@@ -16,8 +16,6 @@ use crate::seeded::Rng;
 
 /// A street block's nominal side, metres (the street lines' spacing varies ±20 % around it).
 const BLOCK_M: f64 = 100.0;
-/// Rows of blocks in one band of the serpentine the grids are laid along.
-const BAND: usize = 4;
 /// Where a generated `wgs84` or `gcj02` county lies: 新乡市 (division code 410702), Henan.
 const CENTRE: Coord<f64> = Coord { x: 113.926, y: 35.303 };
 /// Households per km² for a grid without `area_km2` (a dense county town).
@@ -70,19 +68,18 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
     };
     let total: f64 = communities.iter().map(|&c| grids_of(c).map(target).sum::<f64>().max(0.1)).sum();
 
-    // The street pattern: enough blocks for every grid, laid out about square.
-    let needed = (total * 1e6 / (BLOCK_M * BLOCK_M) * 1.3) as usize + 4 * BAND;
-    let mut columns = ((needed as f64).sqrt().ceil() as usize).max(3);
-    if columns % 2 == 0 {
-        // An odd number of columns makes each band end where the next one starts.
-        columns += 1;
+    // The street pattern: a square of 2^k × 2^k blocks, enough for every grid.
+    let needed = (total * 1e6 / (BLOCK_M * BLOCK_M) * 1.3) as usize + 16;
+    let mut side = 4usize;
+    while side * side < needed {
+        side *= 2;
     }
-    let bands = needed.div_ceil(columns * BAND).max(1);
-    let lattice = Lattice::new(columns, bands * BAND, &mut rng);
-    let cells = lattice.serpentine();
+    let lattice = Lattice::new(side, side, &mut rng);
+    let cells = lattice.hilbert();
 
-    // Grids take runs of blocks along the serpentine until they reach their area; a
-    // community's grids are consecutive, so a community is contiguous too.
+    // Grids take runs of blocks along a Hilbert curve until they reach their area. Any run of
+    // the curve is contiguous and compact, and a community's grids are consecutive, so
+    // grids, communities and streets all come out as compact contiguous shapes.
     let mut next = 0usize;
     let mut grid_cells: Vec<Vec<usize>> = vec![Vec::new(); org.grids().len()];
     let mut community_cells: Vec<(NodeId, std::ops::Range<usize>)> = Vec::new();
@@ -329,20 +326,33 @@ impl Lattice {
         out
     }
 
-    /// Every block once, each next to the one before: bands of `BAND` rows, the first left to
-    /// right, the next right to left …; inside a band, down one column and up the next.
-    fn serpentine(&self) -> Vec<usize> {
-        let mut out = Vec::with_capacity(self.columns * self.rows);
-        for band in 0..self.rows / BAND {
-            for step in 0..self.columns {
-                let i = if band % 2 == 0 { step } else { self.columns - 1 - step };
-                for r in 0..BAND {
-                    let r = if step % 2 == 0 { r } else { BAND - 1 - r };
-                    out.push(i * self.rows + band * BAND + r);
+    /// Every block once along a Hilbert curve (the lattice is square with a side of a power
+    /// of two): each block shares a street side with the one before it.
+    fn hilbert(&self) -> Vec<usize> {
+        let n = self.columns;
+        (0..n * n)
+            .map(|d| {
+                // The classic conversion from the distance along the curve to (x, y).
+                let (mut x, mut y, mut t) = (0usize, 0usize, d);
+                let mut s = 1;
+                while s < n {
+                    let rx = 1 & (t / 2);
+                    let ry = 1 & (t ^ rx);
+                    if ry == 0 {
+                        if rx == 1 {
+                            x = s - 1 - x;
+                            y = s - 1 - y;
+                        }
+                        std::mem::swap(&mut x, &mut y);
+                    }
+                    x += s * rx;
+                    y += s * ry;
+                    t /= 4;
+                    s *= 2;
                 }
-            }
-        }
-        out
+                x * self.rows + y
+            })
+            .collect()
     }
 
     /// The union of some blocks.
