@@ -14,8 +14,12 @@ use super::planar::Projection;
 use crate::org::{NodeId, Organization};
 use crate::seeded::Rng;
 
-/// A street block's nominal side, metres (the street lines' spacing varies ±20 % around it).
+/// A street block's largest nominal side, metres (the street lines' spacing varies ±20 %
+/// around it); smaller when the smallest grid needs it (see `BLOCKS_IN_SMALLEST`).
 const BLOCK_M: f64 = 100.0;
+/// The smallest grid takes at least about this many blocks, so that a grid's drawn area is
+/// within half a block (≤ 6 %) of its `area_km2`.
+const BLOCKS_IN_SMALLEST: f64 = 12.0;
 /// Where a generated `wgs84` or `gcj02` county lies: 新乡市 (division code 410702), Henan.
 const CENTRE: Coord<f64> = Coord { x: 113.926, y: 35.303 };
 /// Households per km² for a grid without `area_km2` (a dense county town).
@@ -69,12 +73,14 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
     let total: f64 = communities.iter().map(|&c| grids_of(c).map(target).sum::<f64>().max(0.1)).sum();
 
     // The street pattern: a square of 2^k × 2^k blocks, enough for every grid.
-    let needed = (total * 1e6 / (BLOCK_M * BLOCK_M) * 1.3) as usize + 16;
+    let smallest = (0..org.grids().len()).map(target).fold(f64::INFINITY, f64::min);
+    let block_m = if smallest.is_finite() { BLOCK_M.min((smallest * 1e6 / BLOCKS_IN_SMALLEST).sqrt()).max(20.0) } else { BLOCK_M };
+    let needed = (total * 1e6 / (block_m * block_m) * 1.3) as usize + 16;
     let mut side = 4usize;
     while side * side < needed {
         side *= 2;
     }
-    let lattice = Lattice::new(side, side, &mut rng);
+    let lattice = Lattice::new(side, side, block_m, &mut rng);
     let cells = lattice.hilbert();
 
     // Grids take runs of blocks along a Hilbert curve until they reach their area. Any run of
@@ -249,10 +255,12 @@ impl FaultPlan {
                 used.extend([g, other]);
             }
         }
-        // A block in the middle of the last grid with three or more blocks, not in a fault yet.
-        if let Some(cells) = grid_cells.iter().enumerate().rev().find(|(g, c)| c.len() >= 3 && !used.contains(g)).map(|(_, c)| c) {
-            plan.removed = Some(cells[cells.len() / 2]);
-        }
+        // A block in the middle of the last grid with three or more blocks (preferring one not in
+        // an overlap), never a block drawn twice.
+        let lent: Vec<usize> = plan.extended.iter().map(|(_, k)| *k).collect();
+        let middle = |c: &Vec<usize>| Some(c[c.len() / 2]).filter(|k| !lent.contains(k));
+        let candidates = || grid_cells.iter().enumerate().rev().filter(|(_, c)| c.len() >= 3);
+        plan.removed = candidates().filter(|(g, _)| !used.contains(g)).find_map(|(_, c)| middle(c)).or_else(|| candidates().find_map(|(_, c)| middle(c)));
         plan
     }
 }
@@ -267,12 +275,12 @@ struct Lattice {
 }
 
 impl Lattice {
-    fn new(columns: usize, rows: usize, rng: &mut Rng) -> Lattice {
+    fn new(columns: usize, rows: usize, block_m: f64, rng: &mut Rng) -> Lattice {
         let lines = |n: usize, rng: &mut Rng| {
             let mut at = vec![0.0];
             for _ in 0..n {
                 let last = at.last().copied().unwrap_or(0.0);
-                at.push(last + BLOCK_M * (0.8 + 0.4 * rng.unit()));
+                at.push(last + block_m * (0.8 + 0.4 * rng.unit()));
             }
             let mid = at.last().copied().unwrap_or(0.0) / 2.0;
             at.iter().map(|x| x - mid).collect::<Vec<f64>>()
@@ -284,7 +292,7 @@ impl Lattice {
         let mut corners = Vec::with_capacity((columns + 1) * (rows + 1));
         for x in &xs {
             for y in &ys {
-                let (dx, dy) = ((rng.unit() - 0.5) * 0.16 * BLOCK_M, (rng.unit() - 0.5) * 0.16 * BLOCK_M);
+                let (dx, dy) = ((rng.unit() - 0.5) * 0.16 * block_m, (rng.unit() - 0.5) * 0.16 * block_m);
                 let (px, py) = (x + dx, -(y + dy));
                 corners.push(Coord { x: px * cos - py * sin, y: px * sin + py * cos });
             }
