@@ -29,7 +29,7 @@ pub mod generate;
 mod load;
 mod planar;
 
-pub use ::geo::{Coord, LineString, MultiPolygon, Polygon};
+pub use ::geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 
 pub use check::{CheckOptions, check};
 pub use planar::Projection;
