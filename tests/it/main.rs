@@ -3,6 +3,7 @@
 
 mod cases;
 mod edit;
+mod geo;
 mod lists;
 mod nets;
 mod rules;

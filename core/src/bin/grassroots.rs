@@ -210,6 +210,8 @@ enum Generate {
         #[arg(long)]
         county: Option<String>,
     },
+    #[command(flatten)]
+    Geo(geo_cli::GenerateGeo),
 }
 
 /// Which version of generated lists to print.
@@ -282,6 +284,8 @@ enum Validate {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    #[command(flatten)]
+    Geo(geo_cli::ValidateGeo),
 }
 
 #[derive(Subcommand)]
@@ -368,6 +372,8 @@ macro_rules! out {
 // after `out!` so that the macro is in scope there.
 #[path = "grassroots/cases_cli.rs"]
 mod cases_cli;
+#[path = "grassroots/geo_cli.rs"]
+mod geo_cli;
 
 /// A failure that ends the command with an exit code.
 enum Fail {
@@ -416,6 +422,8 @@ fn main() -> ExitCode {
         Command::Generate { what: Generate::Services { org, seed, year, until } } => generate_services(&org, seed, year, until.as_deref()),
         Command::Generate { what: Generate::Lists { org, seed, year, version, county } } => generate_lists(&org, seed, year, version, county.as_deref()),
         Command::Generate { what: Generate::Cases { org, seed, from, to, now, volume } } => cases_cli::generate(&org, seed, (from, to), now, volume),
+        Command::Validate { what: Validate::Geo(what) } => geo_cli::validate(what),
+        Command::Generate { what: Generate::Geo(what) } => geo_cli::generate_geo(what),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

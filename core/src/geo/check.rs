@@ -41,15 +41,17 @@ const AREA_SHARE: f64 = 0.10;
 /// - every grid of the organization has a shape, and every `grid` or `node` a shape names
 ///   exists (blocks are not in the organization and are not looked up);
 /// - every polygon is valid: rings that do not cross themselves, holes inside their outer ring,
-///   the polygons of a multipolygon apart (geo's `Validation`); an invalid shape is left out
-///   of the checks below, whose boolean operations need valid input;
+///   the polygons of a multipolygon apart, touching at most at points (geo's `Validation`,
+///   the OGC rules); an invalid shape, or one naming an unknown record, is left out of the
+///   checks below, whose boolean operations need valid input;
 /// - each grid lies within its community's polygon when both are drawn: no corner of the
 ///   grid further than `containment_tolerance_m` outside it;
 /// - no two grids overlap by more than `overlap_tolerance_m2` (each pair once, named with the
 ///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic);
 /// - inside each drawn community, no piece larger than `gap_tolerance_m2` is left uncovered
 ///   by its grids (the community minus the union of its grids, each piece with its area and
-///   a point inside it, in the document's coordinates);
+///   a point inside it, in the document's coordinates); a community with a grid missing or
+///   invalid is not measured, as its gaps would be that grid, already reported;
 /// - a grid's `area_km2` more than 10 % away from its polygon's area is a warning.
 ///
 /// Problems are errors except the last; they come in feature order, each with the feature's
@@ -92,8 +94,13 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
         }
     }
 
-    // Valid rings; an invalid shape takes no part in what follows.
-    let valid: Vec<bool> = (0..shapes.len()).map(|s| validate(doc, s, &planar[s], &mut problems)).collect();
+    // Valid rings; an invalid shape, or one of an unknown record, takes no part in what follows.
+    let known = |s: usize| match &shapes[s].subject {
+        Subject::Grid(id) => grid_shape.get(id.as_str()) == Some(&s),
+        Subject::Node(id) => node_shape.get(id.as_str()) == Some(&s),
+        Subject::Block(_) => true,
+    };
+    let valid: Vec<bool> = (0..shapes.len()).map(|s| validate(doc, s, &planar[s], &mut problems) && known(s)).collect();
 
     // Each grid inside its community.
     for (id, &s) in &grid_shape {
@@ -146,25 +153,24 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
 
     // Gaps inside each drawn community: the community minus the union of its grids.
     let mut by_community: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut invalid_grid: HashMap<&str, bool> = HashMap::new();
+    let mut incomplete: HashMap<&str, bool> = HashMap::new();
     for grid in org.grids() {
         let community = tree.node(grid.community()).id();
         match grid_shape.get(grid.record().id.as_str()) {
             Some(&s) if valid[s] => by_community.entry(community).or_default().push(s),
-            Some(_) => {
-                invalid_grid.insert(community, true);
+            Some(_) | None => {
+                incomplete.insert(community, true);
             }
-            None => {}
         }
     }
     let projection = doc.projection();
     let mut communities: Vec<(&str, usize)> = node_shape.iter().map(|(id, &s)| (*id, s)).collect();
     communities.sort_by_key(|&(_, s)| s);
     for (id, c) in communities {
-        // A community whose grids are not all valid, or that has none drawn, is not measured:
-        // its gaps would be the missing or invalid grids already reported.
+        // A community with a grid missing or invalid, or with none, is not measured: its gaps
+        // would be the missing or invalid grids already reported.
         let Some(members) = by_community.get(id) else { continue };
-        if !valid[c] || invalid_grid.contains_key(id) {
+        if !valid[c] || incomplete.contains_key(id) {
             continue;
         }
         let covered = unary_union(members.iter().map(|&s| &planar[s]));
@@ -175,7 +181,9 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
                 continue;
             }
             let at = piece.interior_point().map(|p| projection.to_document(p.0)).unwrap_or_default();
-            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: format!("{area:.1}"), x: number(at.x), y: number(at.y) }));
+            // Degrees to 6 decimals (about 10 cm), metres to 1.
+            let text = |v: f64| if doc.crs().is_geographic() { number(v) } else { format!("{v:.1}") };
+            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: format!("{area:.1}"), x: text(at.x), y: text(at.y) }));
         }
     }
 

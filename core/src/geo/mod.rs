@@ -24,10 +24,12 @@
 //! ```
 
 mod check;
+#[cfg(feature = "generate")]
+pub mod generate;
 mod load;
 mod planar;
 
-pub use ::geo::{Coord, LineString, MultiPolygon, Polygon};
+pub use ::geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 
 pub use check::{CheckOptions, check};
 pub use planar::Projection;

@@ -92,8 +92,18 @@ impl GeoDoc {
     /// corner does not count). The edges need not have the same vertices: an edge that runs
     /// along part of another counts. Every edge goes into an R-tree and meets only the edges
     /// whose boxes touch it, so this is O(n log n) in the number of edges, not quadratic.
+    ///
+    /// Nodes of different levels count too when they share boundary (a street and a community
+    /// along its edge): [`neighbours_by`](Self::neighbours_by) takes any relation, e.g. "same
+    /// level in the organization".
     pub fn neighbours(&self) -> Vec<Vec<usize>> {
-        neighbours_of(&self.planar(), |a, b| self.shapes[a].subject.kind() == self.shapes[b].subject.kind())
+        self.neighbours_by(|a, b| self.shapes[a].subject.kind() == self.shapes[b].subject.kind())
+    }
+
+    /// As [`neighbours`](Self::neighbours), counting only the pairs of shape indices that
+    /// `related` accepts (it is asked with the lower index first).
+    pub fn neighbours_by(&self, related: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
+        neighbours_of(&self.planar(), related)
     }
 }
 
