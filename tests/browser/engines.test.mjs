@@ -25,9 +25,9 @@ import { launch, proxy } from './engines.mjs';
 import { artifacts, start } from './harness.mjs';
 import { SPACING, reflowProblems, spacing } from './reflow-checks.mjs';
 
-const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard';
+const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
 const KIND = (tag) => tag.slice(3);
-const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html'];
+const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html'];
 const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/embed.html'];
 const WIDE = { width: 1000, height: 800 };
 const PHONE = { width: 320, height: 640 };
@@ -40,6 +40,7 @@ const BROKEN = {
   '/test/service-board.html': ['broken'],
   '/test/case-tracker.html': ['broken', 'workflow'],
   '/test/dashboard.html': ['broken'],
+  '/test/grid-map.html': ['broken'],
 };
 
 /** Declarations an engine does not support, and why the widgets do not need them there. */
@@ -442,6 +443,40 @@ function engineSuite(engine) {
         ['full', true, true, { id: 'sl-d2', name: '凤翔片区党支部', level: 'district' }],
         ['full', true, true, { id: 'sl', name: '胜利社区党委', level: 'community' }],
       ]);
+      assert.deepEqual(await page.problems(), []);
+    });
+
+    test('grid map: renders (.data, inline broken → gr-error); arrow keys move between neighbouring grids and Enter fires gr-select', async () => {
+      const page = await ownPage('/test/grid-map.html');
+      // The active shape's label (aria-activedescendant on the map's one tab stop).
+      const active = () => page.eval(() => {
+        const root = document.getElementById('full').shadowRoot;
+        const id = root.querySelector('.gr-map-canvas').getAttribute('aria-activedescendant');
+        return id ? root.querySelector(`#${CSS.escape(id)}`)?.getAttribute('aria-label') ?? null : null;
+      });
+      const activeIs = (pattern) => page.waitFor((source) => {
+        const root = document.getElementById('full').shadowRoot;
+        const id = root.querySelector('.gr-map-canvas').getAttribute('aria-activedescendant');
+        return Boolean(id) && new RegExp(source).test(root.querySelector(`#${CSS.escape(id)}`)?.getAttribute('aria-label') ?? '');
+      }, pattern.source);
+      await focus(page, 'full', '.gr-map-canvas');
+      await activeIs(/^胜利街网格/);
+      await page.keys('ArrowRight');
+      await activeIs(/^凤翔网格/);
+      await page.keys('ArrowRight');
+      await activeIs(/^南门网格/);
+      await page.keys('ArrowDown');
+      await activeIs(/^酉水网格/);
+      await page.keys('ArrowLeft');
+      await activeIs(/^<img src=x/);
+      await page.keys('ArrowUp');
+      await activeIs(/^胜利街网格/);
+      await page.keys('ArrowRight', 'Enter');
+      await page.waitFor(() => (window.__probe?.events ?? []).some((e) => e.name === 'gr-select'));
+      assert.match(await active(), /^凤翔网格/);
+      assert.equal(await page.eval(() => document.getElementById('full').shadowRoot.activeElement?.classList.contains('gr-map-canvas') ?? false), true, 'focus stays on the map');
+      assert.deepEqual((await page.events('gr-select')).map((e) => [e.target, e.bubbles, e.composed, e.detail]),
+        [['full', true, true, { id: 'g2', name: '凤翔网格', kind: 'grid', level: 'grid' }]]);
       assert.deepEqual(await page.problems(), []);
     });
 

@@ -13,7 +13,7 @@ const site = join(here, '..', '..', 'target', 'site');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const fast = args.includes('--fast');
-const TAGS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard';
+const TAGS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
 
 const env = await start();
 const rows = [];

@@ -18,7 +18,7 @@ import { open, rendered, start } from './harness.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const top = join(here, '..', '..');
 const NAME = 'grassroots-widgets';
-const TAGS = ['gr-org-tree', 'gr-scorecard', 'gr-duty-list', 'gr-service-board', 'gr-case-tracker', 'gr-dashboard'];
+const TAGS = ['gr-org-tree', 'gr-scorecard', 'gr-duty-list', 'gr-service-board', 'gr-case-tracker', 'gr-dashboard', 'gr-grid-map'];
 
 let env;
 let server;
@@ -78,7 +78,7 @@ describe('the tarball', () => {
   test('holds the autoloader, every file its manifest names, the declarations and the element manifest, and nothing else', async () => {
     const manifest = await bundleManifest();
     const bundle = [manifest.css, ...Object.values(manifest.modules).flatMap((m) => [m.js, m.wasm])];
-    assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'case-tracker', 'dashboard', 'duty-list', 'org-tree', 'rules', 'scorecard', 'service-board']);
+    assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'case-tracker', 'dashboard', 'duty-list', 'grid-map', 'grid-map-full', 'org-tree', 'rules', 'scorecard', 'service-board']);
     const expected = ['README.md', 'custom-elements.json', 'grassroots.d.ts', 'grassroots.js', 'package.json', ...bundle].sort();
     assert.deepEqual((await readdir(installed)).sort(), expected);
     // The installed files are the built ones, byte for byte.
@@ -110,7 +110,7 @@ describe('the tarball', () => {
       assert.deepEqual(errors, [], moduleResolution);
       assert.equal(run.status, 0, moduleResolution);
       // Resolved inside the installed package, not through a path mapping to the repo.
-      for (const spec of [NAME, `${NAME}/gr-dashboard`]) {
+      for (const spec of [NAME, `${NAME}/gr-dashboard`, `${NAME}/gr-grid-map`]) {
         const line = run.stdout.split('\n').find((l) => l.startsWith(`======== Module name '${spec}' was successfully resolved to`));
         assert.ok(line, `${spec} resolved (${moduleResolution})`);
         assert.ok(line.includes(`${relative('/', installed)}/grassroots.d.ts`) || line.includes(`${installed}/grassroots.d.ts`), line);
@@ -134,13 +134,13 @@ describe('every widget, rendered from the installed package in Chromium', () => 
         p.on('requestfailed', (r) => requests.push({ url: r.url(), status: 'failed' }));
       },
     });
-    await rendered(page, ['tree', 'card', 'duties', 'board', 'tracker', 'dash', 'mounted']);
+    await rendered(page, ['tree', 'card', 'duties', 'board', 'tracker', 'dash', 'map', 'mounted']);
   });
   after(async () => { await page?.close(); });
 
-  test('each of the six elements shows its content, no error panel, no page error', async () => {
+  test('each of the seven elements shows its content, no error panel, no page error', async () => {
     const shown = (id, selector) => page.locator(`#${id}`).evaluate((e, s) => e.shadowRoot.querySelectorAll(s).length, selector);
-    for (const id of ['tree', 'card', 'duties', 'board', 'tracker', 'dash', 'mounted']) {
+    for (const id of ['tree', 'card', 'duties', 'board', 'tracker', 'dash', 'map', 'mounted']) {
       assert.equal(await shown(id, '[role=alert]'), 0, `${id}: no error panel`);
     }
     assert.ok(await shown('tree', '[role=treeitem]') > 0);
@@ -150,12 +150,16 @@ describe('every widget, rendered from the installed package in Chromium', () => 
     assert.ok(await shown('tracker', '.gr-case') > 0);
     assert.ok(await shown('dash', 'svg') > 0);
     assert.ok(await shown('mounted', '[role=treeitem]') > 0);
+    // The map: 胜利's five grids drawn, coloured by the figure attribute's population.
+    assert.equal(await shown('map', '.gr-map-canvas [role=option]'), 5);
+    assert.equal(await page.locator('#map .gr-map-figure select').inputValue(), 'population');
     // Attributes and options reach the widgets: lang, elderly, theme.
     assert.equal(await page.locator('#board .gr-widget').getAttribute('lang'), 'en');
     assert.equal(await page.locator('#mounted .gr-widget').getAttribute('lang'), 'en');
     assert.equal(await shown('dash', '.gr-elderly'), 1);
     const primary = (id) => page.locator(`#${id}`).evaluate((e) => getComputedStyle(e).getPropertyValue('--gr-primary').trim());
     assert.equal(await primary('tracker'), '#0b4ea2', 'theme="blue"');
+    assert.equal(await primary('map'), '#0b4ea2', 'the map\'s theme="blue"');
     assert.equal(await primary('mounted'), '#000000', 'mount() theme high-contrast');
     assert.equal(await primary('tree'), '#b3140c', 'no theme: 党建红');
     assert.equal(await page.evaluate(() => window.__mounted), 'ready');
@@ -178,9 +182,11 @@ describe('every widget, rendered from the installed package in Chromium', () => 
       assert.ok(existsSync(join(installed, file)), `${file} is in the installed package`);
     }
     const files = fetched.map((r) => new URL(r.url).pathname.slice('/grassroots/'.length));
-    // Six kinds on one page: the combined module (and the rules module for evaluate()).
+    // Seven kinds on one page: the combined module (and the rules module for evaluate()). The
+    // map, whose module waits for its data, is served by the combined one already loading.
     assert.ok(files.includes('grassroots.js'));
     assert.ok(files.includes(manifest.css));
     assert.ok(files.includes(manifest.modules.all.wasm), files.join(', '));
+    for (const name of ['grid-map', 'grid-map-full']) assert.ok(!files.includes(manifest.modules[name].wasm), `${name} not loaded: ${files.join(', ')}`);
   });
 });

@@ -31,8 +31,8 @@ const MODES = [
   { lang: 'en', elderly: true },
 ];
 const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/embed.html'];
-const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html'];
-const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard';
+const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html'];
+const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
 const HOSTS = `${ELEMENTS}, #mount-demo`;
 
 /** Opens `path` at 320 × 640 and waits until every widget on it has rendered. */
@@ -257,6 +257,23 @@ describe('the keyboard at 320 px', () => {
     await page.keyboard.press('Enter');
     assert.match(await page.locator('#full .gr-dash-node').textContent(), /^胜利社区党委/);
     assert.deepEqual((await events(page, 'gr-select')).map((e) => e.detail.id), ['sl-d2', 'sl']);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('grid map: the map\'s one tab stop on screen, an arrow and Enter select, zooming in keeps the page from scrolling sideways', async () => {
+    const page = await open(env, '/test/grid-map.html', narrow);
+    await page.locator('#full .gr-map-shape').first().waitFor();
+    await page.locator('#full .gr-map-canvas').focus();
+    assert.equal(await onScreen(page, 'full'), 'on screen');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await events(page, 'gr-select')).map((e) => e.detail), [{ id: 'g2', name: '凤翔网格', kind: 'grid', level: 'grid' }]);
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    assert.equal(await onScreen(page, 'full'), 'on screen');
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `zoomed in, the page is ${scroll} px wide in ${client} px`);
     assert.deepEqual(page.problems, []);
     await page.close();
   });
