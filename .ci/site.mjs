@@ -7,6 +7,7 @@ import { join } from 'node:path';
 // The navigation, in order: file and label (the label also ends the page title).
 export const PAGES = [
   ['index.html', '一屏统览'],
+  ['map.html', '网格地图'],
   ['org.html', '组织架构'],
   ['scorecards.html', '五星支部评定'],
   ['lists.html', '四张清单与证明查询'],

@@ -24,13 +24,18 @@ test('the overview: the county at a glance, drilled down to a street', async () 
   assert.equal(counted.reduce((a, b) => a + b, 0), 12, counted.join(','));
   // The case rates of the season, with their parts.
   assert.match(await dash.locator('.gr-dash-rates').textContent(), /\d+\.\d%（\d+\/\d+）/);
+  // The map beside the figures: the three streets, coloured by overdue clocks.
+  assert.equal(await dash.locator('.gr-map-shape').count(), 3);
+  assert.equal(await dash.locator('.gr-map-figure select').inputValue(), 'overdue-clocks');
   await streets.first().locator('button').click();
   assert.match(await dash.locator('.gr-dash-node').textContent(), /^城关街道党工委/);
+  // The map follows: the street's four communities.
+  assert.equal(await dash.locator('.gr-map-shape').count(), 4);
   assert.equal(await dash.locator('.gr-dash-children tbody tr').count(), 4);
   assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 's0');
   assert.deepEqual(await axe(page), []);
   // The page's theme button: 政务蓝 on every widget, and back.
-  const title = () => dash.locator('.gr-title').evaluate((e) => getComputedStyle(e).color);
+  const title = () => dash.locator('.gr-dashboard > .gr-head .gr-title').evaluate((e) => getComputedStyle(e).color);
   assert.equal(await title(), 'rgb(179, 20, 12)');
   await page.locator('#theme-toggle').click();
   assert.equal(await page.locator('#theme-toggle').getAttribute('aria-pressed'), 'true');
@@ -94,13 +99,49 @@ test('the cases page: a summer of the county, places by name, a running 1310 clo
   await page.close();
 });
 
+test('the map page: the county by street, drilled down to a community and its grids by keyboard', async () => {
+  const page = await open(env, '/map.html', { viewport: { width: 1200, height: 900 } });
+  await rendered(page, ['map-county']);
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  const map = page.locator('#map-county');
+  assert.equal(await map.locator('.gr-map-shape').count(), 3);
+  // The light map module alone: no cases, no scorecard in this page's data.
+  assert.equal(await map.locator('.gr-map-figure option').count(), 5);
+  await map.locator('.gr-map-canvas').focus();
+  await page.keyboard.press('ArrowDown'); // the first street in reading order is active on focus; move on and back
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  const street = (await events(page, 'gr-select')).at(-1)?.detail;
+  assert.equal(street?.kind, 'node');
+  assert.equal(await map.locator('.gr-crumbs [aria-current=page]').textContent(), street.name);
+  const communities = await map.locator('.gr-map-shape').count();
+  assert.ok(communities >= 3, `${communities} communities`);
+  await page.keyboard.press('Home'); // after a drill-down the first key picks the first shape
+  await page.keyboard.press('Enter'); // the first community: its grids
+  const community = (await events(page, 'gr-select')).at(-1)?.detail;
+  assert.equal(await map.locator('.gr-crumbs [aria-current=page]').textContent(), community.name);
+  const grids = await map.locator('.gr-map-shape').count();
+  assert.ok(grids >= 2, `${grids} grids`);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert.equal((await events(page, 'gr-select')).at(-1)?.detail.kind, 'grid');
+  assert.equal(await map.locator('.gr-map-table tbody tr').count(), grids);
+  await map.locator('.gr-crumbs button').first().click();
+  assert.equal(await map.locator('.gr-map-shape').count(), 3);
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: join(artifacts, 'demo-map.png'), fullPage: true });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 // Every page of the demo site: its widgets render from the site's data with no gr-error and no
 // page error, the navigation marks the current page, and axe finds nothing.
 for (const [path, ids] of [
   ['/lists.html', ['duty-list']],
   ['/services.html', ['service-board']],
   ['/cases.html', ['case-tracker']],
-  ['/embed.html', ['embed-0', 'embed-1', 'embed-2', 'embed-3', 'embed-4', 'embed-5', 'mount-demo']],
+  ['/embed.html', ['embed-0', 'embed-map', 'embed-1', 'embed-2', 'embed-3', 'embed-4', 'embed-5', 'mount-demo']],
 ]) {
   test(`the demo page ${path} renders its widgets`, async () => {
     const page = await open(env, path, { viewport: { width: 1200, height: 900 } });

@@ -234,28 +234,21 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
         }
         Some(v) => v,
     };
-    let geometry = match crate::jsonpath::read::<geojson::Geometry>(value, &gpath) {
-        Ok(g) => g,
-        Err((at, message)) => {
-            // geojson reads a geometry through its own intermediate form, so the reader's path
-            // often stops at the geometry: find the place itself when it can be found.
-            let (at, message) = if at == gpath { locate(value, &gpath).unwrap_or((at, message)) } else { (at, message) };
-            problems.push(shape_problem(record(), at, message));
+    // Native builds read the geometry with the `geojson` crate; the wasm build (`lean-paths`)
+    // walks the same JSON itself, which costs a fraction of the bytes (ARCHITECTURE.md,
+    // "Geometry"). Both give the same parts and the same problems (tested below).
+    #[cfg(not(feature = "lean-paths"))]
+    let read = geojson_parts(value, &gpath);
+    #[cfg(feature = "lean-paths")]
+    let read = lean_parts(value, &gpath);
+    let (parts, single) = match read {
+        Ok(Ok(parts)) => parts,
+        Ok(Err(found)) => {
+            problems.push(Problem::error(record(), format!("{gpath}.type"), ProblemKind::GeoNotPolygon { found: found.into() }));
             return None;
         }
-    };
-    let (parts, single) = match geometry.value {
-        GeometryValue::Polygon { coordinates } => (vec![coordinates], true),
-        GeometryValue::MultiPolygon { coordinates } => (coordinates, false),
-        other => {
-            let found = match other {
-                GeometryValue::Point { .. } => "a Point",
-                GeometryValue::MultiPoint { .. } => "a MultiPoint",
-                GeometryValue::LineString { .. } => "a LineString",
-                GeometryValue::MultiLineString { .. } => "a MultiLineString",
-                _ => "a GeometryCollection",
-            };
-            problems.push(Problem::error(record(), format!("{gpath}.type"), ProblemKind::GeoNotPolygon { found: found.into() }));
+        Err((at, message)) => {
+            problems.push(shape_problem(record(), at, message));
             return None;
         }
     };
@@ -276,7 +269,7 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
             let rpath = format!("{ppath}[{r}]");
             if ring.len() < 4 {
                 problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoShortRing { count: ring.len() }));
-            } else if ring.first().map(|q| &q.as_slice()[..2]) != ring.last().map(|q| &q.as_slice()[..2]) {
+            } else if ring.first() != ring.last() {
                 problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoUnclosedRing));
             }
             if crs.is_geographic() {
@@ -300,6 +293,84 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
         return None;
     }
     Some((MultiPolygon::new(polygons), single))
+}
+
+/// The polygons of a geometry, as rings of positions (longitude/x, latitude/y; a third
+/// number, the altitude, is dropped), and whether it was a single `Polygon`.
+type Parts = (Vec<Vec<Vec<[f64; 2]>>>, bool);
+
+/// A geometry read: its parts; or the kind of geometry it is when not a polygon; or where it
+/// is wrong and why.
+type GeometryRead = Result<Result<Parts, &'static str>, (String, String)>;
+
+/// The geometry through the `geojson` crate.
+#[cfg_attr(feature = "lean-paths", allow(dead_code))]
+fn geojson_parts(value: &Value, gpath: &str) -> GeometryRead {
+    // Positions of one number, or of four, the crate takes; RFC 7946 §3.1.1 does not (and a
+    // one-number position has no latitude to read).
+    // The problems are found by the same walk as `lean_parts`, so that both builds word them
+    // alike; a geometry that is not a polygon is named as what it is.
+    if let Some(problem) = locate(value, gpath) {
+        return Err(problem);
+    }
+    if let Some(kind) = not_polygon(value) {
+        return Ok(Err(kind));
+    }
+    let geometry = match crate::jsonpath::read::<geojson::Geometry>(value, gpath) {
+        Ok(g) => g,
+        Err((at, message)) => {
+            // geojson reads a geometry through its own intermediate form, so the reader's path
+            // often stops at the geometry: find the place itself when it can be found.
+            return Err(if at == gpath { locate(value, gpath).unwrap_or((at, message)) } else { (at, message) });
+        }
+    };
+    let flat = |rings: Vec<Vec<geojson::Position>>| -> Vec<Vec<[f64; 2]>> {
+        rings.into_iter().map(|ring| ring.iter().map(|q| [q[0], q[1]]).collect()).collect()
+    };
+    Ok(match geometry.value {
+        GeometryValue::Polygon { coordinates } => Ok((vec![flat(coordinates)], true)),
+        GeometryValue::MultiPolygon { coordinates } => Ok((coordinates.into_iter().map(flat).collect(), false)),
+        GeometryValue::Point { .. } => Err("a Point"),
+        GeometryValue::MultiPoint { .. } => Err("a MultiPoint"),
+        GeometryValue::LineString { .. } => Err("a LineString"),
+        GeometryValue::MultiLineString { .. } => Err("a MultiLineString"),
+        _ => Err("a GeometryCollection"),
+    })
+}
+
+/// The kind of a geometry that is not a polygon (`locate` has checked the type's name).
+fn not_polygon(value: &Value) -> Option<&'static str> {
+    match value.get("type").and_then(Value::as_str) {
+        Some("Point") => Some("a Point"),
+        Some("MultiPoint") => Some("a MultiPoint"),
+        Some("LineString") => Some("a LineString"),
+        Some("MultiLineString") => Some("a MultiLineString"),
+        Some("GeometryCollection") => Some("a GeometryCollection"),
+        _ => None,
+    }
+}
+
+/// The geometry walked directly: `type` and `coordinates` as GeoJSON has them (RFC 7946 §3.1),
+/// every position two or three numbers.
+#[cfg_attr(not(feature = "lean-paths"), allow(dead_code))]
+fn lean_parts(value: &Value, gpath: &str) -> GeometryRead {
+    if let Some(problem) = locate(value, gpath) {
+        return Err(problem);
+    }
+    let Value::Object(g) = value else { return Err((gpath.to_owned(), "expected a geometry object".into())) };
+    if let Some(kind) = not_polygon(value) {
+        return Ok(Err(kind));
+    }
+    let single = g.get("type").and_then(Value::as_str) == Some("Polygon");
+    let number = |v: Option<&Value>| v.and_then(Value::as_f64).unwrap_or(f64::NAN);
+    let rings = |polygon: &Value| -> Vec<Vec<[f64; 2]>> {
+        polygon.as_array().map_or_else(Vec::new, |rings| {
+            rings.iter().map(|ring| ring.as_array().map_or_else(Vec::new, |ps| ps.iter().map(|q| [number(q.get(0)), number(q.get(1))]).collect())).collect()
+        })
+    };
+    let coordinates = g.get("coordinates");
+    let parts = if single { coordinates.map(rings).into_iter().collect() } else { coordinates.and_then(Value::as_array).map_or_else(Vec::new, |ps| ps.iter().map(rings).collect()) };
+    Ok(Ok((parts, single)))
 }
 
 /// Inside China's extent (longitude 73–136, latitude 3–54).
@@ -343,7 +414,77 @@ fn find_bad(value: &Value, depth: usize, path: String) -> Option<(String, String
         if items.len() < 2 || items.len() > 3 {
             return Some((path, format!("a position has 2 or 3 numbers, this one has {}", items.len())));
         }
-        return items.iter().position(|n| !n.is_number()).map(|k| (format!("{path}[{k}]"), "expected a number".into()));
+        // serde's own message ("invalid type: string \"35.31\", expected f64"), as the crate gives.
+        return items.iter().enumerate().find(|(_, n)| !n.is_number()).map(|(k, n)| {
+            let at = format!("{path}[{k}]");
+            let message = crate::jsonpath::read::<f64>(n, &at).err().map_or_else(|| "expected a number".to_owned(), |(_, m)| m);
+            (at, message)
+        });
     }
     items.iter().enumerate().find_map(|(i, item)| find_bad(item, depth - 1, format!("{path}[{i}]")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every geometry of the fixtures, and each with its values replaced by every JSON type,
+    /// members removed, and positions cut short or made long: the `geojson` crate and the
+    /// walk give the same parts and the same problems.
+    #[test]
+    fn the_lean_walk_reads_what_geojson_reads() {
+        let mut geometries = Vec::new();
+        for dir in ["valid", "broken"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/geo").join(dir);
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+                let Ok(doc) = serde_json::from_str::<Value>(&text) else { continue };
+                if let Some(features) = doc.get("features").and_then(Value::as_array) {
+                    geometries.extend(features.iter().filter_map(|f| f.get("geometry").cloned()));
+                }
+            }
+        }
+        assert!(geometries.len() > 20, "fixtures found: {}", geometries.len());
+        let replacements = [Value::Null, Value::Bool(true), serde_json::json!(1.5), serde_json::json!("x"), serde_json::json!([]), serde_json::json!({}), serde_json::json!([[1, 2]])];
+        let mut cases = geometries.clone();
+        for g in geometries.iter().take(12) {
+            for key in ["type", "coordinates"] {
+                for r in &replacements {
+                    let mut m = g.clone();
+                    m[key] = r.clone();
+                    cases.push(m);
+                }
+                let mut m = g.clone();
+                if let Some(o) = m.as_object_mut() {
+                    o.remove(key);
+                }
+                cases.push(m);
+            }
+            for kind in ["Point", "LineString", "MultiPolygon", "Polygon", "GeometryCollection", "Circle"] {
+                let mut m = g.clone();
+                m["type"] = Value::from(kind);
+                cases.push(m);
+            }
+            let mut m = g.clone();
+            if let Some(first) = m.pointer_mut("/coordinates/0/0") {
+                *first = serde_json::json!([1.0]);
+            }
+            cases.push(m);
+            let mut m = g.clone();
+            if let Some(first) = m.pointer_mut("/coordinates/0/0") {
+                *first = serde_json::json!([110.0, 30.0, 5.0, 6.0]);
+            }
+            cases.push(m);
+        }
+        let mut differ = Vec::new();
+        for g in &cases {
+            let (a, b) = (geojson_parts(g, "$.g"), lean_parts(g, "$.g"));
+            if a != b {
+                differ.push(format!("{g}\n  geojson: {a:?}\n  lean:    {b:?}"));
+            }
+        }
+        differ.dedup();
+        assert!(differ.is_empty(), "{} of {} differ:\n{}", differ.len(), cases.len(), differ.join("\n"));
+    }
 }
