@@ -20,6 +20,7 @@ modules=(
   "service-board:--no-default-features --features service-board"
   "case-tracker:--no-default-features --features case-tracker"
   "dashboard:--no-default-features --features dashboard"
+  "dashboard-map:--no-default-features --features dashboard-map"
   "grid-map:--no-default-features --features grid-map"
   "grid-map-full:--no-default-features --features grid-map-full"
   "all:"

@@ -24,10 +24,12 @@ if (!out) {
 const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map'];
 /**
  * The kinds a module's widgets are: its name, all of them for `all`, none for `rules`. A kind
- * with `+` is the kind with its richer data: `grid-map+` is the map with cases or a scorecard,
- * which `grid-map-full` and `all` serve and the light `grid-map` does not.
+ * with `+` is the kind with its richer data: `grid-map+` the map with cases or a scorecard
+ * (served by `grid-map-full` and `all`, not by the light `grid-map`), `dashboard+` the
+ * dashboard with geometry (`dashboard-map` and `all`).
  */
-const kindsOf = (name) => (name === 'all' ? [...KINDS, 'grid-map+'] : name === 'grid-map-full' ? ['grid-map', 'grid-map+'] : KINDS.includes(name) ? [name] : []);
+const RICHER = { 'grid-map-full': 'grid-map', 'dashboard-map': 'dashboard' };
+const kindsOf = (name) => (name === 'all' ? [...KINDS, 'grid-map+', 'dashboard+'] : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
 /** Writes `bytes` to `file` in OUT, with its brotli and gzip forms beside it (FILE.br, FILE.gz:

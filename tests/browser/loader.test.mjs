@@ -67,7 +67,7 @@ test('one kind loads its own module; another of the same kind loads nothing more
   await page.close();
 });
 
-test('kinds asked for together load the one module that has all six', async () => {
+test('kinds asked for together load the one module that has all of them', async () => {
   const page = await blank();
   const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
   const lists = JSON.parse(await fixture('lists/valid/laifeng-2021.json'));
@@ -77,6 +77,45 @@ test('kinds asked for together load the one module that has all six', async () =
   const card = JSON.parse(await fixture('rules/scorecards/hotline.json'));
   assert.deepEqual(await mountAll(page, [['scorecard', card]]), [true]);
   assert.deepEqual(page.fetched(), ['all.*.js', 'all.*.wasm', 'grassroots.*.css', 'grassroots.js']);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the data picks the module of a map or a dashboard: the larger one only for what needs it', async () => {
+  const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  const geo = JSON.parse(await fixture('geo/widget/shengli.json'));
+  const cases = JSON.parse(await fixture('cases/valid/season-shengli.json'));
+  const period = { from: '2026-06-01', to: '2026-09-01' };
+  const cases_ = (page) => page.fetched().filter((f) => f.endsWith('.wasm'));
+  let page = await blank();
+  assert.deepEqual(await mountAll(page, [['grid-map', { org, geo }]]), [true]);
+  assert.deepEqual(cases_(page), ['grid-map.*.wasm'], 'organization and geometry: the small map module');
+  assert.deepEqual(await mountAll(page, [['grid-map', { org, geo, cases, period }]]), [true]);
+  assert.deepEqual(cases_(page), ['grid-map-full.*.wasm', 'grid-map.*.wasm'], 'with cases: the larger one');
+  await page.close();
+  page = await blank();
+  assert.deepEqual(await mountAll(page, [['dashboard', { org, cases, period }]]), [true]);
+  assert.deepEqual(cases_(page), ['dashboard.*.wasm'], 'a dashboard without geometry: no map code');
+  assert.deepEqual(await mountAll(page, [['dashboard', { org, geo }]]), [true]);
+  assert.deepEqual(cases_(page), ['dashboard-map.*.wasm', 'dashboard.*.wasm']);
+  assert.equal(await page.locator('.w-dashboard .gr-map-shape').count(), 5, 'the second dashboard draws its map');
+  await page.close();
+  // Data that comes later (a src, .data after connecting) picks the module when it comes.
+  page = await blank();
+  await page.evaluate((data) => {
+    const el = document.createElement('gr-grid-map');
+    el.id = 'later';
+    document.getElementById('here').append(el);
+    setTimeout(() => { el.data = data; }, 50);
+  }, { org, geo, cases, period });
+  await page.locator('#later .gr-map-canvas').waitFor();
+  assert.deepEqual(cases_(page), ['grid-map-full.*.wasm']);
+  // Several kinds together, rich or not: the one module with all of them.
+  await page.close();
+  page = await blank();
+  assert.deepEqual(await mountAll(page, [['grid-map', { org, geo, cases, period }], ['org-tree', org]]), [true, true]);
+  assert.deepEqual(cases_(page), ['all.*.wasm']);
+  assert.deepEqual(await events(page, 'gr-error'), []);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

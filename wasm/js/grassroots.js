@@ -20,7 +20,8 @@
 // its own, and one module holds all seven: when several kinds are asked for together (a page
 // with several widgets), that one is loaded instead, so no page loads the shared code twice.
 // The map's own module reads the organization and the geometry; a map whose data has cases or
-// a scorecard waits for its data and loads the larger map module that reads those too.
+// a scorecard waits for its data and loads the larger map module that reads those too, and a
+// dashboard whose data has geometry the dashboard module that draws the map.
 // A module, once loaded, serves every widget it can. The build fills in MANIFEST with the
 // content-hashed file names, which can be cached forever; this file keeps its name.
 //
@@ -50,13 +51,19 @@ function moduleFor(kind) {
     batch.result = new Promise((ok) => queueMicrotask(() => {
       asked = null;
       const missing = [...batch.kinds].filter((k) => !loadedFor(k));
-      const name = missing.length > 1 ? combined() : missing[0] ?? null;
+      const name = missing.length > 1 ? combined() : missing.length ? smallest(missing[0]) : null;
       if (name && !loaded.has(name)) load(name);
       ok();
     }));
   }
   asked.kinds.add(kind);
   return asked.result.then(() => moduleFor(kind));
+}
+
+/** The name of the smallest module that serves `kind` (fewest kinds). */
+function smallest(kind) {
+  const names = Object.keys(MANIFEST.modules).filter((n) => MANIFEST.modules[n].kinds.includes(kind));
+  return names.sort((a, b) => MANIFEST.modules[a].kinds.length - MANIFEST.modules[b].kinds.length)[0];
 }
 
 /** The name of the module that holds every kind. */
@@ -69,7 +76,15 @@ function combined() {
  * The test is on the text, before the widget parses it: a key anywhere in the text picks the
  * larger module, which reads every document the smaller one does.
  */
-const RICH = { 'grid-map': /"(cases|scorecard)"\s*:/ };
+/** The kind to load code for: `kind+` when the data needs the larger module. */
+function variant(kind, data) {
+  if (!RICH[kind] || data === undefined || data === null) return kind;
+  let text = null;
+  try { text = toText(data); } catch { /* update() shows why */ }
+  return text && RICH[kind].test(text) ? `${kind}+` : kind;
+}
+
+const RICH = { 'grid-map': /"(cases|scorecard)"\s*:/, dashboard: /"geo"\s*:/ };
 
 function load(name) {
   const files = MANIFEST.modules[name];
@@ -163,17 +178,12 @@ class Handle {
       return;
     }
     let code;
-    if (RICH[kind]) {
-      // The module is chosen by the data: at once when it came with mount(), else with the
-      // first update() (or fail(), which the smaller module shows as well as the larger).
-      const first = data !== undefined && data !== null ? Promise.resolve(data) : new Promise((ok) => { this.#picked = ok; });
-      code = first.then((d) => {
-        let text = null;
-        try { text = toText(d); } catch { /* shown by update() */ }
-        return moduleFor(text && RICH[kind].test(text) ? `${kind}+` : kind);
-      });
+    if (RICH[kind] && (data === undefined || data === null)) {
+      // The module is chosen by the data: with the first update() (or fail(), which the
+      // smaller module shows as well as the larger).
+      code = new Promise((ok) => { this.#picked = ok; }).then((d) => moduleFor(variant(kind, d)));
     } else {
-      code = moduleFor(kind);
+      code = moduleFor(variant(kind, data));
     }
     /** Resolves when the widget has rendered for the first time. */
     this.ready = Promise.all([code, styles()]).then(([wasm, constructed]) => {

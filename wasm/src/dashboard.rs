@@ -20,6 +20,7 @@ use yew::prelude::*;
 use crate::error_panel::notes;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
+#[cfg(feature = "geo")]
 use crate::map::{Figure, MapModel, MapView, Target, dispatch_select};
 use crate::overview::{self, Overview};
 pub use crate::overview::{day, node_metrics, node_tier, percent, rate_text};
@@ -135,6 +136,7 @@ fn tier_class(tier: Tier) -> &'static str {
     }
 }
 
+#[cfg(feature = "geo")]
 /// The map beside the figures: drawn inside the node shown, coloured by overdue clocks when
 /// cases were given; a shape selected there is selected here (a grid by its branch node).
 fn dash_map(data: &Rc<DashData>, model: Rc<MapModel>, id: NodeId, lang: Lang, elderly: bool, selected: &UseStateHandle<NodeId>, host: &HtmlElement) -> Html {
@@ -159,6 +161,16 @@ fn dash_map(data: &Rc<DashData>, model: Rc<MapModel>, id: NodeId, lang: Lang, el
     // The map of a node with no shapes below it is that of its parent.
     let at = if model.shown(&data.org, id).is_empty() { data.org.tree().node(id).parent().unwrap_or(id) } else { id };
     html! { <MapView data={Rc::clone(data)} {model} {lang} {at} {figure} label={None::<AttrValue>} {navigate} {pick} crumbs={false} {elderly} /> }
+}
+
+/// The map, when the data has geometry and the module draws maps.
+fn map_of(data: &Rc<DashData>, id: NodeId, lang: Lang, elderly: bool, selected: &UseStateHandle<NodeId>, host: &HtmlElement) -> Html {
+    #[cfg(feature = "geo")]
+    if let Some(model) = data.map.clone() {
+        return dash_map(data, model, id, lang, elderly, selected, host);
+    }
+    let _ = (data, id, lang, elderly, selected, host);
+    Html::default()
 }
 
 /// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
@@ -270,9 +282,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
             <dl class="gr-dash-figures">
                 { for figures.into_iter().map(|(k, v)| html! { <div class="gr-dash-figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
-            if let Some(model) = data.map.clone() {
-                { dash_map(&data, model, id, props.lang, props.elderly, &selected, &props.host) }
-            }
+            { map_of(&data, id, props.lang, props.elderly, &selected, &props.host) }
             <div class="gr-dash-charts">
                 { chart(text.dash_coverage_title, text.dash_col_ratio, &coverage_bars(&data.org, id, text), text) }
                 { chart(text.dash_members_title, text.dash_col_kind, &member_bars(&data.org, id, text), text) }
