@@ -20,6 +20,11 @@ const SHOTS = [
     await page.locator('#tree-county input[type=search]').fill('第3网格');
     await page.keyboard.press('Enter');
   }, 'main'],
+  ['grid-map', '/map.html', ['map-county'], async (page) => {
+    // Into the first street, then its first community: the grids.
+    await page.locator('#map-county .gr-map-table tbody button').first().click();
+    await page.locator('#map-county .gr-map-table tbody button').first().click();
+  }, '#map-county'],
   ['scorecard', '/scorecards.html', ['stars-county'], null, '#stars-county'],
   ['duty-list', '/lists.html', ['duty-list'], null, '#duty-list'],
   ['service-board', '/services.html', ['service-board'], null, '#service-board'],
@@ -35,6 +40,7 @@ const PHONE = [
     await page.keyboard.press('Enter');
   }, '#tree-county'],
   ['case-tracker', '/cases.html', ['case-tracker'], null, '#case-tracker'],
+  ['grid-map', '/map.html', ['map-county'], null, '#map-county'],
 ];
 for (const [name, path, ids, prepare, top] of PHONE) {
   for (const elderly of [false, true]) {

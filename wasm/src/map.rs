@@ -718,8 +718,11 @@ pub fn map_view(props: &MapProps) -> Html {
                 }
                 ("Enter", _) | (" ", _) => {
                     e.prevent_default();
-                    if let Some(c) = current {
-                        select.emit(c);
+                    // After a drill-down nothing is active yet: the first key makes the first
+                    // shape active rather than selecting blindly.
+                    match current {
+                        Some(c) => select.emit(c),
+                        None => active.set(shown.first().copied()),
                     }
                 }
                 ("+", _) | ("=", _) => {
