@@ -10,8 +10,11 @@ cd "$top"
 # shellcheck source=/dev/null
 . target/toolchain.env
 profile=${PROFILE:-release}
-# The modules: one per widget kind (a page with one kind loads only that one), one with all six
-# (a page with several kinds), and the rules alone (`evaluate()` on a page with no widget).
+# The modules: one per widget kind (a page with one kind loads only that one), the larger
+# variants some data asks for (grid-map-full: a map with cases or a scorecard; dashboard-map: a
+# dashboard with geometry), one with the six kinds but no map (a page with several kinds), one
+# with everything (several kinds, one of them a map), and the rules alone (`evaluate()` on a
+# page with no widget).
 # Each is a cargo feature set of grassroots-wasm.
 modules=(
   "org-tree:--no-default-features --features org-tree"
@@ -23,7 +26,8 @@ modules=(
   "dashboard-map:--no-default-features --features dashboard-map"
   "grid-map:--no-default-features --features grid-map"
   "grid-map-full:--no-default-features --features grid-map-full"
-  "all:"
+  "all:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard"
+  "all-map:"
   "rules:--no-default-features --features rules"
 )
 [ -n "${MODULES:-}" ] && { keep=(); for m in "${modules[@]}"; do [[ " $MODULES " == *" ${m%%:*} "* ]] && keep+=("$m"); done; modules=("${keep[@]}"); }

@@ -23,13 +23,12 @@ if (!out) {
 }
 const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map'];
 /**
- * The kinds a module's widgets are: its name, all of them for `all`, none for `rules`. A kind
- * with `+` is the kind with its richer data: `grid-map+` the map with cases or a scorecard
- * (served by `grid-map-full` and `all`, not by the light `grid-map`), `dashboard+` the
- * dashboard with geometry (`dashboard-map` and `all`).
+ * The kinds a module's widgets are. A kind with `+` is the kind with its richer data:
+ * `grid-map+` the map with cases or a scorecard (served by `grid-map-full` and `all-map`, not
+ * by the light `grid-map`), `dashboard+` the dashboard with geometry (`dashboard-map`,
+ * `all-map`). `all` has the six kinds without the map; `all-map` everything; `rules` none.
  */
-const RICHER = { 'grid-map-full': 'grid-map', 'dashboard-map': 'dashboard' };
-const kindsOf = (name) => (name === 'all' ? [...KINDS, 'grid-map+', 'dashboard+'] : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
+const kindsOf = (name) => (name === 'all-map' ? [...KINDS, 'grid-map+', 'dashboard+'] : name === 'all' ? KINDS.filter((k) => k !== 'grid-map') : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
 /** Writes `bytes` to `file` in OUT, with its brotli and gzip forms beside it (FILE.br, FILE.gz:

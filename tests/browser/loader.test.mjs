@@ -110,11 +110,16 @@ test('the data picks the module of a map or a dashboard: the larger one only for
   }, { org, geo, cases, period });
   await page.locator('#later .gr-map-canvas').waitFor();
   assert.deepEqual(cases_(page), ['grid-map-full.*.wasm']);
-  // Several kinds together, rich or not: the one module with all of them.
+  // Several kinds together: the smallest module with all of them — `all` has no map code,
+  // `all-map` has every kind.
+  await page.close();
+  page = await blank();
+  assert.deepEqual(await mountAll(page, [['dashboard', { org, cases, period }], ['org-tree', org]]), [true, true]);
+  assert.deepEqual(cases_(page), ['all.*.wasm']);
   await page.close();
   page = await blank();
   assert.deepEqual(await mountAll(page, [['grid-map', { org, geo, cases, period }], ['org-tree', org]]), [true, true]);
-  assert.deepEqual(cases_(page), ['all.*.wasm']);
+  assert.deepEqual(cases_(page), ['all-map.*.wasm']);
   assert.deepEqual(await events(page, 'gr-error'), []);
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -17,8 +17,9 @@
 //
 // This module is small: it defines the seven elements and loads the code of a kind only when an
 // element of that kind connects or mount() asks for it. Each kind has a WebAssembly module of
-// its own, and one module holds all seven: when several kinds are asked for together (a page
-// with several widgets), that one is loaded instead, so no page loads the shared code twice.
+// its own, and two modules hold several: `all` the six kinds but the map, `all-map` every kind.
+// When several kinds are asked for together (a page with several widgets), the smaller of those
+// that serves them all is loaded instead, so no page loads the shared code twice.
 // The map's own module reads the organization and the geometry; a map whose data has cases or
 // a scorecard waits for its data and loads the larger map module that reads those too, and a
 // dashboard whose data has geometry the dashboard module that draws the map.
@@ -44,14 +45,14 @@ function moduleFor(kind) {
   const served = loadedFor(kind);
   if (served) return loaded.get(served);
   // Kinds asked for in the same task are decided together, once the task's elements have all
-  // connected: two or more kinds not yet served load the combined module.
+  // connected: two or more kinds not yet served load the smallest module that has them all.
   if (!asked) {
     asked = { kinds: new Set(), result: null };
     const batch = asked;
     batch.result = new Promise((ok) => queueMicrotask(() => {
       asked = null;
       const missing = [...batch.kinds].filter((k) => !loadedFor(k));
-      const name = missing.length > 1 ? combined() : missing.length ? smallest(missing[0]) : null;
+      const name = missing.length ? smallest(missing) : null;
       if (name && !loaded.has(name)) load(name);
       ok();
     }));
@@ -60,15 +61,10 @@ function moduleFor(kind) {
   return asked.result.then(() => moduleFor(kind));
 }
 
-/** The name of the smallest module that serves `kind` (fewest kinds). */
-function smallest(kind) {
-  const names = Object.keys(MANIFEST.modules).filter((n) => MANIFEST.modules[n].kinds.includes(kind));
+/** The name of the smallest module (fewest kinds) that serves every one of `kinds`. */
+function smallest(kinds) {
+  const names = Object.keys(MANIFEST.modules).filter((n) => kinds.every((k) => MANIFEST.modules[n].kinds.includes(k)));
   return names.sort((a, b) => MANIFEST.modules[a].kinds.length - MANIFEST.modules[b].kinds.length)[0];
-}
-
-/** The name of the module that holds every kind. */
-function combined() {
-  return Object.keys(MANIFEST.modules).find((n) => Object.values(KINDS).every((k) => MANIFEST.modules[n].kinds.includes(k)));
 }
 
 /**
