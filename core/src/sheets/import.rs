@@ -28,8 +28,11 @@ pub struct ImportOptions<'a> {
 /// Marks of a total row: its first non-empty cell starts with one of these.
 const TOTAL_MARKS: [&str; 3] = ["合计", "总计", "小计"];
 
-/// Reads one kind of records from a spreadsheet file. `Err` holds every problem (errors and
-/// warnings) when any is an error; `Ok` carries the warnings.
+/// Reads one kind of records from a spreadsheet file. `Err` when the sheet cannot be read
+/// at all (not a spreadsheet, no such sheet, no header row, a required column missing), with
+/// every problem found. Otherwise the records of the rows that read, and in
+/// [`Imported::problems`] every problem of the cells (a row with an error gives no record);
+/// [`super::document`] adds the organization's checks of the records to those.
 pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions<'_>) -> Result<Imported, Vec<SheetProblem>> {
     let file = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).to_owned();
     let at = |sheet: Option<&str>, row: Option<u32>, column: Option<&str>, kind: ProblemKind| SheetProblem {
@@ -134,7 +137,7 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
         return Err(problems);
     }
 
-    let mut reader = Rows { file: &file, sheet: &sheet.name, columns: &columns, problems: &mut problems, org: options.org };
+    let mut reader = Rows { file: &file, sheet: &sheet.name, columns: &columns, problems: &mut problems, org: options.org, failed: Vec::new() };
     let (records, numbers) = match kind {
         Kind::Members => {
             let (r, n) = reader.members(&rows);
@@ -153,13 +156,10 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
             (Records::Nodes(r), n)
         }
     };
+    let failed = std::mem::take(&mut reader.failed);
     let columns = columns.into_iter().map(|(k, (_, h))| (k, h)).collect();
-    let imported = Imported { kind, file, sheet: sheet.name.clone(), records, rows: numbers, columns, warnings: Vec::new() };
-    if problems.iter().any(|p| p.severity == Severity::Error) {
-        super::sort(&mut problems);
-        return Err(problems);
-    }
-    Ok(Imported { warnings: problems, ..imported })
+    super::sort(&mut problems);
+    Ok(Imported { kind, file, sheet: sheet.name.clone(), records, rows: numbers, columns, problems, failed })
 }
 
 fn column_is_empty(sheet: &Sheet, header: usize, column: usize) -> bool {
@@ -184,6 +184,8 @@ struct Rows<'a> {
     columns: &'a BTreeMap<String, (usize, String)>,
     problems: &'a mut Vec<SheetProblem>,
     org: Option<&'a Organization>,
+    /// Ids of the rows that gave no record.
+    failed: Vec<String>,
 }
 
 /// One row being read.
@@ -280,6 +282,14 @@ impl Rows<'_> {
             org.schema().is_none_or(|s| s.level(level).is_some_and(|l| l.role == crate::org::LevelRole::Community))
         };
         let result = if communities_only { names.resolve(&text, is_community, |_| false) } else { names.resolve(&text, |_| true, |_| false) };
+        // A node of that name that is not a community: say so, rather than that none exists.
+        let result = match result {
+            Err(ProblemKind::UnknownName { .. }) if communities_only => match names.resolve(&text, |_| true, |_| false) {
+                Ok(_) => Err(ProblemKind::NotCommunity { id: text.clone() }),
+                Err(_) => result,
+            },
+            other => other,
+        };
         match result {
             Ok(i) => Some(names.entries()[i].id.clone()),
             Err(kind) => {
@@ -289,8 +299,10 @@ impl Rows<'_> {
         }
     }
 
-    fn finish<T>(&mut self, row: &Row<'_>, record: T, out: &mut (Vec<T>, Vec<u32>)) {
-        if !row.failed {
+    fn finish<T>(&mut self, row: &Row<'_>, id: &str, record: T, out: &mut (Vec<T>, Vec<u32>)) {
+        if row.failed {
+            self.failed.push(id.to_owned());
+        } else {
             out.0.push(record);
             out.1.push(row.number);
         }
@@ -344,9 +356,12 @@ impl Rows<'_> {
             let reports_to = self.node_ref(&mut row, "reports_to", names.as_ref(), true);
             let phone = self.value(&mut row, "phone", values::phone);
             let id_card = self.value(&mut row, "id_card", values::id_card);
-            let Some(kind) = kind else { continue };
+            let Some(kind) = kind else {
+                self.failed.push(id);
+                continue;
+            };
             let record = MemberRecord { id, name, kind, flow, node: node.unwrap_or_default(), grid, posts, reports_to, phone, id_card };
-            self.finish(&row, record, &mut out);
+            self.finish(&row, &record.id.clone(), record, &mut out);
         }
         out
     }
@@ -396,7 +411,7 @@ impl Rows<'_> {
             let buildings = self.value(&mut row, "buildings", values::count).unwrap_or(0);
             let area_km2 = self.value(&mut row, "area_km2", values::number);
             let record = GridRecord { id, code, name, community: community.unwrap_or_default(), merged, workers, households, population, buildings, area_km2 };
-            self.finish(&row, record, &mut out);
+            self.finish(&row, &record.id.clone(), record, &mut out);
         }
         out
     }
@@ -434,9 +449,19 @@ impl Rows<'_> {
                     }
                 }
             }
-            let Some(kind) = kind else { continue };
+            let Some(kind) = kind else {
+                self.failed.push(id);
+                continue;
+            };
             let record = UnitRecord { id, name, kind, community: community.unwrap_or_default(), big_committee, agreements };
-            self.finish(&row, record, &mut out);
+            // A unit with several agreements takes a row for each (as exports write it): the
+            // rows of one unit, the same but for the agreement, make one record.
+            let same = |u: &UnitRecord| UnitRecord { agreements: Vec::new(), ..u.clone() } == UnitRecord { agreements: Vec::new(), ..record.clone() };
+            if let (false, Some(first)) = (row.failed, out.0.iter_mut().find(|u: &&mut UnitRecord| u.id == record.id && same(u))) {
+                first.agreements.extend(record.agreements);
+                continue;
+            }
+            self.finish(&row, &record.id.clone(), record, &mut out);
         }
         out
     }
@@ -484,6 +509,13 @@ impl Rows<'_> {
             let entries = names.entries().iter().enumerate().map(|(i, e)| Entry { parent: parents[i].clone().and_then(Result::ok), ..e.clone() }).collect();
             names = Names::new(RefKind::Node, entries);
         }
+        // A name that did not resolve is looked up once more among the parents found, so that
+        // its candidates show as full paths.
+        for (i, (_, d)) in drafts.iter().enumerate() {
+            if let (Some(Err(_)), Some(text)) = (&parents[i], &d.parent_text) {
+                parents[i] = Some(names.resolve(text, |j| j != i, |_| false));
+            }
+        }
         let mut out = (Vec::new(), Vec::new());
         for (i, (mut row, mut draft)) in drafts.into_iter().enumerate() {
             match parents[i].take() {
@@ -491,7 +523,7 @@ impl Rows<'_> {
                 Some(Err(kind)) => self.problem(&mut row, "parent", kind),
                 None => {}
             }
-            self.finish(&row, draft.record, &mut out);
+            self.finish(&row, &draft.record.id.clone(), draft.record, &mut out);
         }
         out
     }

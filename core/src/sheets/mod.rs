@@ -168,8 +168,12 @@ pub struct Imported {
     pub rows: Vec<u32>,
     /// Field key → the header of its column, as written.
     pub columns: BTreeMap<String, String>,
-    /// Warnings (columns not read, rows after the total row).
-    pub warnings: Vec<SheetProblem>,
+    /// The ids of rows that gave no record (an error in the row): references to them are
+    /// not reported again by the document's checks.
+    pub failed: Vec<String>,
+    /// The problems of the cells (a row with an error gave no record) and warnings (columns
+    /// not read, rows after the total row). [`document`] reports them with its own.
+    pub problems: Vec<SheetProblem>,
 }
 
 /// One problem of an import, located as a person finds it in the file.
@@ -234,7 +238,7 @@ pub fn import_roster(file_name: &str, bytes: &[u8], org: Option<&Organization>, 
 pub struct Document {
     /// The document, pretty JSON.
     pub json: String,
-    /// Its warnings and the import's, located.
+    /// Its warnings and the import's, located (none is an error).
     pub warnings: Vec<SheetProblem>,
 }
 
@@ -261,16 +265,52 @@ pub fn document(imported: &Imported, org: Option<(&str, &str)>) -> Result<Docume
         Some(Err(e)) => return Err(Error::syntax(&e).problems().into_iter().map(|p| on_org(p.kind, p.path)).collect()),
     };
     let section = imported.kind.key();
-    base[section] = Value::Array(imported.records.to_json_values());
+    let mut records = imported.records.to_json_values();
+    if let Some(Value::Array(old)) = base.get(section) {
+        carry_over(imported.kind, old, &mut records);
+    }
+    base[section] = Value::Array(records);
     let json = serde_json::to_string_pretty(&base).unwrap_or_default();
     let found = match Organization::from_json(&json) {
         Ok(o) => o.warnings().to_vec(),
         Err(e) => e.problems(),
     };
-    let mut problems: Vec<SheetProblem> = imported.warnings.clone();
-    problems.extend(found.into_iter().map(|p| locate(imported, org_file, p)));
+    let mut problems: Vec<SheetProblem> = imported.problems.clone();
+    // A reference to a row that gave no record follows from that row's problem, reported.
+    let follows = |p: &Problem| match &p.kind {
+        ProblemKind::UnknownRef { id, .. } | ProblemKind::UnknownParent { parent: id } => imported.failed.contains(id),
+        _ => false,
+    };
+    problems.extend(found.into_iter().filter(|p| !follows(p)).map(|p| locate(imported, org_file, p)));
     sort(&mut problems);
     if problems.iter().any(|p| p.severity == Severity::Error) { Err(problems) } else { Ok(Document { json, warnings: problems }) }
+}
+
+/// What a sheet has no column for is kept from the document's record of the same id: a
+/// node's big committee and linked households, a grid worker's member link (by the worker's
+/// name). Without this, reading a sheet into a document would drop them.
+fn carry_over(kind: Kind, old: &[Value], records: &mut [Value]) {
+    let keys: &[&str] = match kind {
+        Kind::Nodes => &["committee", "linked_households"],
+        _ => &[],
+    };
+    for record in records.iter_mut() {
+        let Some(before) = old.iter().find(|o| o.get("id").is_some() && o.get("id") == record.get("id")) else { continue };
+        for key in keys {
+            if let (Some(v), None) = (before.get(*key), record.get(*key)) {
+                record[*key] = v.clone();
+            }
+        }
+        if kind == Kind::Grids {
+            let Some(Value::Array(workers)) = record.get_mut("workers") else { continue };
+            for w in workers.iter_mut() {
+                let same = before.get("workers").and_then(Value::as_array).and_then(|ws| ws.iter().find(|o| o.get("name") == w.get("name")));
+                if let (Some(member), None) = (same.and_then(|o| o.get("member")), w.get("member")) {
+                    w["member"] = member.clone();
+                }
+            }
+        }
+    }
 }
 
 /// A problem of the assembled document, located: a record of the import by its row and
@@ -280,7 +320,15 @@ fn locate(imported: &Imported, org_file: &str, p: Problem) -> SheetProblem {
     let row_of = |path: &str| -> Option<(u32, String)> {
         let (index, rest) = path.strip_prefix(prefix.as_str())?.split_once(']')?;
         let row = *imported.rows.get(index.parse::<usize>().ok()?)?;
-        let field = rest.trim_start_matches('.').split(['.', '[']).next().unwrap_or("").to_owned();
+        let rest = rest.trim_start_matches('.');
+        let field = match rest.split(['.', '[']).next().unwrap_or("") {
+            // An agreement's dates have columns of their own.
+            "agreements" if rest.ends_with(".start") => "agreement_start",
+            "agreements" if rest.ends_with(".end") => "agreement_end",
+            "agreements" => "agreement",
+            other => other,
+        }
+        .to_owned();
         Some((row, field))
     };
     let mut kind = p.kind;
@@ -291,18 +339,15 @@ fn locate(imported: &Imported, org_file: &str, p: Problem) -> SheetProblem {
     }
     match row_of(&p.path) {
         Some((row, field)) => {
-            let header = (!field.is_empty()).then(|| imported.columns.get(&field).cloned().unwrap_or_else(|| header_of(imported.kind, &column_field(&field))));
+            let header = (!field.is_empty()).then(|| imported.columns.get(&field).cloned().unwrap_or_else(|| header_of(imported.kind, &field)));
             SheetProblem { severity: p.severity, file: imported.file.clone(), sheet: Some(imported.sheet.clone()), row: Some(row), column: header, record: p.record, kind }
+        }
+        // A new document (no organization given): its problems are the file's.
+        None if org_file.is_empty() => {
+            let column = (p.path != "$").then_some(p.path);
+            SheetProblem { severity: p.severity, file: imported.file.clone(), sheet: Some(imported.sheet.clone()), row: None, column, record: p.record, kind }
         }
         None => SheetProblem { severity: p.severity, file: org_file.to_owned(), sheet: None, row: None, column: Some(p.path), record: p.record, kind },
     }
 }
 
-/// The sheet field a record field comes from (a grid's `workers` from the 网格员 column,
-/// a unit's `agreements` from 共建协议).
-fn column_field(field: &str) -> String {
-    match field {
-        "agreements" => "agreement".to_owned(),
-        other => other.to_owned(),
-    }
-}

@@ -103,6 +103,9 @@ impl Names {
             .filter(|&i| allowed(i))
             .filter_map(|i| {
                 let name = &self.folded[i];
+                if name.is_empty() {
+                    return None;
+                }
                 if name.contains(folded) || folded.contains(name.as_str()) {
                     return Some((1000, i));
                 }

@@ -105,7 +105,12 @@ fn cell(data: &Data) -> Cell {
             None => Cell::Number(d.as_f64()),
         },
         Data::DateTime(d) => Cell::Number(d.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        // OpenDocument keeps dates as ISO text (2026-03-01 or 2026-03-01T00:00:00).
+        Data::DateTimeIso(s) => match s.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+            Some(day) if s.len() == 10 || s.as_bytes().get(10) == Some(&b'T') => Cell::Date(day),
+            _ => Cell::Text(s.clone()),
+        },
+        Data::DurationIso(s) => Cell::Text(s.clone()),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
 }
