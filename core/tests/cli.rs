@@ -564,3 +564,87 @@ fn generators_without_their_organization_exit_2() {
     let (code, _, stderr) = run(&["generate", "services", "--org", "valid/xinxiang-four-levels.json", "--until", "20 Nov"]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+fn run_sheets(args: &[&str]) -> (i32, String, String) {
+    run_in("sheets", args)
+}
+
+#[test]
+fn import_prints_a_document_that_validates_or_every_problem_with_its_place() {
+    let org = "../tree/valid/laifeng-shengli.json";
+    let (code, stdout, stderr) = run_sheets(&["import", "members", "members.xls", "--org", org]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = temp_file("imported-members.json", &stdout);
+    let (code, out, _) = run(&["validate", "tree", &doc.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(stderr.contains("members.xls › members：读取 5 条党员记录"), "{stderr}");
+
+    let (code, stdout, stderr) = run_sheets(&["import", "members", "members-broken.csv", "--org", org]);
+    assert_eq!((code, stdout.as_str()), (1, ""), "nothing on standard output when the data is wrong");
+    assert!(stderr.contains("错误: members-broken.csv › members-broken › 第3行 › 公民身份号码：校验位不对"), "{stderr}");
+    assert!(stderr.ends_with("6 个错误，2 个警告\n"), "{stderr}");
+    let (_, _, en) = run_sheets(&["import", "members", "members-broken.csv", "--org", org, "--lang", "en"]);
+    assert!(en.contains("error: members-broken.csv › members-broken › row 3 › 公民身份号码: the ID-card number's check digit is wrong"), "{en}");
+
+    // Exit 2: a file that cannot be read, a spreadsheet that is not one, no --org for members.
+    for args in [
+        &["import", "members", "nope.xlsx", "--org", org][..],
+        &["import", "members", "src", "--org", org],
+        &["import", "members", "members.csv"],
+        &["import", "members", "members.csv", "--org", org, "--map", "members.csv"],
+    ] {
+        let (code, _, stderr) = run_sheets(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+    }
+    let not_a_workbook = temp_file("not-a-workbook.xlsx", "姓名,电话\n");
+    let (code, _, stderr) = run_sheets(&["import", "members", &not_a_workbook.to_string_lossy(), "--org", org]);
+    assert_eq!(code, 2, "{stderr}");
+    // Nodes need no organization.
+    let (code, stdout, stderr) = run_sheets(&["import", "nodes", "nodes.ods"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"parent\": \"jfl-1\""), "{stdout}");
+}
+
+#[test]
+fn export_masks_unless_revealed_and_a_revealed_roster_imports_back() {
+    let org = "../tree/valid/laifeng-shengli.json";
+    let masked = Path::new(env!("CARGO_TARGET_TMPDIR")).join("roster-masked.xlsx");
+    let revealed = Path::new(env!("CARGO_TARGET_TMPDIR")).join("roster-revealed.xlsx");
+    let (code, _, stderr) = run_sheets(&["export", "members", org, "-o", &masked.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run_sheets(&["import", "members", &masked.to_string_lossy(), "--org", org]);
+    assert_eq!(code, 1, "masked numbers are not numbers: {stderr}");
+    let (code, _, stderr) = run_sheets(&["export", "members", org, "-o", &revealed.to_string_lossy(), "--reveal"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run_sheets(&["import", "members", &revealed.to_string_lossy(), "--org", org]);
+    assert_eq!(code, 0, "{stderr}");
+    let back: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    let original: Value = serde_json::from_str(&std::fs::read_to_string(data_dir("tree/valid/laifeng-shengli.json")).unwrap_or_default()).unwrap_or_default();
+    assert_eq!(back["members"], original["members"]);
+    let (code, _, stderr) = run_sheets(&["export", "members", org]);
+    assert_eq!(code, 2, "no -o: {stderr}");
+}
+
+#[test]
+fn table_commands_write_xlsx_and_others_refuse_it() {
+    let out = |name: &str| Path::new(env!("CARGO_TARGET_TMPDIR")).join(name).to_string_lossy().into_owned();
+    let commands: [(&str, Vec<String>); 6] = [
+        ("stats", vec!["stats".into(), "tree".into(), "tree/valid/laifeng-shengli.json".into()]),
+        ("eval", vec!["eval".into(), "rules/five-star-community.json".into(), "--org".into(), "tree/valid/xinxiang-four-levels.json".into()]),
+        ("clocks", vec!["clocks".into(), "cases/valid/season-shengli.json".into(), "--now".into(), "2026-08-31T18:00:00+08:00".into()]),
+        ("metrics", "metrics cases/valid/season-shengli.json --org tree/valid/laifeng-shengli.json --from 2026-06-01 --to 2026-09-01".split(' ').map(str::to_owned).collect()),
+        ("diff-lists", "diff lists lists/valid/laifeng-2020.json lists/valid/laifeng-2021.json".split(' ').map(str::to_owned).collect()),
+        ("diff-rules", "diff rules rules/diff/five-star-v1.json rules/diff/five-star-v2.json --facts rules/diff/entities.json".split(' ').map(str::to_owned).collect()),
+    ];
+    for (name, args) in commands {
+        let file = out(&format!("{name}.xlsx"));
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        args.extend(["--format", "xlsx", "-o", &file]);
+        let (code, stdout, stderr) = run_in(".", &args);
+        assert_eq!((code, stdout.as_str()), (0, ""), "{name}: {stderr}");
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(bytes.starts_with(b"PK\x03\x04"), "{name}: not an .xlsx (zip) file");
+    }
+    let (code, _, stderr) = run(&["validate", "tree", "valid/laifeng-shengli.json", "--format", "xlsx", "-o", &out("v.xlsx")]);
+    assert_eq!(code, 2, "{stderr}");
+}

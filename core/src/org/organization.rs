@@ -55,7 +55,8 @@ impl Member {
         self.node
     }
     /// Index of the member's grid in [`Organization::grids`]: the grid the record names, or,
-    /// when it names none, the grid of the nearest branch at or above the member's node.
+    /// when it names none, the grid of the nearest branch at or above the member's node
+    /// (none for a mobile member who has flowed out: they live elsewhere).
     pub fn grid(&self) -> Option<usize> {
         self.grid
     }
@@ -508,11 +509,12 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 Some(&gi) => links.member_grid[i] = gi as u32,
                 None => problems.push(Problem::error(rec(), path("grid"), unknown(RefKind::Grid, g))),
             },
+            // A member who has flowed out (流出) lives elsewhere: no grid here, none derived.
+            None if away => {}
             // No grid given: the grid of the nearest branch at or above the member's node.
             None => match derived_grid(links.member_node[i], nodes, &tree_links.parent_of, &grid_ids) {
                 Some(gi) => links.member_grid[i] = gi as u32,
-                None if !away => problems.push(Problem::error(rec(), path("grid"), ProblemKind::NoGrid)),
-                None => {}
+                None => problems.push(Problem::error(rec(), path("grid"), ProblemKind::NoGrid)),
             },
         }
         if (m.kind == MemberKind::Mobile) != m.flow.is_some() {
@@ -649,15 +651,17 @@ mod tests {
             {"id": "m1", "name": "甲", "kind": "retired", "node": "s"},
             {"id": "m2", "name": "乙", "kind": "retired", "node": "d1"},
             {"id": "m3", "name": "丙", "kind": "retired", "node": "s", "grid": "g1"},
-            {"id": "m4", "name": "丁", "kind": "retired", "node": "c"}
+            {"id": "m4", "name": "丁", "kind": "retired", "node": "c"},
+            {"id": "m5", "name": "戊", "kind": "mobile", "flow": "out", "node": "s"}
         ]}"#;
         let Err(Error::Invalid { problems }) = Organization::from_json(doc) else { panic!("m4 has no grid to take") };
         let found: Vec<_> = problems.iter().map(|p| (p.path.as_str(), &p.kind)).collect();
         assert_eq!(found, [("$.members[3].grid", &ProblemKind::NoGrid)]);
         let org = Organization::from_json(&doc.replace(r#""node": "c"}"#, r#""node": "c", "grid": "g2"}"#)).unwrap_or_else(|e| panic!("{e}"));
         let grids: Vec<_> = org.members().iter().map(Member::grid).collect();
-        // Derived from the group's branch, from the member's own branch, as given, as given.
-        assert_eq!(grids, [Some(1), Some(0), Some(0), Some(1)]);
+        // Derived from the group's branch, from the member's own branch, as given, as given;
+        // none for a member who has flowed out.
+        assert_eq!(grids, [Some(1), Some(0), Some(0), Some(1), None]);
         assert_eq!(org.members()[0].record().grid, None, "the record stays as given");
         assert_eq!(org.rollup(org.tree().root()).members_in_grid, 4);
     }

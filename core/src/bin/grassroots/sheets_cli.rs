@@ -172,7 +172,7 @@ fn collect(value: &Value, path: &str, summary: &mut Table, tables: &mut Vec<Tabl
                 collect(v, &join(k), summary, tables);
             }
         }
-        Value::Array(items) if items.iter().any(Value::is_object) => tables.push(records_table(if path.is_empty() { "records" } else { path }, items)),
+        Value::Array(items) if items.iter().any(Value::is_object) => tables.extend(records_table(if path.is_empty() { "records" } else { path }, items)),
         Value::Array(items) => summary.rows.push(vec![path.into(), items.iter().map(|i| cell_text(&scalar(i))).collect::<Vec<_>>().join("、").into()]),
         other => summary.rows.push(vec![path.into(), scalar(other)]),
     }
@@ -188,29 +188,49 @@ fn cell_text(c: &Cell) -> String {
     }
 }
 
-fn flatten(value: &Value, prefix: &str, out: &mut Vec<(String, Cell)>) {
+/// A record's cells: nested objects as dotted columns, lists of values joined with 、,
+/// lists of records set aside (with their key) to become tables of their own.
+fn flatten<'v>(value: &'v Value, prefix: &str, out: &mut Vec<(String, Cell)>, nested: &mut Vec<(String, &'v [Value])>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
                 let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(v, &key, out);
+                flatten(v, &key, out, nested);
             }
         }
-        Value::Array(items) if items.iter().all(|i| !i.is_object() && !i.is_array()) => {
+        Value::Array(items) if items.iter().any(Value::is_object) => nested.push((prefix.to_owned(), items)),
+        Value::Array(items) => {
             out.push((prefix.to_owned(), Cell::Text(items.iter().map(|i| cell_text(&scalar(i))).collect::<Vec<_>>().join("、"))));
         }
-        // Records inside records: kept whole as JSON text rather than dropped.
-        Value::Array(_) => out.push((prefix.to_owned(), Cell::Text(value.to_string()))),
         other => out.push((prefix.to_owned(), scalar(other))),
     }
 }
 
-fn records_table(name: &str, items: &[Value]) -> Table {
+/// A table of records, and after it a table for each list of records inside them (named
+/// `name.key`), whose first column says which record each row belongs to.
+fn records_table(name: &str, items: &[Value]) -> Vec<Table> {
     let mut headers: Vec<String> = Vec::new();
     let mut rows: Vec<Vec<(String, Cell)>> = Vec::new();
+    // Per nested key: the owner's label and the records, in order.
+    let mut children: Vec<(String, Vec<(Cell, Value)>)> = Vec::new();
     for item in items {
-        let mut cells = Vec::new();
-        flatten(item, "", &mut cells);
+        let (mut cells, mut nested) = (Vec::new(), Vec::new());
+        flatten(item, "", &mut cells, &mut nested);
+        let owner = ["id", "case", "entity", "code", "name"]
+            .iter()
+            .find_map(|k| cells.iter().find(|(h, _)| h == k))
+            .or_else(|| cells.first())
+            .map_or(Cell::Empty, |(_, c)| c.clone());
+        for (key, list) in nested {
+            let at = match children.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    children.push((key.clone(), Vec::new()));
+                    children.len() - 1
+                }
+            };
+            children[at].1.extend(list.iter().map(|v| (owner.clone(), v.clone())));
+        }
         for (k, _) in &cells {
             if !headers.contains(k) {
                 headers.push(k.clone());
@@ -222,7 +242,20 @@ fn records_table(name: &str, items: &[Value]) -> Table {
         .into_iter()
         .map(|cells| headers.iter().map(|h| cells.iter().find(|(k, _)| k == h).map_or(Cell::Empty, |(_, c)| c.clone())).collect())
         .collect();
-    Table { name: name.to_owned(), headers: headers.into_iter().map(|h| if h.is_empty() { "value".to_owned() } else { h }).collect(), rows }
+    let headers = headers.into_iter().map(|h| if h.is_empty() { "value".to_owned() } else { h }).collect();
+    let mut tables = vec![Table { name: name.to_owned(), headers, rows }];
+    for (key, list) in children {
+        let values: Vec<Value> = list.iter().map(|(_, v)| v.clone()).collect();
+        let mut inner = records_table(&format!("{name}.{key}"), &values);
+        if let Some(first) = inner.first_mut() {
+            first.headers.insert(0, name.to_owned());
+            for (row, (owner, _)) in first.rows.iter_mut().zip(&list) {
+                row.insert(0, owner.clone());
+            }
+        }
+        tables.extend(inner);
+    }
+    tables
 }
 
 /// Writes a command's JSON report: printed for `--format json`, as a workbook to `-o` for
