@@ -695,6 +695,14 @@ pub enum ProblemKind {
         /// The error as the spreadsheet shows it.
         value: String,
     },
+    /// A list item's cell that only items of another status have (说明 and 替代方式 for an
+    /// abolished item, 下放至 for one delegated down, 文号 for either): it would be lost.
+    #[cfg(feature = "sheets")]
+    #[error("filled only for an item whose status is {status}; this one's is not")]
+    NotForStatus {
+        /// The status (or statuses) the column belongs to, as the sheet writes them.
+        status: String,
+    },
     /// A row after the 合计 (total) row: it is not read.
     #[cfg(feature = "sheets")]
     #[error("row after the 合计 (total) row is not read")]

@@ -603,6 +603,18 @@ fn import_prints_a_document_that_validates_or_every_problem_with_its_place() {
     let (code, stdout, stderr) = run_sheets(&["import", "nodes", "nodes.ods"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("\"parent\": \"jfl-1\""), "{stdout}");
+    // List items go into a lists document, which validates after.
+    let lists = "../lists/valid/laifeng-2021.json";
+    let (code, stdout, stderr) = run_sheets(&["import", "lists", "lists.xls", "--lists", lists]);
+    assert_eq!(code, 0, "{stderr}");
+    let file = temp_file("imported-lists.json", &stdout);
+    let (code, out, _) = run(&["validate", "lists", &file.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _, stderr) = run_sheets(&["import", "lists", "lists-broken.ods", "--lists", lists]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("lists-broken.ods › lists-broken › 第10行 › 办理时限（工作日）：“三天”不是非负整数"), "{stderr}");
+    let (code, _, stderr) = run_sheets(&["import", "lists", "lists.xls"]);
+    assert_eq!(code, 2, "no --lists: {stderr}");
 }
 
 #[test]
@@ -623,6 +635,14 @@ fn export_masks_unless_revealed_and_a_revealed_roster_imports_back() {
     assert_eq!(back["members"], original["members"]);
     let (code, _, stderr) = run_sheets(&["export", "members", org]);
     assert_eq!(code, 2, "no -o: {stderr}");
+    // A lists document's items, in the columns an import of lists reads.
+    let items = Path::new(env!("CARGO_TARGET_TMPDIR")).join("items.xlsx");
+    let lists = "../lists/valid/laifeng-2021.json";
+    let (code, _, stderr) = run_sheets(&["export", "lists", lists, "-o", &items.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run_sheets(&["import", "lists", &items.to_string_lossy(), "--lists", lists]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("由公安户籍信息共享核验，无需社区开具"), "full-width punctuation kept");
 }
 
 #[test]

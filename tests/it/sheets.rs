@@ -13,6 +13,11 @@ use grassroots::sheets::{self, Cell, ImportOptions, Kind, Mapping, Records, Shee
 use crate::{data_dir, read};
 
 const ORG: &str = "tree/valid/laifeng-shengli.json";
+const LISTS: &str = "lists/valid/laifeng-2021.json";
+
+fn lists() -> grassroots::Lists {
+    grassroots::Lists::from_json(&read(&data_dir(LISTS))).unwrap_or_else(|e| panic!("{e}"))
+}
 
 fn org_text() -> String {
     read(&data_dir(ORG))
@@ -45,21 +50,38 @@ fn load(path: &Path) -> Result<(sheets::Imported, sheets::Document), Vec<SheetPr
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let kind = kind_of(path);
     let organization = org();
-    let options = ImportOptions { org: (kind != Kind::Nodes).then_some(&organization), sheet: None, mapping: None };
+    let lists = lists();
+    let options = ImportOptions {
+        org: (kind != Kind::Nodes && kind != Kind::Lists).then_some(&organization),
+        sheet: None,
+        mapping: None,
+        lists: (kind == Kind::Lists).then_some(&lists),
+    };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let imported = sheets::import(kind, name, &bytes, &options)?;
-    let text = org_text();
-    let doc = sheets::document(&imported, (kind != Kind::Nodes).then_some(("laifeng-shengli.json", text.as_str())))?;
+    let base = match kind {
+        Kind::Nodes => None,
+        Kind::Lists => Some(("laifeng-2021.json", read(&data_dir(LISTS)))),
+        _ => Some(("laifeng-shengli.json", org_text())),
+    };
+    let doc = sheets::document(&imported, base.as_ref().map(|(n, t)| (*n, t.as_str())))?;
     Ok((imported, doc))
 }
 
 #[test]
 fn every_format_of_a_template_reads_to_the_same_records_and_validates_clean() {
     let valid: Vec<PathBuf> = corpus().into_iter().filter(|p| !p.to_string_lossy().contains("-broken")).collect();
-    assert!(valid.len() >= 17, "{valid:?}");
+    assert!(valid.len() >= 21, "{valid:?}");
     for path in &valid {
         let (imported, doc) = load(path).unwrap_or_else(|problems| panic!("{}: {:#?}", path.display(), problems.iter().map(SheetProblem::zh).collect::<Vec<_>>()));
         // The document validates as it is written out.
+        if let Records::Items(items) = &imported.records {
+            let reloaded = grassroots::Lists::from_json(&doc.json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(reloaded.items(), items.as_slice());
+            // The office suite's file of the 2021 lists reads back to the 2021 lists' items.
+            assert_eq!(items.as_slice(), lists().items(), "{}", path.display());
+            continue;
+        }
         let reloaded = Organization::from_json(&doc.json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let template = data_dir("sheets").join(format!("{}.csv", path.file_stem().and_then(|s| s.to_str()).unwrap_or("").trim_end_matches("-gbk")));
         let (from_csv, _) = load(&template).unwrap_or_else(|p| panic!("{}: {p:?}", template.display()));
@@ -71,6 +93,7 @@ fn every_format_of_a_template_reads_to_the_same_records_and_validates_clean() {
             Records::Grids(g) => assert_eq!(reloaded.grids().len(), g.len()),
             Records::Units(u) => assert_eq!(reloaded.units().len(), u.len()),
             Records::Nodes(n) => assert_eq!(reloaded.tree().len(), n.len()),
+            Records::Items(_) => unreachable!("checked above"),
         }
     }
 }
@@ -134,7 +157,7 @@ fn expected_path(path: &Path) -> PathBuf {
 #[test]
 fn broken_files_give_exactly_their_expected_problems() {
     let broken: Vec<PathBuf> = corpus().into_iter().filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains("-broken"))).collect();
-    assert!(broken.len() >= 12, "{broken:?}");
+    assert!(broken.len() >= 20, "{broken:?}");
     for path in broken {
         let want = read(&expected_path(&path));
         let problems = match load(&path) {
@@ -158,18 +181,18 @@ fn broken_files_give_exactly_their_expected_problems() {
 #[test]
 fn unreadable_files_and_missing_sheets_are_problems_not_panics() {
     let organization = org();
-    let options = ImportOptions { org: Some(&organization), sheet: None, mapping: None };
+    let options = ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: None };
     for (name, bytes) in [("x.xlsx", &b"PK\x03\x04 not a zip"[..]), ("x.xls", b""), ("x.ods", b"\x00\x01\x02"), ("x.csv", b"\x00\x00binary")] {
         let problems = sheets::import(Kind::Members, name, bytes, &options).err().unwrap_or_default();
         assert!(matches!(problems.as_slice(), [p] if matches!(p.kind, grassroots::ProblemKind::Unreadable { .. })), "{name}: {problems:?}");
     }
     let bytes = std::fs::read(data_dir("sheets/members.xlsx")).unwrap_or_default();
-    let options = ImportOptions { org: Some(&organization), sheet: Some("党员"), mapping: None };
+    let options = ImportOptions { org: Some(&organization), sheet: Some("党员"), mapping: None, lists: None };
     let problems = sheets::import(Kind::Members, "members.xlsx", &bytes, &options).err().unwrap_or_default();
     assert_eq!(problems.iter().map(SheetProblem::zh).collect::<Vec<_>>(), ["members.xlsx：没有名为“党员”的工作表，现有：members"]);
     // A grid sheet read as a roster has no header row of a roster.
     let bytes = std::fs::read(data_dir("sheets/grids.ods")).unwrap_or_default();
-    let problems = sheets::import(Kind::Members, "grids.ods", &bytes, &ImportOptions { org: Some(&organization), sheet: None, mapping: None }).err().unwrap_or_default();
+    let problems = sheets::import(Kind::Members, "grids.ods", &bytes, &ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: None }).err().unwrap_or_default();
     assert!(matches!(problems.as_slice(), [p] if matches!(p.kind, grassroots::ProblemKind::NoHeaderRow { .. })), "{problems:?}");
 }
 
@@ -177,18 +200,18 @@ fn unreadable_files_and_missing_sheets_are_problems_not_panics() {
 fn a_mapping_names_the_headers_the_table_does_not_know() {
     let csv = "人员编码,名字,类型,支部,网格,党内职务\nx1,甲,离退休,胜利街片区党支部,,支部委员\n";
     let organization = org();
-    let without = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: None });
+    let without = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: None });
     // 名字 and 网格 are known; the rest is not, so 人员类别 and 所在党支部 are missing.
     let missing: Vec<String> = without.err().unwrap_or_default().iter().filter(|p| matches!(p.kind, grassroots::ProblemKind::MissingColumn { .. })).map(|p| p.to_string()).collect();
     assert_eq!(missing.len(), 2, "{missing:?}");
     let mapping = Mapping::from_json(r#"{"columns": {"人员编码": "id", "类型": "kind", "支部": "node", "党内职务": null}}"#).unwrap_or_default();
-    let imported = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: Some(&mapping) })
+    let imported = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: Some(&mapping), lists: None })
         .unwrap_or_else(|p| panic!("{p:?}"));
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
     let Records::Members(m) = &imported.records else { panic!("members") };
     assert_eq!((m[0].id.as_str(), m[0].node.as_str()), ("x1", "sl-d1"));
     let bad = Mapping::from_json(r#"{"columns": {"人员编码": "identity"}}"#).unwrap_or_default();
-    let problems = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: Some(&bad) }).err().unwrap_or_default();
+    let problems = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: Some(&bad), lists: None }).err().unwrap_or_default();
     assert_eq!(problems.len(), 1, "a mapping to no field is refused: {problems:?}");
 }
 
@@ -196,16 +219,18 @@ fn a_mapping_names_the_headers_the_table_does_not_know() {
 #[test]
 fn exported_rosters_import_back_to_the_same_records() {
     let organization = org();
+    let lists = lists();
     for kind in Kind::ALL {
         let table = match kind {
             Kind::Members => xlsx::members_table(&organization, true),
             Kind::Grids => xlsx::grids_table(&organization, true),
             Kind::Units => xlsx::units_table(&organization),
             Kind::Nodes => xlsx::nodes_table(&organization),
+            Kind::Lists => xlsx::items_table(&lists),
         };
         let book = Workbook { title: "胜利社区党委".into(), exported_at: "2026-07-01 08:30 +08:00".into(), tables: vec![table] };
         let bytes = book.to_xlsx().unwrap_or_else(|e| panic!("{e}"));
-        let options = ImportOptions { org: Some(&organization), sheet: None, mapping: None };
+        let options = ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: Some(&lists) };
         let imported = sheets::import(kind, "导出.xlsx", &bytes, &options).unwrap_or_else(|p| panic!("{kind:?}: {p:?}"));
         assert!(imported.problems.is_empty(), "{kind:?}: {:?}", imported.problems);
         let back = imported.records;
@@ -221,6 +246,7 @@ fn exported_rosters_import_back_to_the_same_records() {
                 }).collect();
                 assert_eq!(n, want);
             }
+            Records::Items(i) => assert_eq!(i.as_slice(), lists.items()),
         }
     }
 }
@@ -237,7 +263,7 @@ fn a_masked_roster_does_not_pass_for_the_real_one() {
         }
     }
     let bytes = Workbook { title: "t".into(), exported_at: "now".into(), tables: vec![members] }.to_xlsx().unwrap_or_default();
-    let imported = sheets::import(Kind::Members, "masked.xlsx", &bytes, &ImportOptions { org: Some(&organization), sheet: None, mapping: None });
+    let imported = sheets::import(Kind::Members, "masked.xlsx", &bytes, &ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: None });
     let any_masked_problem = imported.is_ok_and(|i| i.problems.iter().any(|p| matches!(p.kind, grassroots::ProblemKind::IdCardFormat | grassroots::ProblemKind::PhoneFormat { .. })));
     assert!(any_masked_problem || !organization.members().iter().any(|m| m.record().phone.is_some() || m.record().id_card.is_some()));
 }

@@ -45,6 +45,8 @@ enum SheetKind {
     Units,
     /// The organization's nodes.
     Nodes,
+    /// The items of the four lists (四张清单), into a lists document (--lists).
+    Lists,
 }
 
 impl SheetKind {
@@ -55,6 +57,7 @@ impl SheetKind {
             SheetKind::Grids => Kind::Grids,
             SheetKind::Units => Kind::Units,
             SheetKind::Nodes => Kind::Nodes,
+            SheetKind::Lists => Kind::Lists,
         }
     }
 }
@@ -151,6 +154,10 @@ enum Command {
         /// members, grids and units).
         #[arg(long)]
         org: Option<PathBuf>,
+        /// For list items: the lists document whose items the sheet replaces (its schema
+        /// names the levels).
+        #[arg(long)]
+        lists: Option<PathBuf>,
         /// The sheet to read (default: the first with a header row).
         #[arg(long)]
         sheet: Option<String>,
@@ -162,11 +169,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = sheets_cli::Lang::Zh)]
         lang: sheets_cli::Lang,
     },
-    /// Write an organization's members, grids, units or nodes as .xlsx (-o FILE) in the
-    /// columns `import` reads back. Phone and ID-card numbers are masked unless --reveal.
+    /// Write an organization's members, grids, units or nodes (or a lists document's items)
+    /// as .xlsx (-o FILE) in the columns `import` reads back. Phone and ID-card numbers are
+    /// masked unless --reveal.
     Export {
         what: SheetKind,
-        /// The organization document (.json).
+        /// The organization document (.json); for `lists`, the lists document.
         org: PathBuf,
         /// Write phone and ID-card numbers in full (only where that is authorised).
         #[arg(long)]
@@ -464,10 +472,11 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let result = match cli.command {
-        Command::Import { what, file, org, sheet, map, lang } => sheets_cli::import(&sheets_cli::ImportArgs {
+        Command::Import { what, file, org, lists, sheet, map, lang } => sheets_cli::import(&sheets_cli::ImportArgs {
             kind: what.kind(),
             file: &file,
             org: org.as_deref(),
+            lists: lists.as_deref(),
             sheet: sheet.as_deref(),
             map: map.as_deref(),
             lang,

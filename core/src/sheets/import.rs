@@ -11,6 +11,7 @@ use super::{Imported, Kind, Records, SheetProblem};
 use crate::org::{
     AgreementRecord, Flow, GridRecord, MemberKind, MemberRecord, NodeRecord, Organization, UnitKind, UnitRecord, WorkerRecord,
 };
+use crate::lists::{Channels, Instead, Item, ItemKind, Lists, Material, Status};
 use crate::{ProblemKind, RefKind, Severity};
 
 /// What an import reads against.
@@ -23,6 +24,8 @@ pub struct ImportOptions<'a> {
     pub sheet: Option<&'a str>,
     /// Headers the table does not know.
     pub mapping: Option<&'a Mapping>,
+    /// For list items: the lists document whose schema names the levels.
+    pub lists: Option<&'a Lists>,
 }
 
 /// Marks of a total row: its first non-empty cell starts with one of these.
@@ -137,7 +140,7 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
         return Err(problems);
     }
 
-    let mut reader = Rows { file: &file, sheet: &sheet.name, columns: &columns, problems: &mut problems, org: options.org, failed: Vec::new() };
+    let mut reader = Rows { file: &file, sheet: &sheet.name, columns: &columns, problems: &mut problems, org: options.org, lists: options.lists, failed: Vec::new() };
     let (records, numbers) = match kind {
         Kind::Members => {
             let (r, n) = reader.members(&rows);
@@ -154,6 +157,10 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
         Kind::Nodes => {
             let (r, n) = reader.nodes(&rows);
             (Records::Nodes(r), n)
+        }
+        Kind::Lists => {
+            let (r, n) = reader.items(&rows);
+            (Records::Items(r), n)
         }
     };
     let failed = std::mem::take(&mut reader.failed);
@@ -184,6 +191,7 @@ struct Rows<'a> {
     columns: &'a BTreeMap<String, (usize, String)>,
     problems: &'a mut Vec<SheetProblem>,
     org: Option<&'a Organization>,
+    lists: Option<&'a Lists>,
     /// Ids of the rows that gave no record.
     failed: Vec<String>,
 }
@@ -231,8 +239,14 @@ impl Rows<'_> {
         }
     }
 
+    /// A text cell as written (trimmed): names and notes keep their full-width punctuation.
     fn text(&mut self, row: &mut Row<'_>, field: &str) -> Option<String> {
-        self.value(row, field, |c| Ok(values::half_width(&c.text()).trim().to_owned()))
+        self.value(row, field, |c| Ok(c.text().trim().to_owned()))
+    }
+
+    /// An id: full-width letters and digits as ASCII, no spaces.
+    fn id(&mut self, row: &mut Row<'_>, field: &str) -> Option<String> {
+        self.value(row, field, |c| Ok(values::half_width(&c.text()).chars().filter(|c| !c.is_whitespace()).collect()))
     }
 
     /// A required text cell; empty is a problem.
@@ -326,7 +340,7 @@ impl Rows<'_> {
         let mut out = (Vec::new(), Vec::new());
         for &(number, cells) in rows {
             let mut row = Row { number, cells, failed: false };
-            let id = self.text(&mut row, "id").unwrap_or_else(|| format!("m{number}"));
+            let id = self.id(&mut row, "id").unwrap_or_else(|| format!("m{number}"));
             let name = self.required(&mut row, "name");
             let kind = self.choice(&mut row, "kind", &KINDS);
             if kind.is_none() && self.cell(&row, "kind").is_none() {
@@ -375,7 +389,7 @@ impl Rows<'_> {
             if code.is_empty() && !row.failed {
                 self.problem(&mut row, "code", ProblemKind::Empty);
             }
-            let id = self.text(&mut row, "id").unwrap_or_else(|| code.clone());
+            let id = self.id(&mut row, "id").unwrap_or_else(|| code.clone());
             let name = self.text(&mut row, "name");
             let community = self.node_ref(&mut row, "community", names.as_ref(), true);
             if community.is_none() && self.cell(&row, "community").is_none() {
@@ -423,7 +437,7 @@ impl Rows<'_> {
         let mut out = (Vec::new(), Vec::new());
         for &(number, cells) in rows {
             let mut row = Row { number, cells, failed: false };
-            let id = self.text(&mut row, "id").unwrap_or_else(|| format!("u{number}"));
+            let id = self.id(&mut row, "id").unwrap_or_else(|| format!("u{number}"));
             let name = self.required(&mut row, "name");
             let kind = self.choice(&mut row, "kind", &KINDS);
             if kind.is_none() && self.cell(&row, "kind").is_none() {
@@ -466,6 +480,139 @@ impl Rows<'_> {
         out
     }
 
+    /// A level by key or by its Chinese or English label in the lists' schema (without
+    /// lists, the text as written).
+    fn level(&mut self, row: &mut Row<'_>, field: &str) -> Option<String> {
+        let text = self.text(row, field)?;
+        let Some(schema) = self.lists.map(Lists::schema) else { return Some(text) };
+        let folded = crate::text::fold(&text);
+        match schema.levels.iter().find(|l| l.key == text || crate::text::fold(&l.zh) == folded || crate::text::fold(&l.en) == folded) {
+            Some(l) => Some(l.key.clone()),
+            None => {
+                let expected = schema.levels.iter().map(|l| l.zh.clone()).collect();
+                self.problem(row, field, ProblemKind::NotOneOf { value: text, expected });
+                None
+            }
+        }
+    }
+
+    fn items(&mut self, rows: &[(u32, &[Cell])]) -> (Vec<Item>, Vec<u32>) {
+        const KINDS: [(&[&str], ItemKind); 4] = [
+            (&["自治事项", "自治", "self_governance"], ItemKind::SelfGovernance),
+            (&["协助事项", "协助", "协助政府事项", "assist"], ItemKind::Assist),
+            (&["证明事项", "证明", "certificate"], ItemKind::Certificate),
+            (&["负面清单", "负面", "negative"], ItemKind::Negative),
+        ];
+        #[derive(Clone, Copy)]
+        enum State {
+            InForce,
+            Abolished,
+            Delegated,
+        }
+        const STATES: [(&[&str], State); 3] = [
+            (&["在用", "有效", "保留", "实施中", "in_force"], State::InForce),
+            (&["取消", "已取消", "废止", "abolished"], State::Abolished),
+            (&["下放", "已下放", "delegated_down"], State::Delegated),
+        ];
+        const INSTEAD: [(&[&str], Instead); 5] = [
+            (&["个人承诺", "告知承诺", "self_declaration"], Instead::SelfDeclaration),
+            (&["部门数据共享", "数据共享", "data_sharing"], Instead::DataSharing),
+            (&["网上核验", "在线核验", "online_verification"], Instead::OnlineVerification),
+            (&["由主管部门出具", "主管部门出具", "department_issues"], Instead::DepartmentIssues),
+            (&["无需提供", "不再提供", "not_needed"], Instead::NotNeeded),
+        ];
+        let mut out = (Vec::new(), Vec::new());
+        for &(number, cells) in rows {
+            let mut row = Row { number, cells, failed: false };
+            let id = self.id(&mut row, "id").unwrap_or_else(|| format!("item{number}"));
+            let name = self.required(&mut row, "name");
+            let kind = self.choice(&mut row, "kind", &KINDS);
+            for field in ["kind", "level"] {
+                if self.cell(&row, field).is_none() {
+                    self.problem(&mut row, field, ProblemKind::Empty);
+                }
+            }
+            let level = self.level(&mut row, "level");
+            let owner = self.text(&mut row, "owner");
+            let basis = self.cell(&row, "basis").map(values::list).unwrap_or_default();
+            let time_limit_days = self.value(&mut row, "time_limit_days", values::count);
+            let materials = self.cell(&row, "materials").map(values::list).unwrap_or_default().into_iter().map(Material::Text).collect();
+            let channels = Channels {
+                one_window: self.value(&mut row, "one_window", values::yes_no).unwrap_or(false),
+                online: self.value(&mut row, "online", values::yes_no).unwrap_or(false),
+                at_most_one_trip: self.value(&mut row, "at_most_one_trip", values::yes_no).unwrap_or(false),
+            };
+            let state = self.choice(&mut row, "status", &STATES).unwrap_or(State::InForce);
+            let since = self.value(&mut row, "since", values::date);
+            let by = self.text(&mut row, "by");
+            let instead_cell = self.cell(&row, "instead").map(values::list).unwrap_or_default();
+            let mut instead = Vec::new();
+            for text in instead_cell {
+                let folded = crate::text::fold(&text);
+                match INSTEAD.iter().find(|(names, _)| names.iter().any(|n| crate::text::fold(n) == folded)) {
+                    Some((_, v)) => instead.push(*v),
+                    None => {
+                        let expected = INSTEAD.iter().filter_map(|(names, _)| names.first().map(|n| (*n).to_owned())).collect();
+                        self.problem(&mut row, "instead", ProblemKind::NotOneOf { value: text, expected });
+                    }
+                }
+            }
+            let to = self.level(&mut row, "to");
+            let note = self.text(&mut row, "note");
+            let introduced = self.value(&mut row, "introduced", values::date);
+            let aliases = self.cell(&row, "aliases").map(values::list).unwrap_or_default();
+            let need = |this: &mut Self, row: &mut Row<'_>, field: &str, present: bool| {
+                if !present && this.cell(row, field).is_none() {
+                    this.problem(row, field, ProblemKind::Empty);
+                }
+            };
+            // What only another status keeps would be lost: a problem, not silence.
+            let misplaced = [
+                ("note", note.is_some() && !matches!(state, State::Abolished), "取消"),
+                ("instead", !instead.is_empty() && !matches!(state, State::Abolished), "取消"),
+                ("to", to.is_some() && !matches!(state, State::Delegated), "下放"),
+                ("by", by.is_some() && matches!(state, State::InForce), "取消、下放"),
+            ];
+            for (field, wrong, status) in misplaced {
+                if wrong {
+                    self.problem(&mut row, field, ProblemKind::NotForStatus { status: status.to_owned() });
+                }
+            }
+            let status = match state {
+                State::InForce => Some(Status::InForce { since }),
+                State::Abolished => {
+                    need(self, &mut row, "since", since.is_some());
+                    need(self, &mut row, "by", by.is_some());
+                    since.zip(by).map(|(since, by)| Status::Abolished { since, by, instead, note })
+                }
+                State::Delegated => {
+                    need(self, &mut row, "since", since.is_some());
+                    need(self, &mut row, "to", to.is_some());
+                    since.zip(to).map(|(since, to)| Status::DelegatedDown { since, to, by })
+                }
+            };
+            let (Some(kind), Some(level), Some(status)) = (kind, level, status) else {
+                self.failed.push(id);
+                continue;
+            };
+            let record = Item { id, name, kind, level, owner, basis, time_limit_days, materials, channels, status, introduced, aliases };
+            self.finish(&row, &record.id.clone(), record, &mut out);
+        }
+        // A material that is the id of an item (of the sheet, or of the lists read against)
+        // refers to that item, as the document's `{"item": …}` does.
+        let ids: Vec<String> = out.0.iter().map(|i| i.id.clone()).chain(self.lists.into_iter().flat_map(|l| l.items().iter().map(|i| i.id.clone()))).collect();
+        for item in &mut out.0 {
+            for m in &mut item.materials {
+                if let Material::Text(t) = m {
+                    if ids.contains(t) {
+                        *m = Material::Item { item: t.clone() };
+                    }
+                }
+            }
+        }
+        out
+    }
+
     fn nodes(&mut self, rows: &[(u32, &[Cell])]) -> (Vec<NodeRecord>, Vec<u32>) {
         let schema = self.org.and_then(Organization::schema).cloned();
         let presets: Vec<crate::org::LevelSchema> = crate::org::PRESETS.iter().filter_map(|p| crate::org::LevelSchema::preset(p)).collect();
@@ -478,7 +625,7 @@ impl Rows<'_> {
         for &(number, cells) in rows {
             let mut row = Row { number, cells, failed: false };
             let name = self.required(&mut row, "name");
-            let id = self.text(&mut row, "id").unwrap_or_else(|| format!("n{number}"));
+            let id = self.id(&mut row, "id").unwrap_or_else(|| format!("n{number}"));
             let level_text = self.required(&mut row, "level");
             // A level by key, or by its Chinese or English label in the schema (else a preset).
             let schemas: Vec<&crate::org::LevelSchema> = schema.iter().chain(if schema.is_some() { [].iter() } else { presets.iter() }).collect();

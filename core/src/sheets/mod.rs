@@ -3,7 +3,7 @@
 //!
 //! Import is a pure function over bytes, so the CLI and the browser share it:
 //! [`import`] reads one kind of records ([`Kind`]: members, grids with their workers, units,
-//! nodes) from .xlsx, .xls, .ods or .csv (UTF-8 with or without a BOM, else GB18030/GBK);
+//! nodes, list items) from .xlsx, .xls, .ods or .csv (UTF-8 with or without a BOM, else GB18030/GBK);
 //! [`document`] puts them into an organization document (the one given, or a new one) and
 //! checks the whole of it, so that what comes out validates clean. Every problem is a
 //! [`SheetProblem`] naming file, sheet, row and the column's header as written:
@@ -39,6 +39,7 @@ pub use import::{ImportOptions, import};
 pub use read::{Cell, Sheet, decode, sheets};
 pub use zh::kind_zh;
 
+use crate::lists::{Item, Lists};
 use crate::org::{GridRecord, MemberRecord, NodeRecord, Organization, UnitRecord};
 use crate::{Error, Problem, ProblemKind, Severity};
 
@@ -54,19 +55,31 @@ pub enum Kind {
     Units,
     /// 组织架构: the nodes of the tree.
     Nodes,
+    /// 四张清单: the items of a lists document.
+    Lists,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 4] = [Kind::Members, Kind::Grids, Kind::Units, Kind::Nodes];
+    pub const ALL: [Kind; 5] = [Kind::Members, Kind::Grids, Kind::Units, Kind::Nodes, Kind::Lists];
 
-    /// The key (`members` …), also the section of the organization document.
+    /// The key (`members` …).
     pub fn key(self) -> &'static str {
         match self {
             Kind::Members => "members",
             Kind::Grids => "grids",
             Kind::Units => "units",
             Kind::Nodes => "nodes",
+            Kind::Lists => "lists",
+        }
+    }
+
+    /// The section of the document the records go to: the organization document's, or the
+    /// lists document's `items`.
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Lists => "items",
+            other => other.key(),
         }
     }
 
@@ -82,6 +95,7 @@ impl Kind {
             Kind::Grids => "网格",
             Kind::Units => "单位",
             Kind::Nodes => "组织",
+            Kind::Lists => "清单事项",
         }
     }
 }
@@ -97,6 +111,8 @@ pub enum Records {
     Units(Vec<UnitRecord>),
     /// Nodes.
     Nodes(Vec<NodeRecord>),
+    /// Items of the four lists.
+    Items(Vec<Item>),
 }
 
 impl Records {
@@ -107,6 +123,7 @@ impl Records {
             Records::Grids(r) => r.len(),
             Records::Units(r) => r.len(),
             Records::Nodes(r) => r.len(),
+            Records::Items(r) => r.len(),
         }
     }
 
@@ -149,6 +166,7 @@ impl Records {
                 .collect(),
             Records::Units(rs) => rs.iter().map(plain).collect(),
             Records::Nodes(rs) => rs.iter().map(plain).collect(),
+            Records::Items(rs) => rs.iter().map(plain).collect(),
         }
     }
 }
@@ -230,7 +248,7 @@ pub(crate) fn sort(problems: &mut [SheetProblem]) {
 
 /// Reads a 党员花名册 (members): [`import`] with [`Kind::Members`].
 pub fn import_roster(file_name: &str, bytes: &[u8], org: Option<&Organization>, mapping: Option<&Mapping>) -> Result<Imported, Vec<SheetProblem>> {
-    import(Kind::Members, file_name, bytes, &ImportOptions { org, sheet: None, mapping })
+    import(Kind::Members, file_name, bytes, &ImportOptions { org, sheet: None, mapping, lists: None })
 }
 
 /// An organization document with imported records in it, checked.
@@ -244,7 +262,8 @@ pub struct Document {
 
 /// Puts imported records into an organization document — the one given (`org`: its file's
 /// name and text; its section of that kind is replaced by the records), else a new one —
-/// and checks the whole document. A problem of an imported record names its row and the
+/// and checks the whole document. List items go into the lists document given as `org`
+/// (its `items` replaced), which a lists import needs. A problem of an imported record names its row and the
 /// column of the field concerned; a problem elsewhere names the organization's file and the
 /// JSON path. `Err` when there is an error among them.
 pub fn document(imported: &Imported, org: Option<(&str, &str)>) -> Result<Document, Vec<SheetProblem>> {
@@ -264,21 +283,27 @@ pub fn document(imported: &Imported, org: Option<(&str, &str)>) -> Result<Docume
         Some(Ok(_)) => return Err(vec![on_org(ProblemKind::Shape { message: "an organization document is a JSON object".into() }, "$".into())]),
         Some(Err(e)) => return Err(Error::syntax(&e).problems().into_iter().map(|p| on_org(p.kind, p.path)).collect()),
     };
-    let section = imported.kind.key();
+    let section = imported.kind.section();
     let mut records = imported.records.to_json_values();
     if let Some(Value::Array(old)) = base.get(section) {
         carry_over(imported.kind, old, &mut records);
     }
     base[section] = Value::Array(records);
     let json = serde_json::to_string_pretty(&base).unwrap_or_default();
-    let found = match Organization::from_json(&json) {
-        Ok(o) => o.warnings().to_vec(),
-        Err(e) => e.problems(),
+    let found = match imported.kind {
+        Kind::Lists => match Lists::from_json(&json) {
+            Ok(l) => l.warnings().to_vec(),
+            Err(e) => e.problems(),
+        },
+        _ => match Organization::from_json(&json) {
+            Ok(o) => o.warnings().to_vec(),
+            Err(e) => e.problems(),
+        },
     };
     let mut problems: Vec<SheetProblem> = imported.problems.clone();
     // A reference to a row that gave no record follows from that row's problem, reported.
     let follows = |p: &Problem| match &p.kind {
-        ProblemKind::UnknownRef { id, .. } | ProblemKind::UnknownParent { parent: id } => imported.failed.contains(id),
+        ProblemKind::UnknownRef { id, .. } | ProblemKind::UnknownParent { parent: id } | ProblemKind::UnknownItem { id } => imported.failed.contains(id),
         _ => false,
     };
     problems.extend(found.into_iter().filter(|p| !follows(p)).map(|p| locate(imported, org_file, p)));
@@ -316,7 +341,7 @@ fn carry_over(kind: Kind, old: &[Value], records: &mut [Value]) {
 /// A problem of the assembled document, located: a record of the import by its row and
 /// column; anything else by the organization's file and JSON path.
 fn locate(imported: &Imported, org_file: &str, p: Problem) -> SheetProblem {
-    let prefix = format!("$.{}[", imported.kind.key());
+    let prefix = format!("$.{}[", imported.kind.section());
     let row_of = |path: &str| -> Option<(u32, String)> {
         let (index, rest) = path.strip_prefix(prefix.as_str())?.split_once(']')?;
         let row = *imported.rows.get(index.parse::<usize>().ok()?)?;
@@ -326,6 +351,11 @@ fn locate(imported: &Imported, org_file: &str, p: Problem) -> SheetProblem {
             "agreements" if rest.ends_with(".start") => "agreement_start",
             "agreements" if rest.ends_with(".end") => "agreement_end",
             "agreements" => "agreement",
+            "channels" => rest.rsplit('.').next().unwrap_or("channels"),
+            "status" => match rest.rsplit('.').next() {
+                Some(f @ ("since" | "by" | "instead" | "to")) => f,
+                _ => "status",
+            },
             other => other,
         }
         .to_owned();

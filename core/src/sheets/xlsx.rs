@@ -291,6 +291,54 @@ pub fn units_table(org: &Organization) -> Table {
     Table { name: Kind::Units.zh().to_owned(), headers: headers(Kind::Units, &FIELDS), rows }
 }
 
+/// The items of a lists document (四张清单), one row an item; levels by their Chinese names,
+/// a material that is another item by that item's id.
+pub fn items_table(lists: &crate::lists::Lists) -> Table {
+    use crate::lists::{Material, Status};
+    const FIELDS: [&str; 19] = [
+        "id", "name", "kind", "level", "owner", "basis", "time_limit_days", "materials", "one_window", "online", "at_most_one_trip",
+        "status", "since", "by", "instead", "to", "note", "introduced", "aliases",
+    ];
+    let schema = lists.schema();
+    let join = |v: Vec<&str>| if v.is_empty() { Value::Empty } else { v.join("、").into() };
+    let rows = lists
+        .items()
+        .iter()
+        .map(|i| {
+            let (state, by, instead, to, note) = match &i.status {
+                Status::InForce { .. } => ("在用", None, Vec::new(), None, None),
+                Status::Abolished { by, instead, note, .. } => ("取消", Some(by.clone()), instead.iter().map(|x| x.zh()).collect(), None, note.clone()),
+                Status::DelegatedDown { to, by, .. } => ("下放", by.clone(), Vec::new(), Some(schema.label(to, false).to_owned()), None),
+            };
+            vec![
+                i.id.as_str().into(),
+                i.name.as_str().into(),
+                i.kind.zh().into(),
+                schema.label(&i.level, false).into(),
+                i.owner.clone().into(),
+                join(i.basis.iter().map(String::as_str).collect()),
+                i.time_limit_days.map_or(Value::Empty, Value::from),
+                join(i.materials.iter().map(|m| match m {
+                    Material::Item { item } => item.as_str(),
+                    Material::Text(t) => t.as_str(),
+                }).collect()),
+                Value::Bool(i.channels.one_window),
+                Value::Bool(i.channels.online),
+                Value::Bool(i.channels.at_most_one_trip),
+                state.into(),
+                i.status.since().map_or(Value::Empty, Value::Date),
+                by.into(),
+                join(instead),
+                to.into(),
+                note.into(),
+                i.introduced.map_or(Value::Empty, Value::Date),
+                join(i.aliases.iter().map(String::as_str).collect()),
+            ]
+        })
+        .collect();
+    Table { name: Kind::Lists.zh().to_owned(), headers: headers(Kind::Lists, &FIELDS), rows }
+}
+
 /// The tree: one row a node, its parent by id.
 pub fn nodes_table(org: &Organization) -> Table {
     const FIELDS: [&str; 6] = ["id", "parent", "level", "name", "code", "grid"];

@@ -54,6 +54,7 @@ pub fn kind_zh(kind: &ProblemKind) -> String {
         }
         ProblemKind::CellError { value } => format!("单元格内是错误值（{value}）"),
         ProblemKind::AfterTotal => "合计行之后的行未读取".to_owned(),
+        ProblemKind::NotForStatus { status } => format!("只有状态为“{status}”的事项才填写此列，此事项不是"),
         ProblemKind::Empty => "不能为空".to_owned(),
         ProblemKind::NoRecords => "没有任何数据行".to_owned(),
         ProblemKind::Shape { message } => format!("字段类型或结构不符：{message}"),
@@ -78,8 +79,25 @@ pub fn kind_zh(kind: &ProblemKind) -> String {
         ProblemKind::NotReported => "在职党员尚未到居住地社区报到（双报到）".to_owned(),
         ProblemKind::AgreementPeriod { start, end } => format!("协议结束日期 {end} 早于开始日期 {start}"),
         ProblemKind::NoCommittee => "单位标为大党委成员单位，但所属社区未设大党委".to_owned(),
+        ProblemKind::NoOwner => "事项未明确责任主体：请填写承办的部门或岗位".to_owned(),
+        ProblemKind::DuplicateItem { name, kind, first } => format!("{}“{name}”重复，与事项“{first}”相同", list_kind_zh(kind)),
+        ProblemKind::NegativeDuty { name, negative } => format!("“{name}”已列入负面清单（事项“{negative}”），却仍被列为职责"),
+        ProblemKind::UnknownItem { id } => format!("事项“{id}”不存在"),
+        ProblemKind::NotCertificate { id, kind } => format!("事项“{id}”不是证明事项（类别为{}）", list_kind_zh(kind)),
+        ProblemKind::AbolishedMaterial { certificate, id, since } => format!("所需材料“{certificate}”（{id}）已于 {since} 取消"),
+        ProblemKind::DateOrder { date, earlier, what } => {
+            format!("日期 {date} 早于{}（{earlier}）", if what == "day the item was introduced" { "事项列入日期" } else { what.as_str() })
+        }
+        ProblemKind::AfterEffective { date, effective } => format!("日期 {date} 晚于本版清单施行日期 {effective}"),
+        ProblemKind::NotLower { from, to } => format!("下放至“{to}”，但它并不低于原层级“{from}”"),
+        ProblemKind::NoInstead => "已取消的证明未说明改用什么方式（替代方式）".to_owned(),
         other => other.to_string(),
     }
+}
+
+/// A list kind's key (self_governance …) in Chinese.
+fn list_kind_zh(key: &str) -> &str {
+    crate::lists::ItemKind::ALL.into_iter().find(|k| k.key() == key).map_or(key, |k| k.zh())
 }
 
 #[cfg(test)]
@@ -108,8 +126,12 @@ mod tests {
             ProblemKind::AmbiguousName { what: RefKind::Grid, name: "x".into(), candidates: vec!["a".into(), "b".into()] },
             ProblemKind::CellError { value: "#REF!".into() },
             ProblemKind::AfterTotal,
+            ProblemKind::NotForStatus { status: "取消".into() },
             ProblemKind::NoGrid,
             ProblemKind::UnknownRef { what: RefKind::Post, id: "p".into() },
+            ProblemKind::UnknownItem { id: "x".into() },
+            ProblemKind::NoInstead,
+            ProblemKind::NotLower { from: "a".into(), to: "b".into() },
         ];
         for kind in kinds {
             let zh = kind_zh(&kind);

@@ -46,6 +46,7 @@ pub(crate) struct ImportArgs<'a> {
     pub kind: Kind,
     pub file: &'a Path,
     pub org: Option<&'a Path>,
+    pub lists: Option<&'a Path>,
     pub sheet: Option<&'a str>,
     pub map: Option<&'a Path>,
     pub lang: Lang,
@@ -61,6 +62,9 @@ pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
         Some(path) => Some(Mapping::from_json(&read(path)?).map_err(|e| Fail::Unreadable(format!("{}: not a mapping file: {e}", path.display())))?),
         None => None,
     };
+    if args.kind == Kind::Lists {
+        return import_items(args, &bytes, mapping.as_ref());
+    }
     let org_text = args.org.map(read).transpose()?;
     if org_text.is_none() && args.kind != Kind::Nodes {
         return Err(Fail::Unreadable(format!(
@@ -75,8 +79,26 @@ pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
         },
         _ => None,
     };
-    let options = ImportOptions { org: org.as_ref(), sheet: args.sheet, mapping: mapping.as_ref() };
-    let imported = match sheets::import(args.kind, &args.file.display().to_string(), &bytes, &options) {
+    let options = ImportOptions { org: org.as_ref(), sheet: args.sheet, mapping: mapping.as_ref(), lists: None };
+    let org_arg = args.org.map(file_name).zip(org_text);
+    finish(args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
+}
+
+/// `import lists FILE --lists LISTS.json`: the lists document with its items replaced.
+fn import_items(args: &ImportArgs<'_>, bytes: &[u8], mapping: Option<&Mapping>) -> Result<(), Fail> {
+    let path = args.lists.ok_or_else(|| Fail::Unreadable("list items go into a lists document: give it with --lists LISTS.json".into()))?;
+    let text = read(path)?;
+    let lists = match grassroots::Lists::from_json(&text) {
+        Ok(lists) => lists,
+        Err(e) => return report(path, &super::problems_of(path, e)?, super::Format::Text).and(Err(Fail::Invalid)),
+    };
+    let options = ImportOptions { org: None, sheet: args.sheet, mapping, lists: Some(&lists) };
+    finish(args, bytes, &options, Some((&file_name(path), &text)))
+}
+
+/// Reads the sheet and prints the document it makes, or every problem.
+fn finish(args: &ImportArgs<'_>, bytes: &[u8], options: &ImportOptions<'_>, base: Option<(&str, &str)>) -> Result<(), Fail> {
+    let imported = match sheets::import(args.kind, &args.file.display().to_string(), bytes, options) {
         Ok(imported) => imported,
         Err(problems) => {
             print_sheet_problems(&problems, args.lang);
@@ -86,9 +108,7 @@ pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
             return Err(Fail::Invalid);
         }
     };
-    let org_arg = args.org.map(file_name).zip(org_text.as_deref());
-    let org_ref = org_arg.as_ref().map(|(n, t)| (n.as_str(), *t));
-    match sheets::document(&imported, org_ref) {
+    match sheets::document(&imported, base) {
         Ok(doc) => {
             if !doc.warnings.is_empty() {
                 print_sheet_problems(&doc.warnings, args.lang);
@@ -129,12 +149,19 @@ fn write(book: &Workbook, output: Option<&Path>) -> Result<(), Fail> {
 /// or nodes in the columns an import reads back. Phone and ID-card numbers are masked unless
 /// `--reveal`.
 pub(crate) fn export(kind: Kind, org_file: &Path, output: Option<&Path>, reveal: bool) -> Result<(), Fail> {
+    if kind == Kind::Lists {
+        let lists = super::valid_lists(org_file)?;
+        let table = xlsx::items_table(&lists);
+        let book = Workbook { title: format!("{} {}", lists.id(), lists.version()), exported_at: now_text(), tables: vec![table] };
+        return write(&book, output);
+    }
     let org = super::generator_org(org_file)?;
     let table = match kind {
         Kind::Members => xlsx::members_table(&org, reveal),
         Kind::Grids => xlsx::grids_table(&org, reveal),
         Kind::Units => xlsx::units_table(&org),
         Kind::Nodes => xlsx::nodes_table(&org),
+        Kind::Lists => return Err(Fail::Unreadable("export lists takes a lists document: grassroots export lists LISTS.json -o FILE.xlsx".into())),
     };
     let root = org.tree().node(org.tree().root()).name().to_owned();
     let book = Workbook { title: format!("{root} {}", table.name), exported_at: now_text(), tables: vec![table] };
