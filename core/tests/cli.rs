@@ -663,8 +663,28 @@ fn table_commands_write_xlsx_and_others_refuse_it() {
         let (code, stdout, stderr) = run_in(".", &args);
         assert_eq!((code, stdout.as_str()), (0, ""), "{name}: {stderr}");
         let bytes = std::fs::read(&file).unwrap_or_default();
-        assert!(bytes.starts_with(b"PK\x03\x04"), "{name}: not an .xlsx (zip) file");
+        let book = grassroots::sheets::sheets(&file, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let names: Vec<&str> = book.iter().map(|s| s.name.as_str()).collect();
+        let want: &[&str] = match name {
+            "eval" => &["概要", "diagnostics", "entities", "entities.sections", "entities.sections.indicators"],
+            "clocks" => &["概要", "cases", "cases.clocks"],
+            "metrics" => &["概要", "metrics.nodes"],
+            _ => &[],
+        };
+        assert!(want.iter().all(|w| names.contains(w)), "{name}: {names:?}");
+        // Every sheet: the title, the time of export, the header row frozen under them.
+        for sheet in &book {
+            assert_eq!(sheet.rows[0].0, 1, "{name}");
+            assert!(matches!(&sheet.rows[1].1[0], grassroots::sheets::Cell::Text(t) if t.starts_with("导出时间：")), "{name}");
+        }
     }
+    // Numbers stay numbers; an entity's indicators name the entity and the section.
+    let eval = std::fs::read(out("eval.xlsx")).unwrap_or_default();
+    let book = grassroots::sheets::sheets("eval.xlsx", &eval).unwrap_or_default();
+    let indicators = book.iter().find(|s| s.name == "entities.sections.indicators").unwrap_or_else(|| panic!("indicators"));
+    let cells: Vec<&grassroots::sheets::Cell> = indicators.rows.iter().flat_map(|(_, r)| r.iter()).collect();
+    assert!(cells.iter().any(|c| matches!(c, grassroots::sheets::Cell::Number(_))));
+    assert!(cells.iter().any(|c| matches!(c, grassroots::sheets::Cell::Text(t) if t.starts_with("hq-c1 / "))));
     let (code, _, stderr) = run(&["validate", "tree", "valid/laifeng-shengli.json", "--format", "xlsx", "-o", &out("v.xlsx")]);
     assert_eq!(code, 2, "{stderr}");
 }

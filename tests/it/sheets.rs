@@ -285,3 +285,13 @@ fn written_workbooks_hold_numbers_dates_and_a_header_under_the_title() {
     assert_eq!(data.1[1], Cell::Number(92.5));
     assert!(matches!(data.1[2], Cell::Date(d) if d.to_string() == "2026-03-01"));
 }
+
+#[test]
+fn a_header_repeated_on_every_printed_page_is_not_a_member() {
+    let csv = "姓名,人员类别,所在党支部\n甲,离退休,胜利街片区党支部\n\n姓名,人员类别,所在党支部\n乙,在职,凤翔片区党支部\n";
+    let organization = org();
+    let imported = sheets::import(Kind::Members, "m.csv", csv.as_bytes(), &ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: None })
+        .unwrap_or_else(|p| panic!("{p:?}"));
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    assert_eq!(imported.rows, [2, 5]);
+}

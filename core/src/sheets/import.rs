@@ -117,8 +117,10 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
     // Data rows: blank rows skipped, reading stops at a total row; rows after it are reported.
     let mut rows: Vec<(u32, &[Cell])> = Vec::new();
     let mut total_row = None;
+    let header_cells = &sheet.rows[header.index].1;
     for (number, cells) in &sheet.rows[header.index + 1..] {
-        if cells.iter().all(Cell::is_blank) {
+        // Blank rows, and the header repeated (a roster printed page by page and pasted back).
+        if cells.iter().all(Cell::is_blank) || cells == header_cells {
             continue;
         }
         if total_row.is_some() {

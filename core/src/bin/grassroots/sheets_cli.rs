@@ -236,18 +236,28 @@ fn flatten<'v>(value: &'v Value, prefix: &str, out: &mut Vec<(String, Cell)>, ne
 /// A table of records, and after it a table for each list of records inside them (named
 /// `name.key`), whose first column says which record each row belongs to.
 fn records_table(name: &str, items: &[Value]) -> Vec<Table> {
+    records_table_under(name, items, None)
+}
+
+/// [`records_table`] for records inside other records: `owners` says, per item, which record
+/// (and which record above that) it belongs to, e.g. `hq-c1 / s1`.
+fn records_table_under(name: &str, items: &[Value], owners: Option<&[String]>) -> Vec<Table> {
     let mut headers: Vec<String> = Vec::new();
     let mut rows: Vec<Vec<(String, Cell)>> = Vec::new();
     // Per nested key: the owner's label and the records, in order.
-    let mut children: Vec<(String, Vec<(Cell, Value)>)> = Vec::new();
-    for item in items {
+    let mut children: Vec<(String, Vec<(String, Value)>)> = Vec::new();
+    for (n, item) in items.iter().enumerate() {
         let (mut cells, mut nested) = (Vec::new(), Vec::new());
         flatten(item, "", &mut cells, &mut nested);
         let owner = ["id", "case", "entity", "code", "name"]
             .iter()
             .find_map(|k| cells.iter().find(|(h, _)| h == k))
             .or_else(|| cells.first())
-            .map_or(Cell::Empty, |(_, c)| c.clone());
+            .map_or_else(String::new, |(_, c)| cell_text(c));
+        let owner = match owners.and_then(|o| o.get(n)) {
+            Some(above) => format!("{above} / {owner}"),
+            None => owner,
+        };
         for (key, list) in nested {
             let at = match children.iter().position(|(k, _)| *k == key) {
                 Some(i) => i,
@@ -273,11 +283,12 @@ fn records_table(name: &str, items: &[Value]) -> Vec<Table> {
     let mut tables = vec![Table { name: name.to_owned(), headers, rows }];
     for (key, list) in children {
         let values: Vec<Value> = list.iter().map(|(_, v)| v.clone()).collect();
-        let mut inner = records_table(&format!("{name}.{key}"), &values);
+        let labels: Vec<String> = list.iter().map(|(o, _)| o.clone()).collect();
+        let mut inner = records_table_under(&format!("{name}.{key}"), &values, Some(&labels));
         if let Some(first) = inner.first_mut() {
             first.headers.insert(0, name.to_owned());
-            for (row, (owner, _)) in first.rows.iter_mut().zip(&list) {
-                row.insert(0, owner.clone());
+            for (row, label) in first.rows.iter_mut().zip(&labels) {
+                row.insert(0, Cell::Text(label.clone()));
             }
         }
         tables.extend(inner);
