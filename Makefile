@@ -73,7 +73,14 @@ bench: setup
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts
 
-.PHONY: types package
+.PHONY: types package sheets-fixtures
+
+## The spreadsheet test corpus (tests/data/sheets): the CSV templates in its src/ made into
+## .xlsx, .xls and .ods by LibreOffice Calc, plus a GBK CSV. The files are checked in, so
+## `make test` does not need LibreOffice; this target installs it (`setup.sh fixtures`).
+sheets-fixtures:
+	@bash .ci/setup.sh fixtures
+	@bash .ci/make-sheets.sh
 
 ## The package's declarations (wasm/package/grassroots.d.ts) and element manifest, checked
 ## with TypeScript from npm: a consumer example compiles with --strict, deliberate mistakes do not.

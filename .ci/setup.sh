@@ -10,6 +10,9 @@
 #     webkit2gtk-driver (WebKitWebDriver, with xvfb) and firefox-esr for the other engines.
 # Then writes target/toolchain.env, which the Makefile's helpers source.
 # Idempotent: on a machine that has everything it only checks, in about a second.
+#   - with `setup.sh fixtures`: only LibreOffice Calc (headless, Debian's
+#     libreoffice-calc-nogui) for `make sheets-fixtures`, which makes the spreadsheet test
+#     corpus; `make test` does not need it (the corpus is checked in).
 set -euo pipefail
 mode=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +38,13 @@ apt_install() { # apt_install PKG… — installs the packages that are not inst
   log "apt-get install ${missing[*]}"
   $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+# ---------------------------------------------------------------- spreadsheet fixtures
+if [ "$mode" = fixtures ]; then
+  apt_install libreoffice-calc-nogui
+  log "ready ($(soffice --version 2>/dev/null | head -n 1))"
+  exit 0
+fi
 
 # ---------------------------------------------------------------- Rust for wasm32
 # Prefer a rustc that already has the wasm32 std.

@@ -24,6 +24,11 @@ pub enum Error {
     },
 }
 
+#[cfg(feature = "sheets")]
+fn candidates_suffix(candidates: &[String], lead: &str) -> String {
+    if candidates.is_empty() { String::new() } else { format!("{lead}{}", candidates.join(", ")) }
+}
+
 fn count_errors(problems: &[Problem]) -> usize {
     problems.iter().filter(|p| p.severity == Severity::Error).count()
 }
@@ -686,6 +691,145 @@ pub enum ProblemKind {
         /// The polygon's area.
         drawn_km2: String,
     },
+    // ---- spreadsheets (feature `sheets`): located by file, sheet, row and column header ----
+    /// The bytes are not a workbook or CSV file that can be read.
+    #[cfg(feature = "sheets")]
+    #[error("cannot be read as a spreadsheet (.xlsx, .xls, .ods or .csv): {message}")]
+    Unreadable {
+        /// What the reader said.
+        message: String,
+    },
+    /// `--sheet` (or the mapping) names a sheet the workbook does not have.
+    #[cfg(feature = "sheets")]
+    #[error("no sheet \"{name}\"; the workbook has {}", .sheets.join(", "))]
+    NoSuchSheet {
+        /// The name asked for.
+        name: String,
+        /// The sheets there are.
+        sheets: Vec<String>,
+    },
+    /// No row near the top of any sheet names at least two of the columns looked for.
+    #[cfg(feature = "sheets")]
+    #[error("no header row: no row near the top names two or more of the columns {}", .expected.join(", "))]
+    NoHeaderRow {
+        /// The headers looked for (the first alias of each field).
+        expected: Vec<String>,
+    },
+    /// A column the records need is not in the header row.
+    #[cfg(feature = "sheets")]
+    #[error("no column for {field}: head one column {} (or map it in a mapping file)", .headers.join(" / "))]
+    MissingColumn {
+        /// The field of the records.
+        field: String,
+        /// The headers it is recognised by.
+        headers: Vec<String>,
+    },
+    /// A header that names no field: the column is not read.
+    #[cfg(feature = "sheets")]
+    #[error("column not recognised, so not read: map it to a field (or to null) in a mapping file")]
+    UnknownColumn,
+    /// Two columns name the same field.
+    #[cfg(feature = "sheets")]
+    #[error("a second column for {field}: the first is \"{first}\"; this one is not read")]
+    DuplicateColumn {
+        /// The field.
+        field: String,
+        /// The header of the first column for it.
+        first: String,
+    },
+    /// An ID-card number typed into a number cell: the spreadsheet kept 15 significant digits.
+    #[cfg(feature = "sheets")]
+    #[error("the ID-card number is stored as a number and has lost digits ({shown}): format the column as text and type the numbers again")]
+    DigitsLost {
+        /// The number as the cell holds it.
+        shown: String,
+    },
+    /// An ID-card number that is not 17 digits and a check character.
+    #[cfg(feature = "sheets")]
+    #[error("an ID-card number has 17 digits and a check digit or X")]
+    IdCardFormat,
+    /// An ID-card number whose check character does not match.
+    #[cfg(feature = "sheets")]
+    #[error("the ID-card number's check digit is wrong")]
+    IdCardCheckDigit,
+    /// Not a phone number.
+    #[cfg(feature = "sheets")]
+    #[error("\"{value}\" is not a phone number: 11 digits starting with 1, or a landline such as 0718-6281234")]
+    PhoneFormat {
+        /// The cell's text.
+        value: String,
+    },
+    /// Not a date.
+    #[cfg(feature = "sheets")]
+    #[error("\"{value}\" is not a date: write 2026-03-01, 2026/3/1 or 2026年3月1日, or use a date cell")]
+    DateFormat {
+        /// The cell's text.
+        value: String,
+    },
+    /// Not a whole number of at least 0.
+    #[cfg(feature = "sheets")]
+    #[error("\"{value}\" is not a whole number of 0 or more")]
+    NotCount {
+        /// The cell's text.
+        value: String,
+    },
+    /// Not a number.
+    #[cfg(feature = "sheets")]
+    #[error("\"{value}\" is not a number")]
+    NotNumber {
+        /// The cell's text.
+        value: String,
+    },
+    /// Not one of the values the column takes.
+    #[cfg(feature = "sheets")]
+    #[error("\"{value}\" is not one of {}", .expected.join(", "))]
+    NotOneOf {
+        /// The cell's text.
+        value: String,
+        /// The values the column takes.
+        expected: Vec<String>,
+    },
+    /// A name (or name path) that names no record.
+    #[cfg(feature = "sheets")]
+    #[error("no {what} is named \"{name}\"{}", candidates_suffix(.candidates, "; similar names: "))]
+    UnknownName {
+        /// What kind of record was meant.
+        what: RefKind,
+        /// The name as written.
+        name: String,
+        /// Similar names (as paths), best first; empty when none is close.
+        candidates: Vec<String>,
+    },
+    /// A name that several records have.
+    #[cfg(feature = "sheets")]
+    #[error("\"{name}\" names {} {what}s{}: write the name path (城关街道/解放路社区/…) or the id", .candidates.len(), candidates_suffix(.candidates, ": "))]
+    AmbiguousName {
+        /// What kind of record was meant.
+        what: RefKind,
+        /// The name as written.
+        name: String,
+        /// Every record of that name, as paths.
+        candidates: Vec<String>,
+    },
+    /// The cell holds a spreadsheet error such as #REF! or #VALUE!.
+    #[cfg(feature = "sheets")]
+    #[error("the cell holds a spreadsheet error ({value})")]
+    CellError {
+        /// The error as the spreadsheet shows it.
+        value: String,
+    },
+    /// A list item's cell that only items of another status have (说明 and 替代方式 for an
+    /// abolished item, 下放至 for one delegated down, 文号 for either): it would be lost.
+    #[cfg(feature = "sheets")]
+    #[error("filled only for an item whose status is {status}; this one's is not")]
+    NotForStatus {
+        /// The status (or statuses) the column belongs to, as the sheet writes them.
+        status: String,
+    },
+    /// A row after the 合计 (total) row: it is not read.
+    #[cfg(feature = "sheets")]
+    #[error("row after the 合计 (total) row is not read")]
+    AfterTotal,
     // ---- services ----
     /// A claim's step does not follow from its state (e.g. reviewed before done).
     #[cfg(feature = "services")]

@@ -44,6 +44,8 @@ pub mod rules;
 pub mod services;
 #[cfg(feature = "generate")]
 mod seeded;
+#[cfg(feature = "sheets")]
+pub mod sheets;
 pub mod text;
 #[cfg(any(feature = "cases", feature = "services"))]
 pub mod time;

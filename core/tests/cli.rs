@@ -564,3 +564,127 @@ fn generators_without_their_organization_exit_2() {
     let (code, _, stderr) = run(&["generate", "services", "--org", "valid/xinxiang-four-levels.json", "--until", "20 Nov"]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+fn run_sheets(args: &[&str]) -> (i32, String, String) {
+    run_in("sheets", args)
+}
+
+#[test]
+fn import_prints_a_document_that_validates_or_every_problem_with_its_place() {
+    let org = "../tree/valid/laifeng-shengli.json";
+    let (code, stdout, stderr) = run_sheets(&["import", "members", "members.xls", "--org", org]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = temp_file("imported-members.json", &stdout);
+    let (code, out, _) = run(&["validate", "tree", &doc.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(stderr.contains("members.xls › members：读取 5 条党员记录"), "{stderr}");
+
+    let (code, stdout, stderr) = run_sheets(&["import", "members", "members-broken.csv", "--org", org]);
+    assert_eq!((code, stdout.as_str()), (1, ""), "nothing on standard output when the data is wrong");
+    assert!(stderr.contains("错误: members-broken.csv › members-broken › 第3行 › 公民身份号码：校验位不对"), "{stderr}");
+    assert!(stderr.ends_with("6 个错误，2 个警告\n"), "{stderr}");
+    let (_, _, en) = run_sheets(&["import", "members", "members-broken.csv", "--org", org, "--lang", "en"]);
+    assert!(en.contains("error: members-broken.csv › members-broken › row 3 › 公民身份号码: the ID-card number's check digit is wrong"), "{en}");
+
+    // Exit 2: a file that cannot be read, a spreadsheet that is not one, no --org for members.
+    for args in [
+        &["import", "members", "nope.xlsx", "--org", org][..],
+        &["import", "members", "src", "--org", org],
+        &["import", "members", "members.csv"],
+        &["import", "members", "members.csv", "--org", org, "--map", "members.csv"],
+    ] {
+        let (code, _, stderr) = run_sheets(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+    }
+    let not_a_workbook = temp_file("not-a-workbook.xlsx", "姓名,电话\n");
+    let (code, _, stderr) = run_sheets(&["import", "members", &not_a_workbook.to_string_lossy(), "--org", org]);
+    assert_eq!(code, 2, "{stderr}");
+    // Nodes need no organization.
+    let (code, stdout, stderr) = run_sheets(&["import", "nodes", "nodes.ods"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"parent\": \"jfl-1\""), "{stdout}");
+    // List items go into a lists document, which validates after.
+    let lists = "../lists/valid/laifeng-2021.json";
+    let (code, stdout, stderr) = run_sheets(&["import", "lists", "lists.xls", "--lists", lists]);
+    assert_eq!(code, 0, "{stderr}");
+    let file = temp_file("imported-lists.json", &stdout);
+    let (code, out, _) = run(&["validate", "lists", &file.to_string_lossy()]);
+    assert_eq!(code, 0, "{out}");
+    let (code, _, stderr) = run_sheets(&["import", "lists", "lists-broken.ods", "--lists", lists]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("lists-broken.ods › lists-broken › 第10行 › 办理时限（工作日）：“三天”不是非负整数"), "{stderr}");
+    let (code, _, stderr) = run_sheets(&["import", "lists", "lists.xls"]);
+    assert_eq!(code, 2, "no --lists: {stderr}");
+}
+
+#[test]
+fn export_masks_unless_revealed_and_a_revealed_roster_imports_back() {
+    let org = "../tree/valid/laifeng-shengli.json";
+    let masked = Path::new(env!("CARGO_TARGET_TMPDIR")).join("roster-masked.xlsx");
+    let revealed = Path::new(env!("CARGO_TARGET_TMPDIR")).join("roster-revealed.xlsx");
+    let (code, _, stderr) = run_sheets(&["export", "members", org, "-o", &masked.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run_sheets(&["import", "members", &masked.to_string_lossy(), "--org", org]);
+    assert_eq!(code, 1, "masked numbers are not numbers: {stderr}");
+    let (code, _, stderr) = run_sheets(&["export", "members", org, "-o", &revealed.to_string_lossy(), "--reveal"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run_sheets(&["import", "members", &revealed.to_string_lossy(), "--org", org]);
+    assert_eq!(code, 0, "{stderr}");
+    let back: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));
+    let original: Value = serde_json::from_str(&std::fs::read_to_string(data_dir("tree/valid/laifeng-shengli.json")).unwrap_or_default()).unwrap_or_default();
+    assert_eq!(back["members"], original["members"]);
+    let (code, _, stderr) = run_sheets(&["export", "members", org]);
+    assert_eq!(code, 2, "no -o: {stderr}");
+    // A lists document's items, in the columns an import of lists reads.
+    let items = Path::new(env!("CARGO_TARGET_TMPDIR")).join("items.xlsx");
+    let lists = "../lists/valid/laifeng-2021.json";
+    let (code, _, stderr) = run_sheets(&["export", "lists", lists, "-o", &items.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run_sheets(&["import", "lists", &items.to_string_lossy(), "--lists", lists]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("由公安户籍信息共享核验，无需社区开具"), "full-width punctuation kept");
+}
+
+#[test]
+fn table_commands_write_xlsx_and_others_refuse_it() {
+    let out = |name: &str| Path::new(env!("CARGO_TARGET_TMPDIR")).join(name).to_string_lossy().into_owned();
+    let commands: [(&str, Vec<String>); 6] = [
+        ("stats", vec!["stats".into(), "tree".into(), "tree/valid/laifeng-shengli.json".into()]),
+        ("eval", vec!["eval".into(), "rules/five-star-community.json".into(), "--org".into(), "tree/valid/xinxiang-four-levels.json".into()]),
+        ("clocks", vec!["clocks".into(), "cases/valid/season-shengli.json".into(), "--now".into(), "2026-08-31T18:00:00+08:00".into()]),
+        ("metrics", "metrics cases/valid/season-shengli.json --org tree/valid/laifeng-shengli.json --from 2026-06-01 --to 2026-09-01".split(' ').map(str::to_owned).collect()),
+        ("diff-lists", "diff lists lists/valid/laifeng-2020.json lists/valid/laifeng-2021.json".split(' ').map(str::to_owned).collect()),
+        ("diff-rules", "diff rules rules/diff/five-star-v1.json rules/diff/five-star-v2.json --facts rules/diff/entities.json".split(' ').map(str::to_owned).collect()),
+    ];
+    for (name, args) in commands {
+        let file = out(&format!("{name}.xlsx"));
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        args.extend(["--format", "xlsx", "-o", &file]);
+        let (code, stdout, stderr) = run_in(".", &args);
+        assert_eq!((code, stdout.as_str()), (0, ""), "{name}: {stderr}");
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let book = grassroots::sheets::sheets(&file, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let names: Vec<&str> = book.iter().map(|s| s.name.as_str()).collect();
+        let want: &[&str] = match name {
+            "eval" => &["概要", "diagnostics", "entities", "entities.sections", "entities.sections.indicators"],
+            "clocks" => &["概要", "cases", "cases.clocks"],
+            "metrics" => &["概要", "metrics.nodes"],
+            _ => &[],
+        };
+        assert!(want.iter().all(|w| names.contains(w)), "{name}: {names:?}");
+        // Every sheet: the title, the time of export, the header row frozen under them.
+        for sheet in &book {
+            assert_eq!(sheet.rows[0].0, 1, "{name}");
+            assert!(matches!(&sheet.rows[1].1[0], grassroots::sheets::Cell::Text(t) if t.starts_with("导出时间：")), "{name}");
+        }
+    }
+    // Numbers stay numbers; an entity's indicators name the entity and the section.
+    let eval = std::fs::read(out("eval.xlsx")).unwrap_or_default();
+    let book = grassroots::sheets::sheets("eval.xlsx", &eval).unwrap_or_default();
+    let indicators = book.iter().find(|s| s.name == "entities.sections.indicators").unwrap_or_else(|| panic!("indicators"));
+    let cells: Vec<&grassroots::sheets::Cell> = indicators.rows.iter().flat_map(|(_, r)| r.iter()).collect();
+    assert!(cells.iter().any(|c| matches!(c, grassroots::sheets::Cell::Number(_))));
+    assert!(cells.iter().any(|c| matches!(c, grassroots::sheets::Cell::Text(t) if t.starts_with("hq-c1 / "))));
+    let (code, _, stderr) = run(&["validate", "tree", "valid/laifeng-shengli.json", "--format", "xlsx", "-o", &out("v.xlsx")]);
+    assert_eq!(code, 2, "{stderr}");
+}

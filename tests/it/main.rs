@@ -8,6 +8,7 @@ mod lists;
 mod nets;
 mod rules;
 mod services;
+mod sheets;
 mod tree;
 
 use std::path::{Path, PathBuf};

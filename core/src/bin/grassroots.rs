@@ -20,6 +20,46 @@ use grassroots::{Error, Organization, Problem, Severity};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The file `--format xlsx` writes.
+    #[arg(short = 'o', long, global = true)]
+    output: Option<PathBuf>,
+}
+
+/// The file `--format xlsx` writes (`-o`), set once from the command line.
+static OUTPUT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// A command's JSON report, printed (`--format json`) or written as a workbook (`--format
+/// xlsx -o FILE`).
+fn emit(value: &serde_json::Value, format: Format, title: &str) -> Result<(), Fail> {
+    sheets_cli::emit(value, format, title, OUTPUT.get().and_then(Option::as_ref))
+}
+
+/// The kinds of records `import` and `export` take.
+#[derive(Clone, Copy, ValueEnum)]
+enum SheetKind {
+    /// 党员花名册.
+    Members,
+    /// 网格台账 (grids and their workers).
+    Grids,
+    /// Units (报到单位, 驻区单位), one agreement a row.
+    Units,
+    /// The organization's nodes.
+    Nodes,
+    /// The items of the four lists (四张清单), into a lists document (--lists).
+    Lists,
+}
+
+impl SheetKind {
+    fn kind(self) -> grassroots::sheets::Kind {
+        use grassroots::sheets::Kind;
+        match self {
+            SheetKind::Members => Kind::Members,
+            SheetKind::Grids => Kind::Grids,
+            SheetKind::Units => Kind::Units,
+            SheetKind::Nodes => Kind::Nodes,
+            SheetKind::Lists => Kind::Lists,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -101,6 +141,44 @@ enum Command {
         min_sample: u64,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Read a spreadsheet (.xlsx, .xls, .ods, .csv in UTF-8 or GBK) into an organization
+    /// document: columns by their Chinese headers, organizations by id, name or name path.
+    /// Prints the document with the records (ORG's section of that kind replaced) when it
+    /// validates clean (exit 0); otherwise every problem by file, sheet, row and column on
+    /// standard error (exit 1); exit 2 when a file cannot be read.
+    Import {
+        what: SheetKind,
+        file: PathBuf,
+        /// The organization document whose nodes, grids and posts the rows name (needed for
+        /// members, grids and units).
+        #[arg(long)]
+        org: Option<PathBuf>,
+        /// For list items: the lists document whose items the sheet replaces (its schema
+        /// names the levels).
+        #[arg(long)]
+        lists: Option<PathBuf>,
+        /// The sheet to read (default: the first with a header row).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A mapping file for headers the built-in table does not know:
+        /// `{"columns": {"人员编码": "id", "党内职务": null}}`.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// The language of the problems.
+        #[arg(long, value_enum, default_value_t = sheets_cli::Lang::Zh)]
+        lang: sheets_cli::Lang,
+    },
+    /// Write an organization's members, grids, units or nodes (or a lists document's items)
+    /// as .xlsx (-o FILE) in the columns `import` reads back. Phone and ID-card numbers are
+    /// masked unless --reveal.
+    Export {
+        what: SheetKind,
+        /// The organization document (.json); for `lists`, the lists document.
+        org: PathBuf,
+        /// Write phone and ID-card numbers in full (only where that is authorised).
+        #[arg(long)]
+        reveal: bool,
     },
     /// Write a realistic fictional document (新乡 shape), reproducible from a seed.
     Generate {
@@ -357,6 +435,9 @@ enum Format {
     Text,
     /// One JSON document.
     Json,
+    /// An .xlsx workbook written to `-o FILE` (stats, eval, metrics, clocks, diff lists,
+    /// diff rules): one sheet per table of the JSON report.
+    Xlsx,
 }
 
 /// Writes a line to standard output. A closed pipe (`grassroots … | head`) is not an error
@@ -374,6 +455,8 @@ macro_rules! out {
 mod cases_cli;
 #[path = "grassroots/geo_cli.rs"]
 mod geo_cli;
+#[path = "grassroots/sheets_cli.rs"]
+mod sheets_cli;
 
 /// A failure that ends the command with an exit code.
 enum Fail {
@@ -385,7 +468,26 @@ enum Fail {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = OUTPUT.set(cli.output);
+    let tables = matches!(
+        cli.command,
+        Command::Stats { .. } | Command::Eval { .. } | Command::Metrics { .. } | Command::Clocks { .. } | Command::Diff { what: Diff::Lists { .. } | Diff::Rules { .. } }
+    );
+    if !tables && format_of(&cli.command) == Some(Format::Xlsx) {
+        eprintln!("error: --format xlsx is for stats, eval, metrics, clocks, diff lists and diff rules");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
+        Command::Import { what, file, org, lists, sheet, map, lang } => sheets_cli::import(&sheets_cli::ImportArgs {
+            kind: what.kind(),
+            file: &file,
+            org: org.as_deref(),
+            lists: lists.as_deref(),
+            sheet: sheet.as_deref(),
+            map: map.as_deref(),
+            lang,
+        }),
+        Command::Export { what, org, reveal } => sheets_cli::export(what.kind(), &org, OUTPUT.get().and_then(Option::as_deref), reveal),
         Command::Validate { what: Validate::Tree { file, members, schema, format } } => {
             validate_tree(&file, members.as_deref(), schema.as_deref(), format)
         }
@@ -432,6 +534,26 @@ fn main() -> ExitCode {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The `--format` a command was given, if it takes one.
+fn format_of(command: &Command) -> Option<Format> {
+    match command {
+        Command::Validate { what } => Some(match what {
+            Validate::Tree { format, .. }
+            | Validate::Cases { format, .. }
+            | Validate::Rules { format, .. }
+            | Validate::Lists { format, .. }
+            | Validate::Demands { format, .. }
+            | Validate::Claims { format, .. } => *format,
+            Validate::Geo(geo_cli::ValidateGeo::Geo { format, .. }) => *format,
+        }),
+        Command::Stats { what: Stats::Tree { format, .. } } => Some(*format),
+        Command::Diff { what: Diff::Tree { format, .. } | Diff::Lists { format, .. } | Diff::Rules { format, .. } } => Some(*format),
+        Command::Eval { format, .. } | Command::Clocks { format, .. } | Command::Metrics { format, .. } => Some(*format),
+        Command::Lookup { what: Lookup::Certificate { format, .. } } => Some(*format),
+        _ => None,
     }
 }
 
@@ -504,7 +626,7 @@ fn problems_json(file: &Path, problems: &[Problem]) -> serde_json::Value {
 
 fn print_problems(file: &Path, problems: &[Problem], format: Format) {
     match format {
-        Format::Json => out!("{}", serde_json::to_string_pretty(&problems_json(file, problems)).unwrap_or_default()),
+        Format::Json | Format::Xlsx => out!("{}", serde_json::to_string_pretty(&problems_json(file, problems)).unwrap_or_default()),
         Format::Text => {
             for p in problems {
                 let severity = match p.severity {
@@ -556,10 +678,10 @@ fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fai
     };
     let figures = org.figures(id);
     match format {
-        Format::Json => {
+        Format::Json | Format::Xlsx => {
             let levels = org.level_counts(id);
             let out = serde_json::json!({ "node": figures, "levels": levels });
-            out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            return emit(&out, format, &format!("{} 统计", figures.name));
         }
         Format::Text => {
             let r = figures.rollup;
@@ -602,7 +724,7 @@ fn diff_tree(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
     }
     let diff = TreeDiff::between(&trees[0], &trees[1]);
     match format {
-        Format::Json => out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
+        Format::Json | Format::Xlsx => out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
         Format::Text if diff.is_empty() => out!("no changes"),
         Format::Text => {
             use std::io::Write;
@@ -661,9 +783,9 @@ fn diff_rules(old: &Path, new: &Path, facts: &Path, format: Format) -> Result<()
     };
     let entities = load_entities(facts)?;
     let diff = RuleSetDiff::between(&before, &after, &entities);
-    if format == Format::Json {
-        out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default());
-        return Ok(());
+    if format != Format::Text {
+        let title = format!("{} {} → {}", diff.old.id, diff.old.version, diff.new.version);
+        return emit(&serde_json::to_value(&diff).unwrap_or_default(), format, &title);
     }
     {
         use std::io::Write;
@@ -696,9 +818,9 @@ fn eval(rules_file: &Path, facts: Option<&Path>, org: Option<&Path>, explain: bo
     };
     let facts_file = facts.or(org).unwrap_or(rules_file);
     let result = rules.evaluate(&entities);
-    if format == Format::Json {
-        out!("{}", serde_json::to_string_pretty(&result).unwrap_or_default());
-        return Ok(());
+    if format != Format::Text {
+        let title = format!("{} {}", result.rule_set, result.version);
+        return emit(&serde_json::to_value(&result).unwrap_or_default(), format, &title);
     }
     out!("{} {}", result.rule_set, result.version);
     let mut order: Vec<_> = result.entities.iter().collect();
@@ -796,7 +918,10 @@ fn validate_lists(file: &Path, format: Format) -> Result<(), Fail> {
 fn diff_lists(old: &Path, new: &Path, format: Format) -> Result<(), Fail> {
     let diff = ListDiff::between(&valid_lists(old)?, &valid_lists(new)?);
     match format {
-        Format::Json => out!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
+        Format::Json | Format::Xlsx => {
+            let title = format!("{} → {}", old.display(), new.display());
+            return emit(&serde_json::to_value(&diff).unwrap_or_default(), format, &title);
+        }
         Format::Text => {
             use std::io::Write;
             let _ = write!(std::io::stdout(), "{diff}");
@@ -809,7 +934,7 @@ fn lookup(name: &str, file: &Path, format: Format) -> Result<(), Fail> {
     let lists = valid_lists(file)?;
     let answers = lookup_certificate(&lists, name).map_err(|e| Fail::Unreadable(e.to_string()))?;
     match format {
-        Format::Json => {
+        Format::Json | Format::Xlsx => {
             let out = serde_json::json!({ "query": name, "lists": lists.id(), "version": lists.version(), "answers": answers });
             out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
@@ -880,7 +1005,7 @@ fn validate_demands(file: &Path, org: Option<&Path>, format: Format) -> Result<(
     let (doc, problems, org) = load_services(file, org, Part::Demands, format)?;
     let matching = match_demands(&doc, org.as_ref());
     match format {
-        Format::Json => {
+        Format::Json | Format::Xlsx => {
             let mut report = problems_json(file, &problems);
             report["matching"] = serde_json::to_value(&matching).unwrap_or_default();
             out!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
@@ -908,7 +1033,7 @@ fn validate_claims(file: &Path, org: Option<&Path>, year: Option<i32>, format: F
     let years = year.map_or(years, |y| vec![y]);
     let ledger: Vec<_> = years.iter().flat_map(|&y| ledger_figures(&doc, y)).collect();
     match format {
-        Format::Json => {
+        Format::Json | Format::Xlsx => {
             let mut report = problems_json(file, &problems);
             let claims: Vec<_> = doc.claims().iter().map(|c| serde_json::json!({"id": c.id(), "state": c.state(), "rating": c.rating()})).collect();
             let ledger: Vec<_> = ledger.iter().map(|(p, f)| serde_json::json!({"provider": p, "figures": f})).collect();

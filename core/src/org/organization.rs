@@ -54,7 +54,9 @@ impl Member {
     pub fn node(&self) -> NodeId {
         self.node
     }
-    /// Index of the member's grid in [`Organization::grids`].
+    /// Index of the member's grid in [`Organization::grids`]: the grid the record names, or,
+    /// when it names none, the grid of the nearest branch at or above the member's node
+    /// (none for a mobile member who has flowed out: they live elsewhere).
     pub fn grid(&self) -> Option<usize> {
         self.grid
     }
@@ -507,8 +509,13 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 Some(&gi) => links.member_grid[i] = gi as u32,
                 None => problems.push(Problem::error(rec(), path("grid"), unknown(RefKind::Grid, g))),
             },
-            None if !away => problems.push(Problem::error(rec(), path("grid"), ProblemKind::NoGrid)),
-            None => {}
+            // A member who has flowed out (流出) lives elsewhere: no grid here, none derived.
+            None if away => {}
+            // No grid given: the grid of the nearest branch at or above the member's node.
+            None => match derived_grid(links.member_node[i], nodes, &tree_links.parent_of, &grid_ids) {
+                Some(gi) => links.member_grid[i] = gi as u32,
+                None => problems.push(Problem::error(rec(), path("grid"), ProblemKind::NoGrid)),
+            },
         }
         if (m.kind == MemberKind::Mobile) != m.flow.is_some() {
             problems.push(Problem::error(rec(), path("flow"), ProblemKind::Flow));
@@ -552,6 +559,27 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
     }
     links
+}
+
+/// The grid of the nearest node at or above `node` that names one (a grid branch), for a
+/// member whose record names no grid. `None` when the node is unresolved or no node on the
+/// way up names a grid that exists. The walk is bounded, so parent links that form a cycle
+/// (reported elsewhere) end it.
+fn derived_grid(
+    node: u32,
+    nodes: &Section<NodeRecord>,
+    parent_of: &[u32],
+    grid_ids: &HashMap<&str, usize, FxBuildHasher>,
+) -> Option<usize> {
+    let mut at = node;
+    for _ in 0..nodes.records.len() {
+        let record = nodes.records.get(at as usize)?;
+        if let Some(&g) = record.grid.as_deref().and_then(|g| grid_ids.get(g)) {
+            return Some(g);
+        }
+        at = *parent_of.get(at as usize).filter(|&&p| p != UNRESOLVED)?;
+    }
+    None
 }
 
 /// The figures and level names of a tree, apart from the tree; see [`Organization::split`].
@@ -602,5 +630,39 @@ impl Organization {
         let node = self.tree.node(id);
         let rollup = self.rollup(id);
         NodeFigures { id: node.id(), name: node.name(), level: node.level(), rollup, coverage: rollup.coverage() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_member_without_a_grid_takes_the_grid_of_the_branch_above() {
+        let doc = r#"{"schema": "laifeng", "nodes": [
+            {"id": "c", "level": "community", "name": "胜利社区党委"},
+            {"id": "d1", "parent": "c", "level": "district", "name": "一片区党支部", "grid": "g1"},
+            {"id": "d2", "parent": "c", "level": "district", "name": "二片区党支部", "grid": "g2"},
+            {"id": "s", "parent": "d2", "level": "group", "name": "胜利街党小组"}
+        ], "grids": [
+            {"id": "g1", "code": "42282700100101", "community": "c", "workers": [{"name": "张敏"}], "households": 300},
+            {"id": "g2", "code": "42282700100102", "community": "c", "workers": [{"name": "李强"}], "households": 280}
+        ], "members": [
+            {"id": "m1", "name": "甲", "kind": "retired", "node": "s"},
+            {"id": "m2", "name": "乙", "kind": "retired", "node": "d1"},
+            {"id": "m3", "name": "丙", "kind": "retired", "node": "s", "grid": "g1"},
+            {"id": "m4", "name": "丁", "kind": "retired", "node": "c"},
+            {"id": "m5", "name": "戊", "kind": "mobile", "flow": "out", "node": "s"}
+        ]}"#;
+        let Err(Error::Invalid { problems }) = Organization::from_json(doc) else { panic!("m4 has no grid to take") };
+        let found: Vec<_> = problems.iter().map(|p| (p.path.as_str(), &p.kind)).collect();
+        assert_eq!(found, [("$.members[3].grid", &ProblemKind::NoGrid)]);
+        let org = Organization::from_json(&doc.replace(r#""node": "c"}"#, r#""node": "c", "grid": "g2"}"#)).unwrap_or_else(|e| panic!("{e}"));
+        let grids: Vec<_> = org.members().iter().map(Member::grid).collect();
+        // Derived from the group's branch, from the member's own branch, as given, as given;
+        // none for a member who has flowed out.
+        assert_eq!(grids, [Some(1), Some(0), Some(0), Some(1), None]);
+        assert_eq!(org.members()[0].record().grid, None, "the record stays as given");
+        assert_eq!(org.rollup(org.tree().root()).members_in_grid, 4);
     }
 }

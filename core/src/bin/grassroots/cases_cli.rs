@@ -89,9 +89,9 @@ pub(crate) fn clocks(file: &Path, now: Timestamp, format: Format) -> Result<(), 
     let doc = loaded(file)?;
     let all = cases::clocks(&doc, now);
     match format {
-        Format::Json => {
+        Format::Json | Format::Xlsx => {
             let out = serde_json::json!({ "now": now, "cases": all });
-            out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            return super::emit(&out, format, &format!("时限 {now}"));
         }
         Format::Text => {
             out!("clocks at {now}");
@@ -136,9 +136,9 @@ pub(crate) fn metrics(file: &Path, org: &Path, from: Timestamp, to: Timestamp, m
     let result = cases::metrics(&doc, tree, &options);
     let unknown = doc.check_nodes(tree);
     match format {
-        Format::Json => {
+        Format::Json | Format::Xlsx => {
             let out = serde_json::json!({ "metrics": result, "warnings": unknown });
-            out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            return super::emit(&out, format, &format!("办件指标 {from} – {to}"));
         }
         Format::Text => {
             out!("cases opened from {from} to {to} (minimum sample {min_sample})");
