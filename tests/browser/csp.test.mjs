@@ -12,7 +12,7 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-const WIDGETS = ['dashboard', 'org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker'];
+const WIDGETS = ['dashboard', 'org-tree', 'scorecard', 'duty-list', 'service-board', 'grid-map', 'case-tracker'];
 
 test('every widget renders, restyles and ticks under the strict CSP', async () => {
   const page = await open(env, '/test/csp/all-widgets.html', { viewport: { width: 1200, height: 900 } });
