@@ -228,7 +228,7 @@ async function oldSafari(browser) {
     documentAdopts: false, shadowAdopts: false, replaceSync: false, replace: false, constructible: false,
   }, `${browser.engine}: the page removes constructed stylesheets`);
   const ids = await widgets(page);
-  assert.equal(ids.length, 6);
+  assert.equal(ids.length, 7);
   for (const id of ids) {
     await page.waitFor((h) => document.getElementById(h).shadowRoot.querySelector('link[rel=stylesheet]')?.sheet?.cssRules.length > 0, id);
   }
