@@ -28,6 +28,7 @@ const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-trac
  * by the light `grid-map`), `dashboard+` the dashboard with geometry (`dashboard-map`,
  * `all-map`). `all` has the six kinds without the map; `all-map` everything; `rules` none.
  */
+const RICHER = { 'grid-map-full': 'grid-map', 'dashboard-map': 'dashboard' };
 const kindsOf = (name) => (name === 'all-map' ? [...KINDS, 'grid-map+', 'dashboard+'] : name === 'all' ? KINDS.filter((k) => k !== 'grid-map') : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
