@@ -100,16 +100,30 @@ test('the data picks the module of a map or a dashboard: the larger one only for
   assert.deepEqual(cases_(page), ['dashboard-map.*.wasm', 'dashboard.*.wasm']);
   assert.equal(await page.locator('.w-dashboard .gr-map-shape').count(), 5, 'the second dashboard draws its map');
   await page.close();
-  // Data that comes later (a src, .data after connecting) picks the module when it comes.
+  // An element given its data before it connects: the data picks the module.
+  page = await blank();
+  await page.evaluate((data) => {
+    const el = document.createElement('gr-grid-map');
+    el.id = 'before';
+    el.data = data;
+    document.getElementById('here').append(el);
+  }, { org, geo, cases, period });
+  await page.locator('#before .gr-map-canvas').waitFor();
+  assert.deepEqual(cases_(page), ['grid-map-full.*.wasm']);
+  await page.close();
+  // One connected with no data says so (from the small module, at once); data with cases that
+  // comes later mounts it again from the larger module, which then shows the case figures.
   page = await blank();
   await page.evaluate((data) => {
     const el = document.createElement('gr-grid-map');
     el.id = 'later';
     document.getElementById('here').append(el);
-    setTimeout(() => { el.data = data; }, 50);
+    setTimeout(() => { el.data = data; }, 300);
   }, { org, geo, cases, period });
+  await page.locator('#later .gr-error').waitFor();
   await page.locator('#later .gr-map-canvas').waitFor();
-  assert.deepEqual(cases_(page), ['grid-map-full.*.wasm']);
+  assert.equal(await page.locator('#later .gr-map-figure option').count(), 8, 'five figures and the three of cases; no tiers (no scorecard)');
+  assert.deepEqual(cases_(page), ['grid-map-full.*.wasm', 'grid-map.*.wasm']);
   // Several kinds together: the smallest module with all of them — `all` has no map code,
   // `all-map` has every kind.
   await page.close();

@@ -33,6 +33,7 @@
 const MANIFEST = /* @manifest */ { css: 'style.css', modules: {} } /* @end */;
 
 const loaded = new Map(); // module name → Promise of its exports
+const names = new WeakMap(); // a loaded module's exports → its name
 let asked = null; // kinds asked for in this task, before a module is chosen for them
 
 /** The name of a module already loading or loaded that serves `kind`, if any. */
@@ -89,6 +90,7 @@ function load(name) {
   wasm.catch(() => {}); // a failed fetch is reported through init below, not as unhandled
   const exports = import(new URL(files.js, import.meta.url).href).then(async (glue) => {
     await glue.default({ module_or_path: wasm });
+    names.set(glue, name);
     return glue;
   });
   loaded.set(name, exports);
@@ -164,9 +166,14 @@ class Handle {
 
   #element;
   #picked = null; // for a kind in RICH: called with the first data, which picks the module
+  #kind;
+  #options;
+  #wasm = null; // the module the widget is mounted from
 
   constructor(element, kind, data, options) {
     this.#element = element;
+    this.#kind = kind;
+    this.#options = options;
     themed(element, options);
     if (!Object.values(KINDS).includes(kind)) {
       // A mistake in the host's code, not in data: `ready` (and every call after it) rejects.
@@ -195,7 +202,8 @@ class Handle {
       } catch (e) {
         failure = String(e?.message ?? e);
       }
-      this.#inner = wasm.mount(element, this.#root, kind, text, optionsText(options));
+      this.#wasm = wasm;
+      this.#inner = wasm.mount(element, this.#root, kind, text, optionsText(this.#options));
       if (failure) this.#inner.fail(failure);
     }, (error) => {
       // The widget's code or stylesheet could not be loaded: there is no error panel without
@@ -222,7 +230,8 @@ class Handle {
 
   #then(work) {
     this.ready = this.ready.then(() => {
-      if (this.#inner && !this.#destroyed) work(this.#inner);
+      if (this.#inner && !this.#destroyed) return work(this.#inner);
+      return undefined;
     });
     return this.ready;
   }
@@ -236,15 +245,28 @@ class Handle {
         text = toText(data);
       } catch (e) {
         inner.fail(String(e?.message ?? e));
-        return;
+        return undefined;
       }
-      if (text === null) inner.fail('no data');
-      else inner.update(text);
+      if (text === null) return inner.fail('no data');
+      // Data that needs the larger module of its kind (a map given cases after it was shown
+      // without): mount the widget again from that module.
+      const want = variant(this.#kind, text);
+      if (!MANIFEST.modules[names.get(this.#wasm)]?.kinds.includes(want)) {
+        return moduleFor(want).then((wasm) => {
+          if (this.#destroyed) return;
+          this.#inner.destroy();
+          this.#inner.free();
+          this.#wasm = wasm;
+          this.#inner = wasm.mount(this.#element, this.#root, this.#kind, text, optionsText(this.#options));
+        });
+      }
+      return inner.update(text);
     });
   }
 
   /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure }. */
   setOptions(options) {
+    this.#options = options;
     themed(this.#element, options);
     return this.#then((inner) => inner.setOptions(optionsText(options)));
   }
