@@ -53,7 +53,9 @@ const AREA_SHARE: f64 = 0.10;
 /// - each grid lies within its community's polygon when both are drawn: no corner of the
 ///   grid further than `containment_tolerance_m` outside it;
 /// - no two grids overlap by more than `overlap_tolerance_m2` (each pair once, named with the
-///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic);
+///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic, and
+///   none computed inside a community whose grids' areas add up to their union's within the
+///   tolerance);
 /// - inside each drawn community, no piece larger than `gap_tolerance_m2` is left uncovered
 ///   by its grids (the community minus the union of its grids, each piece with its area and
 ///   a point inside it, in the document's coordinates); a community with a grid missing or
@@ -133,7 +135,36 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
         }
     }
 
-    // Overlaps between grids: candidate pairs whose bounding boxes meet, from an R-tree.
+    // The union of each community's valid grids: what the gap check subtracts, and how much
+    // the grids overlap among themselves in all (their areas' sum minus the union's area),
+    // which bounds any one pair's overlap.
+    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut incomplete: HashMap<&str, bool> = HashMap::new();
+    let mut community_of: HashMap<usize, &str> = HashMap::new();
+    for grid in org.grids() {
+        let community = tree.node(grid.community()).id();
+        match grid_shape.get(grid.record().id.as_str()) {
+            Some(&s) if valid[s] => {
+                by_community.entry(community).or_default().push(s);
+                community_of.insert(s, community);
+            }
+            Some(_) | None => {
+                incomplete.insert(community, true);
+            }
+        }
+    }
+    let unions: HashMap<&str, (MultiPolygon<f64>, f64)> = by_community
+        .iter()
+        .map(|(&c, members)| {
+            let union = unary_union(members.iter().map(|&s| &planar[s]));
+            let excess = members.iter().map(|&s| planar[s].unsigned_area()).sum::<f64>() - union.unsigned_area();
+            (c, (union, excess))
+        })
+        .collect();
+
+    // Overlaps between grids: candidate pairs whose bounding boxes meet, from an R-tree; a
+    // pair inside one community whose grids overlap by no more than the tolerance in all
+    // needs no intersection computed.
     let grids: Vec<usize> = (0..shapes.len()).filter(|&s| valid[s] && matches!(shapes[s].subject, Subject::Grid(_))).collect();
     let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = grids
         .iter()
@@ -146,7 +177,11 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
         .filter(|(a, b)| a < b)
         .collect();
     pairs.sort_unstable();
+    let clean = |s: usize| community_of.get(&s).and_then(|c| unions.get(c)).is_some_and(|(_, excess)| *excess <= opts.overlap_tolerance_m2);
     for (a, b) in pairs {
+        if community_of.get(&a) == community_of.get(&b) && clean(a) {
+            continue;
+        }
         let area = planar[a].intersection(&planar[b]).unsigned_area();
         if area > opts.overlap_tolerance_m2 {
             problems.push(Problem::error(
@@ -158,29 +193,17 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     }
 
     // Gaps inside each drawn community: the community minus the union of its grids.
-    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut incomplete: HashMap<&str, bool> = HashMap::new();
-    for grid in org.grids() {
-        let community = tree.node(grid.community()).id();
-        match grid_shape.get(grid.record().id.as_str()) {
-            Some(&s) if valid[s] => by_community.entry(community).or_default().push(s),
-            Some(_) | None => {
-                incomplete.insert(community, true);
-            }
-        }
-    }
     let projection = doc.projection();
     let mut communities: Vec<(&str, usize)> = node_shape.iter().map(|(id, &s)| (*id, s)).collect();
     communities.sort_by_key(|&(_, s)| s);
     for (id, c) in communities {
         // A community with a grid missing or invalid, or with none, is not measured: its gaps
         // would be the missing or invalid grids already reported.
-        let Some(members) = by_community.get(id) else { continue };
+        let Some((covered, _)) = unions.get(id) else { continue };
         if !valid[c] || incomplete.contains_key(id) {
             continue;
         }
-        let covered = unary_union(members.iter().map(|&s| &planar[s]));
-        let gaps = planar[c].difference(&covered);
+        let gaps = planar[c].difference(covered);
         for piece in &gaps.0 {
             let area = piece.unsigned_area();
             if area <= opts.gap_tolerance_m2 {
