@@ -50,7 +50,7 @@ fn validate_geo_names_every_problem_with_its_place() {
     assert!(!stdout.contains("overlaps grid") && !stdout.contains("a gap of") && !stdout.contains("outside its community"), "{stdout}");
     let (_, stdout, _) = run(&["validate", "geo", "broken/loader.json", "--org", "org.json", "--format", "json"]);
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-    assert_eq!(report["errors"], 16);
+    assert_eq!(report["errors"], 17);
     assert_eq!(report["problems"][3]["path"], "$.features[2].geometry.coordinates[0]");
     assert_eq!(report["problems"][3]["code"], "geo-unclosed-ring");
     assert_eq!(report["problems"][3]["record"], "jg1");

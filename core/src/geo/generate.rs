@@ -369,3 +369,74 @@ impl Lattice {
         unary_union(&polygons)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::{CheckOptions, GeoDoc, Subject, check};
+    use crate::org::generate::{GenOptions, generate as generate_org};
+
+    fn county() -> Organization {
+        let text = generate_org(GenOptions::new(12).streets(3).seed(2026).members_per_group(0, 0)).to_json();
+        Organization::from_json(&text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn along_the_hilbert_curve_each_block_borders_the_one_before() {
+        let lattice = Lattice::new(16, 16, 100.0, &mut Rng::new(1));
+        let order = lattice.hilbert();
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..256).collect::<Vec<_>>());
+        for w in order.windows(2) {
+            assert!(lattice.adjacent(w[0]).contains(&w[1]), "{} and {} are not neighbours", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn the_demo_county_is_drawn_clean_in_every_crs() {
+        let org = county();
+        for crs in [Crs::Local, Crs::Wgs84, Crs::Gcj02] {
+            let text = generate(&org, &GeoGenOptions { seed: 2026, crs, blocks: true, plant_faults: false });
+            let doc = GeoDoc::from_json(&text).unwrap_or_else(|e| panic!("{crs:?}: {:#?}", e.problems()));
+            assert_eq!(doc.crs(), crs);
+            let problems = check(&doc, &org, &CheckOptions::default());
+            assert!(problems.is_empty(), "{crs:?}: {problems:#?}");
+            // Every grid and community drawn, the street pattern's blocks carrying the
+            // grids' households exactly.
+            let grids = doc.shapes().iter().filter(|s| matches!(s.subject, Subject::Grid(_))).count();
+            assert_eq!(grids, org.grids().len());
+            let households: u32 = doc.shapes().iter().filter_map(|s| s.households).sum();
+            assert_eq!(households, org.grids().iter().map(|g| g.record().households).sum::<u32>());
+            // The grids tile their communities: each has a neighbour.
+            let neighbours = doc.neighbours();
+            for (s, shape) in doc.shapes().iter().enumerate() {
+                if matches!(shape.subject, Subject::Grid(_)) {
+                    assert!(!neighbours[s].is_empty(), "{:?} has no neighbour", shape.subject);
+                }
+            }
+            if crs.is_geographic() {
+                let first = doc.shapes()[0].polygon.0[0].exterior().0[0];
+                assert!((113.0..115.0).contains(&first.x) && (34.5..36.0).contains(&first.y), "{first:?}");
+            }
+        }
+        let again = generate(&org, &GeoGenOptions { seed: 2026, crs: Crs::Wgs84, blocks: true, plant_faults: false });
+        assert_eq!(again, generate(&org, &GeoGenOptions { seed: 2026, crs: Crs::Wgs84, blocks: true, plant_faults: false }));
+    }
+
+    #[test]
+    fn planted_faults_are_two_overlaps_and_a_gap() {
+        let org = county();
+        let text = generate(&org, &GeoGenOptions { seed: 2026, crs: Crs::Local, blocks: false, plant_faults: true });
+        let doc = GeoDoc::from_json(&text).unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+        let problems = check(&doc, &org, &CheckOptions::default());
+        let errors: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity == crate::Severity::Error)
+            .map(|p| serde_json::to_value(p).unwrap_or_default()["code"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        let mut sorted = errors.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["geo-gap", "geo-overlap", "geo-overlap"], "{problems:#?}");
+    }
+}

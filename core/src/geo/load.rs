@@ -274,6 +274,11 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
         let mut lines = Vec::with_capacity(rings.len());
         for (r, ring) in rings.iter().enumerate() {
             let rpath = format!("{ppath}[{r}]");
+            // geojson reads any array of numbers as a position.
+            if let Some(k) = ring.iter().position(|q| !(2..=3).contains(&q.len())) {
+                problems.push(shape_problem(record(), format!("{rpath}[{k}]"), format!("a position has 2 or 3 numbers, this one has {}", ring[k].len())));
+                continue;
+            }
             if ring.len() < 4 {
                 problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoShortRing { count: ring.len() }));
             } else if ring.first().map(|q| &q.as_slice()[..2]) != ring.last().map(|q| &q.as_slice()[..2]) {
