@@ -63,9 +63,17 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
     // Communities in tree order (so that a street's communities are consecutive), each with
     // the target areas of its grids, in km².
     let order = tree.subtree(tree.root());
-    let is_community = |id: NodeId| tree.node(id).level() == "community" || org.grids().iter().any(|g| g.community() == id);
+    let mut community_flag = vec![false; tree.len()];
+    for id in tree.ids().filter(|&id| tree.node(id).level() == "community").chain(org.grids().iter().map(|g| g.community())) {
+        community_flag[id.index()] = true;
+    }
+    let is_community = |id: NodeId| community_flag[id.index()];
     let communities: Vec<NodeId> = order.iter().copied().filter(|&id| is_community(id)).collect();
-    let grids_of = |c: NodeId| org.grids().iter().enumerate().filter(move |(_, g)| g.community() == c).map(|(i, _)| i);
+    let mut grids_by_community: Vec<Vec<usize>> = vec![Vec::new(); tree.len()];
+    for (i, g) in org.grids().iter().enumerate() {
+        grids_by_community[g.community().index()].push(i);
+    }
+    let grids_of = |c: NodeId| grids_by_community[c.index()].iter().copied();
     let target = |g: usize| {
         let r = org.grids()[g].record();
         r.area_km2.filter(|a| *a > 0.0).unwrap_or((f64::from(r.households) / HOUSEHOLDS_PER_KM2).max(0.02))
@@ -120,24 +128,24 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
     }
 
     let mut drawn: Vec<Drawn> = Vec::new();
-    // Nodes above the communities: each the union of its communities' blocks.
-    for &id in &order {
-        if is_community(id) {
-            continue;
+    // Communities: the union of their blocks; the nodes above them (streets, the county):
+    // the union of their communities' blocks, in tree order.
+    let community_shapes: Vec<(NodeId, MultiPolygon<f64>)> = community_cells.iter().map(|(c, range)| (*c, lattice.union(&cells[range.clone()]))).collect();
+    let mut above: std::collections::HashMap<NodeId, Vec<usize>> = std::collections::HashMap::new();
+    for (i, (c, _)) in community_shapes.iter().enumerate() {
+        for ancestor in tree.path_to_root(*c).into_iter().skip(1) {
+            above.entry(ancestor).or_default().push(i);
         }
-        let under: Vec<usize> = community_cells
-            .iter()
-            .filter(|(c, _)| tree.path_to_root(*c).contains(&id))
-            .flat_map(|(_, range)| cells[range.clone()].iter().copied())
-            .collect();
-        if under.is_empty() {
-            continue;
-        }
+    }
+    for &id in order.iter().filter(|id| above.contains_key(id) && !is_community(**id)) {
+        // From the blocks again: a union of the communities' unions can come out with rings
+        // that touch themselves where the rounding of the two steps differs.
+        let under: Vec<usize> = above.get(&id).into_iter().flatten().flat_map(|&i| cells[community_cells[i].1.clone()].iter().copied()).collect();
         drawn.push(Drawn { properties: props("node", tree.node(id).id(), Some(tree.node(id).name())), polygon: lattice.union(&under) });
     }
-    for (c, range) in &community_cells {
-        let node = tree.node(*c);
-        drawn.push(Drawn { properties: props("node", node.id(), Some(node.name())), polygon: lattice.union(&cells[range.clone()]) });
+    for (c, polygon) in community_shapes {
+        let node = tree.node(c);
+        drawn.push(Drawn { properties: props("node", node.id(), Some(node.name())), polygon });
     }
     let mut blocks: Vec<Drawn> = Vec::new();
     for (g, own) in grid_cells.iter().enumerate() {
