@@ -30,8 +30,9 @@ fn validate_geo_follows_the_exit_code_contract() {
         (&["validate", "geo", "no/such/file.json", "--org", "org.json"], 2),
         (&["validate", "geo", "valid/local-squares.json", "--org", "no/such/org.json"], 2),
         (&["validate", "geo", "valid/local-squares.json", "--org", "org.json", "--overlap-m2", "-1"], 2),
-        // The organization itself has errors: they are printed, exit 1.
+        // The organization itself has errors (here: it is not one): they are printed, exit 1.
         (&["validate", "geo", "valid/local-squares.json", "--org", "broken/checks.json"], 1),
+        (&["validate", "geo", "valid/local-squares.json", "--org", "broken/checks.json", "--format", "json"], 1),
     ] {
         let (got, stdout, stderr) = run(args);
         assert_eq!(got, code, "{args:?}\nstdout: {stdout}\nstderr: {stderr}");
@@ -48,6 +49,10 @@ fn validate_geo_names_every_problem_with_its_place() {
     let (code, stdout, _) = run(&["validate", "geo", "broken/checks.json", "--org", "org.json", "--overlap-m2", "2000", "--gap-m2", "8000", "--containment-m", "5"]);
     assert_eq!(code, 1);
     assert!(!stdout.contains("overlaps grid") && !stdout.contains("a gap of") && !stdout.contains("outside its community"), "{stdout}");
+    let (_, stdout, _) = run(&["validate", "geo", "valid/local-squares.json", "--org", "broken/checks.json", "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["file"], "broken/checks.json");
+    assert_eq!(report["valid"], false);
     let (_, stdout, _) = run(&["validate", "geo", "broken/loader.json", "--org", "org.json", "--format", "json"]);
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
     assert_eq!(report["errors"], 17);
