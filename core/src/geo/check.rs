@@ -2,7 +2,7 @@
 //! naming a known record, valid rings, grids inside their community, no overlaps between
 //! grids, no gaps inside a community (全覆盖、无缝隙、不交叉), declared areas that agree.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ::geo::coordinate_position::CoordPos;
 use ::geo::dimensions::Dimensions;
@@ -73,8 +73,8 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     let record = |s: usize| Some(shapes[s].subject.id().to_owned());
 
     // Known records, and which shape draws each grid and node.
-    let mut grid_shape: HashMap<&str, usize> = HashMap::new();
-    let mut node_shape: HashMap<&str, usize> = HashMap::new();
+    let mut grid_shape: HashMap<&str, usize> = HashMap::default();
+    let mut node_shape: HashMap<&str, usize> = HashMap::default();
     for (s, shape) in shapes.iter().enumerate() {
         let path = format!("{}.properties.{}", doc.path(s), shape.subject.kind());
         match &shape.subject {
@@ -110,37 +110,12 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     };
     let valid: Vec<bool> = (0..shapes.len()).map(|s| validate(doc, s, &planar[s], &mut problems) && known(s)).collect();
 
-    // Each grid inside its community.
-    for (id, &s) in &grid_shape {
-        let Some(&g) = grid_index.get(id) else { continue };
-        let community = tree.node(org.grids()[g].community()).id();
-        let Some(&c) = node_shape.get(community) else { continue };
-        if !valid[s] || !valid[c] {
-            continue;
-        }
-        let outer = &planar[c];
-        let mut worst = 0.0_f64;
-        for p in planar[s].0.iter().flat_map(|p| p.exterior().0.iter()) {
-            let point = Point::from(*p);
-            if !outer.intersects(&point) {
-                worst = worst.max(Euclidean.distance(outer, &point));
-            }
-        }
-        if worst > opts.containment_tolerance_m {
-            problems.push(Problem::error(
-                record(s),
-                doc.path(s),
-                ProblemKind::GeoOutsideCommunity { community: community.to_owned(), distance_m: format!("{worst:.1}"), tolerance_m: number(opts.containment_tolerance_m) },
-            ));
-        }
-    }
-
     // The union of each community's valid grids: what the gap check subtracts, and how much
     // the grids overlap among themselves in all (their areas' sum minus the union's area),
     // which bounds any one pair's overlap.
-    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut incomplete: HashMap<&str, bool> = HashMap::new();
-    let mut community_of: HashMap<usize, &str> = HashMap::new();
+    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut incomplete: HashMap<&str, bool> = HashMap::default();
+    let mut community_of: HashMap<usize, &str> = HashMap::default();
     for grid in org.grids() {
         let community = tree.node(grid.community()).id();
         match grid_shape.get(grid.record().id.as_str()) {
@@ -161,6 +136,47 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
             (c, (union, excess))
         })
         .collect();
+
+    // Each grid inside its community. A community whose grids' union lies inside it (what is
+    // left outside has no area to speak of and no corner beyond the tolerance) needs no
+    // grid's corners tested one by one.
+    let inside: HashMap<&str, bool> = unions
+        .iter()
+        .filter_map(|(&id, (union, _))| {
+            let &c = node_shape.get(id)?;
+            if !valid[c] {
+                return None;
+            }
+            let outside = union.difference(&planar[c]);
+            let near = outside.0.iter().flat_map(|p| p.exterior().0.iter()).all(|v| Euclidean.distance(&planar[c], &Point::from(*v)) <= opts.containment_tolerance_m);
+            (near && outside.unsigned_area() <= 0.01).then_some((id, true))
+        })
+        .collect();
+    let mut drawn_grids: Vec<(&str, usize)> = grid_shape.iter().map(|(id, &s)| (*id, s)).collect();
+    drawn_grids.sort_by_key(|&(_, s)| s);
+    for (id, s) in drawn_grids {
+        let Some(&g) = grid_index.get(id) else { continue };
+        let community = tree.node(org.grids()[g].community()).id();
+        let Some(&c) = node_shape.get(community) else { continue };
+        if !valid[s] || !valid[c] || inside.contains_key(community) {
+            continue;
+        }
+        let outer = &planar[c];
+        let mut worst = 0.0_f64;
+        for p in planar[s].0.iter().flat_map(|p| p.exterior().0.iter()) {
+            let point = Point::from(*p);
+            if !outer.intersects(&point) {
+                worst = worst.max(Euclidean.distance(outer, &point));
+            }
+        }
+        if worst > opts.containment_tolerance_m {
+            problems.push(Problem::error(
+                record(s),
+                doc.path(s),
+                ProblemKind::GeoOutsideCommunity { community: community.to_owned(), distance_m: format!("{worst:.1}"), tolerance_m: number(opts.containment_tolerance_m) },
+            ));
+        }
+    }
 
     // Overlaps between grids: candidate pairs whose bounding boxes meet, from an R-tree; a
     // pair inside one community whose grids overlap by no more than the tolerance in all

@@ -2,7 +2,7 @@
 //! geometry through the `geojson` crate, then the rings (closed, four positions or more,
 //! inside China for a geographic crs) and duplicate subjects. Every problem is kept.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use geojson::GeometryValue;
 use serde::Deserialize;
@@ -73,7 +73,7 @@ impl GeoDoc {
             Some(_) => problems.push(shape_problem(None, "$.features".into(), "expected an array of features".into())),
             None => problems.push(shape_problem(None, "$.features".into(), "missing field `features`".into())),
         }
-        let mut first: HashMap<(&'static str, &str), usize> = HashMap::new();
+        let mut first: HashMap<(&'static str, &str), usize> = HashMap::default();
         for (s, shape) in shapes.iter().enumerate() {
             let key = (shape.subject.kind(), shape.subject.id());
             match first.get(&key) {
