@@ -51,7 +51,9 @@ const AREA_SHARE: f64 = 0.10;
 ///   geo's `Validation`, see `validate`); an invalid shape, or one naming an unknown record, is left out of the
 ///   checks below, whose boolean operations need valid input;
 /// - each grid lies within its community's polygon when both are drawn: no corner of the
-///   grid further than `containment_tolerance_m` outside it;
+///   grid further than `containment_tolerance_m` outside it (the corners are tested only in
+///   a community that the union of its grids leaves by more than 0.01 m² or by a corner
+///   beyond the tolerance);
 /// - no two grids overlap by more than `overlap_tolerance_m2` (each pair once, named with the
 ///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic, and
 ///   none computed inside a community whose grids' areas add up to their union's within the
