@@ -65,7 +65,7 @@ screenshots: setup-test build
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
-	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench geo --features geo,generate
+	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench geo --features geo,generate --profile native
 	@$(MAKE) --no-print-directory build
 	@node tests/browser/scorecard-bench.mjs
 	@node tests/browser/load-bench.mjs
