@@ -6,9 +6,10 @@ use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::expr::required_facts;
 use super::facts::{FactType, Unit};
-use super::set::{Indicator, RuleSet, Voids, num};
+use super::num;
+use super::set::{Indicator, RuleSet, Voids};
+use super::vm;
 use crate::error::{Error, Problem, ProblemKind};
 
 /// One entity to rate: its id and its facts (fact name → value).
@@ -198,50 +199,43 @@ fn points(p: f64) -> String {
     if p == 1.0 { "1 point".into() } else { format!("{} points", num(p)) }
 }
 
-/// What evaluating one expression needs that does not depend on the entity: worked out once
-/// per evaluation, not once per entity (10,000 entities × 25 indicators made the paths and
-/// fact lists a good share of the scorecard's time).
-struct Rule {
-    /// The expression's place in the rule set, for diagnostics.
+/// What evaluating one expression needs besides its compiled form: its place in the rule
+/// set, for diagnostics. Worked out once per evaluation, not once per entity.
+struct Rule<'r> {
     path: String,
-    /// The facts it reads without a default.
-    needed: Vec<String>,
-}
-
-impl Rule {
-    fn new(expr: &Value, path: String) -> Self {
-        let mut needed = Vec::new();
-        required_facts(expr, &mut needed);
-        Rule { path, needed }
-    }
+    compiled: &'r vm::Rule,
 }
 
 /// The rules of a rule set, in its order, each with its [`Rule`]; an indicator's also with the
 /// type and unit its values are shown in.
-struct Plan {
-    eligible: Option<Rule>,
-    vetoes: Vec<Rule>,
-    bonuses: Vec<Rule>,
-    indicators: Vec<Vec<(Rule, Option<FactType>, Option<Unit>)>>,
+struct Plan<'r> {
+    eligible: Option<Rule<'r>>,
+    vetoes: Vec<Rule<'r>>,
+    bonuses: Vec<Rule<'r>>,
+    indicators: Vec<Vec<(Rule<'r>, Option<FactType>, Option<Unit>)>>,
 }
 
-impl Plan {
-    fn new(rules: &RuleSet) -> Self {
-        let eligible = rules.eligible.as_ref().map(|e| Rule::new(&e.when, "$.eligible.when".to_owned()));
-        let vetoes = rules.vetoes.iter().enumerate().map(|(v, veto)| Rule::new(&veto.when, format!("$.vetoes[{v}].when"))).collect();
-        let bonuses = rules.bonuses.iter().enumerate().map(|(b, bonus)| Rule::new(&bonus.when, format!("$.bonuses[{b}].when"))).collect();
+impl<'r> Plan<'r> {
+    fn new(rules: &'r RuleSet) -> Self {
+        let c = &rules.compiled;
+        let rule = |compiled, path| Rule { path, compiled };
+        let eligible = c.eligible.as_ref().map(|e| rule(e, "$.eligible.when".to_owned()));
+        let vetoes = c.vetoes.iter().enumerate().map(|(v, r)| rule(r, format!("$.vetoes[{v}].when"))).collect();
+        let bonuses = c.bonuses.iter().enumerate().map(|(b, r)| rule(r, format!("$.bonuses[{b}].when"))).collect();
         let indicators = rules
             .sections
             .iter()
+            .zip(&c.indicators)
             .enumerate()
-            .map(|(s, section)| {
+            .map(|(s, (section, compiled))| {
                 section
                     .indicators
                     .iter()
+                    .zip(compiled)
                     .enumerate()
-                    .map(|(i, ind)| {
+                    .map(|(i, (ind, r))| {
                         let (kind, unit) = display(rules, ind);
-                        (Rule::new(&ind.expr, format!("$.sections[{s}].indicators[{i}].expr")), kind, unit)
+                        (rule(r, format!("$.sections[{s}].indicators[{i}].expr")), kind, unit)
                     })
                     .collect()
             })
@@ -258,32 +252,39 @@ fn display(rules: &RuleSet, indicator: &Indicator) -> (Option<FactType>, Option<
 
 struct Run<'a> {
     rules: &'a RuleSet,
-    data: Value,
+    /// The entity's facts by slot of the compiled expressions (ill-typed ones left out).
+    row: Vec<Option<&'a Value>>,
+    facts: &'a Map<String, Value>,
     bad: Vec<String>,
     record: String,
     diagnostics: Vec<Problem>,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
     /// Evaluates an expression; `None` (with a diagnostic) when a fact is missing or it fails.
-    fn eval(&mut self, expr: &Value, rule: &Rule) -> Result<Value, Reason> {
-        let (needed, path) = (&rule.needed, rule.path.as_str());
-        let missing: Vec<String> =
-            needed.iter().filter(|&f| self.data.get(f).is_none_or(Value::is_null) && !self.bad.contains(f)).cloned().collect();
-        let bad_used = needed.iter().find(|f| self.bad.contains(f)).cloned();
-        if let Some(first) = missing.first() {
-            for fact in &missing {
+    fn eval(&mut self, rule: &Rule<'a>) -> Result<Value, Reason> {
+        let (needed, path) = (&rule.compiled.needed, rule.path.as_str());
+        let absent = |(f, slot): &&(String, usize)| self.row[*slot].is_none_or(Value::is_null) && !self.bad.contains(f);
+        if let Some((first, _)) = needed.iter().find(absent) {
+            for (fact, _) in needed.iter().filter(absent) {
                 self.diagnostics.push(Problem::error(Some(self.record.clone()), path.to_owned(), ProblemKind::MissingFact { fact: fact.clone() }));
             }
             let (zh, en) = self.rules.catalogue.get(first).map_or((first.as_str(), first.as_str()), |f| (f.zh.as_str(), f.en.as_str()));
             return Err(Reason { zh: format!("缺少事实「{zh}」（{first}），得 0 分"), en: format!("fact {en} ({first}) missing: 0 points") });
         }
-        if let Some(fact) = bad_used {
+        if let Some((fact, _)) = needed.iter().find(|(f, _)| self.bad.contains(f)) {
             return Err(Reason { zh: format!("事实 {fact} 的值有误，得 0 分"), en: format!("fact {fact} has a wrong value: 0 points") });
         }
-        match jsonlogic_rs::apply(expr, &self.data) {
-            Ok(v) => Ok(v),
-            Err(e) => Err(self.failed(path, e.to_string())),
+        let env = vm::Env { row: &self.row, all: self.facts, bad: &self.bad };
+        match vm::eval(&rule.compiled.node, &env, &vm::Scope::Root) {
+            Ok(v) => match v.to_json(&env) {
+                Some(value) => Ok(value),
+                None => {
+                    let message = format!("the value is {}, not a number JSON can hold (a division by zero?)", vm::js_number(vm::to_number(&v)));
+                    Err(self.failed(path, message))
+                }
+            },
+            Err(message) => Err(self.failed(path, message)),
         }
     }
 
@@ -293,14 +294,14 @@ impl Run<'_> {
     }
 
     /// A yes/no result; anything but a boolean is a diagnostic.
-    fn condition(&mut self, expr: &Value, rule: &Rule) -> Result<bool, Reason> {
-        match self.eval(expr, rule)? {
+    fn condition(&mut self, rule: &Rule<'a>) -> Result<bool, Reason> {
+        match self.eval(rule)? {
             Value::Bool(b) => Ok(b),
             other => Err(self.failed(&rule.path, format!("expected true or false, got {other}"))),
         }
     }
 
-    fn indicator(&mut self, indicator: &Indicator, (rule, kind, unit): &(Rule, Option<FactType>, Option<Unit>)) -> IndicatorResult {
+    fn indicator(&mut self, indicator: &Indicator, (rule, kind, unit): &(Rule<'a>, Option<FactType>, Option<Unit>)) -> IndicatorResult {
         let (kind, unit) = (*kind, *unit);
         let max = indicator.max_points();
         let result =
@@ -315,7 +316,7 @@ impl Run<'_> {
                 (format!("{}{zh}", num(v)), format!("{}{en}", num(v)))
             }
         };
-        let value = match self.eval(&indicator.expr, rule) {
+        let value = match self.eval(rule) {
             Ok(v) => v,
             Err(reason) => return result(Value::Null, None, 0.0, false, reason),
         };
@@ -407,8 +408,8 @@ impl RuleSet {
         (result, diagnostics)
     }
 
-    fn evaluate_entity(&self, plan: &Plan, entity: &Entity, index: usize) -> (EntityResult, Vec<Problem>) {
-        let mut run = Run { rules: self, data: Value::Null, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
+    fn evaluate_entity<'a>(&'a self, plan: &Plan<'a>, entity: &'a Entity, index: usize) -> (EntityResult, Vec<Problem>) {
+        let mut run = Run { rules: self, row: Vec::new(), facts: &entity.facts, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
         for (name, value) in &entity.facts {
             if let Some(fact) = self.catalogue.get(name).filter(|f| !value.is_null() && !f.kind.accepts(value)) {
                 run.bad.push(name.clone());
@@ -419,16 +420,11 @@ impl RuleSet {
                 ));
             }
         }
-        // Cloning the map whole is cheaper than rebuilding it fact by fact.
-        let mut data = entity.facts.clone();
-        for name in &run.bad {
-            data.remove(name);
-        }
-        run.data = Value::Object(data);
+        run.row = self.compiled.slots.row(&entity.facts, &run.bad);
 
         let mut vetoes = Vec::new();
         for (v, veto) in self.vetoes.iter().enumerate() {
-            if run.condition(&veto.when, &plan.vetoes[v]) == Ok(true) {
+            if run.condition(&plan.vetoes[v]) == Ok(true) {
                 let (zh, en) = match &veto.voids {
                     Voids::Rating => ("整体评定".to_owned(), "the whole rating".to_owned()),
                     Voids::Section(id) => self.sections.iter().find(|s| s.id == *id).map_or((id.clone(), id.clone()), |s| (s.zh.clone(), s.en.clone())),
@@ -439,7 +435,7 @@ impl RuleSet {
         }
         let mut bonuses = Vec::new();
         for (b, bonus) in self.bonuses.iter().enumerate() {
-            if run.condition(&bonus.when, &plan.bonuses[b]) == Ok(true) {
+            if run.condition(&plan.bonuses[b]) == Ok(true) {
                 let reason = Reason {
                     zh: format!("加分：{}，加 {} 分", bonus.zh, num(bonus.points)),
                     en: format!("bonus: {}: +{}", bonus.en, points(bonus.points)),
@@ -448,7 +444,7 @@ impl RuleSet {
             }
         }
         let not_rated = self.eligible.as_ref().zip(plan.eligible.as_ref()).and_then(|(e, rule)| {
-            let held = run.condition(&e.when, rule);
+            let held = run.condition(rule);
             (held != Ok(true)).then(|| Reason { zh: format!("不参评：未满足「{}」", e.zh), en: format!("not rated: needs {}", e.en) })
         });
         let voided = vetoes.iter().any(|v| v.voids == Voids::Rating);

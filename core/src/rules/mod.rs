@@ -67,6 +67,11 @@ mod facts;
 pub mod generate;
 mod set;
 mod scorecard;
+mod vm;
+
+/// Numbers as the explanations write them (to two decimals, whole numbers without a point):
+/// here, where both the static checks (`expr`) and the rule-set loader (`set`) reach it.
+pub(crate) use crate::text::number as num;
 
 pub mod cases;
 pub use diff::{EntityChange, IndicatorChange, OneSided, Part, RuleChange, RuleSetDiff, SectionChange, Side, SideDiagnostics, Standing, Version};
