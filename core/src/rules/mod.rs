@@ -68,6 +68,8 @@ pub mod generate;
 mod set;
 mod scorecard;
 mod vm;
+#[cfg(test)]
+mod differential;
 
 /// Numbers as the explanations write them (to two decimals, whole numbers without a point):
 /// here, where both the static checks (`expr`) and the rule-set loader (`set`) reach it.

@@ -219,6 +219,13 @@ pub(crate) fn compile(value: &Value, slots: &mut Slots) -> Node {
     compile_in(value, false, slots)
 }
 
+/// Compiles an expression whose `var`s all read the data given as [`Scope::Item`] (tests run
+/// the official suite over data that is not an object this way).
+#[cfg(test)]
+pub(crate) fn compile_over_item(value: &Value) -> Node {
+    compile_in(value, true, &mut Slots::default())
+}
+
 fn compile_in(value: &Value, scoped: bool, slots: &mut Slots) -> Node {
     match value {
         Value::Array(items) => {
