@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::facts::{FactType, Unit};
 use super::num;
+use crate::text::number_into;
 use super::set::{Indicator, RuleSet, Voids};
 use super::vm;
 use crate::error::{Error, Problem, ProblemKind};
@@ -207,12 +208,96 @@ struct Rule<'r> {
 }
 
 /// The rules of a rule set, in its order, each with its [`Rule`]; an indicator's also with the
-/// type and unit its values are shown in.
+/// texts of its explanations.
 struct Plan<'r> {
     eligible: Option<Rule<'r>>,
     vetoes: Vec<Rule<'r>>,
     bonuses: Vec<Rule<'r>>,
-    indicators: Vec<Vec<(Rule<'r>, Option<FactType>, Option<Unit>)>>,
+    indicators: Vec<Vec<(Rule<'r>, Texts)>>,
+    /// The type of each catalogued fact, to find ill-typed facts without a search per fact.
+    types: HashMap<&'r str, FactType, FxBuildHasher>,
+}
+
+/// The parts of an indicator's explanations that are the same for every entity, written once
+/// per evaluation: only the value is written per entity.
+struct Texts {
+    kind: Option<FactType>,
+    unit: Option<Unit>,
+    max: f64,
+    /// `name ` in each language, before the value.
+    head: (String, String),
+    /// After the value, for each band reached: ` ≥ 90%，得 10 分` / ` ≥ 90%: 10 points`.
+    reached: Vec<(String, String)>,
+    /// After the value, when no band is reached.
+    below: (String, String),
+    /// A yes/no indicator's two explanations.
+    yes: Reason,
+    no: Reason,
+}
+
+impl Texts {
+    fn new(indicator: &Indicator, kind: Option<FactType>, unit: Option<Unit>) -> Self {
+        let show = |v: f64, zh: bool| {
+            let mut out = String::new();
+            show_value(&mut out, v, kind, unit, zh);
+            out
+        };
+        let reached = indicator
+            .bands
+            .iter()
+            .flatten()
+            .map(|band| {
+                (format!(" ≥ {}，得 {} 分", show(band.min, true), num(band.points)), format!(" ≥ {}: {}", show(band.min, false), points(band.points)))
+            })
+            .collect();
+        let lowest = indicator.bands.as_ref().and_then(|b| b.last()).map_or(0.0, |b| b.min);
+        let p = indicator.points.unwrap_or(0.0);
+        Texts {
+            kind,
+            unit,
+            max: indicator.max_points(),
+            head: (format!("{} ", indicator.zh), format!("{} ", indicator.en)),
+            reached,
+            below: (format!(" < {}，得 0 分", show(lowest, true)), format!(" < {}: 0 points", show(lowest, false))),
+            yes: Reason { zh: format!("{}：是，得 {} 分", indicator.zh, num(p)), en: format!("{}: yes, {}", indicator.en, points(p)) },
+            no: Reason { zh: format!("{}：否，得 0 分", indicator.zh), en: format!("{}: no, 0 points", indicator.en) },
+        }
+    }
+
+    /// `head` + the value + `tail` in both languages; the number is written once.
+    fn reason(&self, v: f64, tail: &(String, String)) -> Reason {
+        let mut zh = String::with_capacity(self.head.0.len() + 24 + tail.0.len());
+        zh.push_str(&self.head.0);
+        let at = zh.len();
+        if self.kind == Some(FactType::Ratio) {
+            number_into(&mut zh, v * 100.0);
+            zh.push('%');
+        } else {
+            number_into(&mut zh, v);
+        }
+        let shown = at..zh.len();
+        let (unit_zh, unit_en) = if self.kind == Some(FactType::Ratio) { ("", "") } else { self.unit.map_or(("", ""), Unit::suffix) };
+        zh.push_str(unit_zh);
+        zh.push_str(&tail.0);
+        let mut en = String::with_capacity(self.head.1.len() + 24 + tail.1.len());
+        en.push_str(&self.head.1);
+        en.push_str(&zh[shown]);
+        en.push_str(unit_en);
+        en.push_str(&tail.1);
+        Reason { zh, en }
+    }
+}
+
+/// A value as the explanations show it: a ratio as a percentage, else with its unit.
+fn show_value(out: &mut String, v: f64, kind: Option<FactType>, unit: Option<Unit>, zh: bool) {
+    if kind == Some(FactType::Ratio) {
+        number_into(out, v * 100.0);
+        out.push('%');
+    } else {
+        number_into(out, v);
+        let (sz, se) = unit.map_or(("", ""), Unit::suffix);
+        out.push_str(if zh { sz } else { se });
+    }
 }
 
 impl<'r> Plan<'r> {
@@ -235,12 +320,13 @@ impl<'r> Plan<'r> {
                     .enumerate()
                     .map(|(i, (ind, r))| {
                         let (kind, unit) = display(rules, ind);
-                        (rule(r, format!("$.sections[{s}].indicators[{i}].expr")), kind, unit)
+                        (rule(r, format!("$.sections[{s}].indicators[{i}].expr")), Texts::new(ind, kind, unit))
                     })
                     .collect()
             })
             .collect();
-        Plan { eligible, vetoes, bonuses, indicators }
+        let types = rules.catalogue.facts().iter().map(|f| (f.name.as_str(), f.kind)).collect();
+        Plan { eligible, vetoes, bonuses, indicators, types }
     }
 }
 
@@ -301,21 +387,11 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn indicator(&mut self, indicator: &Indicator, (rule, kind, unit): &(Rule<'a>, Option<FactType>, Option<Unit>)) -> IndicatorResult {
-        let (kind, unit) = (*kind, *unit);
-        let max = indicator.max_points();
+    fn indicator(&mut self, indicator: &Indicator, (rule, texts): &(Rule<'a>, Texts)) -> IndicatorResult {
+        let max = texts.max;
         let result =
             |value: Value, threshold, points: f64, passed, reason| IndicatorResult { id: indicator.id.clone(), value, threshold, points, max, passed, reason };
         let expr_path = rule.path.as_str();
-        let show = |v: f64| -> (String, String) {
-            if kind == Some(FactType::Ratio) {
-                let p = format!("{}%", num(v * 100.0));
-                (p.clone(), p)
-            } else {
-                let (zh, en) = unit.map_or(("", ""), Unit::suffix);
-                (format!("{}{zh}", num(v)), format!("{}{en}", num(v)))
-            }
-        };
         let value = match self.eval(rule) {
             Ok(v) => v,
             Err(reason) => return result(Value::Null, None, 0.0, false, reason),
@@ -325,37 +401,22 @@ impl<'a> Run<'a> {
                 let reason = self.failed(expr_path, format!("expected a number, got {value}"));
                 return result(value, None, 0.0, false, reason);
             };
-            let (vz, ve) = show(v);
-            match bands.iter().find(|b| v >= b.min) {
-                Some(band) => {
-                    let (tz, te) = show(band.min);
-                    let reason = Reason {
-                        zh: format!("{} {vz} ≥ {tz}，得 {} 分", indicator.zh, num(band.points)),
-                        en: format!("{} {ve} ≥ {te}: {}", indicator.en, points(band.points)),
-                    };
-                    result(value, Some(band.min), band.points, true, reason)
+            match bands.iter().position(|b| v >= b.min) {
+                Some(b) => {
+                    let reason = texts.reason(v, &texts.reached[b]);
+                    result(value, Some(bands[b].min), bands[b].points, true, reason)
                 }
                 None => {
                     let lowest = bands.last().map_or(0.0, |b| b.min);
-                    let (tz, te) = show(lowest);
-                    let reason = Reason {
-                        zh: format!("{} {vz} < {tz}，得 0 分", indicator.zh),
-                        en: format!("{} {ve} < {te}: 0 points", indicator.en),
-                    };
+                    let reason = texts.reason(v, &texts.below);
                     result(value, Some(lowest), 0.0, false, reason)
                 }
             }
         } else {
             let p = indicator.points.unwrap_or(0.0);
             match value {
-                Value::Bool(true) => {
-                    let reason = Reason { zh: format!("{}：是，得 {} 分", indicator.zh, num(p)), en: format!("{}: yes, {}", indicator.en, points(p)) };
-                    result(value, None, p, true, reason)
-                }
-                Value::Bool(false) => {
-                    let reason = Reason { zh: format!("{}：否，得 0 分", indicator.zh), en: format!("{}: no, 0 points", indicator.en) };
-                    result(value, None, 0.0, false, reason)
-                }
+                Value::Bool(true) => result(value, None, p, true, texts.yes.clone()),
+                Value::Bool(false) => result(value, None, 0.0, false, texts.no.clone()),
                 other => {
                     let reason = self.failed(expr_path, format!("expected true or false, got {other}"));
                     result(other, None, 0.0, false, reason)
@@ -411,12 +472,12 @@ impl RuleSet {
     fn evaluate_entity<'a>(&'a self, plan: &Plan<'a>, entity: &'a Entity, index: usize) -> (EntityResult, Vec<Problem>) {
         let mut run = Run { rules: self, row: Vec::new(), facts: &entity.facts, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
         for (name, value) in &entity.facts {
-            if let Some(fact) = self.catalogue.get(name).filter(|f| !value.is_null() && !f.kind.accepts(value)) {
+            if let Some(kind) = plan.types.get(name.as_str()).filter(|k| !value.is_null() && !k.accepts(value)) {
                 run.bad.push(name.clone());
                 run.diagnostics.push(Problem::error(
                     Some(entity.id.clone()),
                     format!("$[{index}].facts.{name}"),
-                    ProblemKind::FactValue { fact: name.clone(), expected: fact.kind.name().into() },
+                    ProblemKind::FactValue { fact: name.clone(), expected: kind.name().into() },
                 ));
             }
         }
