@@ -64,6 +64,53 @@ fn the_official_jsonlogic_suite_passes() {
     assert!(failures.is_empty(), "{} of {ran} cases fail:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// Evaluates to the raw value, with any data (`var` reading it as an item).
+fn raw_over_item(expr: &Value, data: &Value, check: impl FnOnce(Result<&vm::V, &String>, &Env) -> bool) -> bool {
+    let node = vm::compile_over_item(expr);
+    let empty = Map::new();
+    let env = Env { row: &[], all: &empty, bad: &[] };
+    let item = vm::V::Json(data);
+    let result = vm::eval(&node, &env, &Scope::Item(&item));
+    check(result.as_ref(), &env)
+}
+
+#[test]
+fn json_logic_js_values_are_matched() {
+    // Random expressions over every standard operator with awkward data, each with the value
+    // json-logic-js gives (tests/browser/jsonlogic-fixture.mjs wrote them).
+    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/rules/jsonlogic/js-values.json"));
+    let cases: Vec<Value> = serde_json::from_str(text).unwrap_or_else(|e| panic!("js-values.json: {e}"));
+    assert!(cases.len() >= 1000, "only {} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let (logic, data) = (&case["logic"], &case["data"]);
+        let agrees = |got: Result<&vm::V, &String>, env: &Env| match (got, case) {
+            (Err(_), c) => c.get("error").is_some(),
+            (Ok(vm::V::Undef), c) => c.get("undefined").is_some(),
+            (Ok(v), c) => match (c.get("number"), c.get("value"), v.to_json(env)) {
+                (Some(Value::String(n)), _, None) => vm::js_number(vm::to_number(v)) == *n,
+                (None, Some(want), Some(got)) => same(&got, want),
+                _ => false,
+            },
+        };
+        let over_data = raw_over_item(logic, data, agrees);
+        // As a fact row too (the data is always an object here).
+        let facts = data.as_object().cloned().unwrap_or_default();
+        let mut slots = Slots::default();
+        let node = vm::compile(logic, &mut slots);
+        let row = slots.row(&facts, &[]);
+        let env = Env { row: &row, all: &facts, bad: &[] };
+        let as_row = agrees(vm::eval(&node, &env, &Scope::Root).as_ref(), &env);
+        if !(over_data && as_row) {
+            let mut slots = Slots::default();
+            let node = vm::compile(logic, &mut slots);
+            let got = vm::eval(&node, &env, &Scope::Root).map(|v| (v.to_json(&env), format!("{v:?}")));
+            failures.push(format!("{logic} over {data}: json-logic-js {case}, ours {got:?} (over the data: {over_data}, as a row: {as_row})"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures[..failures.len().min(15)].join("\n"));
+}
+
 /// What jsonlogic-rs 0.5 refuses where json-logic-js computes a value: a conversion to a
 /// number that gives NaN (`InvalidArgument`), or a result that is NaN or ±Infinity
 /// (`UnexpectedError` "Could not make JSON number"), and arguments it wants to be a string

@@ -280,15 +280,16 @@ fn fold(node: Node) -> Node {
     let empty = Map::new();
     let env = Env { row: &[], all: &empty, bad: &[] };
     let folded = match eval(&node, &env, &Scope::Root) {
-        Ok(V::Undef) => Node::Undef,
-        Ok(V::Null) => Node::Null,
-        Ok(V::Bool(b)) => Node::Bool(b),
-        Ok(V::Num(n)) => Node::Num(n),
-        Ok(V::Str(s)) => Node::Json(Value::String(s)),
-        Ok(V::Json(v)) => Node::Json(v.clone()),
-        _ => return node,
+        Ok(V::Undef) => Some(Node::Undef),
+        Ok(V::Null) => Some(Node::Null),
+        Ok(V::Bool(b)) => Some(Node::Bool(b)),
+        Ok(V::Num(n)) => Some(Node::Num(n)),
+        Ok(V::Str(s)) => Some(Node::Json(Value::String(s))),
+        Ok(V::Json(v)) => Some(Node::Json(v.clone())),
+        // Arrays, objects and errors stay to be evaluated (an error only if it is reached).
+        _ => None,
     };
-    folded
+    folded.unwrap_or(node)
 }
 
 /// Where `var` reads: the entity's facts, or the item of `map`, `filter`, ….
@@ -548,9 +549,10 @@ fn operation<'a>(op: Op, args: &'a [Node], env: &Env<'a>, scope: &Scope<'_, 'a>)
             let part = if compare(&end, &V::Num(0.0)) == Some(Ordering::Less) {
                 let tail = substr(&text, &start, &V::Undef);
                 // `temp.length + end`: JavaScript's `+`, which joins text when `end` is text.
-                let length = match primitive(&end) {
-                    V::Str(s) => V::Str(format!("{}{s}", tail.len())),
-                    other => V::Num(tail.len() as f64 + to_number(&other)),
+                let end = primitive(&end);
+                let length = match end.as_str() {
+                    Some(s) => V::Str(format!("{}{s}", tail.len())),
+                    None => V::Num(tail.len() as f64 + to_number(&end)),
                 };
                 substr(tail, &V::Num(0.0), &length)
             } else {
