@@ -214,8 +214,9 @@ struct Plan<'r> {
     vetoes: Vec<Rule<'r>>,
     bonuses: Vec<Rule<'r>>,
     indicators: Vec<Vec<(Rule<'r>, Texts)>>,
-    /// The type of each catalogued fact, to find ill-typed facts without a search per fact.
-    types: HashMap<&'r str, FactType, FxBuildHasher>,
+    /// By fact name: its type if catalogued, its slot in the fact row if an expression reads
+    /// it. One look-up per fact of an entity finds ill-typed facts and fills the row.
+    facts: HashMap<&'r str, (Option<FactType>, Option<usize>), FxBuildHasher>,
 }
 
 /// The parts of an indicator's explanations that are the same for every entity, written once
@@ -325,8 +326,14 @@ impl<'r> Plan<'r> {
                     .collect()
             })
             .collect();
-        let types = rules.catalogue.facts().iter().map(|f| (f.name.as_str(), f.kind)).collect();
-        Plan { eligible, vetoes, bonuses, indicators, types }
+        let mut facts: HashMap<&str, (Option<FactType>, Option<usize>), FxBuildHasher> = HashMap::default();
+        for fact in rules.catalogue.facts() {
+            facts.entry(fact.name.as_str()).or_default().0.get_or_insert(fact.kind);
+        }
+        for (slot, name) in c.slots.0.iter().enumerate() {
+            facts.entry(name.as_str()).or_default().1 = Some(slot);
+        }
+        Plan { eligible, vetoes, bonuses, indicators, facts }
     }
 }
 
@@ -470,18 +477,21 @@ impl RuleSet {
     }
 
     fn evaluate_entity<'a>(&'a self, plan: &Plan<'a>, entity: &'a Entity, index: usize) -> (EntityResult, Vec<Problem>) {
-        let mut run = Run { rules: self, row: Vec::new(), facts: &entity.facts, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
+        let row = vec![None; self.compiled.slots.0.len()];
+        let mut run = Run { rules: self, row, facts: &entity.facts, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
         for (name, value) in &entity.facts {
-            if let Some(kind) = plan.types.get(name.as_str()).filter(|k| !value.is_null() && !k.accepts(value)) {
+            let Some((kind, slot)) = plan.facts.get(name.as_str()) else { continue };
+            if let Some(kind) = kind.filter(|k| !value.is_null() && !k.accepts(value)) {
                 run.bad.push(name.clone());
                 run.diagnostics.push(Problem::error(
                     Some(entity.id.clone()),
                     format!("$[{index}].facts.{name}"),
                     ProblemKind::FactValue { fact: name.clone(), expected: kind.name().into() },
                 ));
+            } else if let Some(slot) = slot {
+                run.row[*slot] = Some(value);
             }
         }
-        run.row = self.compiled.slots.row(&entity.facts, &run.bad);
 
         let mut vetoes = Vec::new();
         for (v, veto) in self.vetoes.iter().enumerate() {

@@ -176,7 +176,8 @@ impl Slots {
         }
     }
 
-    /// One entity's row.
+    /// One entity's row (evaluation fills it in the same pass that finds ill-typed facts).
+    #[cfg(test)]
     pub(crate) fn row<'a>(&self, facts: &'a Map<String, Value>, bad: &[String]) -> Vec<Option<&'a Value>> {
         self.0.iter().map(|n| facts.get(n).filter(|_| !bad.contains(n))).collect()
     }
