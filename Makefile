@@ -59,13 +59,15 @@ screenshots: setup-test build
 	@cd tests/browser && node screenshots.mjs
 
 ## Benchmarks (figures, not assertions): the load benchmark (10k/100k/1M nodes), the
-## scorecard benchmark (10,000 entities × 25 indicators vs the bare JsonLogic crate), the
-## geometry benchmark (10,000 grids loaded and checked), and each
-## demo page's time until its widgets render on a throttled phone profile.
+## scorecard benchmark (10,000 entities × 25 indicators vs the old bare jsonlogic-rs loop, then
+## vs GoRules ZEN's decision graphs of the same rule set: bench/zen, a crate outside the
+## workspace), the geometry benchmark (10,000 grids loaded and checked), and each demo page's
+## time until its widgets render on a throttled phone profile.
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
-	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench geo --features geo,generate
+	@. target/toolchain.env && $$CARGO run --quiet --release --manifest-path bench/zen/Cargo.toml
+	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench geo --features geo,generate --profile native
 	@$(MAKE) --no-print-directory build
 	@node tests/browser/scorecard-bench.mjs
 	@node tests/browser/load-bench.mjs

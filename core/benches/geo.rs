@@ -4,7 +4,8 @@
 //! `check` (every grid drawn, valid rings, containment, overlaps from an R-tree, gaps per
 //! community, areas). The target is the load and the checks in ≤ 2 s natively. Best of
 //! several runs. Run: `make bench` (or `cargo bench -p grassroots-core --bench geo --features
-//! geo,generate`).
+//! geo,generate --profile native`: opt-level 3, what a server or the CLI would build; the
+//! release profile is opt-level "z" for the wasm bundle).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -226,6 +226,22 @@ mod tests {
         assert!(n > 2_000, "only {n} records compared");
     }
 
+    /// Also: no geometry document, however mangled, makes the loader, the checks or the
+    /// neighbours panic.
+    #[cfg(feature = "geo")]
+    #[test]
+    fn lean_paths_agree_with_serde_path_to_error_on_geometry() {
+        let org_text = std::fs::read_to_string(data("geo").join("org.json")).unwrap_or_default();
+        let org = crate::org::Organization::from_json(&org_text).unwrap_or_else(|e| panic!("{e}"));
+        let n = fuzz(&["geo/valid", "geo/broken"], 3, &|t| {
+            if let Ok(doc) = crate::geo::GeoDoc::from_json(t) {
+                drop(crate::geo::check(&doc, &org, &crate::geo::CheckOptions::default()));
+                drop(doc.neighbours());
+            }
+        });
+        assert!(n > 2_000, "only {n} records compared");
+    }
+
     #[test]
     fn paths_join_and_sort() {
         let fields = ["schema", "nodes", "grids"];

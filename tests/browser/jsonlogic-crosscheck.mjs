@@ -3,8 +3,8 @@
 // portal back end (in JavaScript, Python, Go, …) rates communities exactly as the CLI and
 // the widgets do. This script evaluates every rule set in tests/data/rules/*.json on every
 // entity it is tested with, once through the CLI (`grassroots eval … --format json`, which
-// uses the Rust crate jsonlogic-rs) and once per expression through json-logic-js, the
-// reference implementation from jsonlogic.com, and compares the values.
+// uses core's compiled evaluator, core/src/rules/vm.rs) and once per expression through
+// json-logic-js, the reference implementation from jsonlogic.com, and compares the values.
 //
 //   node tests/browser/jsonlogic-crosscheck.mjs path/to/grassroots
 //   GRASSROOTS_BIN=path/to/grassroots node tests/browser/jsonlogic-crosscheck.mjs

@@ -2,10 +2,16 @@
 //! naming a known record, valid rings, grids inside their community, no overlaps between
 //! grids, no gaps inside a community (全覆盖、无缝隙、不交叉), declared areas that agree.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use ::geo::algorithm::validation::{InvalidMultiPolygon, InvalidPolygon, RingRole};
-use ::geo::{Area, BooleanOps, BoundingRect, Distance, Euclidean, InteriorPoint, Intersects, Point, Validation, unary_union};
+use ::geo::coordinate_position::CoordPos;
+use ::geo::dimensions::Dimensions;
+use ::geo::line_intersection::LineIntersection;
+use ::geo::sweep::{Cross, Intersections};
+use ::geo::{
+    Area, BooleanOps, BoundingRect, Distance, Euclidean, InteriorPoint, Intersects, Line, LineString, Point, Polygon, PreparedGeometry, Relate,
+    RemoveRepeatedPoints, unary_union,
+};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::RTree;
 
@@ -41,13 +47,17 @@ const AREA_SHARE: f64 = 0.10;
 /// - every grid of the organization has a shape, and every `grid` or `node` a shape names
 ///   exists (blocks are not in the organization and are not looked up);
 /// - every polygon is valid: rings that do not cross themselves, holes inside their outer ring,
-///   the polygons of a multipolygon apart, touching at most at points (geo's `Validation`,
-///   the OGC rules); an invalid shape, or one naming an unknown record, is left out of the
+///   the polygons of a multipolygon apart, touching at most at points (the OGC rules of
+///   geo's `Validation`, see `validate`); an invalid shape, or one naming an unknown record, is left out of the
 ///   checks below, whose boolean operations need valid input;
 /// - each grid lies within its community's polygon when both are drawn: no corner of the
-///   grid further than `containment_tolerance_m` outside it;
+///   grid further than `containment_tolerance_m` outside it (the corners are tested only in
+///   a community that the union of its grids leaves by more than 0.01 m² or by a corner
+///   beyond the tolerance);
 /// - no two grids overlap by more than `overlap_tolerance_m2` (each pair once, named with the
-///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic);
+///   overlap's area; candidate pairs from an R-tree of bounding boxes, so not quadratic, and
+///   none computed inside a community whose grids' areas add up to their union's within the
+///   tolerance);
 /// - inside each drawn community, no piece larger than `gap_tolerance_m2` is left uncovered
 ///   by its grids (the community minus the union of its grids, each piece with its area and
 ///   a point inside it, in the document's coordinates); a community with a grid missing or
@@ -65,8 +75,8 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     let record = |s: usize| Some(shapes[s].subject.id().to_owned());
 
     // Known records, and which shape draws each grid and node.
-    let mut grid_shape: HashMap<&str, usize> = HashMap::new();
-    let mut node_shape: HashMap<&str, usize> = HashMap::new();
+    let mut grid_shape: HashMap<&str, usize> = HashMap::default();
+    let mut node_shape: HashMap<&str, usize> = HashMap::default();
     for (s, shape) in shapes.iter().enumerate() {
         let path = format!("{}.properties.{}", doc.path(s), shape.subject.kind());
         match &shape.subject {
@@ -102,12 +112,55 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     };
     let valid: Vec<bool> = (0..shapes.len()).map(|s| validate(doc, s, &planar[s], &mut problems) && known(s)).collect();
 
-    // Each grid inside its community.
-    for (id, &s) in &grid_shape {
+    // The union of each community's valid grids: what the gap check subtracts, and how much
+    // the grids overlap among themselves in all (their areas' sum minus the union's area),
+    // which bounds any one pair's overlap.
+    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut incomplete: HashMap<&str, bool> = HashMap::default();
+    let mut community_of: HashMap<usize, &str> = HashMap::default();
+    for grid in org.grids() {
+        let community = tree.node(grid.community()).id();
+        match grid_shape.get(grid.record().id.as_str()) {
+            Some(&s) if valid[s] => {
+                by_community.entry(community).or_default().push(s);
+                community_of.insert(s, community);
+            }
+            Some(_) | None => {
+                incomplete.insert(community, true);
+            }
+        }
+    }
+    let unions: HashMap<&str, (MultiPolygon<f64>, f64)> = by_community
+        .iter()
+        .map(|(&c, members)| {
+            let union = unary_union(members.iter().map(|&s| &planar[s]));
+            let excess = members.iter().map(|&s| planar[s].unsigned_area()).sum::<f64>() - union.unsigned_area();
+            (c, (union, excess))
+        })
+        .collect();
+
+    // Each grid inside its community. A community whose grids' union lies inside it (what is
+    // left outside has no area to speak of and no corner beyond the tolerance) needs no
+    // grid's corners tested one by one.
+    let inside: HashMap<&str, bool> = unions
+        .iter()
+        .filter_map(|(&id, (union, _))| {
+            let &c = node_shape.get(id)?;
+            if !valid[c] {
+                return None;
+            }
+            let outside = union.difference(&planar[c]);
+            let near = outside.0.iter().flat_map(|p| p.exterior().0.iter()).all(|v| Euclidean.distance(&planar[c], &Point::from(*v)) <= opts.containment_tolerance_m);
+            (near && outside.unsigned_area() <= 0.01).then_some((id, true))
+        })
+        .collect();
+    let mut drawn_grids: Vec<(&str, usize)> = grid_shape.iter().map(|(id, &s)| (*id, s)).collect();
+    drawn_grids.sort_by_key(|&(_, s)| s);
+    for (id, s) in drawn_grids {
         let Some(&g) = grid_index.get(id) else { continue };
         let community = tree.node(org.grids()[g].community()).id();
         let Some(&c) = node_shape.get(community) else { continue };
-        if !valid[s] || !valid[c] {
+        if !valid[s] || !valid[c] || inside.contains_key(community) {
             continue;
         }
         let outer = &planar[c];
@@ -127,7 +180,9 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
         }
     }
 
-    // Overlaps between grids: candidate pairs whose bounding boxes meet, from an R-tree.
+    // Overlaps between grids: candidate pairs whose bounding boxes meet, from an R-tree; a
+    // pair inside one community whose grids overlap by no more than the tolerance in all
+    // needs no intersection computed.
     let grids: Vec<usize> = (0..shapes.len()).filter(|&s| valid[s] && matches!(shapes[s].subject, Subject::Grid(_))).collect();
     let boxes: Vec<GeomWithData<Rectangle<[f64; 2]>, usize>> = grids
         .iter()
@@ -140,7 +195,11 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
         .filter(|(a, b)| a < b)
         .collect();
     pairs.sort_unstable();
+    let clean = |s: usize| community_of.get(&s).and_then(|c| unions.get(c)).is_some_and(|(_, excess)| *excess <= opts.overlap_tolerance_m2);
     for (a, b) in pairs {
+        if community_of.get(&a) == community_of.get(&b) && clean(a) {
+            continue;
+        }
         let area = planar[a].intersection(&planar[b]).unsigned_area();
         if area > opts.overlap_tolerance_m2 {
             problems.push(Problem::error(
@@ -152,29 +211,17 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     }
 
     // Gaps inside each drawn community: the community minus the union of its grids.
-    let mut by_community: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut incomplete: HashMap<&str, bool> = HashMap::new();
-    for grid in org.grids() {
-        let community = tree.node(grid.community()).id();
-        match grid_shape.get(grid.record().id.as_str()) {
-            Some(&s) if valid[s] => by_community.entry(community).or_default().push(s),
-            Some(_) | None => {
-                incomplete.insert(community, true);
-            }
-        }
-    }
     let projection = doc.projection();
     let mut communities: Vec<(&str, usize)> = node_shape.iter().map(|(id, &s)| (*id, s)).collect();
     communities.sort_by_key(|&(_, s)| s);
     for (id, c) in communities {
         // A community with a grid missing or invalid, or with none, is not measured: its gaps
         // would be the missing or invalid grids already reported.
-        let Some(members) = by_community.get(id) else { continue };
+        let Some((covered, _)) = unions.get(id) else { continue };
         if !valid[c] || incomplete.contains_key(id) {
             continue;
         }
-        let covered = unary_union(members.iter().map(|&s| &planar[s]));
-        let gaps = planar[c].difference(&covered);
+        let gaps = planar[c].difference(covered);
         for piece in &gaps.0 {
             let area = piece.unsigned_area();
             if area <= opts.gap_tolerance_m2 {
@@ -200,43 +247,105 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     problems
 }
 
-/// Checks one shape's polygons; whether it is valid.
+/// Checks one shape's polygons by the OGC rules geo's `Validation` applies (rings of at least
+/// three distinct corners that do not cross or touch themselves, holes inside their outer
+/// ring touching it or each other at points at most, the polygons of a multipolygon apart);
+/// whether it is valid. geo's `Validation` finds self-intersections by comparing every pair of
+/// a ring's edges, which took seconds for a county's outline; the rings here go through
+/// geo's sweep-line `Intersections` instead, and the rest through geo's `Relate` as
+/// `Validation` does.
 fn validate(doc: &GeoDoc, s: usize, shape: &MultiPolygon<f64>, problems: &mut Vec<Problem>) -> bool {
     let record = Some(doc.shapes()[s].subject.id().to_owned());
     let before = problems.len();
     for (p, polygon) in shape.0.iter().enumerate() {
-        for error in polygon.validation_errors() {
-            problems.push(polygon_problem(doc, s, p, &error, record.clone()));
+        for (r, ring) in std::iter::once(polygon.exterior()).chain(polygon.interiors()).enumerate() {
+            let path = doc.ring_path(s, p, r);
+            let ring = ring.remove_repeated_points();
+            if ring.0.len() < 4 {
+                problems.push(Problem::error(record.clone(), path, ProblemKind::Shape { message: "the ring has fewer than 3 distinct corners".into() }));
+            } else if self_intersects(&ring) {
+                problems.push(Problem::error(record.clone(), path, ProblemKind::GeoSelfIntersection));
+            }
+        }
+        if problems.len() > before || polygon.interiors().is_empty() {
+            continue;
+        }
+        let exterior = Polygon::new(polygon.exterior().clone(), vec![]);
+        let prepared = PreparedGeometry::from(&exterior);
+        let holes: Vec<Polygon<f64>> = polygon.interiors().iter().map(|h| Polygon::new(h.clone(), vec![])).collect();
+        for (h, hole) in holes.iter().enumerate() {
+            let m = prepared.relate(hole);
+            let crossing = holes[h + 1..].iter().any(|other| {
+                let m = hole.relate(other);
+                m.get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional || m.get(CoordPos::OnBoundary, CoordPos::OnBoundary) == Dimensions::OneDimensional
+            });
+            if !m.is_contains() || m.get(CoordPos::OnBoundary, CoordPos::OnBoundary) == Dimensions::OneDimensional || crossing {
+                problems.push(Problem::error(record.clone(), doc.ring_path(s, p, h + 1), ProblemKind::GeoHoleOutside));
+            }
         }
     }
     if problems.len() == before && shape.0.len() > 1 {
-        for error in shape.validation_errors() {
-            if let InvalidMultiPolygon::ElementsOverlaps(a, b) | InvalidMultiPolygon::ElementsTouchOnALine(a, b) = error {
-                problems.push(Problem::error(record.clone(), format!("{}.geometry.coordinates[{}]", doc.path(s), b.0), ProblemKind::GeoPartsOverlap { first: a.0, second: b.0 }));
+        let boxes: Vec<_> = shape.0.iter().map(|p| p.bounding_rect()).collect();
+        for a in 0..shape.0.len() {
+            for b in a + 1..shape.0.len() {
+                let (Some(ra), Some(rb)) = (boxes[a], boxes[b]) else { continue };
+                if !ra.intersects(&rb) {
+                    continue;
+                }
+                let m = shape.0[a].relate(&shape.0[b]);
+                if m.get(CoordPos::Inside, CoordPos::Inside) == Dimensions::TwoDimensional || m.get(CoordPos::OnBoundary, CoordPos::OnBoundary) == Dimensions::OneDimensional {
+                    problems.push(Problem::error(record.clone(), format!("{}.geometry.coordinates[{b}]", doc.path(s)), ProblemKind::GeoPartsOverlap { first: a, second: b }));
+                }
             }
         }
     }
     problems.len() == before
 }
 
-fn polygon_problem(doc: &GeoDoc, s: usize, p: usize, error: &InvalidPolygon, record: Option<String>) -> Problem {
-    let ring = |role: &RingRole| match role {
-        RingRole::Exterior => 0,
-        RingRole::Interior(i) => i + 1,
-    };
-    match error {
-        InvalidPolygon::TooFewPointsInRing(role) => Problem::error(
-            record,
-            doc.ring_path(s, p, ring(role)),
-            ProblemKind::Shape { message: "the ring has fewer than 3 distinct corners".into() },
-        ),
-        InvalidPolygon::SelfIntersection(role) => Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::GeoSelfIntersection),
-        InvalidPolygon::NonFiniteCoord(role, _) => {
-            Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::Shape { message: "a coordinate is not a finite number".into() })
-        }
-        InvalidPolygon::InteriorRingNotContainedInExteriorRing(role) => Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::GeoHoleOutside),
-        InvalidPolygon::IntersectingRingsOnALine(_, role) | InvalidPolygon::IntersectingRingsOnAnArea(_, role) => {
-            Problem::error(record, doc.ring_path(s, p, ring(role)), ProblemKind::GeoHoleOutside)
-        }
+/// An edge of a ring with its place in the ring, for the sweep.
+#[derive(Clone, Copy)]
+struct Edge {
+    line: Line<f64>,
+    at: usize,
+}
+
+impl Cross for Edge {
+    type Scalar = f64;
+    fn line(&self) -> Line<f64> {
+        self.line
+    }
+}
+
+/// Whether a closed ring without repeated points crosses or touches itself: two edges that
+/// are not next to each other meet, or two that are overlap along a stretch (a spike).
+fn self_intersects(ring: &LineString<f64>) -> bool {
+    let n = ring.0.len() - 1;
+    let edges = ring.lines().enumerate().map(|(at, line)| Edge { line, at });
+    Intersections::from_iter(edges).any(|(a, b, meet)| {
+        let (i, j) = (a.at.min(b.at), a.at.max(b.at));
+        let adjacent = j == i + 1 || (i == 0 && j + 1 == n);
+        !adjacent || matches!(meet, LineIntersection::Collinear { .. })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ring(points: &[(f64, f64)]) -> LineString<f64> {
+        LineString::from(points.to_vec())
+    }
+
+    #[test]
+    fn rings_that_cross_touch_or_double_back_intersect_themselves() {
+        // A square, and one with a corner on a straight edge (collinear corners are fine).
+        assert!(!self_intersects(&ring(&[(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)])));
+        assert!(!self_intersects(&ring(&[(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)])));
+        // A bow tie.
+        assert!(self_intersects(&ring(&[(0.0, 0.0), (2.0, 2.0), (2.0, 0.0), (0.0, 2.0), (0.0, 0.0)])));
+        // A spike: out along an edge and back.
+        assert!(self_intersects(&ring(&[(0.0, 0.0), (2.0, 0.0), (3.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)])));
+        // A figure of eight through one corner (a ring touching itself).
+        assert!(self_intersects(&ring(&[(0.0, 0.0), (1.0, 1.0), (2.0, 0.0), (2.0, 2.0), (1.0, 1.0), (0.0, 2.0), (0.0, 0.0)])));
     }
 }

@@ -63,9 +63,17 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
     // Communities in tree order (so that a street's communities are consecutive), each with
     // the target areas of its grids, in km².
     let order = tree.subtree(tree.root());
-    let is_community = |id: NodeId| tree.node(id).level() == "community" || org.grids().iter().any(|g| g.community() == id);
+    let mut community_flag = vec![false; tree.len()];
+    for id in tree.ids().filter(|&id| tree.node(id).level() == "community").chain(org.grids().iter().map(|g| g.community())) {
+        community_flag[id.index()] = true;
+    }
+    let is_community = |id: NodeId| community_flag[id.index()];
     let communities: Vec<NodeId> = order.iter().copied().filter(|&id| is_community(id)).collect();
-    let grids_of = |c: NodeId| org.grids().iter().enumerate().filter(move |(_, g)| g.community() == c).map(|(i, _)| i);
+    let mut grids_by_community: Vec<Vec<usize>> = vec![Vec::new(); tree.len()];
+    for (i, g) in org.grids().iter().enumerate() {
+        grids_by_community[g.community().index()].push(i);
+    }
+    let grids_of = |c: NodeId| grids_by_community[c.index()].iter().copied();
     let target = |g: usize| {
         let r = org.grids()[g].record();
         r.area_km2.filter(|a| *a > 0.0).unwrap_or((f64::from(r.households) / HOUSEHOLDS_PER_KM2).max(0.02))
@@ -120,24 +128,24 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
     }
 
     let mut drawn: Vec<Drawn> = Vec::new();
-    // Nodes above the communities: each the union of its communities' blocks.
-    for &id in &order {
-        if is_community(id) {
-            continue;
+    // Communities: the union of their blocks; the nodes above them (streets, the county):
+    // the union of their communities' blocks, in tree order.
+    let community_shapes: Vec<(NodeId, MultiPolygon<f64>)> = community_cells.iter().map(|(c, range)| (*c, lattice.union(&cells[range.clone()]))).collect();
+    let mut above: std::collections::HashMap<NodeId, Vec<usize>> = std::collections::HashMap::new();
+    for (i, (c, _)) in community_shapes.iter().enumerate() {
+        for ancestor in tree.path_to_root(*c).into_iter().skip(1) {
+            above.entry(ancestor).or_default().push(i);
         }
-        let under: Vec<usize> = community_cells
-            .iter()
-            .filter(|(c, _)| tree.path_to_root(*c).contains(&id))
-            .flat_map(|(_, range)| cells[range.clone()].iter().copied())
-            .collect();
-        if under.is_empty() {
-            continue;
-        }
+    }
+    for &id in order.iter().filter(|id| above.contains_key(id) && !is_community(**id)) {
+        // From the blocks again: a union of the communities' unions can come out with rings
+        // that touch themselves where the rounding of the two steps differs.
+        let under: Vec<usize> = above.get(&id).into_iter().flatten().flat_map(|&i| cells[community_cells[i].1.clone()].iter().copied()).collect();
         drawn.push(Drawn { properties: props("node", tree.node(id).id(), Some(tree.node(id).name())), polygon: lattice.union(&under) });
     }
-    for (c, range) in &community_cells {
-        let node = tree.node(*c);
-        drawn.push(Drawn { properties: props("node", node.id(), Some(node.name())), polygon: lattice.union(&cells[range.clone()]) });
+    for (c, polygon) in community_shapes {
+        let node = tree.node(c);
+        drawn.push(Drawn { properties: props("node", node.id(), Some(node.name())), polygon });
     }
     let mut blocks: Vec<Drawn> = Vec::new();
     for (g, own) in grid_cells.iter().enumerate() {
@@ -367,5 +375,76 @@ impl Lattice {
     fn union(&self, blocks: &[usize]) -> MultiPolygon<f64> {
         let polygons: Vec<Polygon<f64>> = blocks.iter().map(|&k| self.cell(k)).collect();
         unary_union(&polygons)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::{CheckOptions, GeoDoc, Subject, check};
+    use crate::org::generate::{GenOptions, generate as generate_org};
+
+    fn county() -> Organization {
+        let text = generate_org(GenOptions::new(12).streets(3).seed(2026).members_per_group(0, 0)).to_json();
+        Organization::from_json(&text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn along_the_hilbert_curve_each_block_borders_the_one_before() {
+        let lattice = Lattice::new(16, 16, 100.0, &mut Rng::new(1));
+        let order = lattice.hilbert();
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..256).collect::<Vec<_>>());
+        for w in order.windows(2) {
+            assert!(lattice.adjacent(w[0]).contains(&w[1]), "{} and {} are not neighbours", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn the_demo_county_is_drawn_clean_in_every_crs() {
+        let org = county();
+        for crs in [Crs::Local, Crs::Wgs84, Crs::Gcj02] {
+            let text = generate(&org, &GeoGenOptions { seed: 2026, crs, blocks: true, plant_faults: false });
+            let doc = GeoDoc::from_json(&text).unwrap_or_else(|e| panic!("{crs:?}: {:#?}", e.problems()));
+            assert_eq!(doc.crs(), crs);
+            let problems = check(&doc, &org, &CheckOptions::default());
+            assert!(problems.is_empty(), "{crs:?}: {problems:#?}");
+            // Every grid and community drawn, the street pattern's blocks carrying the
+            // grids' households exactly.
+            let grids = doc.shapes().iter().filter(|s| matches!(s.subject, Subject::Grid(_))).count();
+            assert_eq!(grids, org.grids().len());
+            let households: u32 = doc.shapes().iter().filter_map(|s| s.households).sum();
+            assert_eq!(households, org.grids().iter().map(|g| g.record().households).sum::<u32>());
+            // The grids tile their communities: each has a neighbour.
+            let neighbours = doc.neighbours();
+            for (s, shape) in doc.shapes().iter().enumerate() {
+                if matches!(shape.subject, Subject::Grid(_)) {
+                    assert!(!neighbours[s].is_empty(), "{:?} has no neighbour", shape.subject);
+                }
+            }
+            if crs.is_geographic() {
+                let first = doc.shapes()[0].polygon.0[0].exterior().0[0];
+                assert!((113.0..115.0).contains(&first.x) && (34.5..36.0).contains(&first.y), "{first:?}");
+            }
+        }
+        let again = generate(&org, &GeoGenOptions { seed: 2026, crs: Crs::Wgs84, blocks: true, plant_faults: false });
+        assert_eq!(again, generate(&org, &GeoGenOptions { seed: 2026, crs: Crs::Wgs84, blocks: true, plant_faults: false }));
+    }
+
+    #[test]
+    fn planted_faults_are_two_overlaps_and_a_gap() {
+        let org = county();
+        let text = generate(&org, &GeoGenOptions { seed: 2026, crs: Crs::Local, blocks: false, plant_faults: true });
+        let doc = GeoDoc::from_json(&text).unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+        let problems = check(&doc, &org, &CheckOptions::default());
+        let errors: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity == crate::Severity::Error)
+            .map(|p| serde_json::to_value(p).unwrap_or_default()["code"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        let mut sorted = errors.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["geo-gap", "geo-overlap", "geo-overlap"], "{problems:#?}");
     }
 }

@@ -2,7 +2,7 @@
 //! geometry through the `geojson` crate, then the rings (closed, four positions or more,
 //! inside China for a geographic crs) and duplicate subjects. Every problem is kept.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use geojson::GeometryValue;
 use serde::Deserialize;
@@ -73,7 +73,7 @@ impl GeoDoc {
             Some(_) => problems.push(shape_problem(None, "$.features".into(), "expected an array of features".into())),
             None => problems.push(shape_problem(None, "$.features".into(), "missing field `features`".into())),
         }
-        let mut first: HashMap<(&'static str, &str), usize> = HashMap::new();
+        let mut first: HashMap<(&'static str, &str), usize> = HashMap::default();
         for (s, shape) in shapes.iter().enumerate() {
             let key = (shape.subject.kind(), shape.subject.id());
             match first.get(&key) {
@@ -114,7 +114,7 @@ fn read_crs(value: Option<&Value>, problems: &mut Vec<Problem>) -> Crs {
             }
             named.to_owned()
         }
-        Some(_) => String::new(),
+        Some(other) => other.to_string(),
     };
     match Crs::from_name(&name) {
         Some(crs) => crs,
@@ -486,5 +486,27 @@ mod tests {
         }
         differ.dedup();
         assert!(differ.is_empty(), "{} of {} differ:\n{}", differ.len(), cases.len(), differ.join("\n"));
+    }
+
+    fn with_crs(crs: &str) -> Result<GeoDoc, Error> {
+        GeoDoc::from_json(&format!(
+            r#"{{"type": "FeatureCollection", "crs": {crs}, "features": [{{"type": "Feature", "properties": {{"block": "b1"}},
+              "geometry": {{"type": "Polygon", "coordinates": [[[113.9, 35.3], [113.91, 35.3], [113.91, 35.31], [113.9, 35.3]]]}}}}]}}"#
+        ))
+    }
+
+    #[test]
+    fn the_crs_is_a_name_or_the_old_geojson_object() {
+        let crs = |text: &str| with_crs(text).map(|d| d.crs()).map_err(|e| e.problems().iter().map(ToString::to_string).collect::<Vec<_>>());
+        assert_eq!(crs(r#""GCJ02""#), Ok(Crs::Gcj02));
+        assert_eq!(crs("null"), Ok(Crs::Wgs84));
+        assert_eq!(crs(r#"{"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}"#), Ok(Crs::Wgs84));
+        assert_eq!(crs(r#"{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4490"}}"#), Ok(Crs::Cgcs2000));
+        assert_eq!(crs(r#"{"type": "name", "properties": {"name": "EPSG:3857"}}"#), Err(vec![r#"$.crs: unknown crs "EPSG:3857", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
+        assert_eq!(crs("4326"), Err(vec![r#"$.crs: unknown crs "4326", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
+        // Metres in a document that says nothing are outside China.
+        let err = GeoDoc::from_json(r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"block": "b1"},
+            "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [100, 0], [100, 100], [0, 0]]]}}]}"#);
+        assert!(matches!(err, Err(Error::Invalid { problems }) if problems[0].kind == ProblemKind::GeoOutsideChina { count: 4, lon: "0".into(), lat: "0".into() }));
     }
 }

@@ -1,6 +1,8 @@
 //! Planar metres for drawing and measuring, and which shapes are neighbours. Light on
 //! purpose: the map widget links this and not the checks.
 
+use rustc_hash::FxHashMap;
+
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -90,8 +92,8 @@ impl GeoDoc {
     /// For each shape, the indices (ascending) of the shapes of the same subject kind that
     /// share a stretch of boundary of positive length with it (at least 1 cm; touching at a
     /// corner does not count). The edges need not have the same vertices: an edge that runs
-    /// along part of another counts. Every edge goes into an R-tree and meets only the edges
-    /// whose boxes touch it, so this is O(n log n) in the number of edges, not quadratic.
+    /// along part of another counts. Edges shared vertex for vertex are found by hashing, the
+    /// others through an R-tree, so this is O(n log n) in the number of edges, not quadratic.
     ///
     /// Nodes of different levels count too when they share boundary (a street and a community
     /// along its edge): [`neighbours_by`](Self::neighbours_by) takes any relation, e.g. "same
@@ -111,8 +113,15 @@ impl GeoDoc {
 type Edge = GeomWithData<Rectangle<[f64; 2]>, (usize, Coord<f64>, Coord<f64>)>;
 
 /// The neighbours of planar shapes, counting only pairs `related` accepts.
+///
+/// Shapes drawn from one topology share their edges vertex for vertex: those pairs are found
+/// by hashing each edge's two ends. Only the edges left without a twin (an edge along part of
+/// another, where one side has a vertex the other lacks, and the outer edges) go into the
+/// R-tree and are matched by lying on one line.
 pub(crate) fn neighbours_of(shapes: &[MultiPolygon<f64>], related: impl Fn(usize, usize) -> bool) -> Vec<Vec<usize>> {
-    let mut edges: Vec<Edge> = Vec::new();
+    let key = |c: Coord<f64>| (c.x.to_bits(), c.y.to_bits());
+    let mut twins: FxHashMap<((u64, u64), (u64, u64)), Vec<usize>> = FxHashMap::default();
+    let mut all: Vec<(usize, Coord<f64>, Coord<f64>)> = Vec::new();
     for (s, shape) in shapes.iter().enumerate() {
         for polygon in &shape.0 {
             for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
@@ -121,14 +130,42 @@ pub(crate) fn neighbours_of(shapes: &[MultiPolygon<f64>], related: impl Fn(usize
                     if a == b {
                         continue;
                     }
-                    let rect = Rectangle::from_corners([a.x.min(b.x), a.y.min(b.y)], [a.x.max(b.x), a.y.max(b.y)]);
-                    edges.push(GeomWithData::new(rect, (s, a, b)));
+                    let (ka, kb) = (key(a), key(b));
+                    let edge = if ka < kb { (ka, kb) } else { (kb, ka) };
+                    let owners = twins.entry(edge).or_default();
+                    if owners.last() != Some(&s) {
+                        owners.push(s);
+                    }
+                    all.push((s, a, b));
                 }
             }
         }
     }
-    let tree = RTree::bulk_load(edges);
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); shapes.len()];
+    let link = |s: usize, t: usize, out: &mut Vec<Vec<usize>>| {
+        let (s, t) = (s.min(t), s.max(t));
+        if s != t && related(s, t) {
+            out[s].push(t);
+            out[t].push(s);
+        }
+    };
+    for owners in twins.values() {
+        for (i, &s) in owners.iter().enumerate() {
+            for &t in &owners[i + 1..] {
+                link(s, t, &mut out);
+            }
+        }
+    }
+    // Edges no other shape has vertex for vertex.
+    let lonely: Vec<Edge> = all
+        .into_iter()
+        .filter(|&(_, a, b)| {
+            let (ka, kb) = (key(a), key(b));
+            twins.get(&if ka < kb { (ka, kb) } else { (kb, ka) }).is_some_and(|o| o.len() == 1)
+        })
+        .map(|(s, a, b)| GeomWithData::new(Rectangle::from_corners([a.x.min(b.x), a.y.min(b.y)], [a.x.max(b.x), a.y.max(b.y)]), (s, a, b)))
+        .collect();
+    let tree = RTree::bulk_load(lonely);
     for edge in tree.iter() {
         let (s, a, b) = edge.data;
         let lower = edge.geom().lower();
@@ -136,13 +173,9 @@ pub(crate) fn neighbours_of(shapes: &[MultiPolygon<f64>], related: impl Fn(usize
         let search = AABB::from_corners([lower[0] - COLLINEAR_M, lower[1] - COLLINEAR_M], [upper[0] + COLLINEAR_M, upper[1] + COLLINEAR_M]);
         for other in tree.locate_in_envelope_intersecting(&search) {
             let (t, c, d) = other.data;
-            // Each pair once per direction is enough: the edge of the lower shape asks.
-            if t <= s || out[s].last() == Some(&t) || out[s].contains(&t) || !related(s, t) {
-                continue;
-            }
-            if shared_length(a, b, c, d) >= MIN_SHARED_M {
-                out[s].push(t);
-                out[t].push(s);
+            // Each pair is asked from the lower shape's edges.
+            if t > s && shared_length(a, b, c, d) >= MIN_SHARED_M {
+                link(s, t, &mut out);
             }
         }
     }

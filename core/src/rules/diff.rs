@@ -13,7 +13,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::eval::{Entity, EntityResult, Evaluation, IndicatorResult, Reason, Tier};
-use super::set::{RuleSet, num};
+use super::num;
+use super::set::RuleSet;
 use crate::error::Problem;
 
 /// Which kind of part of a rule set a change is about.

@@ -6,9 +6,11 @@ use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::expr::required_facts;
 use super::facts::{FactType, Unit};
-use super::set::{Indicator, RuleSet, Voids, num};
+use super::num;
+use crate::text::number_into;
+use super::set::{Indicator, RuleSet, Voids};
+use super::vm;
 use crate::error::{Error, Problem, ProblemKind};
 
 /// One entity to rate: its id and its facts (fact name → value).
@@ -198,55 +200,140 @@ fn points(p: f64) -> String {
     if p == 1.0 { "1 point".into() } else { format!("{} points", num(p)) }
 }
 
-/// What evaluating one expression needs that does not depend on the entity: worked out once
-/// per evaluation, not once per entity (10,000 entities × 25 indicators made the paths and
-/// fact lists a good share of the scorecard's time).
-struct Rule {
-    /// The expression's place in the rule set, for diagnostics.
+/// What evaluating one expression needs besides its compiled form: its place in the rule
+/// set, for diagnostics. Worked out once per evaluation, not once per entity.
+struct Rule<'r> {
     path: String,
-    /// The facts it reads without a default.
-    needed: Vec<String>,
-}
-
-impl Rule {
-    fn new(expr: &Value, path: String) -> Self {
-        let mut needed = Vec::new();
-        required_facts(expr, &mut needed);
-        Rule { path, needed }
-    }
+    compiled: &'r vm::Rule,
 }
 
 /// The rules of a rule set, in its order, each with its [`Rule`]; an indicator's also with the
-/// type and unit its values are shown in.
-struct Plan {
-    eligible: Option<Rule>,
-    vetoes: Vec<Rule>,
-    bonuses: Vec<Rule>,
-    indicators: Vec<Vec<(Rule, Option<FactType>, Option<Unit>)>>,
+/// texts of its explanations.
+struct Plan<'r> {
+    eligible: Option<Rule<'r>>,
+    vetoes: Vec<Rule<'r>>,
+    bonuses: Vec<Rule<'r>>,
+    indicators: Vec<Vec<(Rule<'r>, Texts)>>,
+    /// By fact name: its type if catalogued, its slot in the fact row if an expression reads
+    /// it. One look-up per fact of an entity finds ill-typed facts and fills the row.
+    facts: HashMap<&'r str, (Option<FactType>, Option<usize>), FxBuildHasher>,
 }
 
-impl Plan {
-    fn new(rules: &RuleSet) -> Self {
-        let eligible = rules.eligible.as_ref().map(|e| Rule::new(&e.when, "$.eligible.when".to_owned()));
-        let vetoes = rules.vetoes.iter().enumerate().map(|(v, veto)| Rule::new(&veto.when, format!("$.vetoes[{v}].when"))).collect();
-        let bonuses = rules.bonuses.iter().enumerate().map(|(b, bonus)| Rule::new(&bonus.when, format!("$.bonuses[{b}].when"))).collect();
+/// The parts of an indicator's explanations that are the same for every entity, written once
+/// per evaluation: only the value is written per entity.
+struct Texts {
+    kind: Option<FactType>,
+    unit: Option<Unit>,
+    max: f64,
+    /// `name ` in each language, before the value.
+    head: (String, String),
+    /// After the value, for each band reached: ` ≥ 90%，得 10 分` / ` ≥ 90%: 10 points`.
+    reached: Vec<(String, String)>,
+    /// After the value, when no band is reached.
+    below: (String, String),
+    /// A yes/no indicator's two explanations.
+    yes: Reason,
+    no: Reason,
+}
+
+impl Texts {
+    fn new(indicator: &Indicator, kind: Option<FactType>, unit: Option<Unit>) -> Self {
+        let show = |v: f64, zh: bool| {
+            let mut out = String::new();
+            show_value(&mut out, v, kind, unit, zh);
+            out
+        };
+        let reached = indicator
+            .bands
+            .iter()
+            .flatten()
+            .map(|band| {
+                (format!(" ≥ {}，得 {} 分", show(band.min, true), num(band.points)), format!(" ≥ {}: {}", show(band.min, false), points(band.points)))
+            })
+            .collect();
+        let lowest = indicator.bands.as_ref().and_then(|b| b.last()).map_or(0.0, |b| b.min);
+        let p = indicator.points.unwrap_or(0.0);
+        Texts {
+            kind,
+            unit,
+            max: indicator.max_points(),
+            head: (format!("{} ", indicator.zh), format!("{} ", indicator.en)),
+            reached,
+            below: (format!(" < {}，得 0 分", show(lowest, true)), format!(" < {}: 0 points", show(lowest, false))),
+            yes: Reason { zh: format!("{}：是，得 {} 分", indicator.zh, num(p)), en: format!("{}: yes, {}", indicator.en, points(p)) },
+            no: Reason { zh: format!("{}：否，得 0 分", indicator.zh), en: format!("{}: no, 0 points", indicator.en) },
+        }
+    }
+
+    /// `head` + the value + `tail` in both languages; the number is written once.
+    fn reason(&self, v: f64, tail: &(String, String)) -> Reason {
+        let mut zh = String::with_capacity(self.head.0.len() + 24 + tail.0.len());
+        zh.push_str(&self.head.0);
+        let at = zh.len();
+        if self.kind == Some(FactType::Ratio) {
+            number_into(&mut zh, v * 100.0);
+            zh.push('%');
+        } else {
+            number_into(&mut zh, v);
+        }
+        let shown = at..zh.len();
+        let (unit_zh, unit_en) = if self.kind == Some(FactType::Ratio) { ("", "") } else { self.unit.map_or(("", ""), Unit::suffix) };
+        zh.push_str(unit_zh);
+        zh.push_str(&tail.0);
+        let mut en = String::with_capacity(self.head.1.len() + 24 + tail.1.len());
+        en.push_str(&self.head.1);
+        en.push_str(&zh[shown]);
+        en.push_str(unit_en);
+        en.push_str(&tail.1);
+        Reason { zh, en }
+    }
+}
+
+/// A value as the explanations show it: a ratio as a percentage, else with its unit.
+fn show_value(out: &mut String, v: f64, kind: Option<FactType>, unit: Option<Unit>, zh: bool) {
+    if kind == Some(FactType::Ratio) {
+        number_into(out, v * 100.0);
+        out.push('%');
+    } else {
+        number_into(out, v);
+        let (sz, se) = unit.map_or(("", ""), Unit::suffix);
+        out.push_str(if zh { sz } else { se });
+    }
+}
+
+impl<'r> Plan<'r> {
+    fn new(rules: &'r RuleSet) -> Self {
+        let c = &rules.compiled;
+        let rule = |compiled, path| Rule { path, compiled };
+        let eligible = c.eligible.as_ref().map(|e| rule(e, "$.eligible.when".to_owned()));
+        let vetoes = c.vetoes.iter().enumerate().map(|(v, r)| rule(r, format!("$.vetoes[{v}].when"))).collect();
+        let bonuses = c.bonuses.iter().enumerate().map(|(b, r)| rule(r, format!("$.bonuses[{b}].when"))).collect();
         let indicators = rules
             .sections
             .iter()
+            .zip(&c.indicators)
             .enumerate()
-            .map(|(s, section)| {
+            .map(|(s, (section, compiled))| {
                 section
                     .indicators
                     .iter()
+                    .zip(compiled)
                     .enumerate()
-                    .map(|(i, ind)| {
+                    .map(|(i, (ind, r))| {
                         let (kind, unit) = display(rules, ind);
-                        (Rule::new(&ind.expr, format!("$.sections[{s}].indicators[{i}].expr")), kind, unit)
+                        (rule(r, format!("$.sections[{s}].indicators[{i}].expr")), Texts::new(ind, kind, unit))
                     })
                     .collect()
             })
             .collect();
-        Plan { eligible, vetoes, bonuses, indicators }
+        let mut facts: HashMap<&str, (Option<FactType>, Option<usize>), FxBuildHasher> = HashMap::default();
+        for fact in rules.catalogue.facts() {
+            facts.entry(fact.name.as_str()).or_default().0.get_or_insert(fact.kind);
+        }
+        for (slot, name) in c.slots.0.iter().enumerate() {
+            facts.entry(name.as_str()).or_default().1 = Some(slot);
+        }
+        Plan { eligible, vetoes, bonuses, indicators, facts }
     }
 }
 
@@ -258,32 +345,39 @@ fn display(rules: &RuleSet, indicator: &Indicator) -> (Option<FactType>, Option<
 
 struct Run<'a> {
     rules: &'a RuleSet,
-    data: Value,
+    /// The entity's facts by slot of the compiled expressions (ill-typed ones left out).
+    row: Vec<Option<&'a Value>>,
+    facts: &'a Map<String, Value>,
     bad: Vec<String>,
     record: String,
     diagnostics: Vec<Problem>,
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
     /// Evaluates an expression; `None` (with a diagnostic) when a fact is missing or it fails.
-    fn eval(&mut self, expr: &Value, rule: &Rule) -> Result<Value, Reason> {
-        let (needed, path) = (&rule.needed, rule.path.as_str());
-        let missing: Vec<String> =
-            needed.iter().filter(|&f| self.data.get(f).is_none_or(Value::is_null) && !self.bad.contains(f)).cloned().collect();
-        let bad_used = needed.iter().find(|f| self.bad.contains(f)).cloned();
-        if let Some(first) = missing.first() {
-            for fact in &missing {
+    fn eval(&mut self, rule: &Rule<'a>) -> Result<Value, Reason> {
+        let (needed, path) = (&rule.compiled.needed, rule.path.as_str());
+        let absent = |(f, slot): &&(String, usize)| self.row[*slot].is_none_or(Value::is_null) && !self.bad.contains(f);
+        if let Some((first, _)) = needed.iter().find(absent) {
+            for (fact, _) in needed.iter().filter(absent) {
                 self.diagnostics.push(Problem::error(Some(self.record.clone()), path.to_owned(), ProblemKind::MissingFact { fact: fact.clone() }));
             }
             let (zh, en) = self.rules.catalogue.get(first).map_or((first.as_str(), first.as_str()), |f| (f.zh.as_str(), f.en.as_str()));
             return Err(Reason { zh: format!("缺少事实「{zh}」（{first}），得 0 分"), en: format!("fact {en} ({first}) missing: 0 points") });
         }
-        if let Some(fact) = bad_used {
+        if let Some((fact, _)) = needed.iter().find(|(f, _)| self.bad.contains(f)) {
             return Err(Reason { zh: format!("事实 {fact} 的值有误，得 0 分"), en: format!("fact {fact} has a wrong value: 0 points") });
         }
-        match jsonlogic_rs::apply(expr, &self.data) {
-            Ok(v) => Ok(v),
-            Err(e) => Err(self.failed(path, e.to_string())),
+        let env = vm::Env { row: &self.row, all: self.facts, bad: &self.bad };
+        match vm::eval(&rule.compiled.node, &env, &vm::Scope::Root) {
+            Ok(v) => match v.to_json(&env) {
+                Some(value) => Ok(value),
+                None => {
+                    let message = format!("the value is {}, not a number JSON can hold (a division by zero?)", vm::js_number(vm::to_number(&v)));
+                    Err(self.failed(path, message))
+                }
+            },
+            Err(message) => Err(self.failed(path, message)),
         }
     }
 
@@ -293,29 +387,19 @@ impl Run<'_> {
     }
 
     /// A yes/no result; anything but a boolean is a diagnostic.
-    fn condition(&mut self, expr: &Value, rule: &Rule) -> Result<bool, Reason> {
-        match self.eval(expr, rule)? {
+    fn condition(&mut self, rule: &Rule<'a>) -> Result<bool, Reason> {
+        match self.eval(rule)? {
             Value::Bool(b) => Ok(b),
             other => Err(self.failed(&rule.path, format!("expected true or false, got {other}"))),
         }
     }
 
-    fn indicator(&mut self, indicator: &Indicator, (rule, kind, unit): &(Rule, Option<FactType>, Option<Unit>)) -> IndicatorResult {
-        let (kind, unit) = (*kind, *unit);
-        let max = indicator.max_points();
+    fn indicator(&mut self, indicator: &Indicator, (rule, texts): &(Rule<'a>, Texts)) -> IndicatorResult {
+        let max = texts.max;
         let result =
             |value: Value, threshold, points: f64, passed, reason| IndicatorResult { id: indicator.id.clone(), value, threshold, points, max, passed, reason };
         let expr_path = rule.path.as_str();
-        let show = |v: f64| -> (String, String) {
-            if kind == Some(FactType::Ratio) {
-                let p = format!("{}%", num(v * 100.0));
-                (p.clone(), p)
-            } else {
-                let (zh, en) = unit.map_or(("", ""), Unit::suffix);
-                (format!("{}{zh}", num(v)), format!("{}{en}", num(v)))
-            }
-        };
-        let value = match self.eval(&indicator.expr, rule) {
+        let value = match self.eval(rule) {
             Ok(v) => v,
             Err(reason) => return result(Value::Null, None, 0.0, false, reason),
         };
@@ -324,37 +408,22 @@ impl Run<'_> {
                 let reason = self.failed(expr_path, format!("expected a number, got {value}"));
                 return result(value, None, 0.0, false, reason);
             };
-            let (vz, ve) = show(v);
-            match bands.iter().find(|b| v >= b.min) {
-                Some(band) => {
-                    let (tz, te) = show(band.min);
-                    let reason = Reason {
-                        zh: format!("{} {vz} ≥ {tz}，得 {} 分", indicator.zh, num(band.points)),
-                        en: format!("{} {ve} ≥ {te}: {}", indicator.en, points(band.points)),
-                    };
-                    result(value, Some(band.min), band.points, true, reason)
+            match bands.iter().position(|b| v >= b.min) {
+                Some(b) => {
+                    let reason = texts.reason(v, &texts.reached[b]);
+                    result(value, Some(bands[b].min), bands[b].points, true, reason)
                 }
                 None => {
                     let lowest = bands.last().map_or(0.0, |b| b.min);
-                    let (tz, te) = show(lowest);
-                    let reason = Reason {
-                        zh: format!("{} {vz} < {tz}，得 0 分", indicator.zh),
-                        en: format!("{} {ve} < {te}: 0 points", indicator.en),
-                    };
+                    let reason = texts.reason(v, &texts.below);
                     result(value, Some(lowest), 0.0, false, reason)
                 }
             }
         } else {
             let p = indicator.points.unwrap_or(0.0);
             match value {
-                Value::Bool(true) => {
-                    let reason = Reason { zh: format!("{}：是，得 {} 分", indicator.zh, num(p)), en: format!("{}: yes, {}", indicator.en, points(p)) };
-                    result(value, None, p, true, reason)
-                }
-                Value::Bool(false) => {
-                    let reason = Reason { zh: format!("{}：否，得 0 分", indicator.zh), en: format!("{}: no, 0 points", indicator.en) };
-                    result(value, None, 0.0, false, reason)
-                }
+                Value::Bool(true) => result(value, None, p, true, texts.yes.clone()),
+                Value::Bool(false) => result(value, None, 0.0, false, texts.no.clone()),
                 other => {
                     let reason = self.failed(expr_path, format!("expected true or false, got {other}"));
                     result(other, None, 0.0, false, reason)
@@ -407,28 +476,26 @@ impl RuleSet {
         (result, diagnostics)
     }
 
-    fn evaluate_entity(&self, plan: &Plan, entity: &Entity, index: usize) -> (EntityResult, Vec<Problem>) {
-        let mut run = Run { rules: self, data: Value::Null, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
+    fn evaluate_entity<'a>(&'a self, plan: &Plan<'a>, entity: &'a Entity, index: usize) -> (EntityResult, Vec<Problem>) {
+        let row = vec![None; self.compiled.slots.0.len()];
+        let mut run = Run { rules: self, row, facts: &entity.facts, bad: Vec::new(), record: entity.id.clone(), diagnostics: Vec::new() };
         for (name, value) in &entity.facts {
-            if let Some(fact) = self.catalogue.get(name).filter(|f| !value.is_null() && !f.kind.accepts(value)) {
+            let Some((kind, slot)) = plan.facts.get(name.as_str()) else { continue };
+            if let Some(kind) = kind.filter(|k| !value.is_null() && !k.accepts(value)) {
                 run.bad.push(name.clone());
                 run.diagnostics.push(Problem::error(
                     Some(entity.id.clone()),
                     format!("$[{index}].facts.{name}"),
-                    ProblemKind::FactValue { fact: name.clone(), expected: fact.kind.name().into() },
+                    ProblemKind::FactValue { fact: name.clone(), expected: kind.name().into() },
                 ));
+            } else if let Some(slot) = slot {
+                run.row[*slot] = Some(value);
             }
         }
-        // Cloning the map whole is cheaper than rebuilding it fact by fact.
-        let mut data = entity.facts.clone();
-        for name in &run.bad {
-            data.remove(name);
-        }
-        run.data = Value::Object(data);
 
         let mut vetoes = Vec::new();
         for (v, veto) in self.vetoes.iter().enumerate() {
-            if run.condition(&veto.when, &plan.vetoes[v]) == Ok(true) {
+            if run.condition(&plan.vetoes[v]) == Ok(true) {
                 let (zh, en) = match &veto.voids {
                     Voids::Rating => ("整体评定".to_owned(), "the whole rating".to_owned()),
                     Voids::Section(id) => self.sections.iter().find(|s| s.id == *id).map_or((id.clone(), id.clone()), |s| (s.zh.clone(), s.en.clone())),
@@ -439,7 +506,7 @@ impl RuleSet {
         }
         let mut bonuses = Vec::new();
         for (b, bonus) in self.bonuses.iter().enumerate() {
-            if run.condition(&bonus.when, &plan.bonuses[b]) == Ok(true) {
+            if run.condition(&plan.bonuses[b]) == Ok(true) {
                 let reason = Reason {
                     zh: format!("加分：{}，加 {} 分", bonus.zh, num(bonus.points)),
                     en: format!("bonus: {}: +{}", bonus.en, points(bonus.points)),
@@ -448,7 +515,7 @@ impl RuleSet {
             }
         }
         let not_rated = self.eligible.as_ref().zip(plan.eligible.as_ref()).and_then(|(e, rule)| {
-            let held = run.condition(&e.when, rule);
+            let held = run.condition(rule);
             (held != Ok(true)).then(|| Reason { zh: format!("不参评：未满足「{}」", e.zh), en: format!("not rated: needs {}", e.en) })
         });
         let voided = vetoes.iter().any(|v| v.voids == Voids::Rating);

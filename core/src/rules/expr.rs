@@ -1,5 +1,5 @@
 //! Static checks of JsonLogic expressions: operators, facts, and the types that can be told
-//! without evaluating. Evaluation itself is `jsonlogic_rs::apply`.
+//! without evaluating. Evaluation is the compiled evaluator's (`vm.rs`).
 
 use serde_json::Value;
 
@@ -197,7 +197,7 @@ fn compare(op: &str, tys: &[Ty], problems: &mut Vec<ProblemKind>) {
     if unreachable {
         let literal = if a.fact { b.literal } else { a.literal };
         problems.push(ProblemKind::UnreachableThreshold {
-            threshold: literal.map(super::set::num).unwrap_or_default(),
+            threshold: literal.map(super::num).unwrap_or_default(),
             max: "1".into(),
         });
     }

@@ -34,14 +34,15 @@
 //! ```
 //!
 //! Design decisions:
-//! - **JsonLogic crate: `jsonlogic-rs` 0.5.** Measured in a wasm32 release build with
-//!   `wasm-opt -Oz`, datalogic-rs 5.4 adds ≈ 222 KB gzip to a module on its own, while
-//!   jsonlogic-rs 0.5 comes to ≈ 68 KB gzip together with serde_json (which the bundle already
-//!   has); the widget bundle's budget rules datalogic-rs out. jsonlogic-rs passes the official
-//!   JsonLogic test suite; it is ≈ 26× slower than datalogic-rs natively, which is still far
-//!   below anything a scorecard of a few thousand entities notices. One crate serves native
-//!   and wasm, so both give the same results. It is used with default features off (no
-//!   wasm-bindgen, Python or CLI parts).
+//! - **JsonLogic evaluation: our own compiled evaluator (`vm.rs`).** Each rule set's
+//!   expressions are compiled once, when it loads: facts resolved to slots of a per-entity
+//!   fact row, constants folded, operators an enum over a small value type that borrows the
+//!   facts. The semantics are json-logic-js's (the reference implementation), proved by the
+//!   official JsonLogic suite, 2,000 json-logic-js values and a proptest against jsonlogic-rs
+//!   0.5 (`differential.rs`; the divergences of jsonlogic-rs are listed in ARCHITECTURE.md).
+//!   It replaced jsonlogic-rs 0.5, which walked `serde_json::Value`s allocating on every
+//!   operator (and was ≈ 42 KB of every module that evaluates rules); one evaluator serves
+//!   native and wasm, so both give the same results.
 //! - Shipped rule sets use only [`STANDARD_OPERATORS`]; the static checks reject any other,
 //!   so a portal back end with any JsonLogic library computes the same values.
 //! - Facts are data: a [`FactCatalogue`] names each fact, its type and unit — the figures the
@@ -67,6 +68,13 @@ mod facts;
 pub mod generate;
 mod set;
 mod scorecard;
+mod vm;
+#[cfg(test)]
+mod differential;
+
+/// Numbers as the explanations write them (to two decimals, whole numbers without a point):
+/// here, where both the static checks (`expr`) and the rule-set loader (`set`) reach it.
+pub(crate) use crate::text::number as num;
 
 pub mod cases;
 pub use diff::{EntityChange, IndicatorChange, OneSided, Part, RuleChange, RuleSetDiff, SectionChange, Side, SideDiagnostics, Standing, Version};

@@ -6,10 +6,11 @@ use serde_json::{Map, Value};
 
 use super::expr::{self, Ty};
 use super::facts::{Fact, FactCatalogue, FactType, Unit};
+use super::num;
+use super::vm::{Compiled, Rule, Slots};
 use crate::error::{Error, Problem, ProblemKind};
 use crate::jsonpath::sort_key;
 use crate::org::Date;
-pub(crate) use crate::text::number as num;
 
 /// The period a rule set is in force, both days included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,6 +186,9 @@ pub struct RuleSet {
     /// Warnings found while loading.
     #[serde(skip)]
     pub(crate) warnings: Vec<Problem>,
+    /// The expressions compiled for evaluation, once, here.
+    #[serde(skip)]
+    pub(crate) compiled: Compiled,
 }
 
 const KEYS: &[&str] = &["id", "version", "effective", "entity", "facts", "sections", "bonuses", "vetoes", "eligible", "outcome", "about"];
@@ -309,20 +313,13 @@ impl RuleSet {
         let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
             problems.into_iter().partition(|p| p.severity == crate::Severity::Error);
         match (id, version, effective, entity, outcome) {
-            (Some(id), Some(version), Some(effective), Some(entity), Some(outcome)) if errors.is_empty() => Ok(RuleSet {
-                id,
-                version,
-                effective,
-                entity,
-                sections: sections.into_iter().map(|(_, s)| s).collect(),
-                bonuses: bonuses.into_iter().map(|(_, b)| b).collect(),
-                vetoes: vetoes.into_iter().map(|(_, v)| v).collect(),
-                eligible,
-                outcome,
-                about,
-                catalogue,
-                warnings,
-            }),
+            (Some(id), Some(version), Some(effective), Some(entity), Some(outcome)) if errors.is_empty() => {
+                let sections: Vec<Section> = sections.into_iter().map(|(_, s)| s).collect();
+                let bonuses: Vec<Bonus> = bonuses.into_iter().map(|(_, b)| b).collect();
+                let vetoes: Vec<Veto> = vetoes.into_iter().map(|(_, v)| v).collect();
+                let compiled = compile(&sections, &bonuses, &vetoes, eligible.as_ref());
+                Ok(RuleSet { id, version, effective, entity, sections, bonuses, vetoes, eligible, outcome, about, catalogue, warnings, compiled })
+            }
             _ => Err(Error::Invalid { problems: errors.into_iter().chain(warnings).collect() }),
         }
     }
@@ -391,6 +388,16 @@ impl RuleSet {
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
     }
+}
+
+/// Compiles every expression of a rule set that loaded, in the order evaluation runs them.
+fn compile(sections: &[Section], bonuses: &[Bonus], vetoes: &[Veto], eligible: Option<&Eligibility>) -> Compiled {
+    let mut slots = Slots::default();
+    let vetoes = vetoes.iter().map(|v| Rule::new(&v.when, &mut slots)).collect();
+    let bonuses = bonuses.iter().map(|b| Rule::new(&b.when, &mut slots)).collect();
+    let eligible = eligible.map(|e| Rule::new(&e.when, &mut slots));
+    let indicators = sections.iter().map(|s| s.indicators.iter().map(|i| Rule::new(&i.expr, &mut slots)).collect()).collect();
+    Compiled { slots, eligible, vetoes, bonuses, indicators }
 }
 
 struct Checker<'a> {

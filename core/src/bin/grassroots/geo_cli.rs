@@ -6,7 +6,7 @@ use clap::Subcommand;
 use grassroots::geo::generate::{GeoGenOptions, generate};
 use grassroots::geo::{CheckOptions, Crs, GeoDoc, check};
 
-use super::{Fail, Format, generator_org, problems_of, read, report};
+use super::{Fail, Format, generator_org, load, problems_of, read, report};
 
 /// `--crs`: one of the names a geometry document uses.
 fn parse_crs(text: &str) -> Result<Crs, String> {
@@ -70,7 +70,11 @@ pub(crate) fn validate(what: ValidateGeo) -> Result<(), Fail> {
             return Err(Fail::Unreadable(format!("{name} takes a number of 0 or more, not {value}")));
         }
     }
-    let org = generator_org(&org)?;
+    let org = match load(&org, None)? {
+        Ok(org) => org,
+        // The organization's own problems, in the format asked for (exit 1).
+        Err(problems) => return report(&org, &problems, format).and(Err(Fail::Invalid)),
+    };
     let doc = match GeoDoc::from_json(&read(&file)?) {
         Ok(doc) => doc,
         Err(e) => return report(&file, &problems_of(&file, e)?, format),
