@@ -1,6 +1,9 @@
 //! Differential tests of the compiled evaluator (`vm.rs`):
 //! - the official JsonLogic test suite (tests/data/rules/jsonlogic/tests.json), every case,
 //!   with the facts as a fact row and, for any data, with `var` reading the data directly;
+//! - 2,000 random expressions over every standard operator with awkward data, each with
+//!   json-logic-js's own value (tests/data/rules/jsonlogic/js-values.json, written by
+//!   `node tests/browser/jsonlogic-fixture.mjs`);
 //! - a proptest of random expressions over the standard operators and random facts against
 //!   jsonlogic-rs 0.5 (the evaluator this one replaced, kept as a dev-dependency). Where the
 //!   two may differ by a documented jsonlogic-rs divergence from json-logic-js (ARCHITECTURE.md,
