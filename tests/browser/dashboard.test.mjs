@@ -95,7 +95,7 @@ describe('dashboard', () => {
     assert.match(await heading(page, 'full').textContent(), /^凤翔片区党支部/);
     assert.equal(await shadowFocus(page, 'full'), 'h2:凤翔片区党支部', 'focus moves to the new node');
     const selects = (await events(page, 'gr-select')).slice(before);
-    assert.deepEqual(selects.map((e) => [e.target, e.detail]), [['full', { id: 'sl-d2', name: '凤翔片区党支部', level: 'district' }]]);
+    assert.deepEqual(selects.map((e) => [e.target, e.detail]), [['full', { id: 'sl-d2', name: '凤翔片区党支部', kind: 'node', level: 'district' }]]);
     assert.equal(await rate(page, 'full', '响应率'), '样本不足（3/3）');
     assert.equal(await rate(page, 'full', '1310 时限达标率'), '样本不足（0/3）');
     // grassroots stats tree --node sl-d2: members 2, grids 1, households 388, members in a grid 1/2
@@ -112,7 +112,7 @@ describe('dashboard', () => {
     await page.keyboard.press('Enter');
     assert.match(await heading(page, 'full').textContent(), /^胜利社区党委/);
     const last = (await events(page, 'gr-select')).at(-1);
-    assert.deepEqual(last.detail, { id: 'sl', name: '胜利社区党委', level: 'community' });
+    assert.deepEqual(last.detail, { id: 'sl', name: '胜利社区党委', kind: 'node', level: 'community' });
     await page.locator('#full').screenshot({ path: join(artifacts, 'dashboard-root-after.png') });
     assert.deepEqual(page.problems, []);
   });

@@ -127,8 +127,12 @@ test('the map page: the county by street, drilled down to a community and its gr
   await page.keyboard.press('Enter');
   assert.equal((await events(page, 'gr-select')).at(-1)?.detail.kind, 'grid');
   assert.equal(await map.locator('.gr-map-table tbody tr').count(), grids);
+  const root = await map.locator('.gr-crumbs button').first().textContent();
   await map.locator('.gr-crumbs button').first().click();
   assert.equal(await map.locator('.gr-map-shape').count(), 3);
+  // Back up through the breadcrumb: gr-select with the node, as a drill-down sends it.
+  const back = (await events(page, 'gr-select')).at(-1)?.detail;
+  assert.deepEqual([back?.kind, back?.name], ['node', root]);
   assert.deepEqual(await axe(page), []);
   await page.screenshot({ path: join(artifacts, 'demo-map.png'), fullPage: true });
   assert.deepEqual(page.problems, []);

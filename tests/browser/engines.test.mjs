@@ -440,8 +440,8 @@ function engineSuite(engine) {
       await page.keys('Enter');
       await page.waitFor(() => /^胜利社区党委/.test(document.getElementById('full').shadowRoot.querySelector('.gr-dash-node')?.textContent));
       assert.deepEqual((await page.events('gr-select')).map((e) => [e.target, e.bubbles, e.composed, e.detail]), [
-        ['full', true, true, { id: 'sl-d2', name: '凤翔片区党支部', level: 'district' }],
-        ['full', true, true, { id: 'sl', name: '胜利社区党委', level: 'community' }],
+        ['full', true, true, { id: 'sl-d2', name: '凤翔片区党支部', kind: 'node', level: 'district' }],
+        ['full', true, true, { id: 'sl', name: '胜利社区党委', kind: 'node', level: 'community' }],
       ]);
       assert.deepEqual(await page.problems(), []);
     });

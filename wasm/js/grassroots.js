@@ -81,7 +81,7 @@ function variant(kind, data) {
   return text && RICH[kind].test(text) ? `${kind}+` : kind;
 }
 
-const RICH = { 'grid-map': /"(cases|scorecard)"\s*:/, dashboard: /"geo"\s*:/ };
+const RICH = { 'grid-map': /"(cases|scorecard|period|min_sample)"\s*:/, dashboard: /"geo"\s*:/ };
 
 function load(name) {
   const files = MANIFEST.modules[name];

@@ -584,8 +584,8 @@ export interface DashboardSelectDetail {
   name: string;
   /** The node's level key; `grid` for a grid. */
   level: string;
-  /** Set when the selection was made on the map. */
-  kind?: 'grid' | 'node';
+  /** `node`; `grid` when a grid was selected on the map. */
+  kind: 'grid' | 'node';
 }
 /** `<gr-grid-map>`: the shape selected (Enter or a click). */
 export interface GridMapSelectDetail {

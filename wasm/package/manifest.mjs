@@ -113,6 +113,14 @@ const CSS_PROPERTIES = [
 
 /** The custom properties of the elements that draw a map (`map: true` above). */
 const MAP_CSS_PROPERTIES = [
+  ['--gr-map-c0', 'by palette', 'The map\'s lowest class (c1 … c4 the higher ones): ColorBrewer YlGnBu for counts and shares, YlOrRd for open cases and overdue clocks, three reds for the tiers; greys under the high-contrast theme. Set here, it wins over every palette.', '<color>'],
+  ['--gr-map-c1', 'by palette', 'The map\'s second class.', '<color>'],
+  ['--gr-map-c2', 'by palette', 'The map\'s third class.', '<color>'],
+  ['--gr-map-c3', 'by palette', 'The map\'s fourth class.', '<color>'],
+  ['--gr-map-c4', 'by palette', 'The map\'s highest class.', '<color>'],
+  ['--gr-map-none', 'by palette', 'A shape with no figure (no data, not enough cases): #f2f2f2, white under the high-contrast theme.', '<color>'],
+  ['--gr-map-line', 'by palette', 'The shapes\' outlines: white, black under the high-contrast theme.', '<color>'],
+  ['--gr-map-active', 'var(--gr-focus)', 'The outline of the active shape.', '<color>'],
   ['--gr-map-height', '32em', 'The largest height the map\'s drawing takes (it fits the widget\'s width below that).', '<length>'],
 ];
 

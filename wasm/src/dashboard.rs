@@ -105,6 +105,8 @@ fn tier_index(tier: Tier) -> usize {
 struct SelectDetail<'a> {
     id: &'a str,
     name: &'a str,
+    /// Always `node` here; `grid` when a grid is selected on the map.
+    kind: &'static str,
     level: &'a str,
 }
 
@@ -223,7 +225,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
         let (data, host, selected, heading) = (Rc::clone(&data), props.host.clone(), selected.clone(), heading.clone());
         Callback::from(move |to: NodeId| {
             let node = data.org.tree().node(to);
-            dispatch(&host, "gr-select", &SelectDetail { id: node.id(), name: node.name(), level: node.level() });
+            dispatch(&host, "gr-select", &SelectDetail { id: node.id(), name: node.name(), kind: "node", level: node.level() });
             selected.set(to);
             if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();

@@ -596,6 +596,9 @@ pub struct MapProps {
     /// Elderly mode: labels half as large again (they are drawn in the map's own units).
     #[prop_or_default]
     pub elderly: bool,
+    /// A node chosen in the breadcrumb (after `navigate`).
+    #[prop_or_default]
+    pub crumb: Option<Callback<NodeId>>,
 }
 
 impl PartialEq for MapProps {
@@ -610,6 +613,7 @@ impl PartialEq for MapProps {
             && self.pick == o.pick
             && self.crumbs == o.crumbs
             && self.elderly == o.elderly
+            && self.crumb == o.crumb
     }
 }
 
@@ -814,8 +818,14 @@ pub fn map_view(props: &MapProps) -> Html {
                             if p == props.at {
                                 html! { <li><span aria-current="page">{ name }</span></li> }
                             } else {
-                                let navigate = props.navigate.clone();
-                                html! { <li><button type="button" class="gr-link" onclick={Callback::from(move |_| navigate.emit(p))}>{ name }</button></li> }
+                                let (navigate, crumb) = (props.navigate.clone(), props.crumb.clone());
+                                let onclick = Callback::from(move |_| {
+                                    navigate.emit(p);
+                                    if let Some(crumb) = &crumb {
+                                        crumb.emit(p);
+                                    }
+                                });
+                                html! { <li><button type="button" class="gr-link" {onclick}>{ name }</button></li> }
                             }
                         }) }
                     </ol>
@@ -986,10 +996,18 @@ pub fn grid_map_view(props: &GridMapProps) -> Html {
             }
         })
     };
+    // Back up through the breadcrumb: gr-select with the node, as a drill-down sends it.
+    let crumb = {
+        let (data, host) = (Rc::clone(&props.data), props.host.clone());
+        Callback::from(move |n: NodeId| {
+            let node = data.org.tree().node(n);
+            crate::events::dispatch(&host, "gr-select", &SelectDetail { id: node.id(), name: node.name(), kind: "node", level: node.level() });
+        })
+    };
     let figure = props.figure.as_deref().and_then(Figure::from_key).unwrap_or(Figure::Households);
     html! {
         <section class="gr-grid-map" aria-label={props.label.clone().unwrap_or_else(|| AttrValue::from(map_text(props.lang).title))}>
-            <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} elderly={props.elderly} />
+            <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} elderly={props.elderly} crumb={Some(crumb)} />
         </section>
     }
 }
