@@ -41,25 +41,41 @@ function loadedFor(kind) {
   return [...loaded.keys()].find((name) => MANIFEST.modules[name].kinds.includes(kind));
 }
 
-/** The module whose code serves `kind`: one already loading or loaded, else the best to load. */
-function moduleFor(kind) {
-  const served = loadedFor(kind);
-  if (served) return loaded.get(served);
+/** The batch of this task: kinds asked for, and kinds whose data is still to come. */
+function batch() {
   // Kinds asked for in the same task are decided together, once the task's elements have all
   // connected: two or more kinds not yet served load the smallest module that has them all.
+  // A kind whose module depends on its data (RICH) and whose data is not there yet counts in
+  // its larger form when other kinds come with it (one module for the page, whatever the data
+  // says); alone, it waits for its data.
   if (!asked) {
-    asked = { kinds: new Set(), result: null };
-    const batch = asked;
-    batch.result = new Promise((ok) => queueMicrotask(() => {
+    asked = { kinds: new Set(), hints: new Set(), result: null };
+    const b = asked;
+    b.result = new Promise((ok) => queueMicrotask(() => {
       asked = null;
-      const missing = [...batch.kinds].filter((k) => !loadedFor(k));
-      const name = missing.length ? smallest(missing) : null;
+      const wanted = [...b.kinds].filter((k) => !loadedFor(k));
+      const hinted = [...b.hints].filter((k) => !loadedFor(k) && !loadedFor(k.slice(0, -1)));
+      const bases = new Set([...wanted, ...hinted].map((k) => k.replace(/\+$/, '')));
+      const name = bases.size > 1 ? smallest([...wanted, ...hinted]) : wanted.length ? smallest(wanted) : null;
       if (name && !loaded.has(name)) load(name);
       ok();
     }));
   }
-  asked.kinds.add(kind);
-  return asked.result.then(() => moduleFor(kind));
+  return asked;
+}
+
+/** The module whose code serves `kind`: one already loading or loaded, else the best to load. */
+function moduleFor(kind) {
+  const served = loadedFor(kind);
+  if (served) return loaded.get(served);
+  const b = batch();
+  b.kinds.add(kind);
+  return b.result.then(() => moduleFor(kind));
+}
+
+/** A kind in RICH whose data is still to come: `kind+` counts in this task's batch. */
+function hint(kind) {
+  batch().hints.add(`${kind}+`);
 }
 
 /** The name of the smallest module (fewest kinds) that serves every one of `kinds`. */
@@ -183,7 +199,9 @@ class Handle {
     let code;
     if (RICH[kind] && (data === undefined || data === null)) {
       // The module is chosen by the data: with the first update() (or fail(), which the
-      // smaller module shows as well as the larger).
+      // smaller module shows as well as the larger), unless other kinds connecting now bring
+      // a module that serves this kind whatever its data.
+      hint(kind);
       code = new Promise((ok) => { this.#picked = ok; }).then((d) => moduleFor(variant(kind, d)));
     } else {
       code = moduleFor(variant(kind, data));
@@ -334,8 +352,12 @@ function defineWidget(tag, kind) {
 
     connectedCallback() {
       if (this.#handle) return;
-      this.#handle = mount(this, kind, undefined, this.#options());
-      this.#load();
+      // Data already here (the property, or an inline script) goes in with the mount, so that
+      // a kind whose module depends on its data picks it at once.
+      const inline = this.querySelector(':scope > script[type="application/json"]');
+      const initial = this.#hasData ? this.#data : inline ? inline.textContent : undefined;
+      this.#handle = mount(this, kind, initial, this.#options());
+      if (initial === undefined) this.#load();
     }
 
     disconnectedCallback() {
