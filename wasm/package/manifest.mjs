@@ -82,7 +82,7 @@ const ELEMENTS = [
   {
     tag: 'gr-dashboard', name: 'GrDashboardElement', kind: 'dashboard', data: 'DashboardData',
     summary: '一屏统览 of one node: counts, coverage and members-by-kind charts (SVG with a table alternative), case rates, star tiers, and the map of grids beside them when the data has `geo`; drill-down with a breadcrumb.',
-    events: [{ name: 'gr-select', detail: '{ id: string; name: string; level: string; kind?: "grid" | "node" }', description: 'A node was drilled into; `kind` is set when the selection was made on the map, where a grid is selected by its grid id (`level` "grid").' }],
+    events: [{ name: 'gr-select', detail: '{ id: string; name: string; kind: "grid" | "node"; level: string }', description: 'A node was drilled into (`kind` "node"), or a grid selected on the map, by its grid id (`kind` and `level` "grid").' }],
     map: true,
   },
   {
