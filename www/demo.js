@@ -1,7 +1,7 @@
 // The demo pages' own script: the widget module, plus what a portal would do with events.
 import './grassroots/grassroots.js';
 
-const WIDGETS = 'gr-dashboard, gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker';
+const WIDGETS = 'gr-dashboard, gr-grid-map, gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker';
 const log = document.getElementById('events');
 
 function label(name, detail) {

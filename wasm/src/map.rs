@@ -674,8 +674,9 @@ pub fn map_view(props: &MapProps) -> Html {
     };
     let (vw, vh) = ((w + 2.0 * pad) / scale, (h + 2.0 * pad) / scale);
     let view_box = format!("{} {} {} {}", number(cx - vw / 2.0), number(cy - vh / 2.0), number(vw), number(vh));
-    // Labels at about 1/45 of the view's width; where they fit.
-    let font = vw / 45.0 * if props.elderly { 1.5 } else { 1.0 };
+    // Labels at about 1/45 of the view's larger side (a tall map is drawn at its height's
+    // limit, so its width alone would make them tiny); where they fit.
+    let font = vw.max(vh) / 45.0 * if props.elderly { 1.5 } else { 1.0 };
     let stroke = vw / 600.0;
 
     let select = {
