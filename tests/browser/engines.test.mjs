@@ -28,7 +28,7 @@ import { SPACING, reflowProblems, spacing } from './reflow-checks.mjs';
 const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
 const KIND = (tag) => tag.slice(3);
 const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html'];
-const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/embed.html'];
+const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/embed.html'];
 const WIDE = { width: 1000, height: 800 };
 const PHONE = { width: 320, height: 640 };
 const PHONE_LARGE = { width: 390, height: 844 };

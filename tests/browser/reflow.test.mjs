@@ -30,7 +30,7 @@ const MODES = [
   { lang: 'en', elderly: false },
   { lang: 'en', elderly: true },
 ];
-const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/embed.html'];
+const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/embed.html'];
 const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html'];
 const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
 const HOSTS = `${ELEMENTS}, #mount-demo`;
