@@ -552,7 +552,7 @@ function engineSuite(engine) {
     test('the strict-CSP page: every widget renders and restyles with no securitypolicyviolation', async () => {
       const page = await browser.open('/test/csp/all-widgets.html', { width: 1200, height: 900 });
       const ids = await widgets(page);
-      assert.deepEqual(ids, ['dashboard', 'org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker']);
+      assert.deepEqual(ids, ['dashboard', 'org-tree', 'scorecard', 'duty-list', 'service-board', 'grid-map', 'case-tracker']);
       assert.deepEqual(await page.events('gr-error'), []);
       const look = (id) => page.eval((h) => {
         const root = document.getElementById(h).shadowRoot;
