@@ -60,10 +60,6 @@ pub struct MapModel {
     pub places: Vec<Place>,
     /// Members placed in each grid, by grid index.
     grid_members: Vec<u32>,
-    /// The place drawing each node, by `NodeId` index.
-    node_places: Vec<Option<usize>>,
-    /// The grid places inside each node (a grid's community), by `NodeId` index.
-    grid_places: Vec<Vec<usize>>,
 }
 
 /// The area centre of a ring (the mean of its points when it has no area).
@@ -160,28 +156,12 @@ impl MapModel {
                 *g += 1;
             }
         }
-        // Indexes by node, so that what a level shows is found without scanning every place
-        // for every node (a county has thousands of grids).
-        let mut node_places = vec![None; tree.len()];
-        let mut grid_places = vec![Vec::new(); tree.len()];
-        for (i, p) in places.iter().enumerate() {
-            match p.target {
-                Target::Node(n) => {
-                    node_places[n.index()].get_or_insert(i);
-                }
-                Target::Grid(_) => {
-                    if let Some(list) = p.within.and_then(|c| grid_places.get_mut(c.index())) {
-                        list.push(i);
-                    }
-                }
-            }
-        }
-        MapModel { places, grid_members, node_places, grid_places }
+        MapModel { places, grid_members }
     }
 
     /// The place drawing node `n`, if any.
-    pub fn node_place(&self, n: NodeId) -> Option<usize> {
-        self.node_places.get(n.index()).copied().flatten()
+    fn node_place(&self, n: NodeId) -> Option<usize> {
+        self.places.iter().position(|p| p.target == Target::Node(n))
     }
 
     /// The places to draw inside node `at`: for each child, its own shape, else the shapes
@@ -211,7 +191,7 @@ impl MapModel {
     }
 
     fn grids_of(&self, n: NodeId, out: &mut Vec<usize>) {
-        out.extend(self.grid_places.get(n.index()).into_iter().flatten().copied());
+        out.extend(self.places.iter().enumerate().filter(|(_, p)| matches!(p.target, Target::Grid(_)) && p.within == Some(n)).map(|(i, _)| i));
     }
 }
 
@@ -667,7 +647,7 @@ pub fn map_view(props: &MapProps) -> Html {
 
     let mut shown = model.shown(org, props.at);
     if shown.is_empty() {
-        if let Some(p) = model.node_place(props.at) {
+        if let Some(p) = model.places.iter().position(|p| p.target == Target::Node(props.at)) {
             shown.push(p);
         }
     }
