@@ -13,8 +13,10 @@ profile=${PROFILE:-release}
 # The modules: one per widget kind (a page with one kind loads only that one), the larger
 # variants some data asks for (grid-map-full: a map with cases or a scorecard; dashboard-map: a
 # dashboard with geometry), one with the six kinds but no map (a page with several kinds), one
-# with everything (several kinds, one of them a map), and the rules alone (`evaluate()` on a
-# page with no widget).
+# with everything (several kinds, one of them a map), the rules alone (`evaluate()` on a
+# page with no widget), and the spreadsheets: `sheets` (`<gr-roster-import>`, which reads them)
+# and `xlsx` (the workbook writer alone, which an export button loads when pressed); no other
+# module reads or writes spreadsheets.
 # Each is a cargo feature set of grassroots-wasm.
 modules=(
   "org-tree:--no-default-features --features org-tree"
@@ -27,8 +29,10 @@ modules=(
   "grid-map:--no-default-features --features grid-map"
   "grid-map-full:--no-default-features --features grid-map-full"
   "all:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard"
-  "all-map:"
+  "all-map:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard-map,grid-map-full"
   "rules:--no-default-features --features rules"
+  "sheets:--no-default-features --features roster-import"
+  "xlsx:--no-default-features --features xlsx"
 )
 [ -n "${MODULES:-}" ] && { keep=(); for m in "${modules[@]}"; do [[ " $MODULES " == *" ${m%%:*} "* ]] && keep+=("$m"); done; modules=("${keep[@]}"); }
 # A shared CARGO_TARGET_DIR (several work trees, one build cache) is honoured.
@@ -83,6 +87,9 @@ printf '{"cases": %s, "org": %s}\n' "$(cat "$data/county-cases.tmp")" "$(cat "$d
 # the dashboard with the cases and the ratings too.
 gr generate geo --org "$data/county.json" --seed 2026 --no-blocks > "$data/county-geo.json"
 printf '{"org": %s, "geo": %s}\n' "$(cat "$data/county.json")" "$(cat "$data/county-geo.json")" > "$data/county-map.json"
+# The sample roster the import page offers (generated people: names, ID-card and phone numbers
+# are fictional, so it is written in full and imports back).
+gr export members "$data/county.json" --reveal -o "$data/county-members.xlsx"
 printf '{"org": %s, "geo": %s, "cases": %s, "period": {"from": "2026-06-01", "to": "2026-09-01"}, "scorecard": %s}\n' \
   "$(cat "$data/county.json")" "$(cat "$data/county-geo.json")" "$(cat "$data/county-cases.tmp")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
 rm "$data/county-cases.tmp"

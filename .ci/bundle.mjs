@@ -22,6 +22,9 @@ if (!out) {
   process.exit(2);
 }
 const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map'];
+// The spreadsheet module: <gr-roster-import> and xlsx(), which the export buttons of every kind
+// load; no other module has it.
+const SOLO = { sheets: 'roster-import' };
 /**
  * The kinds a module's widgets are. A kind with `+` is the kind with its richer data:
  * `grid-map+` the map with cases or a scorecard (served by `grid-map-full` and `all-map`, not
@@ -29,7 +32,7 @@ const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-trac
  * `all-map`). `all` has the six kinds without the map; `all-map` everything; `rules` none.
  */
 const RICHER = { 'grid-map-full': 'grid-map', 'dashboard-map': 'dashboard' };
-const kindsOf = (name) => (name === 'all-map' ? [...KINDS, 'grid-map+', 'dashboard+'] : name === 'all' ? KINDS.filter((k) => k !== 'grid-map') : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
+const kindsOf = (name) => (SOLO[name] ? [SOLO[name]] : name === 'all-map' ? [...KINDS, 'grid-map+', 'dashboard+'] : name === 'all' ? KINDS.filter((k) => k !== 'grid-map') : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
 /** Writes `bytes` to `file` in OUT, with its brotli and gzip forms beside it (FILE.br, FILE.gz:
@@ -92,6 +95,7 @@ for (const name of readdirSync(pkg).sort()) {
     wasm: hashed(name, 'wasm', readFileSync(join(pkg, name, `${name}_bg.wasm`))),
     kinds: kindsOf(name),
     evaluate: /export function evaluate\b/.test(source),
+    xlsx: /export function xlsx\b/.test(source),
   };
 }
 const text = readFileSync(loader, 'utf8');

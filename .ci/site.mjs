@@ -13,6 +13,7 @@ export const PAGES = [
   ['lists.html', '四张清单与证明查询'],
   ['services.html', '需求认领'],
   ['cases.html', '民情办理与时限'],
+  ['import.html', '表格导入'],
   ['embed.html', '嵌入方法'],
 ];
 

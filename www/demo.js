@@ -1,7 +1,7 @@
 // The demo pages' own script: the widget module, plus what a portal would do with events.
 import './grassroots/grassroots.js';
 
-const WIDGETS = 'gr-dashboard, gr-grid-map, gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker';
+const WIDGETS = 'gr-dashboard, gr-grid-map, gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-roster-import';
 const log = document.getElementById('events');
 
 function label(name, detail) {
@@ -9,6 +9,8 @@ function label(name, detail) {
     case 'gr-select': return `${detail.name ?? detail.title ?? ''}（${detail.id}）`;
     case 'gr-claim': return `需求 ${detail.demand} → ${detail.offer}`;
     case 'gr-transition': return `${detail.claim}：${detail.from} → ${detail.step}`;
+    case 'gr-import': return `${detail.file} 的 ${detail.count} 条记录（请由页面保存）`;
+    case 'gr-export': return `${detail.title}：${detail.sheets[0].rows.length} 行`;
     default: return `${detail.errors.length} 个错误`;
   }
 }
@@ -20,7 +22,7 @@ function record(name, detail) {
   log.prepend(item);
   while (log.children.length > 8) log.lastElementChild.remove();
 }
-for (const name of ['gr-select', 'gr-claim', 'gr-transition', 'gr-error']) {
+for (const name of ['gr-select', 'gr-claim', 'gr-transition', 'gr-error', 'gr-import', 'gr-export']) {
   document.addEventListener(name, (e) => record(name, e.detail));
 }
 

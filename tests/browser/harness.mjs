@@ -50,7 +50,7 @@ export async function open(env, path, { viewport = { width: 1000, height: 800 },
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.addInitScript(() => {
     window.__events = [];
-    for (const name of ['gr-select', 'gr-error']) {
+    for (const name of ['gr-select', 'gr-error', 'gr-import', 'gr-export']) {
       document.addEventListener(name, (e) => window.__events.push({
         name, target: e.target.id, detail: e.detail, bubbles: e.bubbles, composed: e.composed,
       }));

@@ -30,9 +30,9 @@ const MODES = [
   { lang: 'en', elderly: false },
   { lang: 'en', elderly: true },
 ];
-const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/embed.html'];
-const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html'];
-const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
+const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/import.html', '/embed.html'];
+const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html', '/test/roster-import.html'];
+const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map, gr-roster-import';
 const HOSTS = `${ELEMENTS}, #mount-demo`;
 
 /** Opens `path` at 320 × 640 and waits until every widget on it has rendered. */

@@ -8,6 +8,7 @@
 //   <gr-case-tracker src="/data/cases.json" case="sl-0831-pipe"></gr-case-tracker>
 //   <gr-dashboard src="/data/dashboard.json"></gr-dashboard>
 //   <gr-grid-map src="/data/map.json" figure="overdue-clocks"></gr-grid-map>   ({"org", "geo", "cases"?, …})
+//   <gr-roster-import records="members" src="/data/org.json"></gr-roster-import>   (data optional)
 //
 // or, where custom elements are not an option:
 //
@@ -29,7 +30,10 @@
 // Data is JSON: an inline <script type="application/json"> child, a `src` URL, or the `.data`
 // property. Events (all bubbling and composed): gr-select, gr-error; from <gr-service-board>
 // gr-claim and gr-transition, which ask the host to save (the widget shows them pending until
-// update()).
+// update()); from <gr-roster-import> gr-import, the document read from a spreadsheet, for the
+// host to save. Every table's 导出 Excel button fires gr-export (cancelable: a host that
+// cancels it makes the file itself from the detail); else the browser downloads the .xlsx,
+// made by the spreadsheet module, which loads only then.
 const MANIFEST = /* @manifest */ { css: 'style.css', modules: {} } /* @end */;
 
 const loaded = new Map(); // module name → Promise of its exports
@@ -53,7 +57,10 @@ function batch() {
     const b = asked;
     b.result = new Promise((ok) => queueMicrotask(() => {
       asked = null;
-      const wanted = [...b.kinds].filter((k) => !loadedFor(k));
+      // A kind that only a module of its own serves (the spreadsheet import) loads that apart.
+      const solo = (k) => !Object.values(MANIFEST.modules).some((m) => m.kinds.includes(k) && m.kinds.some((o) => o.replace(/\+$/, '') !== k.replace(/\+$/, '')));
+      for (const k of b.kinds) if (solo(k) && !loadedFor(k)) load(smallest([k]));
+      const wanted = [...b.kinds].filter((k) => !loadedFor(k) && !solo(k));
       const hinted = [...b.hints].filter((k) => !loadedFor(k) && !loadedFor(k.slice(0, -1)));
       const bases = new Set([...wanted, ...hinted].map((k) => k.replace(/\+$/, '')));
       const name = bases.size > 1 ? smallest([...wanted, ...hinted]) : wanted.length ? smallest(wanted) : null;
@@ -153,6 +160,83 @@ function style(shadow, constructed) {
   return [link];
 }
 
+// ---------------------------------------------------------------- 导出 Excel
+const shadows = new WeakSet();
+/**
+ * The export buttons of a widget (`data-gr-export` names the table they export): the table as
+ * shown — its rows after filters, its columns, less decoration and screen-reader-only text —
+ * goes out as a cancelable `gr-export` event; unless the host cancels it (to make the file
+ * itself), the spreadsheet module is loaded and the browser downloads the .xlsx.
+ */
+function exports(shadow, element, kind) {
+  if (shadows.has(shadow)) return;
+  shadows.add(shadow);
+  shadow.addEventListener('click', (event) => {
+    const button = event.target.closest?.('[data-gr-export]');
+    const table = button && shadow.getElementById(button.dataset.grExport);
+    if (!table) return;
+    const detail = tableOf(table, kind);
+    if (element.dispatchEvent(new CustomEvent('gr-export', { bubbles: true, composed: true, cancelable: true, detail }))) download(detail, element, kind);
+  });
+}
+
+/** A cell's text as a person sees it: no aria-hidden decoration, no visually hidden text. */
+function shownText(node) {
+  let text = '';
+  for (const n of node.childNodes) {
+    if (n.nodeType === Node.TEXT_NODE) text += n.data;
+    else if (n.nodeType === Node.ELEMENT_NODE && n.getAttribute('aria-hidden') !== 'true' && !n.classList.contains('gr-vh')) text += ` ${shownText(n)} `;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A cell as the workbook takes it: numbers, shares and days typed, a dash for nothing. */
+function cellOf(cell) {
+  const t = cell.dataset.x ?? shownText(cell);
+  if (t === '' || t === '—') return null;
+  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(t)) return Number(t);
+  if (/^-?(0|[1-9]\d*)(\.\d+)?%$/.test(t)) return { percent: Number(t.slice(0, -1)) / 100 };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return { date: t };
+  return t;
+}
+
+function tableOf(table, kind) {
+  const head = table.tHead?.rows[table.tHead.rows.length - 1];
+  const keep = [...(head?.cells ?? [])].map((c, i) => [i, c]).filter(([, c]) => !c.classList.contains('gr-noexport'));
+  // The caption names the file and the sheet, less what it says about using the table (评分排名：点击列标题排序).
+  const title = (table.caption?.textContent.trim() || kind).split(/：|: /)[0];
+  const now = new Date();
+  const pad = (n) => String(Math.abs(n)).padStart(2, '0');
+  const offset = -now.getTimezoneOffset();
+  return {
+    widget: kind,
+    title,
+    file: title.replace(/[\\/:*?"<>|]/g, '_'),
+    exportedAt: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())} ${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`,
+    sheets: [{
+      name: title,
+      headers: keep.map(([, c]) => shownText(c)),
+      rows: [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.matches('.gr-noexport, .gr-details')).map((r) => keep.map(([i]) => (r.cells[i] ? cellOf(r.cells[i]) : null))),
+    }],
+  };
+}
+
+function download(detail, element, kind) {
+  const name = Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].xlsx);
+  (loaded.get(name) ?? load(name)).then((wasm) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([wasm.xlsx(JSON.stringify(detail))], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    a.download = `${detail.file}.xlsx`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  }).catch((error) => element.dispatchEvent(new CustomEvent('gr-error', {
+    bubbles: true, composed: true,
+    detail: { widget: kind, errors: [{ severity: 'error', path: '$', code: 'export', message: String(error?.message ?? error) }], warnings: [] },
+  })));
+}
+
 /** The options as JSON text for the wasm side, less `theme` (an attribute of the host). */
 function optionsText(options) {
   const { theme, ...rest } = options ?? {};
@@ -213,6 +297,7 @@ class Handle {
       this.#root = document.createElement('div');
       this.#root.className = 'gr-root';
       shadow.replaceChildren(...style(shadow, constructed), this.#root);
+      exports(shadow, element, kind);
       let text = null;
       let failure = null;
       try {
@@ -282,7 +367,7 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure }. */
+  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure, records, reveal }. */
   setOptions(options) {
     this.#options = options;
     themed(this.#element, options);
@@ -324,17 +409,19 @@ export async function evaluate(data) {
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
 }
 
-/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map') into `element` (inside a shadow root). */
+/** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map', 'roster-import') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
   return new Handle(element, kind, data, options);
 }
 
-const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard', 'gr-grid-map': 'grid-map' };
+const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard', 'gr-grid-map': 'grid-map', 'gr-roster-import': 'roster-import' };
+// Kinds that work without data: the import makes a new document unless given one.
+const OPTIONAL = ['roster-import'];
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node', 'figure'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node', 'figure', 'records', 'reveal'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -387,6 +474,8 @@ function defineWidget(tag, kind) {
         case: this.getAttribute('case') ?? undefined,
         node: this.getAttribute('node') ?? undefined,
         figure: this.getAttribute('figure') ?? undefined,
+        records: this.getAttribute('records') ?? undefined,
+        reveal: this.hasAttribute('reveal'),
       };
     }
 
@@ -395,6 +484,7 @@ function defineWidget(tag, kind) {
       const inline = this.querySelector(':scope > script[type="application/json"]');
       if (inline) return this.#handle.update(inline.textContent);
       const src = this.getAttribute('src');
+      if (!src && OPTIONAL.includes(kind)) return undefined;
       if (!src) return this.#handle.fail('no data: give a src attribute, an inline <script type="application/json"> or the .data property');
       const fetchNo = ++this.#fetches;
       fetch(new URL(src, document.baseURI))

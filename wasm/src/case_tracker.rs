@@ -493,6 +493,28 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
                                 }
                             }) }
                         </div>
+                        // The list as a table, for the export button alone (hidden: the listbox
+                        // above is what people and screen readers use).
+                        { crate::export::button(lang, "gr-x-cases", text.case_list_label) }
+                        <table id="gr-x-cases" hidden=true>
+                            <caption>{ text.case_list_label }</caption>
+                            <thead><tr>{ for text.case_columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+                            <tbody>
+                                { for rows.iter().map(|&i| {
+                                    let c = &all[i];
+                                    let case = props.data.doc.case(&c.case);
+                                    html! {
+                                        <tr>
+                                            <td>{ &c.title }</td>
+                                            <td>{ case.map_or("", |k| (text.category)(&k.category)) }</td>
+                                            <td>{ case.map_or("", |k| props.data.place(k)) }</td>
+                                            <td>{ case.and_then(|k| stage_at(k, now)).map_or(text.no_step, |s| (text.step_name)(s)) }</td>
+                                            <td>{ summary_text(text, summary(c)) }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
                     }
                     { notes(warnings, lang) }
                 </div>

@@ -291,7 +291,8 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 if !tiers.is_empty() { { chart(text.dash_tiers_title, text.col_tier, &tiers, text) } }
             </div>
             if let Some(m) = cases {
-                <table class="gr-table gr-dash-rates">
+                { crate::export::button(props.lang, "gr-x-rates", &(text.dash_rates_caption)(m.cases)) }
+                <table class="gr-table gr-dash-rates" id="gr-x-rates">
                     <caption class="gr-dash-caption">{ (text.dash_rates_caption)(m.cases) }</caption>
                     <thead><tr><th scope="col">{ text.dash_col_rate }</th><th scope="col">{ text.dash_col_value }</th></tr></thead>
                     <tbody>
@@ -304,8 +305,9 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                 </table>
             }
             if !tree.children(id).is_empty() {
+                { crate::export::button(props.lang, "gr-x-children", &(text.dash_children_caption)(tree.children(id).len())) }
                 <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
-                    <table class="gr-table gr-dash-children">
+                    <table class="gr-table gr-dash-children" id="gr-x-children">
                         <caption class="gr-dash-caption">{ (text.dash_children_caption)(tree.children(id).len()) }</caption>
                         <thead><tr>
                             <th scope="col">{ text.col_name }</th>

@@ -303,8 +303,9 @@ fn items_panel(data: &Rc<DutyData>, lang: Lang, filter: &UseStateHandle<Filter>,
                 { channel_box("at_most_one_trip", text.at_most_one_trip, filter.channels.at_most_one_trip) }
             </fieldset>
             <p class="gr-status" role="status">{ (text.items_shown)(rows.len(), lists.items().len()) }</p>
+            { crate::export::button(lang, "gr-x-items", text.items_caption) }
             <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
-                <table class="gr-table gr-items">
+                <table class="gr-table gr-items" id="gr-x-items">
                     <caption class="gr-vh">{ text.items_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ text.col_item }</th>

@@ -80,6 +80,9 @@ pub struct Catalogue {
     /// The accessible name of a table's scroll container (focusable, so that a keyboard can
     /// scroll a table wider than the widget).
     pub table_region: &'static str,
+    /// The export button's text, and its accessible name with the table's caption.
+    pub export_xlsx: &'static str,
+    pub export_named: fn(&str) -> String,
     // <gr-scorecard>
     /// The rule set's version and period: version, first day, last day.
     #[cfg(feature = "scorecard")]
@@ -435,6 +438,9 @@ pub struct Catalogue {
     /// A list line's details: category, node, current step.
     #[cfg(feature = "case-tracker")]
     pub case_meta: fn(&str, &str, &str) -> String,
+    /// The columns of the case list's export: case, category, grid, step, clocks.
+    #[cfg(feature = "case-tracker")]
+    pub case_columns: [&'static str; 5],
     /// A case category's name: the known keys (those the SLA presets and the routing use)
     /// named, any other category as given.
     #[cfg(feature = "case-tracker")]
@@ -709,6 +715,8 @@ pub static ZH_CN: Catalogue = Catalogue {
     row_figures: |members, grids, households| format!("党员 {members} · 网格 {grids} · 住户 {households}"),
     warnings_title: "另有提醒（不影响使用）：",
     table_region: "数据表（可左右滚动）",
+    export_xlsx: "导出 Excel",
+    export_named: |t| format!("导出 Excel：{t}"),
     #[cfg(feature = "scorecard")]
     rule_set_version: |v, from, to| format!("版本 {v} · 有效期 {from} 至 {to}"),
     #[cfg(feature = "scorecard")]
@@ -1092,6 +1100,8 @@ pub static ZH_CN: Catalogue = Catalogue {
     #[cfg(feature = "case-tracker")]
     case_meta: |category, node, step| format!("类别：{category} · 网格：{node} · 环节：{step}"),
     #[cfg(feature = "case-tracker")]
+    case_columns: ["案件", "类别", "网格", "环节", "时限"],
+    #[cfg(feature = "case-tracker")]
     no_step: "未受理",
     #[cfg(feature = "case-tracker")]
     no_cases: "没有案件",
@@ -1314,6 +1324,8 @@ pub static EN: Catalogue = Catalogue {
 
     warnings_title: "Also worth a look (these do not stop the data being used):",
     table_region: "Table (scrolls sideways)",
+    export_xlsx: "Export to Excel",
+    export_named: |t| format!("Export to Excel: {t}"),
     #[cfg(feature = "scorecard")]
     rule_set_version: |v, from, to| format!("version {v} · in force {from} to {to}"),
     #[cfg(feature = "scorecard")]
@@ -1721,6 +1733,8 @@ pub static EN: Catalogue = Catalogue {
     },
     #[cfg(feature = "case-tracker")]
     case_meta: |category, node, step| format!("category: {category} · grid: {node} · step: {step}"),
+    #[cfg(feature = "case-tracker")]
+    case_columns: ["Case", "Category", "Grid", "Step", "Clocks"],
     #[cfg(feature = "case-tracker")]
     no_step: "not taken in",
     #[cfg(feature = "case-tracker")]

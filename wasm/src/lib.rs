@@ -8,7 +8,7 @@
 //! go out as DOM CustomEvents on the host element ([`events`]).
 
 // A module built with no widget (`--features rules`: `evaluate()` alone) leaves the widget frame unused.
-#![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map")), allow(unused, unreachable_code))]
+#![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map", feature = "roster-import")), allow(unused, unreachable_code))]
 
 #[cfg(feature = "dashboard")]
 pub mod dashboard;
@@ -18,6 +18,7 @@ pub mod duty_list;
 pub mod case_tracker;
 pub mod error_panel;
 pub mod events;
+pub mod export;
 pub mod i18n;
 #[cfg(feature = "geo")]
 pub mod map;
@@ -26,6 +27,10 @@ pub mod org_tree;
 #[cfg(any(feature = "dashboard", feature = "grid-map"))]
 pub mod overview;
 mod problem_zh;
+#[cfg(feature = "roster-import")]
+pub mod roster_import;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 #[cfg(feature = "scorecard")]
 pub mod scorecard;
 #[cfg(feature = "service-board")]
@@ -103,6 +108,12 @@ pub struct Options {
     /// `workers-per-1000`, `members-in-grid`, `open-cases`, `overdue-clocks`, `response-rate`,
     /// `star-tier`); `households` when absent or not given by the data.
     pub figure: Option<String>,
+    /// `<gr-roster-import>`: what the file holds first (`members`, `grids`, `units`, `nodes`,
+    /// `lists`); `members` when absent. The person can change it.
+    pub records: Option<String>,
+    /// `<gr-service-board>`: phone numbers shown and exported in full. Masked unless the host
+    /// asks for them on purpose.
+    pub reveal: bool,
 }
 
 /// What a widget has to show.
@@ -308,6 +319,7 @@ pub fn service_board_widget(props: &WidgetProps<Board>) -> Html {
                 {generation}
                 {lang}
                 label={props.options.label.clone().map(AttrValue::from)}
+                reveal={props.options.reveal}
                 host={props.host.clone()}
             />
         }
@@ -374,6 +386,31 @@ pub fn grid_map_widget(props: &WidgetProps<overview::Overview>) -> Html {
                 node={options.node.clone().map(AttrValue::from)}
                 figure={options.figure.clone().map(AttrValue::from)}
                 elderly={options.elderly}
+                host={props.host.clone()}
+            />
+        }
+    })
+}
+
+#[cfg(feature = "roster-import")]
+fn load_import(json: &str) -> Result<roster_import::Base, Failure> {
+    roster_import::load(json).map_err(data_failure)
+}
+
+#[cfg(feature = "roster-import")]
+/// The root component of `<gr-roster-import>`: the document records go into may be given as
+/// its data; without data it makes a new one.
+#[function_component(RosterImportWidget)]
+pub fn roster_import_widget(props: &WidgetProps<roster_import::Base>) -> Html {
+    let options = &props.options;
+    frame(props, |base, generation, lang| {
+        html! {
+            <roster_import::RosterImportView
+                key={generation}
+                base={Rc::clone(base)}
+                {lang}
+                label={options.label.clone().map(AttrValue::from)}
+                records={options.records.clone().map(AttrValue::from)}
                 host={props.host.clone()}
             />
         }
@@ -496,9 +533,11 @@ pub const KINDS: &[&str] = &[
     "dashboard",
     #[cfg(feature = "grid-map")]
     "grid-map",
+    #[cfg(feature = "roster-import")]
+    "roster-import",
 ];
 
-/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`, `"dashboard"`, `"grid-map"`) into `root`, dispatching events on
+/// Mounts widget `kind` (`"org-tree"`, `"scorecard"`, `"duty-list"`, `"service-board"`, `"case-tracker"`, `"dashboard"`, `"grid-map"`, `"roster-import"`) into `root`, dispatching events on
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: Option<String>) -> Result<WidgetHandle, JsValue> {
@@ -518,6 +557,8 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
         "dashboard" => Box::new(Mounted::<DashboardWidget, _>::new(host, root, "dashboard", data, options, load_dashboard)),
         #[cfg(feature = "grid-map")]
         "grid-map" => Box::new(Mounted::<GridMapWidget, _>::new(host, root, "grid-map", data, options, load_grid_map)),
+        #[cfg(feature = "roster-import")]
+        "roster-import" => Box::new(Mounted::<RosterImportWidget, _>::new(host, root, "roster-import", Some(data.unwrap_or_default()), options, load_import)),
         other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; this module has: {}", KINDS.join(", ")))),
     };
     Ok(WidgetHandle { inner })

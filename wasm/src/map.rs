@@ -912,8 +912,9 @@ pub fn map_view(props: &MapProps) -> Html {
                 }
             </div>
             if !shown.is_empty() {
+                { crate::export::button(props.lang, "gr-x-map", &(text.table_caption)(shown.len())) }
                 <div class="gr-table-wrap" tabindex="0" role="region" aria-label={(text.table_caption)(shown.len())}>
-                    <table class="gr-table gr-map-table">
+                    <table class="gr-table gr-map-table" id="gr-x-map">
                         <caption class="gr-dash-caption">{ (text.table_caption)(shown.len()) }</caption>
                         <thead><tr>
                             <th scope="col">{ text.col_place }</th>

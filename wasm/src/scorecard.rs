@@ -229,8 +229,9 @@ fn ranking(
                 </label>
             </div>
             <p class="gr-status" role="status">{ (text.rows_shown)(rows.len(), results.len()) }</p>
+            { crate::export::button(lang, "gr-x-ranking", text.ranking_caption) }
             <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
-                <table class="gr-table">
+                <table class="gr-table" id="gr-x-ranking">
                     <caption class="gr-vh">{ text.ranking_caption }</caption>
                     <thead><tr>
                         { header(text.col_rank.to_owned(), SortKey::Rank, false) }

@@ -248,6 +248,9 @@ pub struct ServiceBoardProps {
     pub generation: u32,
     pub lang: Lang,
     pub label: Option<AttrValue>,
+    /// Phone numbers in full (the host's `reveal` option); masked otherwise.
+    #[prop_or_default]
+    pub reveal: bool,
     /// The host element, where `gr-claim` and `gr-transition` are dispatched.
     pub host: HtmlElement,
 }
@@ -314,7 +317,7 @@ pub fn service_board_view(props: &ServiceBoardProps) -> Html {
         Callback::from(move |i: usize| tab.set(TABS.get(i).copied().unwrap_or(Tab::Demands)))
     };
     let panel = match *tab {
-        Tab::Demands => demands_panel(&board, lang, &demand_filter, &pending, &focus, &props.host),
+        Tab::Demands => demands_panel(&board, lang, props.reveal, &demand_filter, &pending, &focus, &props.host),
         Tab::Claims => claims_panel(&board, lang, &claim_filter, &pending, &focus, &ratings, &open, &props.host),
         Tab::Offers => offers_panel(&board, lang),
     };
@@ -360,7 +363,7 @@ fn provider_text(board: &Board, text: &Catalogue, provider: &ProviderRef) -> Str
     (text.provider)(provider.kind, board.provider_name(provider))
 }
 
-fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFilter>, pending: &UseStateHandle<Pending>, focus: &FocusRequest, host: &HtmlElement) -> Html {
+fn demands_panel(board: &Rc<Board>, lang: Lang, reveal: bool, filter: &UseStateHandle<StateFilter>, pending: &UseStateHandle<Pending>, focus: &FocusRequest, host: &HtmlElement) -> Html {
     let text = lang.text();
     let en = lang == Lang::En;
     let doc = &board.doc;
@@ -385,8 +388,9 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFil
         <>
             { state_select(text, filter, true) }
             <p class="gr-status">{ (text.board_shown)(rows.len(), doc.demands().len()) }</p>
+            { crate::export::button(lang, "gr-x-demands", text.demands_caption) }
             <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
-                <table class="gr-table gr-demands">
+                <table class="gr-table gr-demands" id="gr-x-demands">
                     <caption class="gr-vh">{ text.demands_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ text.col_demand }</th>
@@ -397,7 +401,7 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFil
                         <th scope="col">{ text.col_raised_at }</th>
                         <th scope="col">{ text.col_status }</th>
                         <th scope="col">{ text.col_suggestion }</th>
-                        <th scope="col">{ text.col_actions }</th>
+                        <th scope="col" class="gr-noexport">{ text.col_actions }</th>
                     </tr></thead>
                     <tbody>
                         { for rows.iter().map(|&i| {
@@ -405,7 +409,7 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, filter: &UseStateHandle<StateFil
                             let live = live_claim(doc, &d.id);
                             let state = live.map(Claim::state);
                             let suggested = suggestion(&board.matching, &d.id);
-                            let raiser = [d.raised_by.name.clone(), d.raised_by.phone.as_ref().map(ToString::to_string)]
+                            let raiser = [d.raised_by.name.clone(), d.raised_by.phone.as_ref().map(|p| if reveal { p.reveal().to_owned() } else { p.to_string() })]
                                 .into_iter().flatten().collect::<Vec<_>>();
                             let is_pending = pending.demands.contains(&d.id);
                             html! {
@@ -505,8 +509,9 @@ fn claims_panel(
         <>
             { state_select(text, filter, false) }
             <p class="gr-status">{ (text.board_shown)(rows.len(), doc.claims().len()) }</p>
+            { crate::export::button(lang, "gr-x-claims", text.claims_caption) }
             <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
-                <table class="gr-table gr-claims">
+                <table class="gr-table gr-claims" id="gr-x-claims">
                     <caption class="gr-vh">{ text.claims_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ text.col_claim }</th>
@@ -515,7 +520,7 @@ fn claims_panel(
                         <th scope="col">{ text.col_status }</th>
                         <th scope="col">{ text.col_last_step }</th>
                         <th scope="col">{ text.col_rating }</th>
-                        <th scope="col">{ text.col_actions }</th>
+                        <th scope="col" class="gr-noexport">{ text.col_actions }</th>
                     </tr></thead>
                     { for rows.iter().map(|&i| {
                         let c = &doc.claims()[i];
@@ -564,7 +569,7 @@ fn claims_panel(
                                         }
                                     }</div></td>
                                 </tr>
-                                <tr id={history_id} class="gr-details" hidden={!is_open}>
+                                <tr id={history_id} class="gr-details gr-noexport" hidden={!is_open}>
                                     <td colspan="7">
                                         <ol class="gr-list gr-history">
                                             { for c.history().iter().map(|t| html! {
@@ -588,8 +593,10 @@ fn claims_panel(
 fn offers_panel(board: &Board, lang: Lang) -> Html {
     let text = lang.text();
     html! {
+        <>
+        { crate::export::button(lang, "gr-x-offers", text.offers_caption) }
         <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
-            <table class="gr-table gr-offers">
+            <table class="gr-table gr-offers" id="gr-x-offers">
                 <caption class="gr-vh">{ text.offers_caption }</caption>
                 <thead><tr>
                     <th scope="col">{ text.col_offer }</th>
@@ -616,6 +623,7 @@ fn offers_panel(board: &Board, lang: Lang) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Value {
     Date(Date),
     /// Yes or no, written 是 / 否.
     Bool(bool),
+    /// A share (0.853), written as a number cell shown as a percentage (85.3%).
+    Percent(f64),
 }
 
 impl From<&str> for Value {
@@ -121,6 +123,7 @@ impl Workbook {
         let title_format = Format::new().set_bold().set_font_size(14);
         let header_format = Format::new().set_bold().set_background_color(0xD9E1F2);
         let date_format = Format::new().set_num_format("yyyy-mm-dd");
+        let percent_format = Format::new().set_num_format("0.0%");
         let mut taken = Vec::new();
         let tables = if self.tables.is_empty() { vec![Table::new("Sheet", &[])] } else { self.tables.clone() };
         for table in &tables {
@@ -147,6 +150,10 @@ impl Workbook {
                         Value::Number(n) => {
                             sheet.write_number(at, column, *n).map_err(err)?;
                             crate::text::number(*n)
+                        }
+                        Value::Percent(p) => {
+                            sheet.write_number_with_format(at, column, *p, &percent_format).map_err(err)?;
+                            format!("{:.1}%", p * 100.0)
                         }
                         Value::Bool(b) => {
                             let t = if *b { "是" } else { "否" };

@@ -212,6 +212,7 @@ fn cell_text(c: &Cell) -> String {
         Cell::Number(n) => grassroots::text::number(*n),
         Cell::Date(d) => d.to_string(),
         Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
+        Cell::Percent(p) => format!("{:.1}%", p * 100.0),
     }
 }
 
