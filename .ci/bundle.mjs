@@ -22,8 +22,8 @@ if (!out) {
   process.exit(2);
 }
 const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map'];
-// The spreadsheet module: <gr-roster-import> and xlsx(), which the export buttons of every kind
-// load; no other module has it.
+// The spreadsheet reader: <gr-roster-import>, which no other module serves. (The workbook writer
+// `xlsx`, which the export buttons load, has no kind: the manifest flags it `xlsx: true`.)
 const SOLO = { sheets: 'roster-import' };
 /**
  * The kinds a module's widgets are. A kind with `+` is the kind with its richer data:

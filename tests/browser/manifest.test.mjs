@@ -4,8 +4,9 @@
 // real elements in Chromium (defined tags, observedAttributes, the data/handle accessors, the
 // module's exports), and the sources parsed with regular expressions (options each widget
 // reads in wasm/src/lib.rs, events dispatched in wasm/src/**/*.rs and grassroots.js, the detail
-// structs' fields, the map's figures in wasm/src/map.rs, wasm/src/style.css's custom properties
-// and :host([theme=…]) presets).
+// structs' fields and the object grassroots.js builds for gr-export, the map's figures in
+// wasm/src/map.rs, the import's record kinds in core/src/sheets/mod.rs, wasm/src/style.css's
+// custom properties and :host([theme=…]) presets).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -25,7 +26,7 @@ const lib = read('wasm/src/lib.rs');
 const KIND_OF = {
   'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list',
   'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard',
-  'gr-grid-map': 'grid-map',
+  'gr-grid-map': 'grid-map', 'gr-roster-import': 'roster-import',
 };
 const TAGS = Object.keys(KIND_OF);
 /** The elements that draw the map (map.rs): the map itself, and the dashboard beside its figures. */
@@ -47,14 +48,33 @@ function rustSources(dir = join(top, 'wasm', 'src')) {
  * code (map.rs, and overview.rs that reads its data) serves the map and the dashboard. */
 function elementsOfFile(path) {
   if (/^wasm\/src\/(map|overview)\.rs$/.test(path)) return MAPS;
-  const m = path.match(/^wasm\/src\/(org_tree|scorecard|duty_list|service_board|case_tracker|dashboard|grid_map)(\/|\.rs$)/);
+  const m = path.match(/^wasm\/src\/(org_tree|scorecard|duty_list|service_board|case_tracker|dashboard|grid_map|roster_import)(\/|\.rs$)/);
   return m ? [`gr-${m[1].replaceAll('_', '-')}`] : null;
 }
 
-/** Events the code dispatches, per element: Rust `dispatch(&host, "gr-…", …)` (or `host` already a reference) and grassroots.js `new CustomEvent('gr-…'`. */
+/**
+ * The elements with a 导出 Excel button: those whose code calls `export::button` (export.rs, the
+ * one place that renders `data-gr-export`). grassroots.js fires gr-export from a click on such a
+ * button, so on these elements and no others.
+ */
+function exportingTags() {
+  const tags = [];
+  for (const [path, text] of rustSources()) {
+    if (path !== 'wasm/src/export.rs') assert.ok(!text.includes('data-gr-export'), `${path} renders data-gr-export itself, not through export::button`);
+    if (!/\bexport::button\(/.test(text)) continue;
+    const of = elementsOfFile(path);
+    assert.ok(of, `${path} has an export button but serves no element known here`);
+    tags.push(...of);
+  }
+  assert.ok(/\.closest\?\.\('\[data-gr-export\]'\)[\s\S]{0,400}new CustomEvent\('gr-export'/.test(loader), 'grassroots.js fires gr-export from a [data-gr-export] button');
+  return sorted(tags);
+}
+
+/** Events the code dispatches, per element: Rust `dispatch(&host, "gr-…", …)` (or `host` already a reference) and grassroots.js `new CustomEvent('gr-…'` (gr-export on the elements with an export button, every other on all). */
 function codeEvents() {
   const byTag = Object.fromEntries(TAGS.map((t) => [t, []]));
-  const shared = [...loader.matchAll(/new CustomEvent\(\s*['"](gr-[a-z-]+)['"]/g)].map((m) => m[1]);
+  const shared = [...loader.matchAll(/new CustomEvent\(\s*['"](gr-[a-z-]+)['"]/g)].map((m) => m[1]).filter((name) => name !== 'gr-export');
+  for (const tag of exportingTags()) byTag[tag].push('gr-export');
   for (const [path, text] of rustSources()) {
     for (const [, name] of text.matchAll(/\bdispatch\(\s*&?[\w.]+,\s*"(gr-[a-z-]+)"/g)) {
       const tags = elementsOfFile(path);
@@ -83,23 +103,59 @@ function rustStruct(text, name) {
   return fields;
 }
 
-/** The top-level keys of an object type's text `{ a: …; b?: …; [x: string]: … }`: { key: optional? }. */
-function objectKeys(typeText) {
+/** The top-level members of an object type's text `{ a: …; b?: …; [x: string]: … }`: { key: { optional, type } }. */
+function objectMembers(typeText) {
   const inner = typeText.trim().replace(/^\{/, '').replace(/\}$/, '');
-  const keys = {};
+  const members = {};
   let depth = 0;
   let part = '';
   for (const ch of `${inner};`) {
     if ('{[(<'.includes(ch)) depth++;
     if ('}])>'.includes(ch)) depth--;
     if (ch === ';' && depth === 0) {
-      const key = part.trim().match(/^(\w+)(\?)?:/);
-      if (key) keys[key[1]] = Boolean(key[2]);
+      const key = part.trim().match(/^(\w+)(\?)?:\s*([\s\S]*)$/);
+      if (key) members[key[1]] = { optional: Boolean(key[2]), type: key[3].trim() };
+      part = '';
+    } else part += ch;
+  }
+  return members;
+}
+
+/** The top-level keys of an object type's text: { key: optional? }. */
+function objectKeys(typeText) {
+  return Object.fromEntries(Object.entries(objectMembers(typeText)).map(([k, v]) => [k, v.optional]));
+}
+
+/** The text between the brace at `open` in `text` and the one that closes it. */
+function braced(text, open) {
+  assert.equal(text[open], '{');
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    if (text[i] === '}' && --depth === 0) return text.slice(open + 1, i);
+  }
+  assert.fail(`no closing brace after ${open}`);
+}
+
+/** The top-level keys of a JavaScript object literal's text (`a: …, b, c: (x) => …`). */
+function literalKeys(inner) {
+  const keys = [];
+  let depth = 0;
+  let part = '';
+  for (const ch of `${inner},`) {
+    if ('{[('.includes(ch)) depth++;
+    if ('}])'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      const key = part.trim().match(/^(\w+)\s*(?::|$)/);
+      if (key) keys.push(key[1]);
       part = '';
     } else part += ch;
   }
   return keys;
 }
+
+/** The element type's text of an array type's text: `{ … }[]` and `(A | B)[]`. */
+const elementType = (typeText) => typeText.trim().replace(/\[\]$/, '').replace(/^\(([\s\S]*)\)$/, '$1');
 
 /** The members of an interface in grassroots.d.ts: { key: optional? }, own members only. */
 function dtsInterface(name) {
@@ -113,6 +169,13 @@ function manifestDetail(tag, event) {
   const found = element(tag).events.find((e) => e.name === event);
   assert.ok(found, `${tag} ${event} in the manifest`);
   return objectKeys(found.type.text.match(/^CustomEvent<([\s\S]*)>$/)[1]);
+}
+
+/** The detail type of an event in the manifest: { key: { optional, type } }. */
+function manifestDetailType(tag, event) {
+  const found = element(tag).events.find((e) => e.name === event);
+  assert.ok(found, `${tag} ${event} in the manifest`);
+  return objectMembers(found.type.text.match(/^CustomEvent<([\s\S]*)>$/)[1]);
 }
 
 /** The options each widget reads (lib.rs): the frame's for all, then each root component's own. */
@@ -131,7 +194,7 @@ const observed = loader.match(/static observedAttributes = \[([^\]]*)\]/)[1].mat
 const themes = sorted([...css.matchAll(/:host\(\[theme="([^"]+)"\]\)/g)].map((m) => m[1]));
 
 describe('the manifest against the sources', () => {
-  test('the seven elements, each a custom element definition exported by grassroots.js', () => {
+  test('the eight elements, each a custom element definition exported by grassroots.js', () => {
     assert.deepEqual(sorted(elements.map((e) => e.tagName)), sorted(TAGS));
     const definitions = manifest.modules[0].exports.filter((e) => e.kind === 'custom-element-definition');
     assert.deepEqual(sorted(definitions.map((d) => d.name)), sorted(TAGS));
@@ -168,6 +231,8 @@ describe('the manifest against the sources', () => {
     const dispatched = codeEvents();
     assert.ok(dispatched['gr-service-board'].includes('gr-claim'), 'the parse found the board\'s events');
     assert.ok(dispatched['gr-grid-map'].includes('gr-select'), 'the parse found the map\'s gr-select (map.rs)');
+    assert.ok(dispatched['gr-roster-import'].includes('gr-import'), 'the parse found the import\'s gr-import');
+    assert.ok(dispatched['gr-dashboard'].includes('gr-export') && !dispatched['gr-org-tree'].includes('gr-export'), 'the parse found the export buttons');
     for (const tag of TAGS) assert.deepEqual(sorted(element(tag).events.map((e) => e.name)), dispatched[tag], tag);
   });
 
@@ -199,6 +264,53 @@ describe('the manifest against the sources', () => {
       const fields = rustStruct(board, struct);
       assert.deepEqual(manifestDetail('gr-service-board', event), fields, event);
       assert.deepEqual(dtsInterface(struct), fields, struct);
+    }
+    // gr-import: the import's detail, its warnings the file's problems (Entry).
+    const importer = source['wasm/src/roster_import.rs'];
+    const importDetail = rustStruct(importer, 'ImportDetail');
+    assert.deepEqual(manifestDetail('gr-roster-import', 'gr-import'), importDetail, 'gr-import');
+    assert.deepEqual(dtsInterface('ImportDetail'), importDetail, 'ImportDetail');
+    const entry = rustStruct(importer, 'Entry');
+    assert.match(importer.match(/struct ImportDetail[\s\S]*?\n\}/)[0], /warnings: Vec<Entry\b/, 'gr-import\'s warnings are Entry');
+    assert.deepEqual(objectKeys(elementType(manifestDetailType('gr-roster-import', 'gr-import').warnings.type)), entry, 'gr-import warnings in the manifest');
+    assert.deepEqual(dtsInterface('ImportProblem'), entry, 'ImportProblem');
+    assert.match(dts, /export interface ImportDetail \{[\s\S]*?\n {2}warnings: ImportProblem\[\];\n\}/, 'ImportDetail.warnings are ImportProblem');
+    // The import's gr-error: the same detail as every widget's, its entries the data's problems
+    // (as every widget's) or the file's (Entry).
+    assert.deepEqual(rustStruct(importer, 'ErrorDetail'), rustStruct(source['wasm/src/error_panel.rs'], 'ErrorDetail'), 'the import\'s gr-error detail is every widget\'s');
+    const importErrors = manifestDetailType('gr-roster-import', 'gr-error');
+    for (const key of ['errors', 'warnings']) {
+      const kinds = elementType(importErrors[key].type).split(/ \| (?=\{)/).map(objectKeys);
+      assert.ok(kinds.some((k) => 'path' in k), `the import's gr-error ${key}: the data's problems`);
+      assert.ok(kinds.some((k) => JSON.stringify(k) === JSON.stringify(entry)), `the import's gr-error ${key}: the file's problems (Entry)`);
+    }
+    assert.match(dts, /export interface GrRosterImportEventMap[^{]*\{[^}]*'gr-error': CustomEvent<RosterImportErrorDetail>/, 'GrRosterImportEventMap\'s gr-error');
+    assert.match(dts, /export type RosterImportErrorDetail = ErrorDetail<ProblemEntry \| ImportProblem>;/);
+    // gr-export: the object grassroots.js builds (tableOf), which the workbook writer (xlsx.rs) reads.
+    const tableOf = loader.slice(loader.indexOf('function tableOf('));
+    const built = braced(tableOf, tableOf.indexOf('return {') + 'return '.length);
+    const exportKeys = literalKeys(built);
+    assert.ok(exportKeys.includes('sheets') && exportKeys.includes('widget'), exportKeys.join(' '));
+    const sheetKeys = literalKeys(braced(built, built.indexOf('sheets: [{') + 'sheets: ['.length));
+    const required = (keys) => Object.fromEntries(keys.map((k) => [k, false]));
+    for (const tag of exportingTags()) assert.deepEqual(manifestDetail(tag, 'gr-export'), required(exportKeys), `${tag} gr-export`);
+    assert.deepEqual(dtsInterface('ExportDetail'), required(exportKeys), 'ExportDetail');
+    const manifestSheets = manifestDetailType('gr-scorecard', 'gr-export').sheets;
+    assert.deepEqual(objectKeys(elementType(manifestSheets.type)), required(sheetKeys), 'gr-export sheets in the manifest');
+    assert.deepEqual(dtsInterface('ExportSheet'), required(sheetKeys), 'ExportSheet');
+    const writer = source['wasm/src/xlsx.rs'];
+    const reads = sorted([...writer.matchAll(/\b(?:doc|sheet)\.get\("(\w+)"\)/g)].map((m) => m[1]));
+    assert.ok(reads.length >= 4, reads.join(' '));
+    for (const key of reads) assert.ok(exportKeys.includes(key) || sheetKeys.includes(key), `xlsx.rs reads ${key}, which gr-export's detail has`);
+    // Its cells: the shapes cellOf makes are ExportCell's and the manifest's.
+    const cellFrom = loader.indexOf('function cellOf(');
+    const cellOf = loader.slice(cellFrom, loader.indexOf('\n}\n', cellFrom));
+    const shapes = sorted([...cellOf.matchAll(/return \{ (\w+):/g)].map((m) => m[1]));
+    assert.deepEqual(shapes, ['date', 'percent']);
+    const cell = dts.match(/export type ExportCell = ([^;]+);/)[1];
+    for (const shape of shapes) {
+      assert.ok(cell.includes(`{ ${shape}: `), `ExportCell has { ${shape} }`);
+      assert.ok(manifestSheets.type.includes(`{ ${shape}: `), `the manifest's cells have { ${shape} }`);
     }
     // gr-error: the Rust detail, with `warnings` optional because grassroots.js's own load
     // failure sends none.
@@ -240,7 +352,7 @@ describe('the manifest against the sources', () => {
     const byKind = {
       'gr-org-tree': 'OrgTreeOptions', 'gr-scorecard': 'ScorecardOptions', 'gr-duty-list': 'DutyListOptions',
       'gr-service-board': 'ServiceBoardOptions', 'gr-case-tracker': 'CaseTrackerOptions', 'gr-dashboard': 'DashboardOptions',
-      'gr-grid-map': 'GridMapOptions',
+      'gr-grid-map': 'GridMapOptions', 'gr-roster-import': 'RosterImportOptions',
     };
     const common = Object.keys(dtsInterface('CommonOptions'));
     for (const [tag, name] of Object.entries(byKind)) {
@@ -268,6 +380,43 @@ describe('the manifest against the sources', () => {
     const mount = manifest.modules[0].declarations.find((d) => d.name === 'mount');
     const figure = mount.parameters.find((p) => p.name === 'options').type.text.match(/figure\?: ([^;}]+)/)[1];
     assert.deepEqual(quoted(figure), sorted(keys), 'mount()\'s figure option');
+  });
+
+  test('the import\'s records: the declarations\' ImportRecords, the manifest\'s records attribute, mount()\'s option and gr-import\'s detail are the core\'s sheet kinds', () => {
+    const core = read('core/src/sheets/mod.rs');
+    const body = core.match(/pub fn key\(self\) -> &'static str \{([\s\S]*?)\n {4}\}/);
+    assert.ok(body, 'Kind::key in core/src/sheets/mod.rs');
+    const keys = [...body[1].matchAll(/Kind::\w+ => "([a-z-]+)"/g)].map((m) => m[1]);
+    assert.equal(keys.length, Number(core.match(/pub const ALL: \[Kind; (\d+)\]/)?.[1]), 'a key for every kind');
+    const quoted = (text) => sorted(text.match(/['"][^'"]+['"]/g).map((s) => s.slice(1, -1)));
+    assert.deepEqual(quoted(dts.match(/export type ImportRecords = ([^;]+);/)[1]), sorted(keys), 'ImportRecords in grassroots.d.ts');
+    const attribute = element('gr-roster-import').attributes.find((a) => a.name === 'records');
+    assert.deepEqual(quoted(attribute.type.text), sorted(keys), 'the records attribute');
+    assert.equal(attribute.default, '"members"');
+    assert.match(read('wasm/src/roster_import.rs'), /and_then\(Kind::from_key\)\.unwrap_or\(Kind::Members\)/, 'members is the default in roster_import.rs');
+    const mount = manifest.modules[0].declarations.find((d) => d.name === 'mount');
+    assert.deepEqual(quoted(mount.parameters.find((p) => p.name === 'options').type.text.match(/records\?: ([^;}]+)/)[1]), sorted(keys), 'mount()\'s records option');
+    assert.deepEqual(quoted(manifestDetailType('gr-roster-import', 'gr-import').records.type), sorted(keys), 'gr-import\'s records');
+    assert.match(dts, /export interface ImportDetail \{\n {2}records: ImportRecords;/);
+  });
+
+  test('events in the declarations: each element\'s event map has exactly the manifest\'s events, the others left out', () => {
+    const names = dts.match(/export type GrEventName = ([^;]+);/);
+    assert.ok(names, 'GrEventName');
+    const all = sorted(elements.flatMap((e) => e.events.map((v) => v.name)));
+    assert.deepEqual(sorted(names[1].match(/'[^']+'/g).map((s) => s.slice(1, -1))), all, 'GrEventName is every element\'s events');
+    assert.match(dts, /type OtherEvents = Omit<HTMLElementEventMap, GrEventName>;/);
+    for (const tag of TAGS) {
+      const name = `Gr${KIND_OF[tag].split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}EventMap`;
+      const map = dts.match(new RegExp(`export interface ${name} extends (\\w+) \\{\\n([\\s\\S]*?)\\n\\}`));
+      assert.ok(map, name);
+      assert.equal(map[1], 'OtherEvents', `${name} leaves out the events its element does not fire`);
+      assert.deepEqual(sorted([...map[2].matchAll(/^\s*'(gr-[a-z-]+)':/gm)].map((m) => m[1])), sorted(element(tag).events.map((e) => e.name)), name);
+      assert.ok(dts.includes(`addEventListener<T extends keyof ${name}>(`), `${tag}'s addEventListener uses ${name}`);
+    }
+    // A listener on an ancestor hears them all.
+    const global = dts.match(/interface GlobalEventHandlersEventMap \{\n([\s\S]*?)\n {2}\}/)[1];
+    assert.deepEqual(sorted([...global.matchAll(/^\s*'(gr-[a-z-]+)':/gm)].map((m) => m[1])), all, 'GlobalEventHandlersEventMap');
   });
 
   test('attributes in the declarations: ElementAttributesMap lists each element\'s, as the manifest does', () => {

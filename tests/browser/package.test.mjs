@@ -1,8 +1,9 @@
 // The npm package as a portal developer gets it: .ci/package.sh packs the built bundle, the
 // tarball is installed into an empty folder with npm, and that folder's
 // node_modules/grassroots-widgets/ is served (nothing from target/site) with a page that shows
-// every widget, mounts one with mount() and calls evaluate(). Also: the tarball's contents and
-// package.json, Node's and TypeScript's resolution of its exports.
+// every widget, mounts one with mount() and calls evaluate(), then adds a spreadsheet import
+// and exports a table. Also: the tarball's contents and package.json, Node's and TypeScript's
+// resolution of its exports.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../.ci/serve.mjs';
-import { open, rendered, start } from './harness.mjs';
+import { events, open, rendered, start } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const top = join(here, '..', '..');
 const NAME = 'grassroots-widgets';
-const TAGS = ['gr-org-tree', 'gr-scorecard', 'gr-duty-list', 'gr-service-board', 'gr-case-tracker', 'gr-dashboard', 'gr-grid-map'];
+const TAGS = ['gr-org-tree', 'gr-scorecard', 'gr-duty-list', 'gr-service-board', 'gr-case-tracker', 'gr-dashboard', 'gr-grid-map', 'gr-roster-import'];
 
 let env;
 let server;
@@ -46,6 +47,12 @@ after(async () => {
   if (server) await new Promise((ok) => server.close(ok));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+/** Waits (up to 5 s) for `done()`, the requests being recorded as they finish. */
+async function until(done, say) {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((ok) => setTimeout(ok, 100));
+  assert.ok(done(), say());
+}
 
 /** The bundle's manifest of hashed file names, as written into the installed grassroots.js
  * (minified: found by the names' shape, NAME.HASH.EXT). */
@@ -78,7 +85,7 @@ describe('the tarball', () => {
   test('holds the autoloader, every file its manifest names, the declarations and the element manifest, and nothing else', async () => {
     const manifest = await bundleManifest();
     const bundle = [manifest.css, ...Object.values(manifest.modules).flatMap((m) => [m.js, m.wasm])];
-    assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'all-map', 'case-tracker', 'dashboard', 'dashboard-map', 'duty-list', 'grid-map', 'grid-map-full', 'org-tree', 'rules', 'scorecard', 'service-board']);
+    assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'all-map', 'case-tracker', 'dashboard', 'dashboard-map', 'duty-list', 'grid-map', 'grid-map-full', 'org-tree', 'rules', 'scorecard', 'service-board', 'sheets', 'xlsx']);
     const expected = ['README.md', 'custom-elements.json', 'grassroots.d.ts', 'grassroots.js', 'package.json', ...bundle].sort();
     assert.deepEqual((await readdir(installed)).sort(), expected);
     // The installed files are the built ones, byte for byte.
@@ -138,7 +145,7 @@ describe('every widget, rendered from the installed package in Chromium', () => 
   });
   after(async () => { await page?.close(); });
 
-  test('each of the seven elements shows its content, no error panel, no page error', async () => {
+  test('each of the seven elements on the page shows its content, no error panel, no page error', async () => {
     const shown = (id, selector) => page.locator(`#${id}`).evaluate((e, s) => e.shadowRoot.querySelectorAll(s).length, selector);
     for (const id of ['tree', 'card', 'duties', 'board', 'tracker', 'dash', 'map', 'mounted']) {
       assert.equal(await shown(id, '[role=alert]'), 0, `${id}: no error panel`);
@@ -190,5 +197,43 @@ describe('every widget, rendered from the installed package in Chromium', () => 
     assert.ok(files.includes(manifest.css));
     const wasm = files.filter((f) => f.endsWith('.wasm')).sort();
     assert.deepEqual(wasm, [manifest.modules.all.wasm, manifest.modules['grid-map'].wasm].sort(), files.join(', '));
+  });
+
+  test('the spreadsheet modules from the package: an import added to the page reads a roster; a table exports', async () => {
+    const manifest = await bundleManifest();
+    const wasm = () => requests.map((r) => new URL(r.url).pathname).filter((p) => p.endsWith('.wasm')).map((p) => p.slice('/grassroots/'.length));
+    // <gr-roster-import> into the page's organization: only the reader's module more.
+    await page.evaluate(() => {
+      const importer = document.createElement('gr-roster-import');
+      importer.id = 'importer';
+      importer.setAttribute('src', '/fixtures/tree/valid/laifeng-shengli.json');
+      document.querySelector('main').append(importer);
+    });
+    await rendered(page, ['importer']);
+    await page.locator('#importer input[type=file]').setInputFiles(join(top, 'tests', 'data', 'sheets', 'members.xlsx'));
+    await page.locator('#importer .gr-import-rows').waitFor();
+    await page.locator('#importer .gr-button', { hasText: /确认导入/ }).click();
+    await page.locator('#importer .gr-done').waitFor();
+    const [imported] = await events(page, 'gr-import');
+    assert.equal(imported.target, 'importer');
+    assert.equal(imported.detail.records, 'members');
+    assert.equal(imported.detail.count, imported.detail.document.members.length);
+    assert.ok(imported.detail.count > 0);
+    await until(() => wasm().includes(manifest.modules.sheets.wasm), () => wasm().join(', '));
+    assert.ok(!wasm().includes(manifest.modules.xlsx.wasm), 'the writer is not loaded before an export');
+    // The four lists' items through their 导出 Excel button: gr-export, then the writer's module
+    // and the download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#duties [data-gr-export="gr-x-items"]').click()]);
+    const [exported] = await events(page, 'gr-export');
+    assert.equal(exported.target, 'duties');
+    assert.equal(exported.detail.widget, 'duty-list');
+    assert.ok(exported.detail.sheets[0].rows.length > 0);
+    assert.equal(download.suggestedFilename(), `${exported.detail.file}.xlsx`);
+    const bytes = await readFile(await download.path());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx (a zip)');
+    await until(() => wasm().includes(manifest.modules.xlsx.wasm), () => wasm().join(', '));
+    assert.deepEqual(requests.filter((r) => r.status !== 200), [], 'nothing failed or missing');
+    assert.ok(wasm().every((f) => existsSync(join(installed, f))), 'every module from the installed package');
+    assert.deepEqual(page.problems, []);
   });
 });

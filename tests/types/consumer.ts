@@ -9,6 +9,7 @@ import 'grassroots-widgets/gr-service-board';
 import 'grassroots-widgets/gr-case-tracker';
 import 'grassroots-widgets/gr-dashboard';
 import 'grassroots-widgets/gr-grid-map';
+import 'grassroots-widgets/gr-roster-import';
 import type {
   CaseTrackerSelectDetail,
   CasesDocument,
@@ -17,14 +18,21 @@ import type {
   ElementAttributesMap,
   ErrorDetail,
   Evaluation,
+  ExportCell,
+  ExportDetail,
   Figure,
   GeoDocument,
   GridMapData,
   GridMapOptions,
   GridMapSelectDetail,
   GrWidgetElement,
+  ImportDetail,
+  ImportProblem,
+  ImportRecords,
   ListsDocument,
   OrganizationDocument,
+  ProblemEntry,
+  RosterImportOptions,
   ScorecardDocument,
   ServicesDocument,
   TransitionDetail,
@@ -94,7 +102,7 @@ const gcs: GeoDocument = { type: 'FeatureCollection', crs: { type: 'name', prope
 const dashboard: DashboardData = { org, geo, cases, period: { from: '2026-06-01', to: '2026-09-01' }, min_sample: 5, scorecard };
 const gridMap: GridMapData = { org, geo, cases, period: { from: '2026-06-01', to: '2026-09-01' }, scorecard };
 
-// ---------------------------------------------------------------- the seven elements
+// ---------------------------------------------------------------- the eight elements
 const tree = document.createElement('gr-org-tree');
 tree.data = org;
 tree.setAttribute('label', '胜利社区党委组织架构');
@@ -121,6 +129,7 @@ duties.addEventListener('gr-select', (e) => {
 
 const board = document.createElement('gr-service-board');
 board.data = { services, org };
+board.toggleAttribute('reveal', true); // phone numbers in full, on a page whose users may see them
 board.addEventListener('gr-claim', (e) => {
   const claim: ClaimDetail = e.detail;
   console.log(claim.demand, claim.offer, claim.provider.kind === 'unit' ? '单位' : '党员', claim.provider.id);
@@ -165,25 +174,77 @@ map.addEventListener('gr-select', (e) => {
   console.log(detail.id, detail.name, kind, detail.level === 'grid' ? '网格' : detail.level);
 });
 
+// The import: into an organization (or a lists document), or into a new one without data.
+const importer = document.createElement('gr-roster-import');
+importer.data = org;
+importer.setAttribute('records', 'members');
+importer.addEventListener('gr-import', (e) => {
+  const detail: ImportDetail = e.detail;
+  const records: ImportRecords = detail.records;
+  console.log(`${detail.count} ${records} from ${detail.file} / ${detail.sheet}`, detail.warnings.map((w) => `${w.sheet ?? ''}!${w.row ?? ''} ${w.column ?? ''}: ${w.message}`));
+  // A lists document for `lists` records, else an organization document.
+  const size = 'items' in detail.document ? detail.document.items.length : detail.document.nodes.length;
+  console.log(size);
+  // The host saves the document (in full, not masked), then shows it.
+  importer.data = detail.document;
+});
+importer.addEventListener('gr-error', (e) => {
+  for (const problem of e.detail.errors) {
+    // The given document's problems have a JSON path; the file's their place in the file.
+    if ('path' in problem) console.warn(problem.path, problem.message);
+    else console.warn(problem.file, problem.sheet, problem.row, problem.column, problem.record, problem.code, problem.message);
+  }
+});
+const fresh = document.createElement('gr-roster-import'); // no data: a new document
+fresh.setAttribute('records', 'lists');
+fresh.data = lists;
+
+// 导出 Excel: the six elements with tables fire gr-export; a host that cancels it makes the file.
+function onExport(e: CustomEvent<ExportDetail>): void {
+  e.preventDefault();
+  const detail: ExportDetail = e.detail;
+  for (const sheet of detail.sheets) {
+    const cells: ExportCell[] = sheet.rows.flat();
+    const shown = cells.map((c) => (c === null ? '' : typeof c !== 'object' ? String(c) : 'date' in c ? c.date : `${(c.percent * 100).toFixed(1)}%`));
+    console.log(`${detail.file}.xlsx`, detail.widget, detail.title, detail.exportedAt, sheet.name, sheet.headers.join(','), shown.join(','));
+  }
+}
+card.addEventListener('gr-export', onExport);
+duties.addEventListener('gr-export', onExport);
+board.addEventListener('gr-export', onExport);
+tracker.addEventListener('gr-export', onExport);
+dash.addEventListener('gr-export', onExport);
+map.addEventListener('gr-export', (e) => console.log(e.detail.widget === 'grid-map', e.detail.sheets.length));
+
 // gr-error on every element, and the handle behind each.
-const widgets: GrWidgetElement<WidgetKind>[] = [tree, card, duties, board, tracker, dash, map];
+const widgets: GrWidgetElement<WidgetKind>[] = [tree, card, duties, board, tracker, dash, map, importer];
 for (const element of widgets) {
   element.setAttribute('src', '/data/fallback.json');
   element.addEventListener('gr-error', (e) => {
-    const detail: ErrorDetail = e.detail;
+    // Heard on any element (or an ancestor), gr-error may be the import's: its file problems
+    // have no JSON path.
+    const detail: ErrorDetail<ProblemEntry | ImportProblem> = e.detail;
     for (const problem of [...detail.errors, ...(detail.warnings ?? [])]) {
-      console.warn(detail.widget, problem.severity, problem.record ?? '', problem.path, problem.code, problem.message);
+      const where = 'path' in problem ? problem.path : `${problem.file} ${problem.sheet ?? ''} ${problem.row ?? ''} ${problem.column ?? ''}`;
+      console.warn(detail.widget, problem.severity, problem.record ?? '', where, problem.code, problem.message);
     }
   });
   const handle = element.handle;
   if (handle) void handle.ready.then(() => handle.fail('gone'));
   document.body.append(element);
 }
+tree.addEventListener('gr-error', (e) => {
+  // The other seven elements' problems all have a JSON path.
+  const detail: ErrorDetail = e.detail;
+  for (const problem of detail.errors) console.warn(problem.path, problem.code);
+});
 
 // Listeners on any ancestor hear every widget (the events bubble and are composed).
 document.addEventListener('gr-select', (e) => console.log('selected', e.detail.id));
 document.addEventListener('gr-claim', (e) => console.log('claim', e.detail.demand));
 document.addEventListener('gr-transition', (e) => console.log('step', e.detail.step));
+document.addEventListener('gr-export', (e) => console.log('export', e.detail.file, e.detail.sheets[0]?.rows.length));
+document.addEventListener('gr-import', (e) => console.log('import', e.detail.records, e.detail.count));
 document.body.addEventListener('gr-error', (e) => console.log(e.detail.errors.length));
 window.addEventListener('gr-error', (e) => console.log(e.detail.widget));
 
@@ -192,7 +253,9 @@ const trackerAttributes: ElementAttributesMap['gr-case-tracker'] = { src: '/data
 const cardAttributes: ElementAttributesMap['gr-scorecard'] = { entity: 'c01', elderly: '' };
 const dashAttributes: ElementAttributesMap['gr-dashboard'] = { node: 'sl', theme: 'high-contrast' };
 const mapAttributes: ElementAttributesMap['gr-grid-map'] = { src: '/data/map.json', node: 'sl', figure: 'members-in-grid', elderly: '' };
-for (const [name, value] of Object.entries({ ...trackerAttributes, ...cardAttributes, ...dashAttributes, ...mapAttributes })) {
+const boardAttributes: ElementAttributesMap['gr-service-board'] = { reveal: '' };
+const importAttributes: ElementAttributesMap['gr-roster-import'] = { records: 'grids', label: '导入网格台账' };
+for (const [name, value] of Object.entries({ ...trackerAttributes, ...cardAttributes, ...dashAttributes, ...mapAttributes, ...boardAttributes, ...importAttributes })) {
   if (value !== undefined && value !== false) tracker.setAttribute(name, value === true ? '' : value);
 }
 
@@ -201,6 +264,8 @@ const found = document.querySelector('gr-case-tracker');
 if (found) found.data = JSON.stringify(cases);
 const foundMap = document.querySelector('gr-grid-map');
 if (foundMap) foundMap.data = { org, geo, scorecard, period: { from: '2026-01-01', to: '2026-12-31' } };
+const foundImport = document.querySelector('gr-roster-import');
+if (foundImport) foundImport.data = JSON.stringify(org);
 
 // ---------------------------------------------------------------- mount(), every option
 const div = document.createElement('div');
@@ -208,7 +273,7 @@ const common = { lang: 'en', elderly: true, label: '组织架构', theme: 'high-
 const h1: WidgetHandle<'org-tree'> = mountTree(div, 'org-tree', org, common);
 const h2 = mount(div, 'scorecard', scorecard, { entity: 'c01', lang: 'zh-CN' });
 const h3 = mount(div, 'duty-list', lists, { theme: 'blue' });
-const h4 = mount(div, 'service-board', JSON.stringify(services), { elderly: false });
+const h4 = mount(div, 'service-board', JSON.stringify(services), { elderly: false, reveal: true });
 const h5 = mount(div, 'case-tracker', cases, { now: '2026-08-31T18:00:00+08:00', case: 'sl-0831-pipe' });
 const h6 = mount(div, 'dashboard', dashboard, { node: 'sl', label: '一屏统览' });
 const h7 = mount(div, 'dashboard', { org });
@@ -217,10 +282,14 @@ const mapOptions: GridMapOptions = { node: 'sl', figure: figures[0], lang: 'en',
 const h8 = mount(div, 'grid-map', gridMap, mapOptions);
 const h9 = mount(div, 'grid-map', JSON.stringify({ org, geo }), { figure: 'star-tier', elderly: true });
 const later = mount(div, 'org-tree');
+const importOptions: RosterImportOptions = { records: 'units', lang: 'en' };
+const h10 = mount(div, 'roster-import', org, importOptions);
+const h11 = mount(div, 'roster-import'); // a new document
+const h12 = mount(div, 'roster-import', JSON.stringify(lists), { records: 'lists' });
 
 async function lifecycle(): Promise<void> {
   await ready();
-  await ready('org-tree', 'dashboard', 'grid-map');
+  await ready('org-tree', 'dashboard', 'grid-map', 'roster-import');
   await h1.ready;
   await h1.update({ nodes: [{ id: 'x', name: '新', level: 'community' }] });
   await h1.setOptions({ lang: 'zh-CN', theme: '' });
@@ -232,9 +301,13 @@ async function lifecycle(): Promise<void> {
   await h9.update({ org, geo });
   await h3.update({ old: lists, new: lists });
   await h4.update({ services, org });
+  await h4.setOptions({ reveal: false });
+  await h10.setOptions({ records: 'nodes' });
+  await h10.update(lists);
+  await h11.update(org);
   await later.update(JSON.stringify(org));
   await later.fail('HTTP 404');
-  for (const h of [h1, h2, h3, h4, h5, h6, h7, h8, h9, later]) await h.destroy();
+  for (const h of [h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11, h12, later]) await h.destroy();
 
   // A kind chosen at run time.
   const kind: WidgetKind = Math.random() > 0.5 ? 'org-tree' : 'grid-map';

@@ -11,6 +11,8 @@ const tree = document.createElement('gr-org-tree');
 const board = document.createElement('gr-service-board');
 const tracker = document.createElement('gr-case-tracker');
 const map = document.createElement('gr-grid-map');
+const scorecard = document.createElement('gr-scorecard');
+const importer = document.createElement('gr-roster-import');
 declare const geo: GeoDocument;
 
 mount(div, 'org-tree', org, { lang: 'en', eldery: true }); // error: a misspelt option
@@ -40,3 +42,16 @@ map.data = { org, geo: { type: 'FeatureCollection', features: [{ type: 'Feature'
 map.data = { org, geo: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { grid: 'g1' }, geometry: { type: 'Point', coordinates: [109.4, 29.4] } }] } }; // error: only polygons are drawn
 mount(div, 'dashboard', { org }, { figure: 'households' }); // error: `figure` is the map's option, not the dashboard's
 const mapAttributes: ElementAttributesMap['gr-grid-map'] = { figure: 'overdue' }; // error: no such figure
+mount(div, 'roster-import', null, { records: 'member' }); // error: a misspelt records value (members)
+const importAttributes: ElementAttributesMap['gr-roster-import'] = { records: 'people' }; // error: no such records value
+mount(div, 'roster-import', org, { figure: 'members' }); // error: `figure` is the map's option, not the import's
+importer.data = card; // error: the import takes an organization or a lists document
+importer.addEventListener('gr-select', (e) => console.log(e.detail.id)); // error: the import fires no gr-select
+importer.addEventListener('gr-import', (e) => console.log(e.detail.rows)); // error: gr-import says `count` and `document`
+importer.addEventListener('gr-error', (e) => console.log(e.detail.errors[0]?.path)); // error: a file's problems have no JSON path
+scorecard.addEventListener('gr-import', (e) => console.log(e.detail.document)); // error: only the import fires gr-import
+tree.addEventListener('gr-export', (e) => console.log(e.detail.sheets)); // error: the tree has no table to export
+scorecard.addEventListener('gr-export', (e) => console.log(e.detail.sheets[0]?.rows[0]?.[0]?.toFixed())); // error: a cell may be text, null, a date or a share
+document.addEventListener('gr-export', (e) => console.log(e.detail.filename)); // error: the detail says `file`
+mount(div, 'scorecard', card, { reveal: true }); // error: `reveal` is the service board's option
+mount(div, 'service-board', null, { reveal: 'yes' }); // error: reveal is a boolean

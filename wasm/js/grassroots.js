@@ -16,9 +16,11 @@
 //   const handle = mount(div, 'org-tree', data, { lang: 'en' });
 //   handle.update(newData); handle.destroy();
 //
-// This module is small: it defines the seven elements and loads the code of a kind only when an
+// This module is small: it defines the eight elements and loads the code of a kind only when an
 // element of that kind connects or mount() asks for it. Each kind has a WebAssembly module of
-// its own, and two modules hold several: `all` the six kinds but the map, `all-map` every kind.
+// its own, and two modules hold several: `all` the six kinds but the map and the import,
+// `all-map` those and the map. The import's module (`sheets`) serves it alone, and the workbook
+// writer (`xlsx`) is fetched only when someone presses an export button.
 // When several kinds are asked for together (a page with several widgets), the smaller of those
 // that serves them all is loaded instead, so no page loads the shared code twice.
 // The map's own module reads the organization and the geometry; a map whose data has cases or

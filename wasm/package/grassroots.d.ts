@@ -1,6 +1,6 @@
-// Types of grassroots.js, the one module a portal page imports: seven custom elements, mount(),
+// Types of grassroots.js, the one module a portal page imports: eight custom elements, mount(),
 // ready() and evaluate(). Importing the module (or any of the package's per-element subpaths,
-// which are the same module) defines all seven elements; each loads its own code when it first
+// which are the same module) defines all eight elements; each loads its own code when it first
 // connects.
 //
 //   import { mount } from 'grassroots-widgets';
@@ -452,8 +452,16 @@ export interface WidgetDataMap {
   'case-tracker': CasesDocument | CasesWithOrg;
   dashboard: DashboardData;
   'grid-map': GridMapData;
+  /**
+   * Optional: the document imported records go into — an organization document, or a lists
+   * document (told apart by its `items`) for `lists` records; without data the import makes a
+   * new document.
+   */
+  'roster-import': OrganizationDocument | ListsDocument;
 }
 export type WidgetKind = keyof WidgetDataMap;
+/** The kinds whose tables have a 导出 Excel button (and so fire `gr-export`). */
+export type ExportingKind = 'scorecard' | 'duty-list' | 'service-board' | 'case-tracker' | 'dashboard' | 'grid-map';
 /** A widget's data: the document, or its JSON text. */
 export type WidgetData<K extends WidgetKind> = WidgetDataMap[K] | string;
 
@@ -477,7 +485,10 @@ export interface ScorecardOptions extends CommonOptions {
   entity?: string;
 }
 export interface DutyListOptions extends CommonOptions {}
-export interface ServiceBoardOptions extends CommonOptions {}
+export interface ServiceBoardOptions extends CommonOptions {
+  /** Phone numbers shown (and exported) in full; masked (139****1234) when absent or false. */
+  reveal?: boolean;
+}
 export interface CaseTrackerOptions extends CommonOptions {
   /** The moment the clocks start at (RFC 3339); the browser's clock when absent. */
   now?: Timestamp;
@@ -496,6 +507,15 @@ export interface GridMapOptions extends CommonOptions {
   /** What colours the map; `households` when absent or not given by the data. */
   figure?: Figure;
 }
+/**
+ * What `<gr-roster-import>`'s file holds: 党员 `members`, 网格 `grids`, 单位 `units`, 组织 `nodes`
+ * (records of the organization document), 清单事项 `lists` (items of a lists document).
+ */
+export type ImportRecords = 'members' | 'grids' | 'units' | 'nodes' | 'lists';
+export interface RosterImportOptions extends CommonOptions {
+  /** What the file holds, chosen first; `members` when absent. The person can change it. */
+  records?: ImportRecords;
+}
 export interface WidgetOptionsMap {
   'org-tree': OrgTreeOptions;
   scorecard: ScorecardOptions;
@@ -504,6 +524,7 @@ export interface WidgetOptionsMap {
   'case-tracker': CaseTrackerOptions;
   dashboard: DashboardOptions;
   'grid-map': GridMapOptions;
+  'roster-import': RosterImportOptions;
 }
 
 /** A mounted widget. Methods may be called at once; they run after its code has loaded. */
@@ -529,17 +550,84 @@ export interface ProblemEntry {
   record?: string | null;
   /** A JSON path from the document's root, e.g. `$.nodes[3].parent`. */
   path: string;
-  /** The kind: `unknown-parent`, …; `fetch` for a `src` that could not be fetched, `load` for the widget's code. */
+  /** The kind: `unknown-parent`, …; `fetch` for a `src` that could not be fetched, `load` for the widget's code, `export` for a table that could not be exported. */
   code: string;
   /** In the widget's language. */
   message: string;
   [field: string]: unknown;
 }
-export interface ErrorDetail {
+/**
+ * One problem with a spreadsheet `<gr-roster-import>` read: its place in the file instead of a
+ * JSON path (`'path' in problem` tells a {@link ProblemEntry} from it).
+ */
+export interface ImportProblem {
+  severity: 'error' | 'warning';
+  /** The file's name, without folders; `org.json` (or `lists.json`) for a problem of the document the records went into. */
+  file: string;
+  sheet?: string;
+  /** The row number as the spreadsheet shows it. */
+  row?: number;
+  /** The column's header as written (a JSON path, for a problem of the document the records went into). */
+  column?: string;
+  /** The id of the record concerned. */
+  record?: string;
+  /** The kind: `missing-column`, `no-such-sheet`, `phone-format`, `unknown-ref`, …. */
+  code: string;
+  /** In the widget's language. */
+  message: string;
+}
+/** `gr-error`: the data's problems (`P` is {@link ProblemEntry}, and for `<gr-roster-import>` also {@link ImportProblem}). */
+export interface ErrorDetail<P = ProblemEntry> {
   widget: WidgetKind;
-  errors: ProblemEntry[];
+  errors: P[];
   /** Absent when the widget's own code could not be loaded (`code: "load"`). */
-  warnings?: ProblemEntry[];
+  warnings?: P[];
+}
+/** `<gr-roster-import>`'s `gr-error`: the data's problems, or a file's. */
+export type RosterImportErrorDetail = ErrorDetail<ProblemEntry | ImportProblem>;
+/**
+ * `<gr-roster-import>`: the person confirmed the import. The document is the data to save —
+ * the one given (or a new one) with the records in it, in full: not masked.
+ */
+export interface ImportDetail {
+  records: ImportRecords;
+  /** The file's name, without folders. */
+  file: string;
+  /** The sheet the records were read from. */
+  sheet: string;
+  /** How many records were read. */
+  count: number;
+  /** A lists document when `records` is `lists`, else an organization document. */
+  document: OrganizationDocument | ListsDocument;
+  /** The file's warnings (its errors would have stopped the import). */
+  warnings: ImportProblem[];
+}
+/**
+ * A cell of an exported table: text, a number, a yes/no, nothing (`null`), a day
+ * (`{ date: 'YYYY-MM-DD' }`) or a share (`{ percent: 0.853 }` for 85.3 %).
+ */
+export type ExportCell = string | number | boolean | null | { date: DateString } | { percent: number };
+/** One sheet of an export: a table's header row and rows. */
+export interface ExportSheet {
+  name: string;
+  headers: string[];
+  rows: ExportCell[][];
+}
+/**
+ * `gr-export`: a table's 导出 Excel button was pressed. The detail is the table as shown (its
+ * rows after the filters, its columns less the actions). The event is cancelable: unless a
+ * listener calls `preventDefault()` (to make the file itself), the spreadsheet writer is loaded
+ * and the browser downloads `${file}.xlsx`.
+ */
+export interface ExportDetail {
+  widget: ExportingKind;
+  /** From the table's caption: the workbook's title and the sheet's name. */
+  title: string;
+  /** The download's name without `.xlsx`: the title with `\ / : * ? " < > |` replaced by `_`. */
+  file: string;
+  /** The local time, `YYYY-MM-DD HH:MM +08:00`. */
+  exportedAt: string;
+  sheets: ExportSheet[];
 }
 /** `<gr-org-tree>`: the node selected. */
 export interface OrgTreeSelectDetail {
@@ -619,36 +707,50 @@ export interface TransitionDetail {
 }
 
 type Listener<E, Ev> = (this: E, ev: Ev) => any;
+/** The events of the elements; each element's map lists those it fires and leaves out the others. */
+export type GrEventName = 'gr-select' | 'gr-error' | 'gr-claim' | 'gr-transition' | 'gr-export' | 'gr-import';
+type OtherEvents = Omit<HTMLElementEventMap, GrEventName>;
 
-export interface GrOrgTreeEventMap extends HTMLElementEventMap {
+export interface GrOrgTreeEventMap extends OtherEvents {
   'gr-select': CustomEvent<OrgTreeSelectDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
-export interface GrScorecardEventMap extends HTMLElementEventMap {
+export interface GrScorecardEventMap extends OtherEvents {
   'gr-select': CustomEvent<ScorecardSelectDetail>;
+  'gr-export': CustomEvent<ExportDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
-export interface GrDutyListEventMap extends HTMLElementEventMap {
+export interface GrDutyListEventMap extends OtherEvents {
   'gr-select': CustomEvent<DutyListSelectDetail>;
+  'gr-export': CustomEvent<ExportDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
 /** The board fires no gr-select. */
-export interface GrServiceBoardEventMap extends Omit<HTMLElementEventMap, 'gr-select'> {
+export interface GrServiceBoardEventMap extends OtherEvents {
   'gr-claim': CustomEvent<ClaimDetail>;
   'gr-transition': CustomEvent<TransitionDetail>;
+  'gr-export': CustomEvent<ExportDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
-export interface GrCaseTrackerEventMap extends HTMLElementEventMap {
+export interface GrCaseTrackerEventMap extends OtherEvents {
   'gr-select': CustomEvent<CaseTrackerSelectDetail>;
+  'gr-export': CustomEvent<ExportDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
-export interface GrDashboardEventMap extends HTMLElementEventMap {
+export interface GrDashboardEventMap extends OtherEvents {
   'gr-select': CustomEvent<DashboardSelectDetail>;
+  'gr-export': CustomEvent<ExportDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
 }
-export interface GrGridMapEventMap extends HTMLElementEventMap {
+export interface GrGridMapEventMap extends OtherEvents {
   'gr-select': CustomEvent<GridMapSelectDetail>;
+  'gr-export': CustomEvent<ExportDetail>;
   'gr-error': CustomEvent<ErrorDetail>;
+}
+/** The import fires no gr-select: gr-import when the person confirms, gr-error for a file with errors. */
+export interface GrRosterImportEventMap extends OtherEvents {
+  'gr-import': CustomEvent<ImportDetail>;
+  'gr-error': CustomEvent<RosterImportErrorDetail>;
 }
 
 // ---------------------------------------------------------------- elements
@@ -667,14 +769,15 @@ export interface ElementAttributesMap {
   'gr-org-tree': CommonAttributes;
   'gr-scorecard': CommonAttributes & { entity?: string };
   'gr-duty-list': CommonAttributes;
-  'gr-service-board': CommonAttributes;
+  'gr-service-board': CommonAttributes & { reveal?: boolean | '' };
   'gr-case-tracker': CommonAttributes & { now?: Timestamp; case?: string };
   'gr-dashboard': CommonAttributes & { node?: string };
   'gr-grid-map': CommonAttributes & { node?: string; figure?: Figure };
+  'gr-roster-import': CommonAttributes & { records?: ImportRecords };
 }
 export type GrTagName = keyof ElementAttributesMap;
 
-/** What the seven elements have in common. */
+/** What the eight elements have in common. */
 export interface GrWidgetElement<K extends WidgetKind> extends HTMLElement {
   /** The data, set as a property (wins over `src` and an inline JSON child); undefined until set. */
   data: WidgetData<K> | undefined;
@@ -703,7 +806,7 @@ export interface GrDutyListElement extends GrWidgetElement<'duty-list'> {
   removeEventListener<T extends keyof GrDutyListEventMap>(type: T, listener: Listener<GrDutyListElement, GrDutyListEventMap[T]>, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
-/** `<gr-service-board>`: demands, claims, offers; asks the host to save (gr-claim, gr-transition). */
+/** `<gr-service-board reveal>`: demands, claims, offers; asks the host to save (gr-claim, gr-transition). */
 export interface GrServiceBoardElement extends GrWidgetElement<'service-board'> {
   addEventListener<T extends keyof GrServiceBoardEventMap>(type: T, listener: Listener<GrServiceBoardElement, GrServiceBoardEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
@@ -731,6 +834,13 @@ export interface GrGridMapElement extends GrWidgetElement<'grid-map'> {
   removeEventListener<T extends keyof GrGridMapEventMap>(type: T, listener: Listener<GrGridMapElement, GrGridMapEventMap[T]>, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+/** `<gr-roster-import records>`: a roster or ledger read from a spreadsheet in the browser; gr-import carries the document for the host to save. */
+export interface GrRosterImportElement extends GrWidgetElement<'roster-import'> {
+  addEventListener<T extends keyof GrRosterImportEventMap>(type: T, listener: Listener<GrRosterImportElement, GrRosterImportEventMap[T]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<T extends keyof GrRosterImportEventMap>(type: T, listener: Listener<GrRosterImportElement, GrRosterImportEventMap[T]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -741,13 +851,19 @@ declare global {
     'gr-case-tracker': GrCaseTrackerElement;
     'gr-dashboard': GrDashboardElement;
     'gr-grid-map': GrGridMapElement;
+    'gr-roster-import': GrRosterImportElement;
   }
-  /** The events bubble and are composed: a listener on any ancestor (or document) hears them. */
+  /**
+   * The events bubble and are composed: a listener on any ancestor (or document) hears them —
+   * the import's file problems among the others' (`'path' in problem` tells them apart).
+   */
   interface GlobalEventHandlersEventMap {
     'gr-select': CustomEvent<SelectDetail>;
-    'gr-error': CustomEvent<ErrorDetail>;
+    'gr-error': CustomEvent<RosterImportErrorDetail>;
     'gr-claim': CustomEvent<ClaimDetail>;
     'gr-transition': CustomEvent<TransitionDetail>;
+    'gr-export': CustomEvent<ExportDetail>;
+    'gr-import': CustomEvent<ImportDetail>;
   }
 }
 
@@ -761,10 +877,12 @@ export function mount(element: HTMLElement, kind: 'service-board', data?: Widget
 export function mount(element: HTMLElement, kind: 'case-tracker', data?: WidgetData<'case-tracker'> | null, options?: CaseTrackerOptions): WidgetHandle<'case-tracker'>;
 export function mount(element: HTMLElement, kind: 'dashboard', data?: WidgetData<'dashboard'> | null, options?: DashboardOptions): WidgetHandle<'dashboard'>;
 export function mount(element: HTMLElement, kind: 'grid-map', data?: WidgetData<'grid-map'> | null, options?: GridMapOptions): WidgetHandle<'grid-map'>;
+/** The import needs no data: without it, it makes a new document. */
+export function mount(element: HTMLElement, kind: 'roster-import', data?: WidgetData<'roster-import'> | null, options?: RosterImportOptions): WidgetHandle<'roster-import'>;
 /** Mounts a widget of a kind known only at run time. */
 export function mount<K extends WidgetKind>(element: HTMLElement, kind: K, data?: WidgetData<K> | null, options?: WidgetOptionsMap[K]): WidgetHandle<K>;
 
-/** Loads the code of the given kinds (all seven when none is named) ahead of time. */
+/** Loads the code of the given kinds (all eight when none is named) ahead of time. */
 export function ready(...kinds: WidgetKind[]): Promise<void>;
 
 /** The evaluation of a scorecard document, as `grassroots eval --format json` gives it. */

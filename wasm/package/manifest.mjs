@@ -2,7 +2,7 @@
 //   node wasm/package/manifest.mjs          rewrites wasm/package/custom-elements.json
 //   node wasm/package/manifest.mjs --check  exits 1 when the file is not what this script writes
 // The elements share most of what they declare, so it is written from the tables below rather
-// than by hand seven times. tests/browser/manifest.test.mjs checks the result against the code
+// than by hand eight times. tests/browser/manifest.test.mjs checks the result against the code
 // both ways (attributes, events and their detail fields, CSS custom properties, themes).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,10 @@ const out = join(here, 'custom-elements.json');
 
 /** The values of `<gr-grid-map figure>` (wasm/src/map.rs, Figure::key). */
 const FIGURES = ['households', 'population', 'members', 'workers-per-1000', 'members-in-grid', 'open-cases', 'overdue-clocks', 'response-rate', 'star-tier'];
+
+/** The values of `<gr-roster-import records>`: what the file holds (core/src/sheets/mod.rs, Kind::key). */
+const RECORDS = ['members', 'grids', 'units', 'nodes', 'lists'];
+const quoted = (values) => values.map((v) => `'${v}'`).join(' | ');
 
 const THEMES = { blue: '政务蓝 (government blue)', 'high-contrast': 'black on white, for low vision' };
 
@@ -34,18 +38,39 @@ const SPECIFIC_ATTRIBUTES = {
     { name: 'now', type: { text: 'string' }, description: 'The moment the clocks start at (RFC 3339); the browser\'s clock without it. The clocks then run on in real time.' },
     { name: 'case', type: { text: 'string' }, description: 'The case whose detail opens first; the top of the list without it.' },
   ],
+  'gr-service-board': [{ name: 'reveal', type: { text: 'boolean' }, description: 'Phone numbers shown, and exported, in full while present; masked (139****1234) otherwise. Only for a page whose users may see them.' }],
   'gr-dashboard': [{ name: 'node', type: { text: 'string' }, description: 'The record id of the node shown first; the root without it.' }],
   'gr-grid-map': [
     { name: 'node', type: { text: 'string' }, description: 'The record id of the node whose inside is drawn first (its communities, or its grids); the root without it.' },
-    { name: 'figure', type: { text: FIGURES.map((f) => `'${f}'`).join(' | ') }, default: '"households"', description: 'What colours the map. The case figures (`open-cases`, `overdue-clocks`, `response-rate`) need `cases` in the data, `star-tier` a `scorecard`; a figure the data cannot give, or an unknown one, falls back to `households`. The map\'s own menu changes it too.' },
+    { name: 'figure', type: { text: quoted(FIGURES) }, default: '"households"', description: 'What colours the map. The case figures (`open-cases`, `overdue-clocks`, `response-rate`) need `cases` in the data, `star-tier` a `scorecard`; a figure the data cannot give, or an unknown one, falls back to `households`. The map\'s own menu changes it too.' },
   ],
+  'gr-roster-import': [{ name: 'records', type: { text: quoted(RECORDS) }, default: '"members"', description: 'What the file holds, chosen first: `members` (党员), `grids` (网格), `units` (单位), `nodes` (组织) or `lists` (清单事项, into a lists document); an unknown value falls back to `members`. The person can change it in the widget.' }],
 };
 
 const PROBLEM = '{ severity: "error" | "warning"; record?: string | null; path: string; code: string; message: string; [field: string]: unknown }';
-const ERROR_EVENT = {
-  name: 'gr-error',
-  type: { text: `CustomEvent<{ widget: string; errors: ${PROBLEM}[]; warnings?: ${PROBLEM}[] }>` },
-  description: 'The data could not be used: every problem with its record and JSON path, `message` in the widget\'s language (`code` "fetch" for a `src` that could not be fetched, "load" when the widget\'s own code could not be loaded). Bubbles, composed.',
+/** A problem with a spreadsheet (`<gr-roster-import>`, wasm/src/roster_import.rs, Entry). */
+const IMPORT_PROBLEM = '{ severity: "error" | "warning"; file: string; sheet?: string; row?: number; column?: string; record?: string; code: string; message: string }';
+/**
+ * `gr-error` of element `e`: the data's problems, each with its record and JSON path; for the
+ * import (`e.error: 'sheets'`) also the file's, each with its place in the file instead.
+ */
+function errorEvent(e) {
+  const entry = e.error === 'sheets' ? `(${PROBLEM} | ${IMPORT_PROBLEM})` : PROBLEM;
+  const codes = ['"fetch" for a `src` that could not be fetched', '"load" when the widget\'s own code could not be loaded', ...(e.exports ? ['"export" when a table could not be exported'] : [])];
+  const sheets = e.error === 'sheets' ? ' A file with errors: each of its problems with its `file`, `sheet`, `row` (as the spreadsheet numbers it), `column` (its header as written) and `record`, and no JSON path; the file\'s warnings with them.' : '';
+  return {
+    name: 'gr-error',
+    type: { text: `CustomEvent<{ widget: string; errors: ${entry}[]; warnings?: ${entry}[] }>` },
+    description: `The data could not be used: every problem with its record and JSON path, \`message\` in the widget's language (\`code\` ${codes.join(', ')}).${sheets} Bubbles, composed.`,
+  };
+}
+/** The cells of an exported table (wasm/js/grassroots.js, cellOf; wasm/src/xlsx.rs reads them). */
+const CELL = 'string | number | boolean | null | { date: string } | { percent: number }';
+/** The 导出 Excel buttons' event (wasm/js/grassroots.js, tableOf), on the elements with `exports: true`. */
+const EXPORT_EVENT = {
+  name: 'gr-export',
+  type: { text: `CustomEvent<{ widget: string; title: string; file: string; exportedAt: string; sheets: { name: string; headers: string[]; rows: (${CELL})[][] }[] }>` },
+  description: 'A table\'s 导出 Excel button was pressed: the table as shown (its rows after the filters, its columns less the actions), numbers as numbers, `{ date }` a day (YYYY-MM-DD), `{ percent }` a share (0.853), null an empty cell; `title` from the caption, `exportedAt` the local time (`YYYY-MM-DD HH:MM +08:00`). Cancelable: unless a listener calls preventDefault() (to make the file itself), the spreadsheet writer is loaded and the browser downloads `${file}.xlsx`. Bubbles, composed.',
 };
 const PROVIDER = '{ kind: "member" | "unit"; id: string }';
 const CLAIM_STATE = '"new" | "ordered" | "dispatched" | "accepted" | "done" | "reviewed" | "rejected" | "withdrawn"';
@@ -60,11 +85,13 @@ const ELEMENTS = [
     tag: 'gr-scorecard', name: 'GrScorecardElement', kind: 'scorecard', data: 'ScorecardDocument',
     summary: 'A rule set\'s results (五星支部 and other assessments): a sortable, filterable ranking; each entity\'s scorecard with every indicator explained.',
     events: [{ name: 'gr-select', detail: '{ id: string; name: string; tier: "excellence" | "pass" | "fail" | "not_rated"; rank: number | null; total: number }', description: 'An entity\'s scorecard opened; `rank` is null when not rated.' }],
+    exports: true,
   },
   {
     tag: 'gr-duty-list', name: 'GrDutyListElement', kind: 'duty-list', data: 'ListsDocument | ListsPair',
     summary: '四张清单 with filters, the certificate lookup, and the diff between two versions (`{"old", "new"}`).',
     events: [{ name: 'gr-select', detail: '{ id: string; name: string; kind: "self_governance" | "assist" | "certificate" | "negative"; level: string; status: "in_force" | "abolished" | "delegated_down" }', description: 'An item\'s details opened.' }],
+    exports: true,
   },
   {
     tag: 'gr-service-board', name: 'GrServiceBoardElement', kind: 'service-board', data: 'ServicesDocument | ServicesWithOrg',
@@ -73,23 +100,33 @@ const ELEMENTS = [
       { name: 'gr-claim', detail: `{ demand: string; offer: string; provider: ${PROVIDER} }`, description: '认领: the host should save a claim of `demand` by the suggested offer, then update the data.' },
       { name: 'gr-transition', detail: `{ claim: string; from: ${CLAIM_STATE}; step: ${CLAIM_STATE}; at: string; rating?: number; offer?: string; provider?: ${PROVIDER} }`, description: 'A step of a claim for the host to save; `at` is RFC 3339 at +08:00, `rating` for a review, `offer`/`provider` for a dispatch (派单).' },
     ],
+    exports: true,
   },
   {
     tag: 'gr-case-tracker', name: 'GrCaseTrackerElement', kind: 'case-tracker', data: 'CasesDocument | CasesWithOrg',
     summary: '民情 cases, overdue first; one case\'s five steps, dispatch and escalation, live 1310 / 12345 countdowns.',
     events: [{ name: 'gr-select', detail: '{ id: string; title: string; step: "collect" | "analyse" | "handle" | "feedback" | "review" | null; breached: string[] }', description: 'A case opened: its last step (null before the first) and its breached clocks as `profile/clock`.' }],
+    exports: true,
   },
   {
     tag: 'gr-dashboard', name: 'GrDashboardElement', kind: 'dashboard', data: 'DashboardData',
     summary: '一屏统览 of one node: counts, coverage and members-by-kind charts (SVG with a table alternative), case rates, star tiers, and the map of grids beside them when the data has `geo`; drill-down with a breadcrumb.',
     events: [{ name: 'gr-select', detail: '{ id: string; name: string; kind: "grid" | "node"; level: string }', description: 'A node was drilled into (`kind` "node"), or a grid selected on the map, by its grid id (`kind` and `level` "grid").' }],
     map: true,
+    exports: true,
   },
   {
     tag: 'gr-grid-map', name: 'GrGridMapElement', kind: 'grid-map', data: 'GridMapData',
     summary: 'The map of grids (网格地图): a geometry document\'s grids and nodes drawn as SVG (no tiles, no network), coloured by one figure with a legend; arrow keys move between neighbours, +/−/0 zoom, drill-down with a breadcrumb, a table alternative.',
     events: [{ name: 'gr-select', detail: '{ id: string; name: string; kind: "grid" | "node"; level: string }', description: 'A shape was selected (Enter or a click): a grid by its grid id (`level` "grid"), a node by its record id and level key.' }],
     map: true,
+    exports: true,
+  },
+  {
+    tag: 'gr-roster-import', name: 'GrRosterImportElement', kind: 'roster-import', data: 'OrganizationDocument | ListsDocument', optional: 'without data it makes a new document; a lists document (told apart by its `items`) takes `lists` records',
+    summary: '表格导入: a roster or ledger (.xlsx, .xls, .ods, .csv; GBK CSV too) chosen or dropped, read in the browser by the same code as `grassroots import`: the rows recognised, personal data masked, every problem with its file, sheet, row and column; on confirmation `gr-import` carries the document for the host to save. Nothing is uploaded.',
+    events: [{ name: 'gr-import', detail: `{ records: ${quoted(RECORDS).replaceAll("'", '"')}; file: string; sheet: string; count: number; document: OrganizationDocument | ListsDocument; warnings: ${IMPORT_PROBLEM}[] }`, description: 'The person confirmed the import: `count` records of kind `records` read from `sheet` of `file`, and `document` — the data given (or a new one) with them in it, in full, unmasked — for the host to save, then set as `data`; a lists document for `lists`, else an organization document. `warnings` are the file\'s.' }],
+    error: 'sheets',
   },
 ];
 
@@ -130,14 +167,14 @@ const declarations = ELEMENTS.map((e) => ({
   tagName: e.tag,
   name: e.name,
   summary: e.summary,
-  description: `${e.summary} Data: ${e.data} (see grassroots.d.ts), as the \`data\` property, an inline \`<script type="application/json">\` child or the \`src\` attribute. The same widget without the element: \`mount(element, '${e.kind}', data, options)\`.`,
+  description: `${e.summary} Data${e.optional ? ' (optional)' : ''}: ${e.data} (see grassroots.d.ts), as the \`data\` property, an inline \`<script type="application/json">\` child or the \`src\` attribute${e.optional ? `; ${e.optional}` : ''}. The same widget without the element: \`mount(element, '${e.kind}', data, options)\`.`,
   superclass: { name: 'HTMLElement', package: 'global:' },
   attributes: [...COMMON_ATTRIBUTES, ...(SPECIFIC_ATTRIBUTES[e.tag] ?? [])],
   members: [
     { kind: 'field', name: 'data', type: { text: `${e.data} | string | undefined` }, description: 'The data as a value or JSON text; setting it (re)renders the widget and wins over `src`.' },
     { kind: 'field', name: 'handle', readonly: true, type: { text: `WidgetHandle<'${e.kind}'> | null` }, description: 'The mount() handle behind the element while it is connected: `ready`, `update(data)`, `setOptions(options)`, `fail(message)`, `destroy()`.' },
   ],
-  events: [...e.events.map((v) => ({ name: v.name, type: { text: `CustomEvent<${v.detail}>` }, description: `${v.description} Bubbles, composed.` })), ERROR_EVENT],
+  events: [...e.events.map((v) => ({ name: v.name, type: { text: `CustomEvent<${v.detail}>` }, description: `${v.description} Bubbles, composed.` })), ...(e.exports ? [EXPORT_EVENT] : []), errorEvent(e)],
   cssProperties: [...CSS_PROPERTIES, ...(e.map ? MAP_CSS_PROPERTIES : [])].map(([name, value, description, syntax]) => ({ name, syntax, default: value, description })),
 }));
 
@@ -149,14 +186,14 @@ const functions = [
     parameters: [
       { name: 'element', type: { text: 'HTMLElement' } },
       { name: 'kind', type: { text: KINDS } },
-      { name: 'data', optional: true, type: { text: 'object | string | null' }, description: 'The kind\'s document (see the elements) or its JSON text.' },
-      { name: 'options', optional: true, type: { text: `{ lang?: string; elderly?: boolean; label?: string; theme?: 'blue' | 'high-contrast' | ''; entity?: string; now?: string; case?: string; node?: string; figure?: ${FIGURES.map((f) => `'${f}'`).join(' | ')} }` }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard and the map, `figure` for the map.' },
+      { name: 'data', optional: true, type: { text: 'object | string | null' }, description: 'The kind\'s document (see the elements) or its JSON text; `roster-import` needs none (it makes a new document).' },
+      { name: 'options', optional: true, type: { text: `{ lang?: string; elderly?: boolean; label?: string; theme?: 'blue' | 'high-contrast' | ''; entity?: string; now?: string; case?: string; node?: string; figure?: ${quoted(FIGURES)}; records?: ${quoted(RECORDS)}; reveal?: boolean }` }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard and the map, `figure` for the map, `reveal` for the service board, `records` for the import.' },
     ],
     return: { type: { text: 'WidgetHandle' } },
   },
   {
     kind: 'function', name: 'ready',
-    description: 'Loads the code of the given kinds (all seven when none is named) ahead of time.',
+    description: 'Loads the code of the given kinds (all eight when none is named) ahead of time.',
     parameters: [{ name: 'kinds', rest: true, type: { text: `(${KINDS})[]` } }],
     return: { type: { text: 'Promise<void>' } },
   },
@@ -173,7 +210,7 @@ const manifest = {
   modules: [{
     kind: 'javascript-module',
     path: 'grassroots.js',
-    description: 'The one module a page imports: it defines all seven elements and loads each kind\'s code when an element of that kind first connects.',
+    description: 'The one module a page imports: it defines all eight elements and loads each kind\'s code when an element of that kind first connects (the spreadsheet writer behind the 导出 Excel buttons only when a table is exported).',
     declarations: [...declarations, ...functions],
     exports: [
       ...functions.map((f) => ({ kind: 'js', name: f.name, declaration: { name: f.name, module: 'grassroots.js' } })),
