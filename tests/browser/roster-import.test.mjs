@@ -40,6 +40,8 @@ describe('roster import', () => {
     assert.equal(rows.length, 5);
     assert.equal(rows[0][0], '4'); // the spreadsheet's row number
     assert.ok(rows[0].includes('彭光明'));
+    // Kinds and places as people say them, not the document's keys and ids.
+    assert.ok(rows[0].includes('离退休党员') && !rows.flat().includes('sl-d1'), rows[0].join('|'));
     const text = rows.flat().join(' ');
     assert.ok(!text.includes('13907181234') && !text.includes('42282719560312101X'), 'personal data shown in full');
     assert.match(text, /139\*{4}1234/);

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use grassroots::lists::Lists;
 use grassroots::sheets::{self, Imported, ImportOptions, Kind, SheetProblem};
+use grassroots::org::Names;
 use grassroots::{Organization, Severity};
 use serde::Serialize;
 use serde_json::Value;
@@ -30,6 +31,8 @@ pub struct Base {
     pub text: Option<String>,
     pub org: Option<Organization>,
     pub lists: Option<Lists>,
+    /// The organization's names, for the rows shown (a node's name, not its id).
+    pub names: Names,
 }
 
 /// Reads the widget's data: empty (or `null`) for none, else the document records go into.
@@ -42,10 +45,10 @@ pub fn load(json: &str) -> Result<Base, grassroots::Error> {
     let is_lists = serde_json::from_str::<Value>(trimmed).ok().is_some_and(|v| v.get("items").is_some());
     if is_lists {
         let lists = Lists::from_json(trimmed)?;
-        Ok(Base { text: Some(trimmed.to_owned()), org: None, lists: Some(lists) })
+        Ok(Base { text: Some(trimmed.to_owned()), org: None, lists: Some(lists), names: Names::default() })
     } else {
         let org = Organization::from_json(trimmed)?;
-        Ok(Base { text: Some(trimmed.to_owned()), org: Some(org), lists: None })
+        Ok(Base { text: Some(trimmed.to_owned()), names: Names::of(&org), org: Some(org), lists: None })
     }
 }
 
@@ -74,6 +77,8 @@ pub struct ImportText {
     pub done: fn(usize, &str) -> String,
     pub problem: fn(&SheetProblem) -> String,
     pub table_region: &'static str,
+    /// A member's kind and flow as people say them (the document's keys otherwise).
+    pub value: fn(&str, &str) -> Option<&'static str>,
 }
 
 pub const IMPORT_ZH: ImportText = ImportText {
@@ -106,6 +111,15 @@ pub const IMPORT_ZH: ImportText = ImportText {
     done: |n, f| format!("已导入 {f} 中的 {n} 条记录，请在页面中保存。"),
     problem: SheetProblem::zh,
     table_region: "识别出的记录（可滚动）",
+    value: |field, v| match (field, v) {
+        ("kind", "in_service") => Some("在职党员"),
+        ("kind", "retired") => Some("离退休党员"),
+        ("kind", "mobile") => Some("流动党员"),
+        ("kind", "no_office") => Some("无职党员"),
+        ("flow", "in") => Some("流入"),
+        ("flow", "out") => Some("流出"),
+        _ => None,
+    },
 };
 
 pub const IMPORT_EN: ImportText = ImportText {
@@ -138,6 +152,11 @@ pub const IMPORT_EN: ImportText = ImportText {
     done: |n, f| format!("{n} records from {f} imported; save them on the page."),
     problem: |p| p.to_string(),
     table_region: "Records recognised (scrollable)",
+    value: |field, v| match (field, v) {
+        ("kind", "in_service") => Some("in service"),
+        ("kind", "no_office") => Some("no office"),
+        _ => None,
+    },
 };
 
 fn catalogue(lang: Lang) -> &'static ImportText {
@@ -234,7 +253,17 @@ struct ImportDetail<'a> {
 
 /// A record's field as shown: from the record's own serialization, which masks phone and
 /// ID-card numbers.
-fn shown(record: &Value, kind: Kind, field: &str) -> String {
+fn shown(record: &Value, kind: Kind, field: &str, names: &Names, text: &ImportText) -> String {
+    let raw = raw_shown(record, kind, field);
+    match field {
+        "node" | "parent" | "community" | "reports_to" => names.place(&raw).to_owned(),
+        "grid" => names.grid(&raw).to_owned(),
+        _ if kind == Kind::Members => (text.value)(field, &raw).map_or(raw, str::to_owned),
+        _ => raw,
+    }
+}
+
+fn raw_shown(record: &Value, kind: Kind, field: &str) -> String {
     let text = |v: &Value| match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
@@ -420,7 +449,7 @@ pub fn roster_import_view(props: &RosterImportProps) -> Html {
         State::Idle => Html::default(),
         State::Reading(name) => html! { <p class="gr-status" role="status">{ (text.reading)(name) }</p> },
         State::Refused(why) => html! { <div class="gr-error" role="alert"><p>{ why.clone() }</p></div> },
-        State::Read { outcome, confirmed, .. } => result(outcome, *confirmed, text, on_sheet, on_confirm),
+        State::Read { outcome, confirmed, .. } => result(outcome, *confirmed, &props.base.names, text, on_sheet, on_confirm),
     };
     html! {
         <section class="gr-import" aria-label={title.clone()}>
@@ -459,7 +488,7 @@ fn problem_items(problems: &[SheetProblem], text: &ImportText) -> Html {
     }
 }
 
-fn result(outcome: &Outcome, confirmed: bool, text: &'static ImportText, on_sheet: Callback<Event>, on_confirm: Callback<MouseEvent>) -> Html {
+fn result(outcome: &Outcome, confirmed: bool, names: &Names, text: &'static ImportText, on_sheet: Callback<Event>, on_confirm: Callback<MouseEvent>) -> Html {
     let sheet_choice = if outcome.sheets.len() > 1 {
         let current = outcome.imported.as_ref().map(|i| i.sheet.clone());
         html! {
@@ -497,7 +526,8 @@ fn result(outcome: &Outcome, confirmed: bool, text: &'static ImportText, on_shee
     };
     let preview = match &outcome.imported {
         None => Html::default(),
-        Some(imported) => preview(imported, text),
+        Some(imported) if !imported.records.is_empty() => preview(imported, names, text),
+        Some(_) => Html::default(),
     };
     let action = match (&outcome.document, &outcome.imported) {
         (Some(_), Some(imported)) if confirmed => html! { <p class="gr-status gr-done" role="status">{ (text.done)(imported.records.len(), &outcome.file) }</p> },
@@ -518,7 +548,7 @@ fn result(outcome: &Outcome, confirmed: bool, text: &'static ImportText, on_shee
     }
 }
 
-fn preview(imported: &Imported, text: &'static ImportText) -> Html {
+fn preview(imported: &Imported, names: &Names, text: &'static ImportText) -> Html {
     // The recognised columns in the order the kind's fields are listed (the header table).
     let fields: Vec<(&'static str, &str)> = sheets::fields(imported.kind)
         .into_iter()
@@ -551,7 +581,7 @@ fn preview(imported: &Imported, text: &'static ImportText) -> Html {
                         { for values.iter().zip(&imported.rows).take(shown_rows).map(|(record, row)| html! {
                             <tr>
                                 <td class="gr-num">{ row }</td>
-                                { for fields.iter().map(|(key, _)| html! { <td>{ shown(record, imported.kind, key) }</td> }) }
+                                { for fields.iter().map(|(key, _)| html! { <td>{ shown(record, imported.kind, key, names, text) }</td> }) }
                             </tr>
                         }) }
                     </tbody>
@@ -601,7 +631,7 @@ mod tests {
         let full = imported.records.to_json_values();
         let phone = full.iter().find_map(|v| v.get("phone").and_then(Value::as_str).map(str::to_owned)).unwrap_or_default();
         assert!(phone.len() >= 11);
-        let shown_phones: Vec<String> = values.iter().map(|v| shown(v, Kind::Members, "phone")).collect();
+        let shown_phones: Vec<String> = values.iter().map(|v| shown(v, Kind::Members, "phone", &Names::default(), &IMPORT_ZH)).collect();
         assert!(!shown_phones.iter().any(|p| p == &phone), "a phone number shown in full");
         assert!(shown_phones.iter().any(|p| p.contains('*')));
     }
