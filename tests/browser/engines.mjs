@@ -34,7 +34,7 @@ const XVFB = '/usr/bin/Xvfb';
 const PROBE = `(() => {
   const probe = window.__probe = { events: [], problems: [], violations: [] };
   window.__events = []; // the test pages' own scripts push gr-claim and gr-transition here too
-  for (const name of ['gr-select', 'gr-error', 'gr-claim', 'gr-transition']) {
+  for (const name of ['gr-select', 'gr-error', 'gr-claim', 'gr-transition', 'gr-import', 'gr-export']) {
     document.addEventListener(name, (e) => probe.events.push({
       name, target: e.target.id, detail: JSON.parse(JSON.stringify(e.detail ?? null)), bubbles: e.bubbles, composed: e.composed,
     }));

@@ -25,10 +25,10 @@ import { launch, proxy } from './engines.mjs';
 import { artifacts, start } from './harness.mjs';
 import { SPACING, reflowProblems, spacing } from './reflow-checks.mjs';
 
-const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map';
+const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map, gr-roster-import';
 const KIND = (tag) => tag.slice(3);
-const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html'];
-const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/embed.html'];
+const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html', '/test/roster-import.html'];
+const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/import.html', '/embed.html'];
 const WIDE = { width: 1000, height: 800 };
 const PHONE = { width: 320, height: 640 };
 const PHONE_LARGE = { width: 390, height: 844 };
@@ -41,6 +41,7 @@ const BROKEN = {
   '/test/case-tracker.html': ['broken', 'workflow'],
   '/test/dashboard.html': ['broken'],
   '/test/grid-map.html': ['broken'],
+  '/test/roster-import.html': [],
 };
 
 /** Declarations an engine does not support, and why the widgets do not need them there. */
@@ -478,6 +479,41 @@ function engineSuite(engine) {
       assert.deepEqual((await page.events('gr-select')).map((e) => [e.target, e.bubbles, e.composed, e.detail]),
         [['full', true, true, { id: 'g2', name: '凤翔网格', kind: 'grid', level: 'grid' }]]);
       assert.deepEqual(await page.problems(), []);
+    });
+
+    test('roster import: a spreadsheet given to the file input is read, shown and imported (gr-import); an export button fires gr-export with the table as shown', async () => {
+      const page = await browser.open('/test/roster-import.html', WIDE);
+      await widgets(page);
+      // A file as the file chooser gives it (the engines' drivers cannot drive the chooser).
+      await page.eval(async () => {
+        const bytes = await (await fetch('/fixtures/sheets/members.xlsx')).arrayBuffer();
+        const input = document.getElementById('into').shadowRoot.querySelector('input[type=file]');
+        const files = new DataTransfer();
+        files.items.add(new File([bytes], 'members.xlsx'));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await page.waitFor(() => document.getElementById('into').shadowRoot.querySelectorAll('.gr-import-rows tbody tr').length === 5);
+      assert.ok(await page.eval(() => !/13907181234/.test(document.getElementById('into').shadowRoot.textContent)), `${engine}: a phone number shown in full`);
+      await page.eval(() => [...document.getElementById('into').shadowRoot.querySelectorAll('.gr-button')].find((b) => b.textContent.startsWith('确认导入')).click());
+      await page.waitFor(() => window.__probe.events.some((e) => e.name === 'gr-import'));
+      const [imported] = await page.events('gr-import');
+      assert.equal(imported.detail.count, 5);
+      assert.equal(imported.detail.document.members.length, 5);
+      assert.deepEqual(await page.problems(), [], `${engine}: /test/roster-import.html`);
+      // The table reader of the export buttons, in this engine (the host cancels: no download).
+      const card = await browser.open('/test/scorecard.html', WIDE);
+      await widgets(card);
+      const rows = await card.eval(() => {
+        document.addEventListener('gr-export', (e) => e.preventDefault());
+        const root = document.getElementById('five').shadowRoot;
+        root.querySelector('[data-gr-export]').click();
+        return root.getElementById('gr-x-ranking').tBodies[0].rows.length;
+      });
+      await card.waitFor(() => window.__probe.events.some((e) => e.name === 'gr-export'));
+      const [exported] = await card.events('gr-export');
+      assert.equal(exported.detail.sheets[0].rows.length, rows);
+      assert.equal(typeof exported.detail.sheets[0].rows[0][2], 'number');
     });
 
     test('the widgets\' stylesheet: every selector, declaration and at-rule is supported, or known not to matter', async (t) => {
