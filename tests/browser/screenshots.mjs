@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { events, open, rendered, start } from './harness.mjs';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
+const site = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'site');
 
 // name, page, widget ids to wait for, what to do before the shot, the element to picture.
 const SHOTS = [
@@ -30,7 +31,14 @@ const SHOTS = [
   ['service-board', '/services.html', ['service-board'], null, '#service-board'],
   ['case-tracker', '/cases.html', ['case-tracker'], null, '#case-tracker'],
   ['elderly', '/cases.html', ['case-tracker'], async (page) => { await page.locator('#elderly-toggle').click(); }, 'main'],
+  ['roster-import', '/import.html', ['import-county'], importSample, '#import-county'],
 ];
+
+/** The import page with its own sample roster read, as a visitor who downloaded it would. */
+async function importSample(page) {
+  await page.locator('#import-county input[type=file]').setInputFiles(join(site, 'data', 'county-members.xlsx'));
+  await page.locator('#import-county .gr-import-rows').waitFor();
+}
 
 // name, page, widget ids to wait for, what to do before the shot, the element scrolled to the top.
 const PHONE = [
@@ -41,6 +49,7 @@ const PHONE = [
   }, '#tree-county'],
   ['case-tracker', '/cases.html', ['case-tracker'], null, '#case-tracker'],
   ['grid-map', '/map.html', ['map-county'], null, '#map-county'],
+  ['roster-import', '/import.html', ['import-county'], importSample, '#import-county'],
 ];
 for (const [name, path, ids, prepare, top] of PHONE) {
   for (const elderly of [false, true]) {

@@ -251,6 +251,34 @@ fn exported_rosters_import_back_to_the_same_records() {
     }
 }
 
+/// Two nodes with the same name under one parent (two 25号院楼院党小组 in one grid branch, as
+/// the demo county has): their name paths are the same, so the export writes their ids, and
+/// the roster still imports back.
+#[test]
+fn a_roster_whose_nodes_share_a_name_path_imports_back() {
+    let mut doc: serde_json::Value = serde_json::from_str(&org_text()).unwrap_or_default();
+    let nodes = doc["nodes"].as_array().cloned().unwrap_or_default();
+    let members = doc["members"].as_array().cloned().unwrap_or_default();
+    // The first node a member sits in that has a parent: give it a sibling of the same name.
+    let node_of = |id: &str| nodes.iter().find(|n| n["id"] == id).cloned().unwrap_or_default();
+    let target = members.iter().map(|m| node_of(m["node"].as_str().unwrap_or_default())).find(|n| n.get("parent").is_some_and(|p| !p.is_null())).unwrap_or_default();
+    let mut twin = target.clone();
+    twin["id"] = "twin-of-a-node".into();
+    if let Some(code) = twin.get("code").and_then(|c| c.as_str()) {
+        twin["code"] = format!("{code}9").into();
+    }
+    doc["nodes"].as_array_mut().map(|n| n.push(twin));
+    let organization = Organization::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+    let table = xlsx::members_table(&organization, true);
+    let book = Workbook { title: "t".into(), exported_at: "now".into(), tables: vec![table] };
+    let bytes = book.to_xlsx().unwrap_or_else(|e| panic!("{e}"));
+    let options = ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: None };
+    let imported = sheets::import(Kind::Members, "导出.xlsx", &bytes, &options).unwrap_or_else(|p| panic!("{p:?}"));
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    let Records::Members(back) = imported.records else { panic!("not members") };
+    assert_eq!(back, organization.members().iter().map(|m| m.record().clone()).collect::<Vec<MemberRecord>>());
+}
+
 #[test]
 fn a_masked_roster_does_not_pass_for_the_real_one() {
     let organization = org();

@@ -21,6 +21,8 @@ use crate::i18n::Lang;
 
 /// The largest file the widget reads (a county's roster is a few MB).
 pub const MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+/// More notes than this are folded under their count.
+const FOLDED_NOTES: usize = 5;
 /// Rows shown in the preview; all are imported.
 const PREVIEW_ROWS: usize = 200;
 
@@ -517,10 +519,20 @@ fn result(outcome: &Outcome, confirmed: bool, names: &Names, text: &'static Impo
     let warnings = if outcome.warnings.is_empty() {
         Html::default()
     } else {
+        // Many notes (a county's roster: dozens of members not yet 双报到) fold away under their
+        // count; errors never do.
+        let title = html! { <strong>{ (text.warnings_title)(outcome.warnings.len()) }</strong> };
         html! {
             <div class="gr-notes" role="note">
-                <p><strong>{ (text.warnings_title)(outcome.warnings.len()) }</strong></p>
-                { problem_items(&outcome.warnings, text) }
+                if outcome.warnings.len() > FOLDED_NOTES {
+                    <details class="gr-columns">
+                        <summary>{ title }</summary>
+                        { problem_items(&outcome.warnings, text) }
+                    </details>
+                } else {
+                    <p>{ title }</p>
+                    { problem_items(&outcome.warnings, text) }
+                }
             </div>
         }
     };

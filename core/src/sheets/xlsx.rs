@@ -2,6 +2,8 @@
 //! dates as dates, a frozen bold header, column widths that fit Chinese text (a CJK
 //! character counts two), the title and the time of export on top. Bytes out, no IO.
 
+use std::collections::HashMap;
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook as XlsxBook};
 
 use super::Kind;
@@ -202,17 +204,31 @@ fn headers(kind: Kind, fields: &[&str]) -> Vec<String> {
     fields.iter().map(|f| header_of(kind, f)).collect()
 }
 
-/// A node's name path from the root (城关街道/解放路社区/第一网格党支部), which an import
-/// resolves back to the node.
-fn node_path(org: &Organization, id: &str) -> String {
-    let tree = org.tree();
-    match tree.find(id) {
-        Some(n) => {
-            let mut names: Vec<&str> = tree.path_to_root(n).into_iter().map(|i| tree.node(i).name()).collect();
-            names.reverse();
-            names.join("/")
+/// How exports name a node: its name path from the root (城关街道/解放路社区/第一网格党支部),
+/// which an import resolves back to the node — unless another node has the same path (two
+/// 25号院楼院党小组 under one branch), when only its id says which: then the id.
+struct NodeNames(HashMap<String, String>);
+
+impl NodeNames {
+    fn of(org: &Organization) -> Self {
+        let tree = org.tree();
+        let paths: Vec<(&str, String)> = tree
+            .ids()
+            .map(|n| {
+                let mut names: Vec<&str> = tree.path_to_root(n).into_iter().map(|i| tree.node(i).name()).collect();
+                names.reverse();
+                (tree.node(n).id(), names.join("/"))
+            })
+            .collect();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (_, path) in &paths {
+            *seen.entry(path.as_str()).or_default() += 1;
         }
-        None => id.to_owned(),
+        NodeNames(paths.iter().map(|(id, path)| ((*id).to_owned(), if seen.get(path.as_str()) == Some(&1) { path.clone() } else { (*id).to_owned() })).collect())
+    }
+
+    fn get(&self, id: &str) -> String {
+        self.0.get(id).cloned().unwrap_or_else(|| id.to_owned())
     }
 }
 
@@ -220,6 +236,7 @@ fn node_path(org: &Organization, id: &str) -> String {
 /// Phone and ID-card numbers are masked unless `reveal` (and a masked roster does not import
 /// back: that is the point of masking).
 pub fn members_table(org: &Organization, reveal: bool) -> Table {
+    let names = NodeNames::of(org);
     const FIELDS: [&str; 10] = ["id", "name", "kind", "flow", "node", "grid", "posts", "reports_to", "phone", "id_card"];
     let rows = org
         .members()
@@ -231,10 +248,10 @@ pub fn members_table(org: &Organization, reveal: bool) -> Table {
                 r.name.as_str().into(),
                 kind_zh(r.kind).into(),
                 r.flow.map(|f| if f == crate::org::Flow::In { "流入" } else { "流出" }).map_or(Value::Empty, Value::from),
-                node_path(org, &r.node).into(),
+                names.get(&r.node).into(),
                 r.grid.clone().into(),
                 if r.posts.is_empty() { Value::Empty } else { r.posts.join("、").into() },
-                r.reports_to.as_deref().map(|c| node_path(org, c)).into(),
+                r.reports_to.as_deref().map(|c| names.get(c)).into(),
                 r.phone.as_ref().map(|p| if reveal { p.reveal().to_owned() } else { p.masked() }).into(),
                 r.id_card.as_ref().map(|c| if reveal { c.reveal().to_owned() } else { c.masked() }).into(),
             ]
@@ -245,6 +262,7 @@ pub fn members_table(org: &Organization, reveal: bool) -> Table {
 
 /// The 网格台账: one row a grid, workers and their phones listed with 、.
 pub fn grids_table(org: &Organization, reveal: bool) -> Table {
+    let names = NodeNames::of(org);
     const FIELDS: [&str; 11] = ["id", "code", "name", "community", "merged", "workers", "worker_phones", "households", "population", "buildings", "area_km2"];
     let rows = org
         .grids()
@@ -256,7 +274,7 @@ pub fn grids_table(org: &Organization, reveal: bool) -> Table {
                 r.id.as_str().into(),
                 r.code.as_str().into(),
                 r.name.clone().into(),
-                node_path(org, &r.community).into(),
+                names.get(&r.community).into(),
                 Value::Bool(r.merged),
                 r.workers.iter().map(|w| w.name.as_str()).collect::<Vec<_>>().join("、").into(),
                 if phones.iter().all(String::is_empty) { Value::Empty } else { phones.join("、").into() },
@@ -272,6 +290,7 @@ pub fn grids_table(org: &Organization, reveal: bool) -> Table {
 
 /// The units: one row a unit and agreement (a unit without one has one row).
 pub fn units_table(org: &Organization) -> Table {
+    let names = NodeNames::of(org);
     const FIELDS: [&str; 8] = ["id", "name", "kind", "community", "big_committee", "agreement", "agreement_start", "agreement_end"];
     let mut rows = Vec::new();
     for u in org.units() {
@@ -281,7 +300,7 @@ pub fn units_table(org: &Organization) -> Table {
                 r.id.as_str().into(),
                 r.name.as_str().into(),
                 (if r.kind == UnitKind::Reporting { "报到单位" } else { "驻区单位" }).into(),
-                node_path(org, &r.community).into(),
+                names.get(&r.community).into(),
                 Value::Bool(r.big_committee),
                 a.map_or(Value::Empty, |a| a.title.as_str().into()),
                 a.map_or(Value::Empty, |a| Value::Date(a.start)),
