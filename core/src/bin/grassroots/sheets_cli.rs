@@ -3,13 +3,102 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::{Subcommand, ValueEnum};
 use grassroots::Organization;
 use grassroots::sheets::xlsx::{self, Table, Value as Cell, Workbook};
 use grassroots::sheets::{self, ImportOptions, Kind, Mapping, SheetProblem};
 use grassroots::{ProblemKind, Severity};
 use serde_json::Value;
 
-use super::{Fail, read, report};
+use super::lists_cli;
+use super::report::{Ctx, Fail, Format, problems_of, read, stop};
+use super::tree_cli;
+
+/// The kinds of records `import` and `export` take.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum SheetKind {
+    /// 党员花名册.
+    Members,
+    /// 网格台账 (grids and their workers).
+    Grids,
+    /// Units (报到单位, 驻区单位), one agreement a row.
+    Units,
+    /// The organization's nodes.
+    Nodes,
+    /// The items of the four lists (四张清单), into a lists document (--lists).
+    Lists,
+}
+
+impl SheetKind {
+    fn kind(self) -> Kind {
+        match self {
+            SheetKind::Members => Kind::Members,
+            SheetKind::Grids => Kind::Grids,
+            SheetKind::Units => Kind::Units,
+            SheetKind::Nodes => Kind::Nodes,
+            SheetKind::Lists => Kind::Lists,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Commands {
+    /// Read a spreadsheet (.xlsx, .xls, .ods, .csv in UTF-8 or GBK) into an organization
+    /// document: columns by their Chinese headers, organizations by id, name or name path.
+    /// Prints the document with the records (ORG's section of that kind replaced) when it
+    /// validates clean (exit 0); otherwise every problem by file, sheet, row and column on
+    /// standard error (exit 1); exit 2 when a file cannot be read.
+    Import {
+        what: SheetKind,
+        file: PathBuf,
+        /// The organization document whose nodes, grids and posts the rows name (needed for
+        /// members, grids and units).
+        #[arg(long)]
+        org: Option<PathBuf>,
+        /// For list items: the lists document whose items the sheet replaces (its schema
+        /// names the levels).
+        #[arg(long)]
+        lists: Option<PathBuf>,
+        /// The sheet to read (default: the first with a header row).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A mapping file for headers the built-in table does not know:
+        /// `{"columns": {"人员编码": "id", "党内职务": null}}`.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// The language of the problems.
+        #[arg(long, value_enum, default_value_t = Lang::Zh)]
+        lang: Lang,
+    },
+    /// Write an organization's members, grids, units or nodes (or a lists document's items)
+    /// as .xlsx (-o FILE) in the columns `import` reads back. Phone and ID-card numbers are
+    /// masked unless --reveal.
+    Export {
+        what: SheetKind,
+        /// The organization document (.json); for `lists`, the lists document (or an
+        /// `{"old", "new"}` document: its new version).
+        org: PathBuf,
+        /// Write phone and ID-card numbers in full (only where that is authorised).
+        #[arg(long)]
+        reveal: bool,
+    },
+}
+
+pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(&[Format::Text, Format::Xlsx])?;
+    match command {
+        Commands::Import { what, file, org, lists, sheet, map, lang } => import(ctx, &ImportArgs {
+            kind: what.kind(),
+            file: &file,
+            org: org.as_deref(),
+            lists: lists.as_deref(),
+            sheet: sheet.as_deref(),
+            map: map.as_deref(),
+            lang,
+        }),
+        Commands::Export { what, org, reveal } => export(ctx, what.kind(), &org, reveal),
+    }
+}
 
 /// The language of import problems.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,14 +145,14 @@ pub(crate) struct ImportArgs<'a> {
 /// document with the records read on standard output (exit 0, warnings on standard error);
 /// every problem on standard error and nothing on standard output (exit 1); exit 2 when a
 /// file cannot be read at all.
-pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
+fn import(ctx: &Ctx, args: &ImportArgs<'_>) -> Result<(), Fail> {
     let bytes = std::fs::read(args.file).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", args.file.display())))?;
     let mapping = match args.map {
         Some(path) => Some(Mapping::from_json(&read(path)?).map_err(|e| Fail::Unreadable(format!("{}: not a mapping file: {e}", path.display())))?),
         None => None,
     };
     if args.kind == Kind::Lists {
-        return import_items(args, &bytes, mapping.as_ref());
+        return import_items(ctx, args, &bytes, mapping.as_ref());
     }
     let org_text = args.org.map(read).transpose()?;
     if org_text.is_none() && args.kind != Kind::Nodes {
@@ -75,22 +164,22 @@ pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
     let org = match (args.org, org_text.as_deref()) {
         (Some(path), Some(text)) => match Organization::from_json(text) {
             Ok(org) => Some(org),
-            Err(e) => return report(path, &super::problems_of(path, e)?, super::Format::Text).and(Err(Fail::Invalid)),
+            Err(e) => return stop(ctx, path, &problems_of(path, e)?),
         },
         _ => None,
     };
     let options = ImportOptions { org: org.as_ref(), sheet: args.sheet, mapping: mapping.as_ref(), lists: None };
     let org_arg = args.org.map(file_name).zip(org_text);
-    finish(args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
+    finish(args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), &**t)))
 }
 
 /// `import lists FILE --lists LISTS.json`: the lists document with its items replaced.
-fn import_items(args: &ImportArgs<'_>, bytes: &[u8], mapping: Option<&Mapping>) -> Result<(), Fail> {
+fn import_items(ctx: &Ctx, args: &ImportArgs<'_>, bytes: &[u8], mapping: Option<&Mapping>) -> Result<(), Fail> {
     let path = args.lists.ok_or_else(|| Fail::Unreadable("list items go into a lists document: give it with --lists LISTS.json".into()))?;
     let text = read(path)?;
     let lists = match grassroots::Lists::from_json(&text) {
         Ok(lists) => lists,
-        Err(e) => return report(path, &super::problems_of(path, e)?, super::Format::Text).and(Err(Fail::Invalid)),
+        Err(e) => return stop(ctx, path, &problems_of(path, e)?),
     };
     let options = ImportOptions { org: None, sheet: args.sheet, mapping, lists: Some(&lists) };
     finish(args, bytes, &options, Some((&file_name(path), &text)))
@@ -148,14 +237,15 @@ fn write(book: &Workbook, output: Option<&Path>) -> Result<(), Fail> {
 /// `export KIND ORG.json -o FILE.xlsx [--reveal]`: the organization's members, grids, units
 /// or nodes in the columns an import reads back. Phone and ID-card numbers are masked unless
 /// `--reveal`.
-pub(crate) fn export(kind: Kind, org_file: &Path, output: Option<&Path>, reveal: bool) -> Result<(), Fail> {
+fn export(ctx: &Ctx, kind: Kind, org_file: &Path, reveal: bool) -> Result<(), Fail> {
+    let output = ctx.output.as_deref();
     if kind == Kind::Lists {
-        let lists = super::valid_lists(org_file)?;
+        let lists = lists_cli::valid(ctx, org_file, lists_cli::Version::New)?;
         let table = xlsx::items_table(&lists);
         let book = Workbook { title: format!("{} {}", lists.id(), lists.version()), exported_at: now_text(), tables: vec![table] };
         return write(&book, output);
     }
-    let org = super::generator_org(org_file)?;
+    let org = tree_cli::valid_org(ctx, org_file)?;
     let table = match kind {
         Kind::Members => xlsx::members_table(&org, reveal),
         Kind::Grids => xlsx::grids_table(&org, reveal),
@@ -296,14 +386,7 @@ fn records_table_under(name: &str, items: &[Value], owners: Option<&[String]>) -
     tables
 }
 
-/// Writes a command's JSON report: printed for `--format json`, as a workbook to `-o` for
-/// `--format xlsx`.
-pub(crate) fn emit(value: &Value, format: super::Format, title: &str, output: Option<&PathBuf>) -> Result<(), Fail> {
-    match format {
-        super::Format::Xlsx => write(&json_workbook(title, value), output.map(PathBuf::as_path)),
-        _ => {
-            out!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
-            Ok(())
-        }
-    }
+/// Writes a command's JSON report as a workbook to `-o` (`--format xlsx`).
+pub(crate) fn write_report(value: &Value, title: &str, output: Option<&Path>) -> Result<(), Fail> {
+    write(&json_workbook(title, value), output)
 }
