@@ -227,6 +227,7 @@ fn csv_place(path: &str) -> Option<(&str, usize, Option<&str>)> {
 fn csv_column(text: &str, row: usize, field: Option<&str>) -> Option<usize> {
     let mut lines = text.lines();
     let header = cells(lines.next()?);
+    let field = field.map(|f| f.split('[').next().unwrap_or(f));
     let index = field.and_then(|f| header.iter().position(|(_, h)| h.trim() == f)).unwrap_or(0);
     let line = text.lines().nth(row.checked_sub(1)?)?;
     cells(line).get(index).map(|(start, _)| line[..*start].chars().count() + 1)
