@@ -45,6 +45,8 @@ mod services_cli;
 mod sheets_cli;
 #[path = "grassroots/tree_cli.rs"]
 mod tree_cli;
+#[path = "grassroots/workbook.rs"]
+mod workbook;
 
 use report::{Ctx, Fail, Format};
 

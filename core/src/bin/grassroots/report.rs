@@ -95,7 +95,7 @@ impl Ctx {
     /// (`--format xlsx -o FILE`).
     pub(crate) fn emit(&self, value: &Value, title: &str) -> Result<(), Fail> {
         match self.format {
-            Format::Xlsx => super::sheets_cli::write_report(value, title, self.output.as_deref()),
+            Format::Xlsx => super::workbook::write_report(value, title, self.output.as_deref()).map_err(Fail::Unreadable),
             _ => {
                 out!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
                 Ok(())
