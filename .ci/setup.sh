@@ -128,6 +128,9 @@ if [ "$mode" = test ]; then
   # WebKitWebDriver (webkit2gtk-driver), which needs an X display (xvfb), and Firefox ESR
   # over WebDriver BiDi.
   apt_install chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb xauth firefox-esr
+  # The JDK's XSD validator checks the CLI's JUnit reports against docs/schemas/junit.xsd
+  # (core/tests/cli_formats.rs).
+  apt_install openjdk-17-jdk-headless
 fi
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 

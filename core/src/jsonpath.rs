@@ -7,6 +7,9 @@ use serde_json::Value;
 
 #[cfg(any(feature = "lean-paths", test))]
 mod lean;
+mod locate;
+
+pub use locate::{Position, locate};
 
 /// Reads a record from `value`, which sits at `prefix` (`$.nodes[3]`). On failure: the JSON
 /// path of what is wrong (`$.nodes[3].parent`) and `serde_json`'s message.

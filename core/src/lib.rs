@@ -51,6 +51,9 @@ pub mod text;
 pub mod time;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
+/// Line and column of a problem's path in the JSON text it came from (computed only when asked,
+/// i.e. when there are problems).
+pub use jsonpath::{Position, locate};
 
 /// Reads a value of `T` from a JSON value with the reader every loader uses; on failure, the
 /// path inside `value` of what is wrong and the message. For a host's small inputs (a widget's

@@ -53,16 +53,16 @@ fn validate_exit_codes_follow_the_contract() {
 #[test]
 fn validate_lists_every_error_with_its_place() {
     let (_, stdout, _) = run(&["validate", "tree", "broken/grids.json"]);
-    assert!(stdout.contains("broken/grids.json: error: $.grids[3].code (record \"g4\"): grid code does not start with its community's code 422827001001"), "{stdout}");
-    assert!(stdout.contains("broken/grids.json: warning: $.grids[4].households (record \"g5\"): grid has no households"), "{stdout}");
+    assert!(stdout.contains("broken/grids.json:9:24: error[grid-code-prefix]: $.grids[3].code (record \"g4\"): grid code does not start with its community's code 422827001001"), "{stdout}");
+    assert!(stdout.contains("broken/grids.json:10:90: warning[no-households]: $.grids[4].households (record \"g5\"): grid has no households"), "{stdout}");
     assert!(stdout.ends_with("broken/grids.json: 10 error(s), 2 warning(s)\n"), "{stdout}");
 
     let (_, stdout, _) = run(&["validate", "tree", "csv/broken-roster.csv", "--schema", "laifeng"]);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines, [
-        "csv/broken-roster.csv: error: row 3, column parent (record \"sl-d1\"): parent \"sl-x\" does not exist",
-        "csv/broken-roster.csv: error: row 4, column id (record \"sl-d1\"): duplicate id \"sl-d1\", first used at row 3",
-        "csv/broken-roster.csv: error: row 5, column level (record \"sl-g\"): a \"group\" may not sit under a \"community\"",
+        "csv/broken-roster.csv:3:7: error[unknown-parent]: row 3, column parent (record \"sl-d1\"): parent \"sl-x\" does not exist",
+        "csv/broken-roster.csv:4:1: error[duplicate-id]: row 4, column id (record \"sl-d1\"): duplicate id \"sl-d1\", first used at row 3",
+        "csv/broken-roster.csv:5:9: error[level-order]: row 5, column level (record \"sl-g\"): a \"group\" may not sit under a \"community\"",
         "csv/broken-roster.csv: 3 error(s), 0 warning(s)",
     ]);
 
@@ -121,8 +121,8 @@ fn diff_reads_like_a_change_list() {
 fn a_member_roster_is_checked_with_the_node_roster() {
     let (code, stdout, _) = run(&["validate", "tree", "csv/roster.csv", "--members", "csv/members.csv", "--schema", "laifeng"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("error: csv/members.csv row 4, column posts[0] (record \"m3\"): post \"p9\" does not exist"), "{stdout}");
-    assert!(stdout.contains("warning: csv/members.csv row 3, column reports_to (record \"m2\")"), "{stdout}");
+    assert!(stdout.contains("csv/members.csv:4:24: error[unknown-ref]: csv/members.csv row 4, column posts[0] (record \"m3\"): post \"p9\" does not exist"), "{stdout}");
+    assert!(stdout.contains("csv/members.csv:3:20: warning[not-reported]: csv/members.csv row 3, column reports_to (record \"m2\")"), "{stdout}");
     assert!(!stdout.contains("13907181234") && !stdout.contains("11010519491231002X"), "personal data leaked: {stdout}");
     let (code, _, stderr) = run(&["validate", "tree", "valid/laifeng-shengli.json", "--members", "csv/members.csv"]);
     assert_eq!(code, 2);
@@ -140,7 +140,7 @@ fn rule_sets_are_validated_tested_and_evaluated_from_the_command_line() {
     assert_eq!(code, 0, "{stdout}");
     let (code, stdout, _) = run_rules(&["validate", "rules", "broken/facts-and-operators.json"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("broken/facts-and-operators.json: error: $."), "{stdout}");
+    assert!(stdout.contains("broken/facts-and-operators.json:11:82: error[unknown-fact]: $."), "{stdout}");
     let (code, _, stderr) = run_rules(&["validate", "rules", "broken/not-json.json"]);
     assert_eq!(code, 2, "{stderr}");
 
@@ -190,9 +190,9 @@ fn lists_are_validated_with_the_exit_code_contract() {
     }
     let (_, stdout, _) = run_lists(&["validate", "lists", "broken/abolished-materials.json"]);
     assert!(stdout.contains(
-        "broken/abolished-materials.json: error: $.items[3].materials[1].item (record \"svc-temp-relief\"): requires certificate \"户籍证明\" (cert-huji), abolished since 2021-06-15"
+        "broken/abolished-materials.json:10:138: error[abolished-material]: $.items[3].materials[1].item (record \"svc-temp-relief\"): requires certificate \"户籍证明\" (cert-huji), abolished since 2021-06-15"
     ), "{stdout}");
-    assert!(stdout.contains("warning: $.items[1].status.instead (record \"cert-alive\")"), "{stdout}");
+    assert!(stdout.contains("broken/abolished-materials.json:8:115: warning[no-instead]: $.items[1].status.instead (record \"cert-alive\")"), "{stdout}");
     assert!(stdout.ends_with("broken/abolished-materials.json: 2 error(s), 3 warning(s)\n"), "{stdout}");
 
     let (_, stdout, _) = run_lists(&["validate", "lists", "broken/negative-and-duplicates.json", "--format", "json"]);
@@ -262,12 +262,12 @@ fn validate_cases_follows_the_exit_code_contract() {
         assert_eq!(got, code, "{args:?}\nstdout: {stdout}\nstderr: {stderr}");
     }
     let (_, stdout, _) = run_cases(&["validate", "cases", "valid/season-shengli.json"]);
-    assert!(stdout.contains("warning: $.cases[14].source (record \"gw-0810-garbage\"): no route takes a whistle"), "{stdout}");
+    assert!(stdout.contains("valid/season-shengli.json:669:14: warning[no-route]: $.cases[14].source (record \"gw-0810-garbage\"): no route takes a whistle"), "{stdout}");
     let (_, stdout, _) = run_cases(&["validate", "cases", "broken/workflow.json"]);
     assert!(stdout.contains(
-        "broken/workflow.json: error: $.cases[1].steps[1].step (record \"skipped\"): step \"handle\" cannot come here: the next step is \"analyse\""
+        "broken/workflow.json:59:14: error[step-order]: $.cases[1].steps[1].step (record \"skipped\"): step \"handle\" cannot come here: the next step is \"analyse\""
     ), "{stdout}");
-    assert!(stdout.contains("error: $.cases[4].steps[1].at (record \"backwards\"): time goes backwards: 2026-07-01T08:00:30+08:00 is before 2026-07-01T08:01:00+08:00 (step \"collect\")"), "{stdout}");
+    assert!(stdout.contains("broken/workflow.json:133:12: error[time-backwards]: $.cases[4].steps[1].at (record \"backwards\"): time goes backwards: 2026-07-01T08:00:30+08:00 is before 2026-07-01T08:01:00+08:00 (step \"collect\")"), "{stdout}");
     assert!(stdout.ends_with("broken/workflow.json: 14 error(s), 1 warning(s)\n"), "{stdout}");
     let (_, stdout, _) = run_cases(&["validate", "cases", "broken/shapes.json", "--format", "json"]);
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
@@ -364,7 +364,7 @@ fn generate_cases_makes_a_season_that_loads_on_its_organization() {
     assert_eq!(code_missing, 2, "{stderr_missing}");
     assert!(stderr_missing.contains("cannot read no/such/org.json"), "{stderr_missing}");
     assert_eq!(code_broken, 1, "{broken}");
-    assert!(broken.contains("../tree/broken/grids.json: error: $.grids["), "{broken}");
+    assert!(broken.contains("../tree/broken/grids.json:7:24: error[duplicate-code]: $.grids["), "{broken}");
     assert_eq!(code_day, 2, "{stderr_day}");
     assert!(stderr_day.contains("expected a day such as 2026-07-01"), "{stderr_day}");
 }
@@ -428,9 +428,9 @@ fn validate_demands_prints_every_match_and_every_reason() {
 fn validate_claims_names_the_step_at_fault_and_prints_the_ledger() {
     let (code, stdout, _) = run_services(&["validate", "claims", "broken/review-before-done.json"]);
     assert_eq!(code, 1);
-    assert_eq!(stdout, "broken/review-before-done.json: error: $.claims[0].history[3] (record \"cl1\"): claim \"cl1\": cannot go to \"reviewed\" from \"accepted\"\nbroken/review-before-done.json: 1 error(s), 0 warning(s)\n");
+    assert_eq!(stdout, "broken/review-before-done.json:9:5: error[illegal-transition]: $.claims[0].history[3] (record \"cl1\"): claim \"cl1\": cannot go to \"reviewed\" from \"accepted\"\nbroken/review-before-done.json: 1 error(s), 0 warning(s)\n");
     let (_, stdout, _) = run_services(&["validate", "claims", "broken/time-backwards.json"]);
-    assert!(stdout.contains("error: $.claims[0].history[2].at (record \"cl1\"): claim \"cl1\": \"accepted\" at 2026-07-01T09:05:00+08:00 is earlier"), "{stdout}");
+    assert!(stdout.contains("broken/time-backwards.json:8:32: error[claim-time-backwards]: $.claims[0].history[2].at (record \"cl1\"): claim \"cl1\": \"accepted\" at 2026-07-01T09:05:00+08:00 is earlier"), "{stdout}");
 
     let (code, stdout, _) = run_services(&["validate", "claims", "valid/tianyuan-2026.json", "--year", "2026"]);
     assert_eq!(code, 0, "{stdout}");
@@ -468,12 +468,12 @@ fn diff_rules_reports_outcome_changes_and_exits_zero_either_way() {
 fn diff_rules_lists_the_problems_of_both_rule_sets() {
     let (code, stdout, _) = run_rules(&["diff", "rules", "broken/shapes.json", "broken/ids-and-references.json", "--facts", "diff/entities.json"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("broken/shapes.json: error: $."), "{stdout}");
-    assert!(stdout.contains("broken/ids-and-references.json: error: $."), "{stdout}");
+    assert!(stdout.contains("broken/shapes.json:2:47: error[shape]: $.author"), "{stdout}");
+    assert!(stdout.contains("broken/ids-and-references.json:"), "{stdout}");
     // A facts file that is not a list of entities.
     let (code, stdout, _) = run_rules(&["diff", "rules", "diff/five-star-v1.json", "diff/five-star-v2.json", "--facts", "five-star-community.json"]);
     assert_eq!(code, 1, "{stdout}");
-    assert!(stdout.contains("five-star-community.json: error: $: expected an array of entities"), "{stdout}");
+    assert!(stdout.contains("five-star-community.json:1:1: error[shape]: $: expected an array of entities"), "{stdout}");
     for args in [
         &["diff", "rules", "broken/not-json.json", "diff/five-star-v2.json", "--facts", "diff/entities.json"][..],
         &["diff", "rules", "diff/five-star-v1.json", "diff/five-star-v2.json", "--facts", "no/such/file.json"],

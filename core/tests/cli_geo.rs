@@ -42,8 +42,8 @@ fn validate_geo_follows_the_exit_code_contract() {
 #[test]
 fn validate_geo_names_every_problem_with_its_place() {
     let (_, stdout, _) = run(&["validate", "geo", "broken/checks.json", "--org", "org.json"]);
-    assert!(stdout.contains("broken/checks.json: error: $.features[3] (record \"jg3\"): overlaps grid \"jg4\" by 2000.0 m²\n"), "{stdout}");
-    assert!(stdout.contains("broken/checks.json: warning: $.features[4] (record \"jg4\"): the organization gives area_km2 0.04"), "{stdout}");
+    assert!(stdout.contains("broken/checks.json:104:3: error[geo-overlap]: $.features[3] (record \"jg3\"): overlaps grid \"jg4\" by 2000.0 m²\n"), "{stdout}");
+    assert!(stdout.contains("broken/checks.json:137:3: warning[geo-area-mismatch]: $.features[4] (record \"jg4\"): the organization gives area_km2 0.04"), "{stdout}");
     assert!(stdout.ends_with("broken/checks.json: 9 error(s), 1 warning(s)\n"), "{stdout}");
     // Tolerances from the command line.
     let (code, stdout, _) = run(&["validate", "geo", "broken/checks.json", "--org", "org.json", "--overlap-m2", "2000", "--gap-m2", "8000", "--containment-m", "5"]);

@@ -263,6 +263,32 @@ pub struct Role {
     pub duties: Vec<String>,
 }
 
+
+/// Folds a name for matching: width, case, spaces and punctuation, then a trailing 证明, 证
+/// or 的 (repeatedly, so 健在的证明 → 健在).
+///
+/// ```
+/// use grassroots::lists::name_key;
+/// assert_eq!(name_key("健在证明"), "健在");
+/// assert_eq!(name_key(" 健在的证明？"), "健在");
+/// assert_eq!(name_key("ＣＴ检查证明"), "ct检查");
+/// ```
+pub fn name_key(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    let mut key: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    loop {
+        let before = key.len();
+        for suffix in ["证明", "证", "的"] {
+            if let Some(rest) = key.strip_suffix(suffix) {
+                key.truncate(rest.len());
+            }
+        }
+        if key.len() == before {
+            return key;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::item::{Item, ItemKind, Material, Role, Status};
-use super::lookup::name_key;
+use super::item::{Item, ItemKind, Material, Role, Status, name_key};
 use crate::error::{Error, Problem, ProblemKind, RefKind, Severity};
 use crate::jsonpath::sort_key;
 use crate::org::document::{Section, duplicate_key, field, items, schema_spec, shape};

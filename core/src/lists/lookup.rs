@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::item::{Channels, Instead, Item, ItemKind, Material, Status};
+use super::item::{Channels, Instead, Item, ItemKind, Material, Status, name_key};
 use super::load::Lists;
 use crate::org::Date;
 
@@ -32,31 +32,6 @@ pub const CONTAINS_SCORE: f64 = 0.75;
 
 /// Keys shorter than this (in characters) are too short to look up.
 pub const MIN_QUERY_CHARS: usize = 2;
-
-/// Folds a name for matching: width, case, spaces and punctuation, then a trailing 证明, 证
-/// or 的 (repeatedly, so 健在的证明 → 健在).
-///
-/// ```
-/// use grassroots::lists::name_key;
-/// assert_eq!(name_key("健在证明"), "健在");
-/// assert_eq!(name_key(" 健在的证明？"), "健在");
-/// assert_eq!(name_key("ＣＴ检查证明"), "ct检查");
-/// ```
-pub fn name_key(name: &str) -> String {
-    let folded = crate::text::fold(name);
-    let mut key: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
-    loop {
-        let before = key.len();
-        for suffix in ["证明", "证", "的"] {
-            if let Some(rest) = key.strip_suffix(suffix) {
-                key.truncate(rest.len());
-            }
-        }
-        if key.len() == before {
-            return key;
-        }
-    }
-}
 
 /// How similar two keys are, 0–1 (see the module docs).
 pub fn similarity(a: &str, b: &str) -> f64 {

@@ -24,6 +24,6 @@ mod load;
 mod lookup;
 
 pub use diff::{Abolition, Added, Changed, FieldChange, KindCount, ListDiff, Moved, Removed};
-pub use item::{Channels, Instead, Item, ItemKind, Material, Role, Status};
+pub use item::{Channels, Instead, Item, ItemKind, Material, Role, Status, name_key};
 pub use load::{KindFigures, ListFigures, Lists, ListsDocument};
-pub use lookup::{CONTAINS_SCORE, LookupAnswer, LookupError, MATCH_THRESHOLD, MIN_QUERY_CHARS, Verdict, lookup_certificate, name_key, similarity};
+pub use lookup::{CONTAINS_SCORE, LookupAnswer, LookupError, MATCH_THRESHOLD, MIN_QUERY_CHARS, Verdict, lookup_certificate, similarity};

@@ -2,6 +2,7 @@
 //! district branch → building group → member household; with grids, members and units.
 
 mod diff;
+mod linked;
 mod edit;
 mod names;
 mod nets;
@@ -25,7 +26,8 @@ pub use names::Names;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 #[cfg(feature = "lists")]
 pub(crate) use organization::resolve_schema;
-pub use organization::{Grid, Member, NodeFigures, OrgSummary, Organization, Unit};
+pub use linked::{Grid, Member, Unit};
+pub use organization::{NodeFigures, OrgSummary, Organization};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{
     AgreementRecord, CommitteeRecord, Date, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,

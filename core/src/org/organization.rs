@@ -8,81 +8,11 @@ use serde::Serialize;
 
 use super::document::{self, Section};
 use super::records::{Flow, GridRecord, MemberKind, MemberRecord, PostCategoryRecord, UnitRecord};
+use super::linked::{Grid, Member, Unit};
 use super::rollup::{self, Rollup};
 use super::schema::{LevelRole, LevelSchema, SchemaSpec};
 use super::tree::{Links as TreeLinks, NodeId, NodeRecord, OrgTree, UNRESOLVED, assemble, link};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
-
-/// A grid, linked to its community and to the branch node responsible for it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
-    record: GridRecord,
-    community: NodeId,
-    branch: Option<NodeId>,
-}
-
-impl Grid {
-    /// The grid as given.
-    pub fn record(&self) -> &GridRecord {
-        &self.record
-    }
-    /// The community it belongs to.
-    pub fn community(&self) -> NodeId {
-        self.community
-    }
-    /// The node (a grid branch) that names this grid, if one does.
-    pub fn branch(&self) -> Option<NodeId> {
-        self.branch
-    }
-}
-
-/// A member, linked to their node, grid and reporting community.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Member {
-    record: MemberRecord,
-    node: NodeId,
-    grid: Option<usize>,
-    reports_to: Option<NodeId>,
-}
-
-impl Member {
-    /// The member as given (personal data in it is masked in every output).
-    pub fn record(&self) -> &MemberRecord {
-        &self.record
-    }
-    /// The node the member belongs to.
-    pub fn node(&self) -> NodeId {
-        self.node
-    }
-    /// Index of the member's grid in [`Organization::grids`]: the grid the record names, or,
-    /// when it names none, the grid of the nearest branch at or above the member's node
-    /// (none for a mobile member who has flowed out: they live elsewhere).
-    pub fn grid(&self) -> Option<usize> {
-        self.grid
-    }
-    /// The community the member reports to (双报到).
-    pub fn reports_to(&self) -> Option<NodeId> {
-        self.reports_to
-    }
-}
-
-/// A unit, linked to its community.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    record: UnitRecord,
-    community: NodeId,
-}
-
-impl Unit {
-    /// The unit as given.
-    pub fn record(&self) -> &UnitRecord {
-        &self.record
-    }
-    /// Its community.
-    pub fn community(&self) -> NodeId {
-        self.community
-    }
-}
 
 /// A validated organization document.
 ///

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::organization::{Grid, Member, Unit};
+use super::linked::{Grid, Member, Unit};
 use super::records::{Flow, MemberKind};
 use super::schema::{LevelRole, LevelSchema};
 use super::tree::OrgTree;

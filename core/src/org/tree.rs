@@ -164,7 +164,8 @@ impl OrgTree {
         match (links.ok, links.root) {
             (true, Some(root)) => Ok(assemble(records, links.index, &links.parent_of, root)),
             _ => {
-                crate::org::document::sort_problems(&mut problems);
+                // Every problem is a node's: in record order, then by path.
+                problems.sort_by(|a, b| (crate::jsonpath::sort_key(&a.path, &["nodes"]), &a.path).cmp(&(crate::jsonpath::sort_key(&b.path, &["nodes"]), &b.path)));
                 Err(Error::Invalid { problems })
             }
         }

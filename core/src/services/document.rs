@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::claim::{Claim, ClaimState, Step, TransitionError, TransitionErrorKind};
+use super::claim::{Claim, Step, TransitionError, TransitionErrorKind};
+use super::state::ClaimState;
 use super::records::{ClaimRecord, Demand, Offer, ProviderKind, ProviderRef, ServiceRecord, Targets};
 use crate::error::{Error, Problem, ProblemKind, RefKind, Severity};
 use crate::jsonpath::sort_key;

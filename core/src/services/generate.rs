@@ -16,7 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, TimeDelta};
 use serde::Serialize;
 
-use super::claim::{ClaimState, Step};
+use super::claim::Step;
+use super::state::ClaimState;
 use super::document::ServicesDocument;
 use super::matcher::match_demands;
 use super::records::{

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::claim::ClaimState;
+use super::state::ClaimState;
 use super::document::ServicesDocument;
 use super::records::{ProviderRef, RecordKind};
 

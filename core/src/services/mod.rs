@@ -43,10 +43,12 @@ pub mod generate;
 mod ledger;
 mod matcher;
 mod records;
+mod state;
 
 use serde::Serialize;
 
-pub use claim::{Claim, ClaimState, Step, Transition, TransitionError, TransitionErrorKind};
+pub use claim::{Claim, Step, Transition, TransitionError, TransitionErrorKind};
+pub use state::ClaimState;
 pub use document::ServicesDocument;
 pub use ledger::{LedgerFigures, ledger_figures};
 pub use matcher::{Coverage, Match, Matching, Unmatched, Why, match_demands};

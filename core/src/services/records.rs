@@ -172,7 +172,7 @@ pub struct Offer {
 pub struct TransitionRecord {
     /// The state the claim goes to: ordered, dispatched, accepted, done, reviewed, rejected,
     /// withdrawn.
-    pub step: super::claim::ClaimState,
+    pub step: super::state::ClaimState,
     /// When.
     pub at: Timestamp,
     /// Who acted (a name or an id).

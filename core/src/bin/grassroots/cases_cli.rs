@@ -1,10 +1,98 @@
-//! The cases commands: `validate cases`, `clocks`, `metrics`, `generate cases`.
+//! The cases commands: `validate cases`, `clocks`, `metrics`, `schema cases`,
+//! `generate cases`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::Subcommand;
 use grassroots::cases::{self, CaseClocks, CasesDoc, ClockStatus, Escalation, MetricsOptions, Rate, Timestamp, human};
 
-use super::{Fail, Format, generator_org, load, problems_of, read, report};
+use super::report::{self, CHECKS, Ctx, DOCUMENTS, Fail, Format, TABLES, problems_of, read, stop};
+use super::tree_cli;
+
+#[derive(Subcommand)]
+pub(crate) enum Commands {
+    /// Every SLA clock of every case at a moment: met (with the margin), breached (by how
+    /// much) or running (how much is left), and where each whistle dispatch stands.
+    Clocks {
+        /// The cases document (.json).
+        cases: PathBuf,
+        /// The moment to read the clocks at, RFC 3339 (2026-07-01T08:30:00+08:00).
+        #[arg(long, value_parser = parse_time)]
+        now: Timestamp,
+    },
+    /// Case metrics for every node of an organization tree over a period [FROM, TO):
+    /// response, resolution, satisfaction and on-time closure rates, 1310 and 12345 clocks met.
+    Metrics {
+        /// The cases document (.json).
+        cases: PathBuf,
+        /// The organization document (.json) whose node and grid ids the cases name.
+        #[arg(long)]
+        org: PathBuf,
+        /// First day (YYYY-MM-DD, from midnight +08:00) or instant (RFC 3339) of the period.
+        #[arg(long, value_parser = parse_bound)]
+        from: Timestamp,
+        /// The day or instant after the period.
+        #[arg(long, value_parser = parse_bound)]
+        to: Timestamp,
+        /// Rates over fewer cases than this are "not enough cases".
+        #[arg(long, default_value_t = grassroots::cases::DEFAULT_MIN_SAMPLE)]
+        min_sample: u64,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Validate {
+    /// A cases document (.json): the workflow order of every case, times that never go
+    /// backwards, repeated steps or events, profile and preset names.
+    Cases { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Schema {
+    /// The cases document (`validate cases` checks more: step order, times, references).
+    Cases,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Generate {
+    /// A season of cases for an organization: every case on one of its grids, signed by its
+    /// grid workers, branches and members; whistles through 五哨五到, 1310 and 12345 clocks,
+    /// a share of them breached, and a few cases still running at --now.
+    Cases {
+        /// The organization document (.json).
+        #[arg(long)]
+        org: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The first day of the season (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        from: grassroots::org::Date,
+        /// The last day of the season (YYYY-MM-DD), included.
+        #[arg(long, value_parser = parse_day)]
+        to: grassroots::org::Date,
+        /// The moment the demo is at, RFC 3339: nothing happens after it.
+        #[arg(long, value_parser = parse_time)]
+        now: Timestamp,
+        /// Cases per grid per month on average.
+        #[arg(long, default_value_t = grassroots::cases::generate::DEFAULT_VOLUME)]
+        volume: f64,
+    },
+}
+
+pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(TABLES)?;
+    match command {
+        Commands::Clocks { cases, now } => clocks(ctx, &cases, now),
+        Commands::Metrics { cases, org, from, to, min_sample } => metrics(ctx, &cases, &org, (from, to), min_sample),
+    }
+}
+
+pub(crate) fn schema(what: Schema, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(&[Format::Text, Format::Json])?;
+    let Schema::Cases = what;
+    out!("{}", grassroots::cases::json_schema());
+    Ok(())
+}
 
 /// `--now`: an RFC 3339 instant; clap turns an error into exit 2 with this message.
 pub(crate) fn parse_time(text: &str) -> Result<Timestamp, String> {
@@ -33,17 +121,19 @@ fn load_cases(file: &Path) -> Result<Result<CasesDoc, Vec<grassroots::Problem>>,
 }
 
 /// Loads a cases document; a document with errors ends the command after printing them.
-fn loaded(file: &Path) -> Result<CasesDoc, Fail> {
+fn loaded(ctx: &Ctx, file: &Path) -> Result<CasesDoc, Fail> {
     match load_cases(file)? {
         Ok(doc) => Ok(doc),
-        Err(problems) => report(file, &problems, Format::Text).and(Err(Fail::Invalid)),
+        Err(problems) => stop(ctx, file, &problems),
     }
 }
 
-pub(crate) fn validate(file: &Path, format: Format) -> Result<(), Fail> {
-    match load_cases(file)? {
-        Ok(doc) => report(file, doc.warnings(), format),
-        Err(problems) => report(file, &problems, format),
+pub(crate) fn validate(what: Validate, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(CHECKS)?;
+    let Validate::Cases { file } = what;
+    match load_cases(&file)? {
+        Ok(doc) => report::report(ctx, &file, doc.warnings()),
+        Err(problems) => report::report(ctx, &file, &problems),
     }
 }
 
@@ -85,15 +175,15 @@ fn print_case(c: &CaseClocks) {
     }
 }
 
-pub(crate) fn clocks(file: &Path, now: Timestamp, format: Format) -> Result<(), Fail> {
-    let doc = loaded(file)?;
+fn clocks(ctx: &Ctx, file: &Path, now: Timestamp) -> Result<(), Fail> {
+    let doc = loaded(ctx, file)?;
     let all = cases::clocks(&doc, now);
-    match format {
-        Format::Json | Format::Xlsx => {
+    match ctx.text() {
+        false => {
             let out = serde_json::json!({ "now": now, "cases": all });
-            return super::emit(&out, format, &format!("时限 {now}"));
+            return ctx.emit(&out, &format!("时限 {now}"));
         }
-        Format::Text => {
+        true => {
             out!("clocks at {now}");
             for c in &all {
                 print_case(c);
@@ -122,25 +212,22 @@ fn rate_text(rate: &Rate, min_sample: u64) -> String {
     }
 }
 
-pub(crate) fn metrics(file: &Path, org: &Path, from: Timestamp, to: Timestamp, min_sample: u64, format: Format) -> Result<(), Fail> {
+fn metrics(ctx: &Ctx, file: &Path, org: &Path, (from, to): (Timestamp, Timestamp), min_sample: u64) -> Result<(), Fail> {
     if to <= from {
         return Err(Fail::Unreadable(format!("--to ({to}) must be after --from ({from})")));
     }
-    let doc = loaded(file)?;
-    let organization = match load(org, None)? {
-        Ok(o) => o,
-        Err(problems) => return report(org, &problems, Format::Text).and(Err(Fail::Invalid)),
-    };
+    let doc = loaded(ctx, file)?;
+    let organization = tree_cli::valid_org(ctx, org)?;
     let tree = organization.tree();
     let options = MetricsOptions::new(from, to).min_sample(min_sample);
     let result = cases::metrics(&doc, tree, &options);
     let unknown = doc.check_nodes(tree);
-    match format {
-        Format::Json | Format::Xlsx => {
+    match ctx.text() {
+        false => {
             let out = serde_json::json!({ "metrics": result, "warnings": unknown });
-            return super::emit(&out, format, &format!("办件指标 {from} – {to}"));
+            return ctx.emit(&out, &format!("办件指标 {from} – {to}"));
         }
-        Format::Text => {
+        true => {
             out!("cases opened from {from} to {to} (minimum sample {min_sample})");
             for m in &result.nodes {
                 let depth = tree.find(&m.node).map_or(0, |id| tree.node(id).depth()) as usize;
@@ -168,12 +255,14 @@ pub(crate) fn metrics(file: &Path, org: &Path, from: Timestamp, to: Timestamp, m
     Ok(())
 }
 
-pub(crate) fn generate(org: &Path, seed: u64, (from, to): (grassroots::org::Date, grassroots::org::Date), now: Timestamp, volume: f64) -> Result<(), Fail> {
+pub(crate) fn generate(what: Generate, ctx: &Ctx) -> Result<(), Fail> {
     use grassroots::cases::generate::{SeasonOptions, season};
+    ctx.only(DOCUMENTS)?;
+    let Generate::Cases { org, seed, from, to, now, volume } = what;
     if to < from {
         return Err(Fail::Unreadable(format!("--to ({to}) must not be before --from ({from})")));
     }
-    let organization = generator_org(org)?;
+    let organization = tree_cli::valid_org(ctx, &org)?;
     let options = SeasonOptions::new(from, to, now).seed(seed).volume(volume);
     out!("{}", season(&organization, options).to_json());
     Ok(())

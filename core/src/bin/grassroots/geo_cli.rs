@@ -1,12 +1,13 @@
 //! The geometry commands: `validate geo`, `generate geo`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Subcommand;
-use grassroots::geo::generate::{GeoGenOptions, generate};
+use grassroots::geo::generate::GeoGenOptions;
 use grassroots::geo::{CheckOptions, Crs, GeoDoc, check};
 
-use super::{Fail, Format, generator_org, load, problems_of, read, report};
+use super::report::{self, CHECKS, Ctx, DOCUMENTS, Fail, problems_of, read};
+use super::tree_cli;
 
 /// `--crs`: one of the names a geometry document uses.
 fn parse_crs(text: &str) -> Result<Crs, String> {
@@ -14,7 +15,7 @@ fn parse_crs(text: &str) -> Result<Crs, String> {
 }
 
 #[derive(Subcommand)]
-pub(crate) enum ValidateGeo {
+pub(crate) enum Validate {
     /// A geometry document (GeoJSON FeatureCollection of grid, node and block polygons)
     /// against its organization: every feature naming one known record, closed rings of 4+
     /// positions inside China (geographic crs), valid polygons, every grid drawn and inside
@@ -33,13 +34,11 @@ pub(crate) enum ValidateGeo {
         /// Uncovered pieces of a community up to this area (m²) are not reported.
         #[arg(long, default_value_t = CheckOptions::default().gap_tolerance_m2)]
         gap_m2: f64,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
     },
 }
 
 #[derive(Subcommand)]
-pub(crate) enum GenerateGeo {
+pub(crate) enum Generate {
     /// Plausible geometry for an organization: street blocks on a jittered street pattern,
     /// grids as contiguous runs of blocks sized to their area_km2, communities and the nodes
     /// above them as the unions of their grids' blocks, households and residents per block
@@ -63,32 +62,31 @@ pub(crate) enum GenerateGeo {
     },
 }
 
-pub(crate) fn validate(what: ValidateGeo) -> Result<(), Fail> {
-    let ValidateGeo::Geo { file, org, containment_m, overlap_m2, gap_m2, format } = what;
+pub(crate) fn validate(what: Validate, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(CHECKS)?;
+    let Validate::Geo { file, org, containment_m, overlap_m2, gap_m2 } = what;
     for (name, value) in [("--containment-m", containment_m), ("--overlap-m2", overlap_m2), ("--gap-m2", gap_m2)] {
         if !(value.is_finite() && value >= 0.0) {
             return Err(Fail::Unreadable(format!("{name} takes a number of 0 or more, not {value}")));
         }
     }
-    let org = match load(&org, None)? {
-        Ok(org) => org,
-        // The organization's own problems, in the format asked for (exit 1).
-        Err(problems) => return report(&org, &problems, format).and(Err(Fail::Invalid)),
-    };
+    // The organization's own problems, in the format asked for (exit 1).
+    let org = tree_cli::valid_org(ctx, &org)?;
     let doc = match GeoDoc::from_json(&read(&file)?) {
         Ok(doc) => doc,
-        Err(e) => return report(&file, &problems_of(&file, e)?, format),
+        Err(e) => return report::report(ctx, &file, &problems_of(&file, e)?),
     };
     let options = CheckOptions { containment_tolerance_m: containment_m, overlap_tolerance_m2: overlap_m2, gap_tolerance_m2: gap_m2 };
     let mut problems = doc.warnings().to_vec();
     problems.extend(check(&doc, &org, &options));
-    report(&file, &problems, format)
+    report::report(ctx, &file, &problems)
 }
 
-pub(crate) fn generate_geo(what: GenerateGeo) -> Result<(), Fail> {
-    let GenerateGeo::Geo { org, seed, crs, no_blocks, plant_faults } = what;
-    let org = generator_org(Path::new(&org))?;
+pub(crate) fn generate(what: Generate, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(DOCUMENTS)?;
+    let Generate::Geo { org, seed, crs, no_blocks, plant_faults } = what;
+    let org = tree_cli::valid_org(ctx, &org)?;
     let options = GeoGenOptions { seed, crs, blocks: !no_blocks, plant_faults };
-    out!("{}", generate(&org, &options));
+    out!("{}", grassroots::geo::generate::generate(&org, &options));
     Ok(())
 }

@@ -3,13 +3,102 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::{Subcommand, ValueEnum};
 use grassroots::Organization;
-use grassroots::sheets::xlsx::{self, Table, Value as Cell, Workbook};
+use grassroots::sheets::xlsx::{self, Workbook};
 use grassroots::sheets::{self, ImportOptions, Kind, Mapping, SheetProblem};
 use grassroots::{ProblemKind, Severity};
-use serde_json::Value;
 
-use super::{Fail, read, report};
+use super::lists_cli;
+use super::report::{Ctx, Fail, Format, problems_of, read, stop};
+use super::tree_cli;
+use super::workbook::{now_text, write};
+
+/// The kinds of records `import` and `export` take.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum SheetKind {
+    /// 党员花名册.
+    Members,
+    /// 网格台账 (grids and their workers).
+    Grids,
+    /// Units (报到单位, 驻区单位), one agreement a row.
+    Units,
+    /// The organization's nodes.
+    Nodes,
+    /// The items of the four lists (四张清单), into a lists document (--lists).
+    Lists,
+}
+
+impl SheetKind {
+    fn kind(self) -> Kind {
+        match self {
+            SheetKind::Members => Kind::Members,
+            SheetKind::Grids => Kind::Grids,
+            SheetKind::Units => Kind::Units,
+            SheetKind::Nodes => Kind::Nodes,
+            SheetKind::Lists => Kind::Lists,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Commands {
+    /// Read a spreadsheet (.xlsx, .xls, .ods, .csv in UTF-8 or GBK) into an organization
+    /// document: columns by their Chinese headers, organizations by id, name or name path.
+    /// Prints the document with the records (ORG's section of that kind replaced) when it
+    /// validates clean (exit 0); otherwise every problem by file, sheet, row and column on
+    /// standard error (exit 1); exit 2 when a file cannot be read.
+    Import {
+        what: SheetKind,
+        file: PathBuf,
+        /// The organization document whose nodes, grids and posts the rows name (needed for
+        /// members, grids and units).
+        #[arg(long)]
+        org: Option<PathBuf>,
+        /// For list items: the lists document whose items the sheet replaces (its schema
+        /// names the levels).
+        #[arg(long)]
+        lists: Option<PathBuf>,
+        /// The sheet to read (default: the first with a header row).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A mapping file for headers the built-in table does not know:
+        /// `{"columns": {"人员编码": "id", "党内职务": null}}`.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// The language of the problems.
+        #[arg(long, value_enum, default_value_t = Lang::Zh)]
+        lang: Lang,
+    },
+    /// Write an organization's members, grids, units or nodes (or a lists document's items)
+    /// as .xlsx (-o FILE) in the columns `import` reads back. Phone and ID-card numbers are
+    /// masked unless --reveal.
+    Export {
+        what: SheetKind,
+        /// The organization document (.json); for `lists`, the lists document (or an
+        /// `{"old", "new"}` document: its new version).
+        org: PathBuf,
+        /// Write phone and ID-card numbers in full (only where that is authorised).
+        #[arg(long)]
+        reveal: bool,
+    },
+}
+
+pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
+    ctx.only(&[Format::Text, Format::Xlsx])?;
+    match command {
+        Commands::Import { what, file, org, lists, sheet, map, lang } => import(ctx, &ImportArgs {
+            kind: what.kind(),
+            file: &file,
+            org: org.as_deref(),
+            lists: lists.as_deref(),
+            sheet: sheet.as_deref(),
+            map: map.as_deref(),
+            lang,
+        }),
+        Commands::Export { what, org, reveal } => export(ctx, what.kind(), &org, reveal),
+    }
+}
 
 /// The language of import problems.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,14 +145,14 @@ pub(crate) struct ImportArgs<'a> {
 /// document with the records read on standard output (exit 0, warnings on standard error);
 /// every problem on standard error and nothing on standard output (exit 1); exit 2 when a
 /// file cannot be read at all.
-pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
+fn import(ctx: &Ctx, args: &ImportArgs<'_>) -> Result<(), Fail> {
     let bytes = std::fs::read(args.file).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", args.file.display())))?;
     let mapping = match args.map {
         Some(path) => Some(Mapping::from_json(&read(path)?).map_err(|e| Fail::Unreadable(format!("{}: not a mapping file: {e}", path.display())))?),
         None => None,
     };
     if args.kind == Kind::Lists {
-        return import_items(args, &bytes, mapping.as_ref());
+        return import_items(ctx, args, &bytes, mapping.as_ref());
     }
     let org_text = args.org.map(read).transpose()?;
     if org_text.is_none() && args.kind != Kind::Nodes {
@@ -75,22 +164,22 @@ pub(crate) fn import(args: &ImportArgs<'_>) -> Result<(), Fail> {
     let org = match (args.org, org_text.as_deref()) {
         (Some(path), Some(text)) => match Organization::from_json(text) {
             Ok(org) => Some(org),
-            Err(e) => return report(path, &super::problems_of(path, e)?, super::Format::Text).and(Err(Fail::Invalid)),
+            Err(e) => return stop(ctx, path, &problems_of(path, e)?),
         },
         _ => None,
     };
     let options = ImportOptions { org: org.as_ref(), sheet: args.sheet, mapping: mapping.as_ref(), lists: None };
     let org_arg = args.org.map(file_name).zip(org_text);
-    finish(args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
+    finish(args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), &**t)))
 }
 
 /// `import lists FILE --lists LISTS.json`: the lists document with its items replaced.
-fn import_items(args: &ImportArgs<'_>, bytes: &[u8], mapping: Option<&Mapping>) -> Result<(), Fail> {
+fn import_items(ctx: &Ctx, args: &ImportArgs<'_>, bytes: &[u8], mapping: Option<&Mapping>) -> Result<(), Fail> {
     let path = args.lists.ok_or_else(|| Fail::Unreadable("list items go into a lists document: give it with --lists LISTS.json".into()))?;
     let text = read(path)?;
     let lists = match grassroots::Lists::from_json(&text) {
         Ok(lists) => lists,
-        Err(e) => return report(path, &super::problems_of(path, e)?, super::Format::Text).and(Err(Fail::Invalid)),
+        Err(e) => return stop(ctx, path, &problems_of(path, e)?),
     };
     let options = ImportOptions { org: None, sheet: args.sheet, mapping, lists: Some(&lists) };
     finish(args, bytes, &options, Some((&file_name(path), &text)))
@@ -128,34 +217,18 @@ fn finish(args: &ImportArgs<'_>, bytes: &[u8], options: &ImportOptions<'_>, base
     }
 }
 
-/// The time of export as the first rows of every sheet show it: now, at +08:00.
-fn now_text() -> String {
-    let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
-    match chrono::FixedOffset::east_opt(8 * 3600) {
-        Some(offset) => now.with_timezone(&offset).format("%Y-%m-%d %H:%M +08:00").to_string(),
-        None => now.format("%Y-%m-%d %H:%M UTC").to_string(),
-    }
-}
-
-fn write(book: &Workbook, output: Option<&Path>) -> Result<(), Fail> {
-    let output = output.ok_or_else(|| Fail::Unreadable("--format xlsx writes a file: give it with -o FILE.xlsx".into()))?;
-    let bytes = book.to_xlsx().map_err(|e| Fail::Unreadable(format!("cannot make the workbook: {e}")))?;
-    std::fs::write(output, bytes).map_err(|e| Fail::Unreadable(format!("cannot write {}: {e}", output.display())))?;
-    eprintln!("{}: {} sheet(s)", output.display(), book.tables.len().max(1));
-    Ok(())
-}
-
 /// `export KIND ORG.json -o FILE.xlsx [--reveal]`: the organization's members, grids, units
 /// or nodes in the columns an import reads back. Phone and ID-card numbers are masked unless
 /// `--reveal`.
-pub(crate) fn export(kind: Kind, org_file: &Path, output: Option<&Path>, reveal: bool) -> Result<(), Fail> {
+fn export(ctx: &Ctx, kind: Kind, org_file: &Path, reveal: bool) -> Result<(), Fail> {
+    let output = ctx.output.as_deref();
     if kind == Kind::Lists {
-        let lists = super::valid_lists(org_file)?;
+        let lists = lists_cli::valid(ctx, org_file, lists_cli::Version::New)?;
         let table = xlsx::items_table(&lists);
         let book = Workbook { title: format!("{} {}", lists.id(), lists.version()), exported_at: now_text(), tables: vec![table] };
-        return write(&book, output);
+        return write(&book, output).map_err(Fail::Unreadable);
     }
-    let org = super::generator_org(org_file)?;
+    let org = tree_cli::valid_org(ctx, org_file)?;
     let table = match kind {
         Kind::Members => xlsx::members_table(&org, reveal),
         Kind::Grids => xlsx::grids_table(&org, reveal),
@@ -165,146 +238,5 @@ pub(crate) fn export(kind: Kind, org_file: &Path, output: Option<&Path>, reveal:
     };
     let root = org.tree().node(org.tree().root()).name().to_owned();
     let book = Workbook { title: format!("{root} {}", table.name), exported_at: now_text(), tables: vec![table] };
-    write(&book, output)
-}
-
-/// A command's JSON report as a workbook: scalar fields on a sheet 概要 (field, value), every
-/// array of records a sheet of its own named by its path, nested objects flattened into
-/// dotted columns; numbers stay numbers, `YYYY-MM-DD` text becomes dates.
-pub(crate) fn json_workbook(title: &str, value: &Value) -> Workbook {
-    let mut summary = Table::new("概要", &["项目", "值"]);
-    let mut tables = Vec::new();
-    collect(value, "", &mut summary, &mut tables);
-    if !summary.rows.is_empty() {
-        tables.insert(0, summary);
-    }
-    Workbook { title: title.to_owned(), exported_at: now_text(), tables }
-}
-
-fn scalar(v: &Value) -> Cell {
-    match v {
-        Value::Null => Cell::Empty,
-        Value::Bool(b) => Cell::Bool(*b),
-        Value::Number(n) => n.as_f64().map_or(Cell::Empty, Cell::Number),
-        Value::String(s) => grassroots::org::Date::parse(s).map_or_else(|| Cell::Text(s.clone()), Cell::Date),
-        other => Cell::Text(other.to_string()),
-    }
-}
-
-fn collect(value: &Value, path: &str, summary: &mut Table, tables: &mut Vec<Table>) {
-    let join = |key: &str| if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                collect(v, &join(k), summary, tables);
-            }
-        }
-        Value::Array(items) if items.iter().any(Value::is_object) => tables.extend(records_table(if path.is_empty() { "records" } else { path }, items)),
-        Value::Array(items) => summary.rows.push(vec![path.into(), items.iter().map(|i| cell_text(&scalar(i))).collect::<Vec<_>>().join("、").into()]),
-        other => summary.rows.push(vec![path.into(), scalar(other)]),
-    }
-}
-
-fn cell_text(c: &Cell) -> String {
-    match c {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.clone(),
-        Cell::Number(n) => grassroots::text::number(*n),
-        Cell::Date(d) => d.to_string(),
-        Cell::Bool(b) => (if *b { "是" } else { "否" }).to_owned(),
-        Cell::Percent(p) => format!("{:.1}%", p * 100.0),
-    }
-}
-
-/// A record's cells: nested objects as dotted columns, lists of values joined with 、,
-/// lists of records set aside (with their key) to become tables of their own.
-fn flatten<'v>(value: &'v Value, prefix: &str, out: &mut Vec<(String, Cell)>, nested: &mut Vec<(String, &'v [Value])>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
-                flatten(v, &key, out, nested);
-            }
-        }
-        Value::Array(items) if items.iter().any(Value::is_object) => nested.push((prefix.to_owned(), items)),
-        Value::Array(items) => {
-            out.push((prefix.to_owned(), Cell::Text(items.iter().map(|i| cell_text(&scalar(i))).collect::<Vec<_>>().join("、"))));
-        }
-        other => out.push((prefix.to_owned(), scalar(other))),
-    }
-}
-
-/// A table of records, and after it a table for each list of records inside them (named
-/// `name.key`), whose first column says which record each row belongs to.
-fn records_table(name: &str, items: &[Value]) -> Vec<Table> {
-    records_table_under(name, items, None)
-}
-
-/// [`records_table`] for records inside other records: `owners` says, per item, which record
-/// (and which record above that) it belongs to, e.g. `hq-c1 / s1`.
-fn records_table_under(name: &str, items: &[Value], owners: Option<&[String]>) -> Vec<Table> {
-    let mut headers: Vec<String> = Vec::new();
-    let mut rows: Vec<Vec<(String, Cell)>> = Vec::new();
-    // Per nested key: the owner's label and the records, in order.
-    let mut children: Vec<(String, Vec<(String, Value)>)> = Vec::new();
-    for (n, item) in items.iter().enumerate() {
-        let (mut cells, mut nested) = (Vec::new(), Vec::new());
-        flatten(item, "", &mut cells, &mut nested);
-        let owner = ["id", "case", "entity", "code", "name"]
-            .iter()
-            .find_map(|k| cells.iter().find(|(h, _)| h == k))
-            .or_else(|| cells.first())
-            .map_or_else(String::new, |(_, c)| cell_text(c));
-        let owner = match owners.and_then(|o| o.get(n)) {
-            Some(above) => format!("{above} / {owner}"),
-            None => owner,
-        };
-        for (key, list) in nested {
-            let at = match children.iter().position(|(k, _)| *k == key) {
-                Some(i) => i,
-                None => {
-                    children.push((key.clone(), Vec::new()));
-                    children.len() - 1
-                }
-            };
-            children[at].1.extend(list.iter().map(|v| (owner.clone(), v.clone())));
-        }
-        for (k, _) in &cells {
-            if !headers.contains(k) {
-                headers.push(k.clone());
-            }
-        }
-        rows.push(cells);
-    }
-    let rows = rows
-        .into_iter()
-        .map(|cells| headers.iter().map(|h| cells.iter().find(|(k, _)| k == h).map_or(Cell::Empty, |(_, c)| c.clone())).collect())
-        .collect();
-    let headers = headers.into_iter().map(|h| if h.is_empty() { "value".to_owned() } else { h }).collect();
-    let mut tables = vec![Table { name: name.to_owned(), headers, rows }];
-    for (key, list) in children {
-        let values: Vec<Value> = list.iter().map(|(_, v)| v.clone()).collect();
-        let labels: Vec<String> = list.iter().map(|(o, _)| o.clone()).collect();
-        let mut inner = records_table_under(&format!("{name}.{key}"), &values, Some(&labels));
-        if let Some(first) = inner.first_mut() {
-            first.headers.insert(0, name.to_owned());
-            for (row, label) in first.rows.iter_mut().zip(&labels) {
-                row.insert(0, Cell::Text(label.clone()));
-            }
-        }
-        tables.extend(inner);
-    }
-    tables
-}
-
-/// Writes a command's JSON report: printed for `--format json`, as a workbook to `-o` for
-/// `--format xlsx`.
-pub(crate) fn emit(value: &Value, format: super::Format, title: &str, output: Option<&PathBuf>) -> Result<(), Fail> {
-    match format {
-        super::Format::Xlsx => write(&json_workbook(title, value), output.map(PathBuf::as_path)),
-        _ => {
-            out!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
-            Ok(())
-        }
-    }
+    write(&book, output).map_err(Fail::Unreadable)
 }
