@@ -131,6 +131,7 @@ impl Blocks {
         let mut problems = Vec::new();
         let doc = top_level(text, &FIELDS, "expected a blocks document {\"blocks\": […], \"adjacency\": […]} or a GeoJSON FeatureCollection", &mut problems)?;
         let mut records = Vec::new();
+        let mut unread: Vec<String> = Vec::new();
         match doc.get("blocks") {
             Some(Value::Array(list)) => {
                 for (i, item) in list.iter().enumerate() {
@@ -139,6 +140,7 @@ impl Blocks {
                         Ok(r) => records.push(r),
                         Err((p, message)) => {
                             let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
+                            unread.extend(id.clone());
                             problems.push(shape(id, p, message));
                         }
                     }
@@ -170,9 +172,12 @@ impl Blocks {
             return built;
         }
         if let Err(e) = built {
-            // A record that did not read is not a duplicate, nor unknown to a pair: only keep
-            // the problems of records that read.
-            problems.extend(e.problems().into_iter().filter(|p| !matches!(p.kind, ProblemKind::UnknownRef { .. } | ProblemKind::RecutNoBlocks)));
+            // A block whose record did not read is not unknown to the pairs that name it.
+            problems.extend(e.problems().into_iter().filter(|p| match &p.kind {
+                ProblemKind::UnknownRef { id, .. } => !unread.contains(id),
+                ProblemKind::RecutNoBlocks => unread.is_empty(),
+                _ => true,
+            }));
         }
         problems.sort_by_key(|p| crate::jsonpath::sort_key(&p.path, &FIELDS));
         Err(Error::Invalid { problems })

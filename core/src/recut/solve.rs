@@ -253,7 +253,19 @@ pub(crate) fn run(blocks: &Blocks, options: &Options) -> Run {
                 };
                 let wanted = if use_current && today > 0 { today } else { ideal };
                 k[c] = if lo <= hi {
-                    wanted.clamp(lo, hi)
+                    // The count nearest the one wanted whose mean part leaves room (two mean
+                    // blocks) inside every range, else the nearest that fits at all.
+                    let roomy = |k: usize| {
+                        (0..2).all(|m| {
+                            let wc = comp_weight(c, m);
+                            let room = 2.0 * wc / comps[c].len() as f64;
+                            let mean = wc / k as f64;
+                            ranges[m].max.is_none_or(|x| mean <= f64::from(x) - room) && ranges[m].min.is_none_or(|x| mean >= f64::from(x) + room)
+                        })
+                    };
+                    let mut counts: Vec<usize> = (lo..=hi).collect();
+                    counts.sort_by_key(|&k| (k.abs_diff(wanted), k));
+                    counts.iter().copied().find(|&k| roomy(k)).unwrap_or_else(|| wanted.clamp(lo, hi))
                 } else {
                     // No count fits: say why, and cut into the count nearest the middle.
                     let m = prim;
@@ -382,6 +394,11 @@ pub(crate) fn run(blocks: &Blocks, options: &Options) -> Run {
         st.refine(&order);
         if st.violated() {
             st.beta = 1.0;
+            st.refine(&order);
+        }
+        if st.violated() {
+            // Still out of range: balance first, whatever it moves.
+            st.mu = 0.0;
             st.refine(&order);
         }
     } else {
@@ -587,10 +604,13 @@ impl State<'_> {
     /// largest join the new part. False when no part can be split.
     fn split_heaviest(&mut self, list: &[Block], target: f64) -> bool {
         let mut parts = self.parts_in(list);
-        parts.retain(|&p| self.psize[p as usize] >= 2);
+        let free: Vec<u32> = list.iter().filter(|&&v| !self.pinned[v as usize]).map(|&v| self.label[v as usize]).collect();
+        parts.retain(|&p| self.psize[p as usize] >= 2 && free.contains(&p));
         let Some(p) = parts.into_iter().max_by(|&a, &b| self.fill(a).total_cmp(&self.fill(b)).then(b.cmp(&a))) else { return false };
         let members: Vec<Block> = list.iter().copied().filter(|&v| self.label[v as usize] == p).collect();
-        let far = |st: &mut State, from: Block| -> Vec<Block> {
+        // Breadth-first order from `from` over p's blocks; pinned blocks are not passed through
+        // when `around_pins` (they stay in p, so the new part is never cut by them).
+        let order_from = |st: &mut State, from: Block, around_pins: bool| -> Vec<Block> {
             st.generation += 1;
             let g = st.generation;
             let mut seen = vec![from];
@@ -600,7 +620,7 @@ impl State<'_> {
                 let v = seen[i];
                 i += 1;
                 for (u, _) in st.g.nbrs(v) {
-                    if st.label[u as usize] == p && st.stamp[u as usize] != g {
+                    if st.label[u as usize] == p && st.stamp[u as usize] != g && !(around_pins && st.pinned[u as usize]) {
                         st.stamp[u as usize] = g;
                         seen.push(u);
                     }
@@ -608,32 +628,30 @@ impl State<'_> {
             }
             seen
         };
-        let a = *far(self, members[0]).last().unwrap_or(&members[0]);
-        let run = far(self, a);
-        let s = *run.last().unwrap_or(&a);
-        let order = far(self, s);
+        let a = *order_from(self, members[0], false).last().unwrap_or(&members[0]);
+        let run = order_from(self, a, false);
+        let Some(&s) = run.iter().rev().find(|&&v| !self.pinned[v as usize]) else { return false };
+        let order = order_from(self, s, true);
         let half = self.pw[p as usize][self.prim] / 2.0;
         let q = self.new_part(self.part_comp[p as usize], None, target);
         for (i, &v) in order.iter().enumerate() {
-            if i + 1 == order.len() || (self.psize[q as usize] > 0 && self.pw[q as usize][self.prim] >= half) {
+            if (i + 1 == members.len()) || (self.psize[q as usize] > 0 && self.pw[q as usize][self.prim] >= half) {
                 break;
-            }
-            if self.pinned[v as usize] && self.psize[q as usize] > 0 {
-                continue;
             }
             self.assign(v, q);
         }
-        // The rest of p may be in pieces: keep the heaviest, the others join q.
-        let before: Vec<Block> = members.iter().copied().filter(|&v| self.label[v as usize] == p).collect();
-        let dropped = self.keep_largest_pieces(&before);
-        let _ = dropped;
-        for v in before {
+        // The rest of p may be in pieces: keep the one with the pins, else the heaviest; the
+        // others border the new part and join it.
+        let rest: Vec<Block> = members.iter().copied().filter(|&v| self.label[v as usize] == p).collect();
+        self.keep_largest_pieces(&rest);
+        for v in rest {
             if self.label[v as usize] == NONE {
                 self.assign(v, q);
             }
         }
-        // Today's id stays with the heavier half.
-        if self.pw[q as usize][self.prim] > self.pw[p as usize][self.prim] && !members.iter().any(|&v| self.pinned[v as usize] && self.label[v as usize] == p) {
+        // Today's id stays with the heavier half, unless the lighter has the pins.
+        let pins_in_p = members.iter().any(|&v| self.pinned[v as usize]);
+        if self.pw[q as usize][self.prim] > self.pw[p as usize][self.prim] && !pins_in_p {
             let (lp, lq) = (self.part_label[p as usize].take(), self.part_label[q as usize].take());
             self.part_label[p as usize] = lq;
             self.part_label[q as usize] = lp;
