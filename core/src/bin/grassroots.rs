@@ -180,6 +180,12 @@ enum Command {
         #[arg(long)]
         reveal: bool,
     },
+    /// Re-draw districts or grids from blocks: every part contiguous, inside its community,
+    /// within a size range (--households 300..500) or balanced (--parts 25 --tolerance 0.05),
+    /// moving as few blocks as the constraints allow. Exit 0 when every constraint holds, 1
+    /// when some cannot (the best assignment found is printed, with the reasons), 2 when the
+    /// input cannot be read.
+    Recut(recut_cli::RecutArgs),
     /// Write a realistic fictional document (新乡 shape), reproducible from a seed.
     Generate {
         #[command(subcommand)]
@@ -457,6 +463,8 @@ mod cases_cli;
 mod geo_cli;
 #[path = "grassroots/sheets_cli.rs"]
 mod sheets_cli;
+#[path = "grassroots/recut_cli.rs"]
+mod recut_cli;
 
 /// A failure that ends the command with an exit code.
 enum Fail {
@@ -526,6 +534,7 @@ fn main() -> ExitCode {
         Command::Generate { what: Generate::Cases { org, seed, from, to, now, volume } } => cases_cli::generate(&org, seed, (from, to), now, volume),
         Command::Validate { what: Validate::Geo(what) } => geo_cli::validate(what),
         Command::Generate { what: Generate::Geo(what) } => geo_cli::generate_geo(what),
+        Command::Recut(args) => recut_cli::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

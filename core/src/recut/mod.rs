@@ -52,7 +52,7 @@ mod tests;
 use serde::Serialize;
 
 pub use input::{BlockRecord, Blocks, Measure, Options, Range, Target};
-pub use output::{OrgChange, PartFigures, Reason, ReasonText, Report, Spread, Summary, run_json};
+pub use output::{Bounds, OrgChange, PartFigures, Reason, ReasonText, Report, Spread, Summary, run_json};
 
 use crate::Organization;
 

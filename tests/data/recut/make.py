@@ -4,6 +4,7 @@ laifeng.json    600 blocks (30 x 20 lattice, 100 m sides) in 11 districts today,
                 来凤's 11 片区 re-cut into 25.
 infeasible.json three communities, each with a reason: c1 has 250 households (minimum 300),
                 c2 has a block of 520 households (maximum 500), c3 is in two pieces.
+corner-geo.json a geometry document: six squares and one touching them at a corner only.
 """
 import json
 import random
@@ -66,7 +67,21 @@ def infeasible():
     return {"blocks": blocks, "adjacency": pairs}
 
 
-for name, doc in [("laifeng", laifeng()), ("infeasible", infeasible())]:
+def corner_geo():
+    """Six 100 m squares in two rows (local metres) and a seventh touching the row's last
+    square at a corner only: a corner is no shared boundary, so it is apart."""
+    def square(x, y, props):
+        ring = [[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]]
+        return {"type": "Feature", "properties": props, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    features = []
+    for i, (x, y) in enumerate([(0, 0), (100, 0), (200, 0), (0, 100), (100, 100), (200, 100)]):
+        features.append(square(x, y, {"block": f"s{i}", "households": 100 + 10 * i, "population": 260 + 20 * i,
+                                      "community": "c1", "within": "g1" if x < 100 else "g2"}))
+    features.append(square(300, 200, {"block": "corner", "households": 90, "population": 240, "community": "c1", "within": "g2"}))
+    return {"type": "FeatureCollection", "crs": "local", "features": features}
+
+
+for name, doc in [("laifeng", laifeng()), ("infeasible", infeasible()), ("corner-geo", corner_geo())]:
     with open(f"{name}.json", "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
