@@ -3,7 +3,7 @@
 //! moves single boundary blocks whose part stays connected.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
@@ -17,6 +17,13 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// The cost of one unit (a mean block's weight) of range violation, against 1 for a squared
 /// unit of deviation from the target size and 1 for a mean edge of boundary.
 const VIOLATION: f64 = 1000.0;
+/// The weight of a squared unit of deviation from the target size, against 1 for a mean edge
+/// of boundary, when cutting afresh: balance first, as METIS does.
+const BALANCE: f64 = 0.3;
+/// The same when keeping today's parts: low, so that weight passes along a chain of parts to
+/// bring them into range without moving blocks for balance alone (the ranges themselves are
+/// held by `VIOLATION`).
+const BALANCE_KEEPING: f64 = 0.1;
 /// The price of moving a block away from today's part, in the same units.
 const MOVE_PRICE: f64 = 4.0;
 /// Refinement passes at most (each pass lowers the cost, so it ends anyway).
@@ -317,7 +324,7 @@ pub(crate) fn run(blocks: &Blocks, options: &Options) -> Run {
         dist: vec![0; n],
         generation: 0,
         queue: Vec::new(),
-        beta: 1.0,
+        beta: BALANCE,
         lambda: options.compactness / mean_len,
         mu: 0.0,
     };
@@ -393,12 +400,13 @@ pub(crate) fn run(blocks: &Blocks, options: &Options) -> Run {
         st.mu = MOVE_PRICE;
         st.refine(&order);
         if st.violated() {
-            st.beta = 1.0;
+            st.beta = BALANCE_KEEPING;
             st.refine(&order);
         }
         if st.violated() {
             // Still out of range: balance first, whatever it moves.
             st.mu = 0.0;
+            st.beta = 1.0;
             st.refine(&order);
         }
     } else {
@@ -503,43 +511,66 @@ impl State<'_> {
         dropped.into_iter().filter(|&v| self.pinned[v as usize]).collect()
     }
 
-    /// Grows the parts of `list` over its unassigned blocks, the part least full first.
+    /// Grows the parts of `list` over its unassigned blocks, the part least full first; each
+    /// part takes the unassigned block beside it with the most neighbours already in it (then
+    /// the nearest its start), so that parts grow round rather than in arms.
     fn grow(&mut self, list: &[Block]) {
+        type Frontier = BinaryHeap<(u32, Reverse<u32>, Reverse<Block>)>;
         let parts = self.parts_in(list);
-        let mut queues: BTreeMap<u32, VecDeque<Block>> = parts.iter().map(|&p| (p, VecDeque::new())).collect();
+        let mut fronts: BTreeMap<u32, Frontier> = parts.iter().map(|&p| (p, Frontier::new())).collect();
+        for &v in list {
+            let p = self.label[v as usize];
+            if p != NONE {
+                self.dist[v as usize] = 0;
+            }
+        }
         for &v in list {
             let p = self.label[v as usize];
             if p == NONE {
                 continue;
             }
             for (u, _) in self.g.nbrs(v) {
-                if self.label[u as usize] == NONE
-                    && let Some(q) = queues.get_mut(&p)
-                {
-                    q.push_back(u);
+                if self.label[u as usize] == NONE {
+                    let inside = self.inside(u, p);
+                    if let Some(f) = fronts.get_mut(&p) {
+                        f.push((inside, Reverse(1), Reverse(u)));
+                    }
                 }
             }
         }
         let mut heap: BinaryHeap<Reverse<(u64, u32, u32)>> = parts.iter().map(|&p| Reverse((self.fill(p).to_bits(), self.psize[p as usize], p))).collect();
         while let Some(Reverse((_, _, p))) = heap.pop() {
-            let Some(mut q) = queues.remove(&p) else { continue };
-            while let Some(u) = q.pop_front() {
+            let Some(mut f) = fronts.remove(&p) else { continue };
+            while let Some((inside, Reverse(d), Reverse(u))) = f.pop() {
                 if self.label[u as usize] != NONE {
                     continue;
                 }
+                // A stale entry (more of u's neighbours joined p since): push it back as it is now.
+                let now = self.inside(u, p);
+                if now != inside {
+                    f.push((now, Reverse(d), Reverse(u)));
+                    continue;
+                }
                 self.assign(u, p);
+                self.dist[u as usize] = d;
                 for (x, _) in self.g.nbrs(u) {
                     if self.label[x as usize] == NONE {
-                        q.push_back(x);
+                        let inside = self.inside(x, p);
+                        f.push((inside, Reverse(d + 1), Reverse(x)));
                     }
                 }
                 heap.push(Reverse((self.fill(p).to_bits(), self.psize[p as usize], p)));
                 break;
             }
-            if !q.is_empty() {
-                queues.insert(p, q);
+            if !f.is_empty() {
+                fronts.insert(p, f);
             }
         }
+    }
+
+    /// How many of v's neighbours are in part p.
+    fn inside(&self, v: Block, p: u32) -> u32 {
+        self.g.nbrs(v).filter(|&(u, _)| self.label[u as usize] == p).count() as u32
     }
 
     /// Adds `count` parts to component `comp` (blocks `list`), each seeded at the unassigned
