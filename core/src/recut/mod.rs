@@ -46,7 +46,7 @@ pub mod generate;
 mod input;
 mod output;
 mod solve;
-#[cfg(test)]
+#[cfg(all(test, feature = "generate"))]
 mod tests;
 
 use serde::Serialize;
