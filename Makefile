@@ -61,13 +61,17 @@ screenshots: setup-test build
 ## Benchmarks (figures, not assertions): the load benchmark (10k/100k/1M nodes), the
 ## scorecard benchmark (10,000 entities × 25 indicators vs the old bare jsonlogic-rs loop, then
 ## vs GoRules ZEN's decision graphs of the same rule set: bench/zen, a crate outside the
-## workspace), the geometry benchmark (10,000 grids loaded and checked), and each demo page's
+## workspace), the geometry benchmark (10,000 grids loaded and checked), the re-cut benchmark
+# (a 100 × 100 lattice into 25 parts and the demo county into 300–500-household grids, beside
+# METIS from PyPI's pymetis, which bench/recut/setup.sh installs in a venv), and each demo page's
 ## time until its widgets render on a throttled phone profile.
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
 	@. target/toolchain.env && $$CARGO run --quiet --release --manifest-path bench/zen/Cargo.toml
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench geo --features geo,generate --profile native
+	@bash bench/recut/setup.sh
+	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench recut --features recut,generate --profile native
 	@$(MAKE) --no-print-directory build
 	@node tests/browser/scorecard-bench.mjs
 	@node tests/browser/load-bench.mjs

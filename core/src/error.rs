@@ -129,6 +129,9 @@ pub enum RefKind {
     /// A claim (认领).
     #[cfg(feature = "services")]
     Claim,
+    /// A block (楼栋/小区) of a re-cut.
+    #[cfg(feature = "recut")]
+    Block,
 }
 
 impl std::fmt::Display for RefKind {
@@ -146,6 +149,8 @@ impl std::fmt::Display for RefKind {
             RefKind::Offer => "offer",
             #[cfg(feature = "services")]
             RefKind::Claim => "claim",
+            #[cfg(feature = "recut")]
+            RefKind::Block => "block",
         })
     }
 }
@@ -691,6 +696,46 @@ pub enum ProblemKind {
         /// The polygon's area.
         drawn_km2: String,
     },
+    // ---- re-cutting (feature `recut`) ----
+    /// An adjacency pair of a blocks document names one block twice.
+    #[cfg(feature = "recut")]
+    #[error("block \"{id}\" is paired with itself")]
+    RecutSelfPair {
+        /// The block's id.
+        id: String,
+    },
+    /// The re-cut's options ask for neither a number of parts nor a size range.
+    #[cfg(feature = "recut")]
+    #[error("give either `parts` (with `tolerance`) or a size range per part (`households`, `population`)")]
+    RecutNoTarget,
+    /// The re-cut's options ask for a number of parts and a size range at once.
+    #[cfg(feature = "recut")]
+    #[error("give either `parts` or a size range per part, not both")]
+    RecutTwoTargets,
+    /// A size range whose minimum is above its maximum.
+    #[cfg(feature = "recut")]
+    #[error("the range {min}..{max} is empty: its minimum is above its maximum")]
+    RecutEmptyRange {
+        /// The minimum given.
+        min: u32,
+        /// The maximum given.
+        max: u32,
+    },
+    /// A number of the options outside what it may be.
+    #[cfg(feature = "recut")]
+    #[error("{value} is outside the allowed {low} to {high}")]
+    RecutOutOfBounds {
+        /// The value given.
+        value: String,
+        /// The lowest allowed.
+        low: String,
+        /// The highest allowed.
+        high: String,
+    },
+    /// The input has no blocks to re-cut.
+    #[cfg(feature = "recut")]
+    #[error("no blocks to re-cut: give block features (properties \"block\", \"households\", \"population\") or a blocks document")]
+    RecutNoBlocks,
     // ---- spreadsheets (feature `sheets`): located by file, sheet, row and column header ----
     /// The bytes are not a workbook or CSV file that can be read.
     #[cfg(feature = "sheets")]

@@ -38,6 +38,8 @@ mod jsonpath;
 #[cfg(feature = "lists")]
 pub mod lists;
 pub mod org;
+#[cfg(feature = "recut")]
+pub mod recut;
 #[cfg(feature = "rules")]
 pub mod rules;
 #[cfg(feature = "services")]

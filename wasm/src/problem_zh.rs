@@ -18,6 +18,8 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Offer => "服务",
         #[cfg(feature = "services")]
         RefKind::Claim => "认领",
+        #[cfg(feature = "recut")]
+        RefKind::Block => "楼栋/小区",
         // Kinds of records of core features no widget loads yet.
         _ => "记录",
     }
@@ -243,6 +245,18 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::GeoGap { area_m2, x, y } => format!("社区内有 {area_m2} 平方米未被任何网格覆盖，位置约在（{x}，{y}）（无缝隙）"),
         #[cfg(feature = "geo")]
         ProblemKind::GeoAreaMismatch { declared_km2, drawn_km2 } => format!("组织数据中的面积为 {declared_km2} 平方公里，边界图形实测 {drawn_km2} 平方公里，相差超过 10%"),
+        #[cfg(feature = "recut")]
+        ProblemKind::RecutSelfPair { id } => format!("相邻关系中楼栋“{id}”与自身配对"),
+        #[cfg(feature = "recut")]
+        ProblemKind::RecutNoTarget => "请给出划分格数（parts，可带容差 tolerance）或每格规模范围（households、population）".to_owned(),
+        #[cfg(feature = "recut")]
+        ProblemKind::RecutTwoTargets => "划分格数（parts）与每格规模范围只能给出其一".to_owned(),
+        #[cfg(feature = "recut")]
+        ProblemKind::RecutEmptyRange { min, max } => format!("范围 {min}～{max} 为空：下限大于上限"),
+        #[cfg(feature = "recut")]
+        ProblemKind::RecutOutOfBounds { value, low, high } => format!("{value} 超出允许范围（{low} 至 {high}）"),
+        #[cfg(feature = "recut")]
+        ProblemKind::RecutNoBlocks => "没有可划分的楼栋：请提供带 households、population 的楼栋图形（properties 中的 block），或楼栋文档".to_owned(),
         other => other.to_string(),
     }
 }
@@ -351,5 +365,28 @@ mod tests {
         assert_eq!(text(&kind), "时间倒流：t1 早于案件受理时间（t0）");
         let kind = ProblemKind::TimeBackwards { at: "t1".into(), earlier: "t0".into(), what: "step \"collect\"".into() };
         assert_eq!(text(&kind), "时间倒流：t1 早于环节“收集”的时间（t0）");
+    }
+}
+
+#[cfg(all(test, feature = "recut"))]
+mod recut_tests {
+    use super::*;
+
+    #[test]
+    fn recut_problems_are_in_chinese() {
+        let kinds = [
+            ProblemKind::RecutSelfPair { id: "b1".into() },
+            ProblemKind::RecutNoTarget,
+            ProblemKind::RecutTwoTargets,
+            ProblemKind::RecutEmptyRange { min: 500, max: 300 },
+            ProblemKind::RecutOutOfBounds { value: "0".into(), low: "1".into(), high: "9".into() },
+            ProblemKind::RecutNoBlocks,
+            ProblemKind::UnknownRef { what: RefKind::Block, id: "b9".into() },
+        ];
+        for kind in kinds {
+            let zh = text(&kind);
+            assert_ne!(zh, kind.to_string());
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
+        }
     }
 }

@@ -37,6 +37,8 @@ mod init_cli;
 mod lists_cli;
 #[path = "grassroots/report.rs"]
 mod report;
+#[path = "grassroots/recut_cli.rs"]
+mod recut_cli;
 #[path = "grassroots/rules_cli.rs"]
 mod rules_cli;
 #[path = "grassroots/services_cli.rs"]
@@ -106,6 +108,12 @@ enum Command {
     Init(init_cli::Commands),
     #[command(flatten)]
     Docs(docs_cli::Commands),
+    /// Re-draw districts or grids from blocks: every part contiguous, inside its community,
+    /// within a size range (--households 300..500) or balanced (--parts 25 --tolerance 0.05),
+    /// moving as few blocks as the constraints allow. Exit 0 when every constraint holds, 1
+    /// when some cannot (the best assignment found is printed, with the reasons), 2 when the
+    /// input cannot be read. --format text (a table) or json.
+    Recut(recut_cli::RecutArgs),
 }
 
 #[derive(Subcommand)]
@@ -207,6 +215,7 @@ fn run(command: Command, ctx: &Ctx) -> Result<(), Fail> {
         Command::Sheets(c) => sheets_cli::run(c, ctx),
         Command::Init(c) => init_cli::run(c, ctx),
         Command::Docs(c) => docs_cli::run(c, ctx),
+        Command::Recut(args) => recut_cli::run(args, ctx),
     }
 }
 

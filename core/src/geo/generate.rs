@@ -164,6 +164,7 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
                 p.insert("households".into(), Value::from(households[i]));
                 p.insert("population".into(), Value::from(population[i]));
                 p.insert("within".into(), Value::from(record.id.clone()));
+                p.insert("community".into(), Value::from(tree.node(org.grids()[g].community()).id()));
                 blocks.push(Drawn { properties: p, polygon: MultiPolygon::new(vec![lattice.cell(k)]) });
             }
         }

@@ -27,7 +27,7 @@ mod check;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod load;
-mod planar;
+pub(crate) mod planar;
 
 pub use ::geo::{Area, Coord, LineString, MultiPolygon, Polygon};
 

@@ -186,6 +186,27 @@ pub(crate) fn neighbours_of(shapes: &[MultiPolygon<f64>], related: impl Fn(usize
     out
 }
 
+/// The length of boundary two planar shapes share (metres for planar metres): the sum over
+/// their edge pairs of the length along which one lies on the other. For neighbours found by
+/// [`neighbours_of`]; a corner alone gives 0.
+pub(crate) fn shared_boundary(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
+    let edges = |m: &MultiPolygon<f64>| -> Vec<(Coord<f64>, Coord<f64>)> {
+        m.0.iter()
+            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+            .flat_map(|ring| ring.0.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>())
+            .filter(|(p, q)| p != q)
+            .collect()
+    };
+    let (ea, eb) = (edges(a), edges(b));
+    let mut total = 0.0;
+    for &(p, q) in &ea {
+        for &(r, s) in &eb {
+            total += shared_length(p, q, r, s);
+        }
+    }
+    total
+}
+
 /// The length along which segment c–d lies on segment a–b (0 when they are not collinear).
 fn shared_length(a: Coord<f64>, b: Coord<f64>, c: Coord<f64>, d: Coord<f64>) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
