@@ -25,12 +25,13 @@ pub use names::Names;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 #[cfg(feature = "lists")]
 pub(crate) use organization::resolve_schema;
-pub use organization::{Grid, Member, NodeFigures, OrgSummary, Organization, Unit};
+pub use organization::{Baobao, Compound, Grid, Member, NodeFigures, OrgSummary, Organization, PropertyCompany, Team, Unit};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{
-    AgreementRecord, CommitteeRecord, Date, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
-    PostRecord, UnitKind, UnitRecord, WorkerRecord,
+    AgreementRecord, BaobaoRecord, BaobaoRole, CommitteeRecord, CompoundRecord, Date, Flow, GridRecord, MemberKind, MemberRecord,
+    PartTimeRecord, PartyRef, PartyRefKind, PostCategoryRecord, PostRecord, PropertyCompanyRecord, ServiceModule, StationedRecord,
+    StationedRole, TeamKind, TeamRecord, UnitKind, UnitRecord, WorkerRecord, WorkerRole,
 };
-pub use rollup::{Coverage, MemberCounts, Ratio, Rollup};
-pub use schema::{Level, LevelRole, LevelSchema, PRESETS, SchemaSpec};
+pub use rollup::{BaobaoCounts, ByModule, ByTeamKind, CompoundCounts, Coverage, MemberCounts, Ratio, Rollup, TeamCounts, WorkerRoles};
+pub use schema::{ExtendedPreset, GridWorkerModel, Level, LevelRole, LevelSchema, PRESETS, SchemaSpec};
 pub use tree::{Node, NodeId, NodeRecord, OrgTree};
