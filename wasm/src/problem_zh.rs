@@ -55,6 +55,7 @@ fn provider_zh(text: &str) -> String {
     match text.split_once(' ') {
         Some(("member", id)) => format!("党员 {id}"),
         Some(("unit", id)) => format!("单位 {id}"),
+        Some(("team", id)) => format!("队伍 {id}"),
         _ if text == "nobody" => "无人".to_owned(),
         _ => text.to_owned(),
     }
