@@ -810,7 +810,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
 
     // Units, with their 包保 and the people they station.
     let units = &doc.units;
-    let mut leads: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut leads: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
     for (i, u) in units.records.iter().enumerate() {
         let rec = || Some(u.id.clone());
         let path = |field: &str| at("units", &units.positions, i, field);
@@ -846,7 +846,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 }
             }
             if b.role == BaobaoRole::Lead {
-                leads.entry(b.community.as_str()).or_default().push(path(&format!("baobao[{j}].role")));
+                leads.entry(b.community.as_str()).or_default().push((u.id.clone(), path(&format!("baobao[{j}].role"))));
             }
         }
         for (j, st) in u.stationed.iter().enumerate() {
@@ -855,7 +855,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 problems.push(Problem::error(rec(), at("name"), ProblemKind::Empty));
             }
             community_ref(problems, &st.community, at("community"));
-            if node_id(&st.community).is_some() && !u.baobao.iter().any(|b| b.community == st.community) {
+            if node_id(&st.community).is_some_and(|c| is_community(c)) && !u.baobao.iter().any(|b| b.community == st.community) {
                 problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: st.community.clone() }));
             }
             if let Some(m) = st.member.as_deref().filter(|m| !member_ids.contains_key(m)) {
@@ -870,10 +870,10 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
     }
     // A community has one lead unit in 1+4+N: every further one is a warning at its path.
-    for paths in leads.values().filter(|p| p.len() > 1) {
-        for path in &paths[1..] {
-            let kind = ProblemKind::SecondLead { first: paths[0].clone() };
-            problems.push(Problem::warning(None, path.clone(), kind));
+    for found in leads.values().filter(|p| p.len() > 1) {
+        for (unit, path) in &found[1..] {
+            let kind = ProblemKind::SecondLead { first: found[0].1.clone() };
+            problems.push(Problem::warning(Some(unit.clone()), path.clone(), kind));
         }
     }
 
