@@ -78,6 +78,18 @@ fn compounds_teams_baobao_and_grid_workers_roll_up() -> Result<(), grassroots::E
     let Some(april) = grassroots::org::Date::from_ymd(2026, 4, 1) else { panic!("a real day") };
     let on_duty = baobao.stationed.iter().filter(|&&(u, k)| org.units()[u].record().stationed[k].on(april)).count();
     assert_eq!(on_duty, 7, "the one who left in May was still there in April");
+    // What a view lists of the community, by name.
+    let details = org.community_details(root);
+    assert!(details.complete);
+    assert_eq!((details.lead.as_slice(), details.member.as_slice()), (&["县委组织部".to_owned()][..], &["县城管局".to_owned()][..]));
+    assert_eq!(details.responsible.len(), 4);
+    assert_eq!(details.stationed.iter().filter(|s| s.to.is_none()).count(), 6);
+    assert_eq!(details.stationed[1].unit, "县委组织部");
+    let compounds: Vec<_> = details.compounds.iter().map(|c| (c.name.as_str(), c.property_company.as_deref(), c.red_property)).collect();
+    assert_eq!(compounds, [("胜利家园", Some("来凤安居物业服务有限公司"), true), ("沙子堡小区", Some("来凤宜家物业服务有限公司"), false), ("老粮站宿舍", None, false)]);
+    let teams: Vec<_> = details.teams.iter().map(|t| (t.name.as_str(), t.people, t.leader.as_deref())).collect();
+    assert_eq!(teams, [("胜利社区张富清先锋队", 10, Some("向东")), ("沙子堡暖心服务小分队", 2, Some("张桂兰"))]);
+    assert_eq!(org.community_details(d2), grassroots::org::CommunityDetails::default());
     // Grid workers by role; both grids meet 1+1.
     let w = r.workers_by_role;
     assert_eq!(WorkerRole::ALL.map(|role| w.get(Some(role))), [2, 2, 2, 1, 1]);

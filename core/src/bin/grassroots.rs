@@ -455,6 +455,8 @@ macro_rules! out {
 mod cases_cli;
 #[path = "grassroots/geo_cli.rs"]
 mod geo_cli;
+#[path = "grassroots/org_cli.rs"]
+mod org_cli;
 #[path = "grassroots/sheets_cli.rs"]
 mod sheets_cli;
 
@@ -709,6 +711,9 @@ fn stats_tree(file: &Path, node: Option<&str>, format: Format) -> Result<(), Fai
             out!("  grids with a branch          {}", pct(figures.coverage.grids_with_branch));
             out!("  members placed in a grid     {}", pct(figures.coverage.members_in_grid));
             out!("  households linked            {}", pct(figures.coverage.households_linked));
+            for line in org_cli::lines(r, &figures.coverage) {
+                out!("{line}");
+            }
         }
     }
     Ok(())

@@ -25,7 +25,9 @@ pub use names::Names;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 #[cfg(feature = "lists")]
 pub(crate) use organization::resolve_schema;
-pub use organization::{Baobao, Compound, Grid, Member, NodeFigures, OrgSummary, Organization, PropertyCompany, Team, Unit};
+pub use organization::{
+    Baobao, CommunityDetails, CompoundDetail, StationedDetail, TeamDetail, Compound, Grid, Member, NodeFigures, OrgSummary, Organization, PropertyCompany, Team, Unit,
+};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{
     AgreementRecord, BaobaoRecord, BaobaoRole, CommitteeRecord, CompoundRecord, Date, Flow, GridRecord, MemberKind, MemberRecord,

@@ -197,6 +197,73 @@ impl Baobao {
     }
 }
 
+/// One community's 包保, stationed people, compounds and teams by name
+/// ([`Organization::community_details`]), for a view to list.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CommunityDetails {
+    /// Whether its 1+4+N is complete.
+    pub complete: bool,
+    /// The lead units' names (牵头单位).
+    pub lead: Vec<String>,
+    /// The responsible units' names (责任单位).
+    pub responsible: Vec<String>,
+    /// The other departments' names (联系单位).
+    pub member: Vec<String>,
+    /// The people stationed there, in the units' order.
+    pub stationed: Vec<StationedDetail>,
+    /// Its compounds, in input order.
+    pub compounds: Vec<CompoundDetail>,
+    /// The teams serving it, in input order.
+    pub teams: Vec<TeamDetail>,
+}
+
+/// A stationed person, with their unit's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StationedDetail {
+    /// Name.
+    pub name: String,
+    /// 尖刀班 or 第一书记.
+    pub role: super::records::StationedRole,
+    /// The unit that stationed them.
+    pub unit: String,
+    /// First day.
+    pub from: super::records::Date,
+    /// Last day, when they have left.
+    pub to: Option<super::records::Date>,
+}
+
+/// A compound, with its property company's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompoundDetail {
+    /// Name.
+    pub name: String,
+    /// Households.
+    pub households: u32,
+    /// The property company's name; none without property management (无物业).
+    pub property_company: Option<String>,
+    /// Under 红色物业.
+    pub red_property: bool,
+    /// A joint-meeting mechanism in place.
+    pub joint_meeting: bool,
+    /// A 红色物业 demonstration site.
+    pub red_property_site: bool,
+}
+
+/// A team, with its leader's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamDetail {
+    /// Name.
+    pub name: String,
+    /// Its kind.
+    pub kind: super::records::TeamKind,
+    /// Its modules.
+    pub modules: Vec<super::records::ServiceModule>,
+    /// Members and other volunteers.
+    pub people: u32,
+    /// The leader's name.
+    pub leader: Option<String>,
+}
+
 /// A validated organization document.
 ///
 /// The JSON format: `{"schema": "laifeng" | {…}, "nodes": […], "grids": […], "members": […],
@@ -467,6 +534,55 @@ impl Organization {
             }
         }
         out
+    }
+    /// What a view shows of one community beyond its counts: its 包保 units by role, the
+    /// people stationed there, its compounds and the teams serving it, by name. Empty lists
+    /// for a node that has none (any node may be asked).
+    pub fn community_details(&self, community: NodeId) -> CommunityDetails {
+        let baobao = self.baobao(community);
+        let unit_name = |u: usize| self.units[u].record.name.clone();
+        let stationed = baobao
+            .stationed
+            .iter()
+            .map(|&(u, k)| {
+                let s = &self.units[u].record.stationed[k];
+                StationedDetail { name: s.name.clone(), role: s.role, unit: unit_name(u), from: s.from, to: s.to }
+            })
+            .collect();
+        let compounds = self
+            .compounds
+            .iter()
+            .filter(|c| c.community == community)
+            .map(|c| CompoundDetail {
+                name: c.record.name.clone(),
+                households: c.record.households,
+                property_company: c.company.map(|i| self.property_companies[i].record.name.clone()),
+                red_property: c.red_property,
+                joint_meeting: c.record.joint_meeting,
+                red_property_site: c.record.red_property_site,
+            })
+            .collect();
+        let teams = self
+            .teams
+            .iter()
+            .filter(|t| t.community == community)
+            .map(|t| TeamDetail {
+                name: t.record.name.clone(),
+                kind: t.record.kind,
+                modules: t.record.modules.clone(),
+                people: t.record.people(),
+                leader: t.leader.map(|m| self.members[m].record.name.clone()),
+            })
+            .collect();
+        CommunityDetails {
+            complete: baobao.complete(),
+            lead: baobao.lead.iter().map(|&u| unit_name(u)).collect(),
+            responsible: baobao.responsible.iter().map(|&u| unit_name(u)).collect(),
+            member: baobao.member.iter().map(|&u| unit_name(u)).collect(),
+            stationed,
+            compounds,
+            teams,
+        }
     }
     /// What a grid lacks under the schema's grid-worker model: each role short, with how many
     /// are needed and how many the grid has. Empty when the grid meets it or there is no model.
