@@ -16,12 +16,63 @@ use serde::Deserialize;
 #[allow(dead_code)]
 #[derive(Deserialize)]
 struct PlainDoc {
-    schema: String,
+    // A preset's name, or a preset with a grid-worker model (`{"preset", "grid_workers"}`).
+    schema: serde_json::Value,
     nodes: Vec<PlainNode>,
     grids: Vec<PlainGrid>,
     members: Vec<PlainMember>,
     units: Vec<PlainUnit>,
     post_categories: Vec<PlainCategory>,
+    #[serde(default)]
+    property_companies: Vec<PlainCompany>,
+    #[serde(default)]
+    compounds: Vec<PlainCompound>,
+    #[serde(default)]
+    teams: Vec<PlainTeam>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainCompany {
+    id: String,
+    name: String,
+    party: Option<PlainRef>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainRef {
+    kind: String,
+    id: String,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainCompound {
+    id: String,
+    name: String,
+    community: String,
+    #[serde(default)]
+    grids: Vec<String>,
+    households: u32,
+    buildings: u32,
+    property_company: Option<String>,
+    joint_meeting: bool,
+    red_property_site: bool,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainTeam {
+    id: String,
+    name: String,
+    kind: String,
+    community: String,
+    grid: Option<String>,
+    #[serde(default)]
+    modules: Vec<String>,
+    #[serde(default)]
+    members: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    volunteers: u32,
+    leader: Option<String>,
 }
 #[allow(dead_code)]
 #[derive(Deserialize)]
@@ -66,6 +117,7 @@ struct PlainWorker {
     name: String,
     phone: Option<String>,
     member: Option<String>,
+    role: Option<String>,
 }
 #[allow(dead_code)]
 #[derive(Deserialize)]
@@ -92,6 +144,29 @@ struct PlainUnit {
     big_committee: bool,
     #[serde(default)]
     agreements: Vec<PlainAgreement>,
+    #[serde(default)]
+    baobao: Vec<PlainBaobao>,
+    #[serde(default)]
+    stationed: Vec<PlainStationed>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainBaobao {
+    community: String,
+    role: String,
+    from: Option<String>,
+    to: Option<String>,
+}
+#[allow(dead_code)]
+#[derive(Deserialize)]
+struct PlainStationed {
+    name: String,
+    role: String,
+    community: String,
+    member: Option<String>,
+    from: String,
+    to: Option<String>,
+    funds_yuan: Option<f64>,
 }
 #[allow(dead_code)]
 #[derive(Deserialize)]

@@ -120,6 +120,10 @@ pub enum RefKind {
     Post,
     /// A level of the schema.
     Level,
+    /// A property-management company (物业企业).
+    PropertyCompany,
+    /// A team (队).
+    Team,
     /// A resident's demand (需求).
     #[cfg(feature = "services")]
     Demand,
@@ -143,6 +147,8 @@ impl std::fmt::Display for RefKind {
             RefKind::Member => "member",
             RefKind::Post => "post",
             RefKind::Level => "level",
+            RefKind::PropertyCompany => "property company",
+            RefKind::Team => "team",
             #[cfg(feature = "services")]
             RefKind::Demand => "demand",
             #[cfg(feature = "services")]
@@ -312,6 +318,72 @@ pub enum ProblemKind {
     /// A unit is in the big committee of a community that has none.
     #[error("unit is marked as big-committee member, but its community has no big committee")]
     NoCommittee,
+    /// A grid worker in a member's role (reporting or no-office member) whose member record
+    /// is of another kind.
+    #[error("the worker's role is {role}, but member \"{member}\" is not of that kind")]
+    WorkerRoleMember {
+        /// The worker's role (`reporting_member`, `no_office_member`).
+        role: String,
+        /// The member named.
+        member: String,
+    },
+    /// A grid lacks workers its schema's grid-worker model requires (昌宁 "1+1").
+    #[error("the \"{model}\" grid-worker model needs {needed} {role} worker(s) in every grid, this grid has {found}")]
+    WorkerModel {
+        /// The model's name, e.g. `1+1`.
+        model: String,
+        /// The role short (`reporting_member` …).
+        role: String,
+        /// How many the model needs.
+        needed: u32,
+        /// How many the grid has.
+        found: u32,
+    },
+    /// The same id is listed twice in one list.
+    #[error("\"{id}\" is listed twice")]
+    ListedTwice {
+        /// The id.
+        id: String,
+    },
+    /// A period ends before it starts.
+    #[error("ends ({end}) before it starts ({start})")]
+    PeriodOrder {
+        /// First day.
+        start: String,
+        /// Last day.
+        end: String,
+    },
+    /// Someone is stationed in a community that their unit does not 包保.
+    #[error("stationed in community \"{community}\", which the unit does not 包保 (baobao)")]
+    StationedNotBaobao {
+        /// The community.
+        community: String,
+    },
+    /// A second lead unit (牵头单位) for one community: 1+4+N has one.
+    #[error("a second lead unit for this community (1+4+N has one), the first at {first}")]
+    SecondLead {
+        /// JSON path of the first lead.
+        first: String,
+    },
+    /// A 红色物业 demonstration site whose compound has no property company with a Party
+    /// organization.
+    #[error("a 红色物业 demonstration site needs a property company with a Party organization")]
+    RedSiteWithoutParty,
+    /// A record of a community names a grid of another community.
+    #[error("grid \"{grid}\" is in another community")]
+    GridOutsideCommunity {
+        /// The grid named.
+        grid: String,
+    },
+    /// A team's leader is not among its members.
+    #[error("leader \"{id}\" is not among the team's members")]
+    LeaderNotInTeam {
+        /// The leader's member id.
+        id: String,
+    },
+    /// A team with no members, units or volunteers.
+    #[error("team has no members, units or volunteers")]
+    EmptyTeam,
     // The rules' problems exist only with the `rules` feature, so that builds without the
     // rules (the widget bundle, until a widget evaluates rules) carry no code for them.
     /// A rule set or an evaluation names a fact that the fact catalogue does not know.

@@ -105,6 +105,30 @@ fn stats_print_the_rollups_and_mask_nothing_they_do_not_show() {
 }
 
 #[test]
+fn stats_show_compounds_teams_baobao_and_grid_workers() {
+    let (code, stdout, _) = run(&["stats", "tree", "valid/laifeng-baobao-teams.json"]);
+    assert_eq!(code, 0);
+    for line in [
+        "  compounds (小区)             3 (518 households), without property management 1",
+        "  红色物业 of managed compounds 50.0% (1/2), demonstration sites 1",
+        "  teams                        2 (12 people, 4 members, 1 units): 先锋队 1, 暖心服务小分队 1",
+        "  1+4+N complete               100.0% (1/1) (lead 1, responsible 4, other 1)",
+        "  stationed                    尖刀班 5, 第一书记 1, funds 52000 yuan a year",
+        "  grid workers by role         报到党员 2, 无职党员 2, 专职网格员 2, 楼栋长 1, 单元长 1, no role 0",
+        "  grids meeting the model      100.0% (2/2)",
+    ] {
+        assert!(stdout.contains(&format!("{line}\n")), "no line {line:?} in\n{stdout}");
+    }
+    // A document without any of them prints none of these lines.
+    let (_, stdout, _) = run(&["stats", "tree", "valid/laifeng-shengli.json"]);
+    assert!(!stdout.contains("compounds") && !stdout.contains("1+4+N") && !stdout.contains("by role"), "{stdout}");
+    let (_, stdout, _) = run(&["stats", "tree", "valid/laifeng-baobao-teams.json", "--format", "json"]);
+    let stats: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(stats["node"]["baobao"]["complete"], 1);
+    assert_eq!(stats["node"]["coverage"]["red_property"]["value"], 0.5);
+}
+
+#[test]
 fn diff_reads_like_a_change_list() {
     let (code, stdout, _) = run(&["diff", "tree", "diff/old.json", "diff/new.json"]);
     assert_eq!(code, 0);
@@ -146,7 +170,7 @@ fn rule_sets_are_validated_tested_and_evaluated_from_the_command_line() {
 
     let (code, stdout, _) = run_rules(&["test", "cases"]);
     assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.ends_with("7 passed, 0 failed\n"), "{stdout}");
+    assert!(stdout.ends_with("9 passed, 0 failed\n"), "{stdout}");
 
     // A case that expects the wrong tier fails, showing expected and actual.
     let dir = std::env::temp_dir().join(format!("grassroots-cli-test-{}", std::process::id()));

@@ -150,3 +150,44 @@ fn personal_data_is_masked_when_a_document_is_written_out() {
     let text = serde_json::to_string(doc.demands()).unwrap_or_default();
     assert!(text.contains("139****1234") && !text.contains("13907181234"), "{text}");
 }
+
+/// A team offers, takes a claim and logs an activity as a team (issue 16); the matcher names
+/// it, the ledger counts it, and a team the organization lacks is an error at its path.
+#[test]
+fn a_team_is_a_provider_like_a_member_or_a_unit() {
+    use grassroots::services::ProviderKind;
+    let org_path = data_dir("tree/valid").join("laifeng-baobao-teams.json");
+    let org = Organization::from_json(&read(&org_path)).unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+    let json = r#"{
+      "demands": [{"id": "d1", "category": "助老", "grid": "g2", "urgency": "high", "raised_by": {"name": "王秀英"},
+                   "raised_at": "2026-07-01T08:30:00+08:00", "description": "独居老人需要陪同就医"}],
+      "offers": [{"id": "o-t2", "provider": {"kind": "team", "id": "t2"}, "categories": ["助老"], "capacity_per_month": 3, "area": {"grids": ["g2"]}},
+                 {"id": "o-t9", "provider": {"kind": "team", "id": "t9"}, "categories": ["助老"], "capacity_per_month": 3, "area": {"grids": ["g2"]}}],
+      "claims": [{"id": "cl1", "demand": "d1", "offer": "o-t2", "provider": {"kind": "team", "id": "t2"}, "history": [
+                   {"step": "ordered", "at": "2026-07-01T09:00:00+08:00", "by": "网格员"},
+                   {"step": "dispatched", "at": "2026-07-01T09:30:00+08:00", "by": "社区"},
+                   {"step": "accepted", "at": "2026-07-01T10:00:00+08:00", "by": "张桂兰"},
+                   {"step": "done", "at": "2026-07-02T11:00:00+08:00", "by": "张桂兰"}]}],
+      "ledger": [{"id": "s1", "provider": {"kind": "team", "id": "t2"}, "date": "2026-07-02", "hours": 3, "count": 1, "claim": "cl1", "kind": "service"},
+                 {"id": "s2", "provider": {"kind": "team", "id": "t1"}, "date": "2026-07-20", "hours": 6, "count": 40, "kind": "activity", "note": "防汛演练"}],
+      "targets": {"team_hours": 50}
+    }"#;
+    let (doc, problems) = ServicesDocument::read(json, Some(&org)).unwrap_or_else(|e| panic!("{e}"));
+    let found: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.kind.to_string())).collect();
+    assert_eq!(found, [("$.offers[1].provider.id", "team \"t9\" does not exist".to_owned())]);
+    let matching = match_demands(&doc, Some(&org));
+    assert_eq!(matching.matches[0].provider.kind, ProviderKind::Team);
+    assert!(matching.matches[0].reason.zh.contains("（队伍 沙子堡暖心服务小分队）"), "{}", matching.matches[0].reason.zh);
+    assert!(matching.matches[0].reason.en.contains("(team 沙子堡暖心服务小分队)"), "{}", matching.matches[0].reason.en);
+    let figures = ledger_figures(&doc, 2026);
+    let t2 = figures.iter().find(|(p, _)| p.kind == ProviderKind::Team && p.id == "t2").map(|(_, f)| f.clone());
+    let t2 = t2.unwrap_or_else(|| panic!("no figures for t2: {figures:?}"));
+    assert_eq!((t2.hours, t2.claims_taken, t2.claims_done, t2.target_hours, t2.target_met), (3.0, 1, 1, Some(50.0), Some(false)));
+    // The teams' ledger per node: the 小分队 at its grid's branch, both at the community.
+    let teams = grassroots::rules::team_ledger_facts(&org, &doc, 2026);
+    assert_eq!(teams.get("d2"), Some((1, 3.0, 1)));
+    assert_eq!(teams.get("c"), Some((2, 9.0, 41)));
+    let entities = teams.entities(&org, "community");
+    assert_eq!(entities[0].facts["team_hours"], json!(9.0));
+    assert_eq!(grassroots::rules::team_ledger_facts(&org, &doc, 2025).get("c"), Some((0, 0.0, 0)));
+}

@@ -39,3 +39,79 @@ fn the_checked_in_json_schema_is_the_one_the_types_make() {
     let checked_in = read(&data_dir("tree").join("organization.schema.json"));
     assert_eq!(checked_in.trim_end(), grassroots::org::json_schema(), "the document format changed: regenerate the schema");
 }
+
+/// 来凤's shapes in one community (issue 16): compounds and 红色物业, teams by kind and module,
+/// 1+4+N 包保 with a 尖刀班 of five, and 昌宁's "1+1" grid workers.
+#[test]
+fn compounds_teams_baobao_and_grid_workers_roll_up() -> Result<(), grassroots::Error> {
+    use grassroots::org::{ServiceModule, TeamKind, WorkerRole};
+    let org = grassroots::Organization::from_json(&read(&data_dir("tree/valid").join("laifeng-baobao-teams.json")))?;
+    assert!(org.warnings().is_empty(), "{:?}", org.warnings());
+    let root = org.tree().root();
+    let r = org.rollup(root);
+    // Three compounds: one without property management, one under 红色物业 (its company has a
+    // Party organization) of the two managed, two with a joint meeting, one demonstration site.
+    let c = r.compounds;
+    assert_eq!((c.total, c.households, c.without_property, c.red_property, c.joint_meeting, c.red_property_sites), (3, 518, 1, 1, 2, 1));
+    let coverage = r.coverage();
+    assert_eq!((coverage.compounds_managed.numerator, coverage.compounds_managed.denominator), (2, 3));
+    assert_eq!(coverage.red_property.value, Some(0.5));
+    assert!(org.compounds()[0].red_property() && !org.compounds()[1].red_property());
+    assert_eq!(org.compounds_under(root).len(), 3);
+    // Teams: the 先锋队 is counted at the community, the 小分队 at its grid's branch.
+    let t = r.teams;
+    assert_eq!((t.total, t.people, t.members, t.units), (2, 12, 4, 1));
+    assert_eq!((t.by_kind.get(TeamKind::Vanguard), t.by_kind.get(TeamKind::WarmService), t.by_kind.get(TeamKind::Errand)), (1, 1, 0));
+    assert_eq!((t.by_module.get(ServiceModule::Care), t.people_by_module.get(ServiceModule::Care)), (2, 12));
+    assert_eq!((t.by_module.get(ServiceModule::Mediation), t.people_by_module.get(ServiceModule::Mediation)), (1, 10));
+    let Some(d2) = org.tree().find("d2") else { panic!("no d2") };
+    assert_eq!(org.rollup(d2).teams.total, 1);
+    assert_eq!(org.teams_under(d2).len(), 0, "teams are placed by the community they serve");
+    // 1+4+N: one lead, four responsible, one more; five in the 尖刀班 still there (a sixth
+    // left in May), a 第一书记; the funds of those still there.
+    let b = r.baobao;
+    assert_eq!((b.communities, b.complete, b.lead, b.responsible, b.member), (1, 1, 1, 4, 1));
+    assert_eq!((b.task_force, b.first_secretaries, b.task_force_full, b.stationed_funds_yuan), (5, 1, 1, 52000.0));
+    let baobao = org.baobao(root);
+    assert!(baobao.complete());
+    assert_eq!((baobao.lead.len(), baobao.responsible.len(), baobao.member.len(), baobao.stationed.len()), (1, 4, 1, 7));
+    let Some(april) = grassroots::org::Date::from_ymd(2026, 4, 1) else { panic!("a real day") };
+    let on_duty = baobao.stationed.iter().filter(|&&(u, k)| org.units()[u].record().stationed[k].on(april)).count();
+    assert_eq!(on_duty, 7, "the one who left in May was still there in April");
+    // What a view lists of the community, by name.
+    let details = org.community_details(root);
+    assert!(details.complete);
+    assert_eq!((details.lead.as_slice(), details.member.as_slice()), (&["县委组织部".to_owned()][..], &["县城管局".to_owned()][..]));
+    assert_eq!(details.responsible.len(), 4);
+    assert_eq!(details.stationed.iter().filter(|s| s.to.is_none()).count(), 6);
+    assert_eq!(details.stationed[1].unit, "县委组织部");
+    let compounds: Vec<_> = details.compounds.iter().map(|c| (c.name.as_str(), c.property_company.as_deref(), c.red_property)).collect();
+    assert_eq!(compounds, [("胜利家园", Some("来凤安居物业服务有限公司"), true), ("沙子堡小区", Some("来凤宜家物业服务有限公司"), false), ("老粮站宿舍", None, false)]);
+    let teams: Vec<_> = details.teams.iter().map(|t| (t.name.as_str(), t.people, t.leader.as_deref())).collect();
+    assert_eq!(teams, [("胜利社区张富清先锋队", 10, Some("向东")), ("沙子堡暖心服务小分队", 2, Some("张桂兰"))]);
+    assert_eq!(org.community_details(d2), grassroots::org::CommunityDetails::default());
+    // Grid workers by role; both grids meet 1+1.
+    let w = r.workers_by_role;
+    assert_eq!(WorkerRole::ALL.map(|role| w.get(Some(role))), [2, 2, 2, 1, 1]);
+    assert_eq!((r.grids_under_model, r.grids_meeting_model), (2, 2));
+    assert!(org.worker_model_shortfall(0).is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_grid_short_of_its_model_is_named_with_what_it_lacks() -> Result<(), grassroots::Error> {
+    let text = read(&data_dir("tree/valid").join("laifeng-baobao-teams.json"));
+    // The second grid loses its member without office.
+    let text = text.replace(r#"{"name": "张桂兰", "member": "m4", "role": "no_office_member"}, "#, "");
+    let org = grassroots::Organization::from_json(&text)?;
+    let shortfall: Vec<_> = org.warnings().iter().map(|w| (w.record.as_deref(), w.path.as_str(), w.kind.to_string())).collect();
+    assert_eq!(shortfall, [(Some("g2"), "$.grids[1].workers", "the \"1+1\" grid-worker model needs 1 no_office_member worker(s) in every grid, this grid has 0".to_owned())]);
+    assert_eq!(org.worker_model_shortfall(1), [(grassroots::org::WorkerRole::NoOfficeMember, 1, 0)]);
+    let r = org.rollup(org.tree().root());
+    assert_eq!((r.grids_meeting_model, r.coverage().worker_model.value), (1, Some(0.5)));
+    // Without a model nothing is held to it.
+    let org = grassroots::Organization::from_json(&text.replace(r#"{"preset": "laifeng", "grid_workers": "1+1"}"#, r#""laifeng""#))?;
+    assert!(org.warnings().is_empty());
+    assert_eq!(org.rollup(org.tree().root()).coverage().worker_model.value, None);
+    Ok(())
+}

@@ -1022,6 +1022,7 @@ pub static ZH_CN: Catalogue = Catalogue {
     provider: |kind, name| match kind {
         ProviderKind::Member => format!("党员 {name}"),
         ProviderKind::Unit => format!("单位 {name}"),
+        ProviderKind::Team => format!("队伍 {name}"),
     },
     #[cfg(feature = "service-board")]
     anonymous: "未留名",
@@ -1656,6 +1657,7 @@ pub static EN: Catalogue = Catalogue {
     provider: |kind, name| match kind {
         ProviderKind::Member => format!("member {name}"),
         ProviderKind::Unit => format!("unit {name}"),
+        ProviderKind::Team => format!("team {name}"),
     },
     #[cfg(feature = "service-board")]
     anonymous: "anonymous",

@@ -12,6 +12,8 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Member => "党员",
         RefKind::Post => "岗位",
         RefKind::Level => "层级",
+        RefKind::PropertyCompany => "物业企业",
+        RefKind::Team => "队伍",
         #[cfg(feature = "services")]
         RefKind::Demand => "需求",
         #[cfg(feature = "services")]
@@ -55,6 +57,7 @@ fn provider_zh(text: &str) -> String {
     match text.split_once(' ') {
         Some(("member", id)) => format!("党员 {id}"),
         Some(("unit", id)) => format!("单位 {id}"),
+        Some(("team", id)) => format!("队伍 {id}"),
         _ if text == "nobody" => "无人".to_owned(),
         _ => text.to_owned(),
     }
@@ -98,6 +101,11 @@ fn earlier_zh(what: &str) -> String {
     }
 }
 
+/// A grid worker's role key (reporting_member …) in Chinese.
+fn worker_role_zh(key: &str) -> &str {
+    grassroots::org::WorkerRole::ALL.into_iter().find(|r| r.key() == key).map_or(key, |r| r.zh())
+}
+
 /// The problem in Chinese.
 pub fn text(kind: &ProblemKind) -> String {
     match kind {
@@ -129,6 +137,16 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::AgreementPeriod { start, end } => format!("协议结束日期 {end} 早于开始日期 {start}"),
         ProblemKind::CommitteeSize { count } => format!("大党委兼职委员一般为 3～7 名，现有 {count} 名"),
         ProblemKind::NoCommittee => "单位标为大党委成员单位，但所属社区未设大党委".to_owned(),
+        ProblemKind::WorkerRoleMember { role, member } => format!("网格员身份为{}，但党员“{member}”不是这一类党员", worker_role_zh(role)),
+        ProblemKind::WorkerModel { model, role, needed, found } => format!("“{model}”网格员模式要求每个网格有{}{needed}名，本网格有 {found} 名", worker_role_zh(role)),
+        ProblemKind::ListedTwice { id } => format!("“{id}”重复列出"),
+        ProblemKind::PeriodOrder { start, end } => format!("结束日期 {end} 早于开始日期 {start}"),
+        ProblemKind::StationedNotBaobao { community } => format!("进驻社区“{community}”，但本单位并不包保该社区"),
+        ProblemKind::SecondLead { first } => format!("该社区已有牵头单位（{first}），“1+4+N”只设一个牵头单位"),
+        ProblemKind::RedSiteWithoutParty => "红色物业示范点须由建有党组织的物业企业服务".to_owned(),
+        ProblemKind::GridOutsideCommunity { grid } => format!("网格“{grid}”属于其他社区"),
+        ProblemKind::LeaderNotInTeam { id } => format!("队长“{id}”不在本队队员之中"),
+        ProblemKind::EmptyTeam => "队伍没有队员、成员单位或志愿者".to_owned(),
         #[cfg(feature = "rules")]
         ProblemKind::UnknownFact { name } => format!("事实目录中没有“{name}”"),
         #[cfg(feature = "rules")]
@@ -307,6 +325,18 @@ mod tests {
             ProblemKind::AgreementPeriod { start: "s".into(), end: "e".into() },
             ProblemKind::CommitteeSize { count: 2 },
             ProblemKind::NoCommittee,
+            ProblemKind::WorkerRoleMember { role: "no_office_member".into(), member: "m1".into() },
+            ProblemKind::WorkerModel { model: "1+1".into(), role: "reporting_member".into(), needed: 1, found: 0 },
+            ProblemKind::ListedTwice { id: "m1".into() },
+            ProblemKind::PeriodOrder { start: "2026-03-01".into(), end: "2026-02-01".into() },
+            ProblemKind::StationedNotBaobao { community: "c1".into() },
+            ProblemKind::SecondLead { first: "$.units[0].baobao[0].role".into() },
+            ProblemKind::RedSiteWithoutParty,
+            ProblemKind::GridOutsideCommunity { grid: "g1".into() },
+            ProblemKind::LeaderNotInTeam { id: "m1".into() },
+            ProblemKind::EmptyTeam,
+            ProblemKind::UnknownRef { what: RefKind::Team, id: "t".into() },
+            ProblemKind::UnknownRef { what: RefKind::PropertyCompany, id: "p".into() },
             ProblemKind::UnknownFact { name: "f".into() },
             ProblemKind::UnknownOperator { op: "o".into() },
             ProblemKind::TypeMismatch { expected: "number".into(), found: "boolean".into() },

@@ -39,6 +39,8 @@ mod lists_cli;
 mod report;
 #[path = "grassroots/recut_cli.rs"]
 mod recut_cli;
+#[path = "grassroots/org_cli.rs"]
+mod org_cli;
 #[path = "grassroots/rules_cli.rs"]
 mod rules_cli;
 #[path = "grassroots/services_cli.rs"]

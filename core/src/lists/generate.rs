@@ -274,8 +274,9 @@ fn certificate_item(c: &Cert, levels: &Levels) -> Item {
 
 /// The organization's schema as the lists document gives it: a preset's name when it is one.
 fn schema_spec(org: &Organization) -> (SchemaSpec, LevelSchema) {
-    let schema = org.schema().cloned().or_else(|| LevelSchema::preset("xinxiang")).unwrap_or_else(|| LevelSchema { id: "county".into(), levels: vec![] });
-    let preset = PRESETS.contains(&schema.id.as_str()) && LevelSchema::preset(&schema.id).as_ref() == Some(&schema);
+    let schema = org.schema().cloned().or_else(|| LevelSchema::preset("xinxiang")).unwrap_or_else(|| LevelSchema { id: "county".into(), levels: vec![], grid_workers: None });
+    // A preset with a grid-worker model is still the preset for the lists, which read levels only.
+    let preset = PRESETS.contains(&schema.id.as_str()) && LevelSchema::preset(&schema.id).map(|p| p.levels).as_ref() == Some(&schema.levels);
     let spec = if preset { SchemaSpec::Preset(schema.id.clone()) } else { SchemaSpec::Custom(schema.clone()) };
     (spec, schema)
 }

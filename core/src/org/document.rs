@@ -5,14 +5,15 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::records::{GridRecord, MemberRecord, PostCategoryRecord, UnitRecord};
+use super::records::{CompoundRecord, GridRecord, MemberRecord, PostCategoryRecord, PropertyCompanyRecord, TeamRecord, UnitRecord};
 use super::schema::SchemaSpec;
 use super::tree::NodeRecord;
 use crate::error::{Error, Problem, ProblemKind};
 use crate::jsonpath::{read as read_record, sort_key};
 
 /// The sections of a document, in the order problems are reported.
-pub(crate) const SECTIONS: [&str; 6] = ["schema", "nodes", "grids", "members", "units", "post_categories"];
+pub(crate) const SECTIONS: [&str; 9] =
+    ["schema", "nodes", "grids", "members", "units", "post_categories", "property_companies", "compounds", "teams"];
 
 /// The records of one section, with each record's index in the input.
 pub(crate) struct Section<T> {
@@ -36,6 +37,9 @@ pub(crate) struct Document {
     pub members: Section<MemberRecord>,
     pub units: Section<UnitRecord>,
     pub post_categories: Section<PostCategoryRecord>,
+    pub property_companies: Section<PropertyCompanyRecord>,
+    pub compounds: Section<CompoundRecord>,
+    pub teams: Section<TeamRecord>,
 }
 
 /// An organization document as JSON has it: only `nodes` is required. This type is the
@@ -61,6 +65,15 @@ pub struct OrganizationDocument {
     /// The post catalogue for members without office (设岗定责).
     #[serde(default)]
     pub post_categories: Vec<PostCategoryRecord>,
+    /// Property-management companies (物业企业) and their Party organizations.
+    #[serde(default)]
+    pub property_companies: Vec<PropertyCompanyRecord>,
+    /// Residential compounds (小区).
+    #[serde(default)]
+    pub compounds: Vec<CompoundRecord>,
+    /// Volunteer and service teams (先锋队, 志愿服务队, 暖心服务小分队, 党员代办队 …).
+    #[serde(default)]
+    pub teams: Vec<TeamRecord>,
 }
 
 /// The JSON Schema of [`OrganizationDocument`], pretty-printed; checked in as
@@ -86,6 +99,9 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
             members: Section::all(doc.members),
             units: Section::all(doc.units),
             post_categories: Section::all(doc.post_categories),
+            property_companies: Section::all(doc.property_companies),
+            compounds: Section::all(doc.compounds),
+            teams: Section::all(doc.teams),
         });
     }
     let doc = &top_level(json, &SECTIONS, "expected an object with a \"nodes\" array", problems)?;
@@ -100,6 +116,9 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
         members: items(doc, "members", false, problems),
         units: items(doc, "units", false, problems),
         post_categories: items(doc, "post_categories", false, problems),
+        property_companies: items(doc, "property_companies", false, problems),
+        compounds: items(doc, "compounds", false, problems),
+        teams: items(doc, "teams", false, problems),
     };
     Ok(document)
 }
@@ -111,9 +130,14 @@ pub(crate) fn schema_spec(v: &Value, problems: &mut Vec<Problem>) -> Option<Sche
         Err(_) => {
             // An untagged enum's error says nothing useful; read it as a custom schema
             // to find the field that is wrong.
-            let (path, message) = match read_record::<super::schema::LevelSchema>(v, "$.schema") {
+            let read = if v.get("preset").is_some() {
+                read_record::<super::schema::ExtendedPreset>(v, "$.schema").map(|_| ())
+            } else {
+                read_record::<super::schema::LevelSchema>(v, "$.schema").map(|_| ())
+            };
+            let (path, message) = match read {
                 Err(e) => e,
-                Ok(_) => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
+                Ok(()) => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
             };
             problems.push(shape(None, path, message));
             None

@@ -111,6 +111,9 @@ impl Organization {
         let grids: Vec<_> = self.grids().iter().map(|g| g.record().clone()).collect();
         let units: Vec<_> = self.units().iter().map(|u| u.record().clone()).collect();
         let posts = self.post_categories().to_vec();
+        let companies: Vec<_> = self.property_companies().iter().map(|c| c.record().clone()).collect();
+        let compounds: Vec<_> = self.compounds().iter().map(|c| c.record().clone()).collect();
+        let teams: Vec<_> = self.teams().iter().map(|t| t.record().clone()).collect();
         let doc = Document {
             schema: self.schema().cloned().map(SchemaSpec::Custom),
             nodes: Section { positions: all(nodes.len()), records: nodes },
@@ -118,6 +121,9 @@ impl Organization {
             members: Section { positions: all(members.len()), records: members },
             units: Section { positions: all(units.len()), records: units },
             post_categories: Section { positions: all(posts.len()), records: posts },
+            property_companies: Section { positions: all(companies.len()), records: companies },
+            compounds: Section { positions: all(compounds.len()), records: compounds },
+            teams: Section { positions: all(teams.len()), records: teams },
         };
         Organization::from_document(doc, Vec::new())
     }

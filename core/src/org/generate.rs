@@ -6,9 +6,11 @@
 use serde::Serialize;
 
 use super::records::{
-    AgreementRecord, CommitteeRecord, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
-    PostRecord, UnitKind, UnitRecord, WorkerRecord,
+    AgreementRecord, BaobaoRecord, BaobaoRole, CommitteeRecord, CompoundRecord, Date, Flow, GridRecord, MemberKind, MemberRecord,
+    PartTimeRecord, PartyRef, PartyRefKind, PostCategoryRecord, PostRecord, PropertyCompanyRecord, ServiceModule, StationedRecord,
+    StationedRole, TeamKind, TeamRecord, UnitKind, UnitRecord, WorkerRecord, WorkerRole,
 };
+use super::schema::{ExtendedPreset, GridWorkerModel, SchemaSpec};
 use super::personal::IdCard;
 use crate::seeded::{PLACES, Rng, UNIT_KINDS, name, phone};
 use super::tree::NodeRecord;
@@ -50,8 +52,8 @@ impl GenOptions {
 /// A generated document, serialized as the JSON an organization document takes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Generated {
-    /// `xinxiang` (one street) or `county` (several).
-    pub schema: &'static str,
+    /// `xinxiang` (one street) or `county` (several), with 昌宁's "1+1" grid-worker model.
+    pub schema: SchemaSpec,
     /// The nodes, parents before children.
     pub nodes: Vec<NodeRecord>,
     /// One grid per branch (plus a merged grid for every tenth community).
@@ -62,6 +64,13 @@ pub struct Generated {
     pub units: Vec<UnitRecord>,
     /// The post catalogue (祁门: 4 categories).
     pub post_categories: Vec<PostCategoryRecord>,
+    /// Property companies, most with a Party organization (a co-located unit).
+    pub property_companies: Vec<PropertyCompanyRecord>,
+    /// 3–8 compounds a community, about one in eight without property management.
+    pub compounds: Vec<CompoundRecord>,
+    /// Teams of every kind: a 先锋队 and a 暖心服务小分队 in each community, the other kinds in
+    /// turn.
+    pub teams: Vec<TeamRecord>,
 }
 
 impl Generated {
@@ -102,13 +111,22 @@ fn id_card(rng: &mut Rng) -> Option<IdCard> {
 pub fn generate(options: GenOptions) -> Generated {
     let mut rng = Rng::new(options.seed);
     let mut out = Generated {
-        schema: if options.streets > 1 { "county" } else { "xinxiang" },
+        schema: SchemaSpec::Extended(ExtendedPreset {
+            preset: if options.streets > 1 { "county" } else { "xinxiang" }.to_owned(),
+            grid_workers: Some(GridWorkerModel::OnePlusOne),
+        }),
         nodes: Vec::new(),
         grids: Vec::new(),
         members: Vec::new(),
         units: Vec::new(),
         post_categories: post_catalogue(),
+        property_companies: Vec::new(),
+        compounds: Vec::new(),
+        teams: Vec::new(),
     };
+    // Compounds, teams, 包保 and grid-worker roles draw on a stream of their own, so that
+    // what the generator made before them (and the demo county's figures) stays the same.
+    let mut more = Rng::new(options.seed ^ 0x5EED_0016);
     let node = |id: String, parent: Option<&str>, level: &str, name: String, code: Option<String>| NodeRecord {
         id,
         parent: parent.map(str::to_owned),
@@ -167,6 +185,8 @@ pub fn generate(options: GenOptions) -> Generated {
                         (true, Some(start), Some(end)) => vec![AgreementRecord { title: "共建联建协议".into(), start, end }],
                         _ => vec![],
                     },
+                    baobao: Vec::new(),
+                    stationed: Vec::new(),
                 });
             }
             if big {
@@ -187,7 +207,7 @@ pub fn generate(options: GenOptions) -> Generated {
                     name: Some(format!("{place}第{}网格", b + 1)),
                     community: cid.clone(),
                     merged: false,
-                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None }],
+                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None, role: None }],
                     households,
                     population: households * rng.between(25, 32) / 10,
                     buildings: rng.between(4, 16),
@@ -236,16 +256,173 @@ pub fn generate(options: GenOptions) -> Generated {
                     name: Some(format!("{place}联合网格")),
                     community: cid.clone(),
                     merged: true,
-                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None }],
+                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None, role: None }],
                     households: rng.between(80, 200),
                     population: rng.between(200, 500),
                     buildings: rng.between(2, 6),
                     area_km2: None,
                 });
             }
+            let first_grid = out.grids.iter().position(|g| g.community == cid).unwrap_or(out.grids.len());
+            let first_unit = out.units.iter().position(|u| u.community == cid).unwrap_or(out.units.len());
+            let first_member = out.members.iter().position(|m| m.node.starts_with(&format!("{cid}-"))).unwrap_or(out.members.len());
+            extras(&mut out, &mut more, Community { id: &cid, number: c, place, first_grid, first_unit, first_member });
         }
     }
     out
+}
+
+/// Where one community's records start in the generated document.
+struct Community<'a> {
+    id: &'a str,
+    number: u32,
+    place: &'a str,
+    first_grid: usize,
+    first_unit: usize,
+    first_member: usize,
+}
+
+/// Compound names' endings.
+const COMPOUND_NAMES: [&str; 8] = ["家园", "小区", "花园", "新村", "公寓", "苑", "雅居", "佳苑"];
+
+/// A community's grid workers in 昌宁's "1+1" with their roles, its 1+4+N 包保 and 尖刀班, its
+/// property companies and compounds, and its teams.
+fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
+    let day = |m: u32, d: u32| Date::from_ymd(2026, m, d);
+    let cid = c.id.to_owned();
+    // Grid workers: the worker already there is full-time; each grid gains a reporting member
+    // and a member without office from its own members where it has one (a grid without such
+    // a member breaks the model, and the checks name it); some grids a building or unit head.
+    for g in c.first_grid..out.grids.len() {
+        let gid = out.grids[g].id.clone();
+        let in_grid = |m: &&MemberRecord| m.grid.as_deref() == Some(gid.as_str());
+        let reporting = out.members[c.first_member..].iter().filter(in_grid).find(|m| m.kind == MemberKind::InService && m.reports_to.is_some());
+        let no_office = out.members[c.first_member..].iter().filter(in_grid).find(|m| m.kind == MemberKind::NoOffice);
+        let mut added: Vec<WorkerRecord> = [(reporting, WorkerRole::ReportingMember), (no_office, WorkerRole::NoOfficeMember)]
+            .into_iter()
+            .filter_map(|(m, role)| m.map(|m| WorkerRecord { name: m.name.clone(), phone: m.phone.clone(), member: Some(m.id.clone()), role: Some(role) }))
+            .collect();
+        if rng.chance(40) {
+            added.push(WorkerRecord { name: name(rng), phone: phone(rng), member: None, role: Some(WorkerRole::BuildingHead) });
+        }
+        if rng.chance(25) {
+            added.push(WorkerRecord { name: name(rng), phone: phone(rng), member: None, role: Some(WorkerRole::UnitHead) });
+        }
+        let grid = &mut out.grids[g];
+        for w in &mut grid.workers {
+            w.role = Some(WorkerRole::FullTime);
+        }
+        grid.workers.extend(added);
+    }
+    // 1+4+N: the community's first unit leads, the next four are responsible, the rest are
+    // the N; a 尖刀班 of five, one from each of the lead and responsible units, from March;
+    // a 第一书记 from the lead unit in every other community.
+    let units = c.first_unit..out.units.len();
+    for (k, u) in units.enumerate() {
+        let role = match k {
+            0 => BaobaoRole::Lead,
+            1..=4 => BaobaoRole::Responsible,
+            _ => BaobaoRole::Member,
+        };
+        let unit = &mut out.units[u];
+        unit.baobao.push(BaobaoRecord { community: cid.clone(), role, from: day(1, 1), to: None });
+        if k <= 4 {
+            if let Some(from) = day(3, 1) {
+                let funds_yuan = Some(f64::from(rng.between(10, 16)) * 1000.0);
+                unit.stationed.push(StationedRecord { name: name(rng), role: StationedRole::TaskForce, community: cid.clone(), member: None, from, to: None, funds_yuan });
+            }
+        }
+        if k == 0 && c.number % 2 == 0 {
+            if let Some(from) = day(1, 15) {
+                unit.stationed.push(StationedRecord { name: name(rng), role: StationedRole::FirstSecretary, community: cid.clone(), member: None, from, to: None, funds_yuan: None });
+            }
+        }
+    }
+    // Property companies: two a community; the first has a Party organization (a co-located
+    // unit of its own, so that the community's units stay what they were apart from it), the
+    // second has one in one community of three.
+    let grids: Vec<String> = out.grids[c.first_grid..].iter().map(|g| g.id.clone()).collect();
+    let mut companies = Vec::new();
+    for k in 0..2u32 {
+        let id = format!("{cid}-pc{k}");
+        let party = if k == 0 || c.number % 3 == 0 {
+            let unit = format!("{cid}-pu{k}");
+            out.units.push(UnitRecord {
+                id: unit.clone(),
+                name: format!("{}物业党支部", c.place),
+                kind: UnitKind::CoLocated,
+                community: cid.clone(),
+                big_committee: false,
+                agreements: Vec::new(),
+                baobao: Vec::new(),
+                stationed: Vec::new(),
+            });
+            Some(PartyRef { kind: PartyRefKind::Unit, id: unit })
+        } else {
+            None
+        };
+        out.property_companies.push(PropertyCompanyRecord { id: id.clone(), name: format!("{}{}物业服务有限公司", c.place, ["安居", "宜家"][k as usize]), party });
+        companies.push(id);
+    }
+    // Compounds: 3–8, each in one or two of the community's grids; about one in eight without
+    // property management; most with a joint meeting; a demonstration site in a community of four.
+    let count = rng.between(3, 8);
+    for k in 0..count {
+        let g = rng.below(grids.len().max(1) as u32) as usize;
+        let mut in_grids: Vec<String> = grids.get(g).cloned().into_iter().collect();
+        if rng.chance(25) {
+            if let Some(next) = grids.get(g + 1) {
+                in_grids.push(next.clone());
+            }
+        }
+        let property_company = (!rng.chance(12)).then(|| companies[rng.below(2) as usize].clone());
+        let red = property_company.as_deref() == Some(companies[0].as_str());
+        out.compounds.push(CompoundRecord {
+            id: format!("{cid}-x{k}"),
+            name: format!("{}{}", c.place, COMPOUND_NAMES[(k as usize + c.number as usize) % COMPOUND_NAMES.len()]),
+            community: cid.clone(),
+            grids: in_grids,
+            households: rng.between(120, 900),
+            buildings: rng.between(3, 24),
+            joint_meeting: property_company.is_some() && rng.chance(80),
+            red_property_site: red && k == 0 && c.number % 4 == 0,
+            property_company,
+        });
+    }
+    // Teams: a 先锋队 with every module and a 暖心服务小分队 serving one grid in every
+    // community; a volunteer team, a Party-member service team or an errand team in turn.
+    let members: Vec<&MemberRecord> = out.members[c.first_member..].iter().filter(|m| m.grid.is_some()).collect();
+    let community_units: Vec<String> = out.units[c.first_unit..].iter().filter(|u| u.community == cid && u.baobao.iter().any(|b| b.role != BaobaoRole::Member)).map(|u| u.id.clone()).collect();
+    let third = [TeamKind::Volunteer, TeamKind::PartyService, TeamKind::Errand][c.number as usize % 3];
+    let plans: [(TeamKind, &str, Vec<ServiceModule>); 3] = [
+        (TeamKind::Vanguard, "张富清先锋队", ServiceModule::ALL.to_vec()),
+        (TeamKind::WarmService, "暖心服务小分队", vec![ServiceModule::Care]),
+        (third, third.zh(), match third {
+            TeamKind::Volunteer => vec![ServiceModule::Culture, ServiceModule::PublicAffairs],
+            TeamKind::PartyService => vec![ServiceModule::Mediation, ServiceModule::Care],
+            _ => vec![ServiceModule::PublicAffairs],
+        }),
+    ];
+    let mut teams = Vec::new();
+    for (k, (kind, label, modules)) in plans.into_iter().enumerate() {
+        let size = rng.between(4, 9) as usize;
+        let start = rng.below(members.len().max(1) as u32) as usize;
+        let chosen: Vec<String> = (0..size.min(members.len())).map(|i| members[(start + i) % members.len()].id.clone()).collect();
+        let grid = (kind == TeamKind::WarmService).then(|| grids.get(rng.below(grids.len().max(1) as u32) as usize).cloned()).flatten();
+        teams.push(TeamRecord {
+            id: format!("{cid}-t{k}"),
+            name: format!("{}{}", c.place, label),
+            kind,
+            community: cid.clone(),
+            grid,
+            modules,
+            leader: chosen.first().cloned(),
+            members: chosen,
+            units: if kind == TeamKind::Vanguard { community_units.iter().take(2).cloned().collect() } else { Vec::new() },
+            volunteers: rng.between(0, 12),
+        });
+    }
+    out.teams.extend(teams);
 }
 
 /// The streets of the fictional 凤溪县.
@@ -283,15 +460,37 @@ mod tests {
     use super::*;
     use crate::Organization;
 
+    fn expected_warning(w: &crate::Problem) -> bool {
+        match &w.kind {
+            crate::ProblemKind::NotReported => true,
+            crate::ProblemKind::WorkerModel { .. } => w.record.as_deref().is_some_and(|g| g.ends_with("-g601")),
+            _ => false,
+        }
+    }
+
     #[test]
     fn generated_documents_are_valid_and_reproducible() -> Result<(), crate::Error> {
         let doc = generate(GenOptions::new(12).seed(7));
         let json = doc.to_json();
         let org = Organization::from_json(&json)?;
         assert!(org.members().iter().any(|m| m.record().id_card.is_some()));
-        // One in ten in-service members has not reported (双报到): the only warnings.
+        // One in ten in-service members has not reported (双报到); the merged grid, which has
+        // no members of its own, breaks the "1+1" grid-worker model: the only warnings.
         assert!(!org.warnings().is_empty());
-        assert!(org.warnings().iter().all(|w| w.kind == crate::ProblemKind::NotReported), "{:?}", org.warnings());
+        assert!(org.warnings().iter().all(expected_warning), "{:?}", org.warnings());
+        let root = org.rollup(org.tree().root());
+        assert_eq!((root.baobao.communities, root.baobao.complete), (12, 12), "1+4+N for every community");
+        assert_eq!(root.baobao.task_force, 60, "a 尖刀班 of five in each");
+        assert!(root.compounds.without_property > 0 && root.compounds.without_property < root.compounds.total / 4, "{:?}", root.compounds);
+        assert!(root.compounds.red_property > 0 && root.compounds.red_property_sites > 0 && root.compounds.joint_meeting > 0);
+        for kind in super::super::records::TeamKind::ALL {
+            assert!(root.teams.by_kind.get(kind) > 0, "no team of kind {kind:?}");
+        }
+        for role in super::super::records::WorkerRole::ALL {
+            assert!(root.workers_by_role.get(Some(role)) > 0, "no worker in role {role:?}");
+        }
+        assert_eq!(root.grids_under_model, root.grids);
+        assert_eq!(root.grids_meeting_model, root.grids - 1, "all but the merged grid meet 1+1");
         assert_eq!(org.level_counts(org.tree().root()).get("community"), Some(&12));
         let again = generate(GenOptions::new(12).seed(7)).to_json();
         assert_eq!(json, again);
@@ -307,7 +506,7 @@ mod tests {
     fn a_county_of_several_streets() -> Result<(), crate::Error> {
         let doc = generate(GenOptions::new(12).streets(3).seed(7)).to_json();
         let org = Organization::from_json(&doc)?;
-        assert!(org.warnings().iter().all(|w| w.kind == crate::ProblemKind::NotReported), "{:?}", org.warnings());
+        assert!(org.warnings().iter().all(expected_warning), "{:?}", org.warnings());
         let root = org.tree().root();
         assert_eq!(org.tree().node(root).level(), "county");
         let counts = org.level_counts(root);
@@ -322,7 +521,8 @@ mod tests {
             }
         }
         // One street stays the xinxiang shape it always was.
-        assert_eq!(generate(GenOptions::new(12).streets(1).seed(7)).schema, "xinxiang");
+        let SchemaSpec::Extended(one) = generate(GenOptions::new(12).streets(1).seed(7)).schema else { panic!("a preset with a model") };
+        assert_eq!(one.preset, "xinxiang");
         Ok(())
     }
 }

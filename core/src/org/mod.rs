@@ -27,12 +27,15 @@ pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 #[cfg(feature = "lists")]
 pub(crate) use organization::resolve_schema;
 pub use linked::{Grid, Member, Unit};
-pub use organization::{NodeFigures, OrgSummary, Organization};
+pub use organization::{
+    Baobao, CommunityDetails, CompoundDetail, StationedDetail, TeamDetail, Compound, NodeFigures, OrgSummary, Organization, PropertyCompany, Team,
+};
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{
-    AgreementRecord, CommitteeRecord, Date, Flow, GridRecord, MemberKind, MemberRecord, PartTimeRecord, PostCategoryRecord,
-    PostRecord, UnitKind, UnitRecord, WorkerRecord,
+    AgreementRecord, BaobaoRecord, BaobaoRole, CommitteeRecord, CompoundRecord, Date, Flow, GridRecord, MemberKind, MemberRecord,
+    PartTimeRecord, PartyRef, PartyRefKind, PostCategoryRecord, PostRecord, PropertyCompanyRecord, ServiceModule, StationedRecord,
+    StationedRole, TeamKind, TeamRecord, UnitKind, UnitRecord, WorkerRecord, WorkerRole,
 };
-pub use rollup::{Coverage, MemberCounts, Ratio, Rollup};
-pub use schema::{Level, LevelRole, LevelSchema, PRESETS, SchemaSpec};
+pub use rollup::{BaobaoCounts, ByModule, ByTeamKind, CompoundCounts, Coverage, MemberCounts, Ratio, Rollup, TeamCounts, WorkerRoles};
+pub use schema::{ExtendedPreset, GridWorkerModel, Level, LevelRole, LevelSchema, PRESETS, SchemaSpec};
 pub use tree::{Node, NodeId, NodeRecord, OrgTree};

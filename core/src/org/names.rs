@@ -13,6 +13,7 @@ pub struct Names {
     grids: HashMap<String, String>,
     members: HashMap<String, String>,
     units: HashMap<String, String>,
+    teams: HashMap<String, String>,
 }
 
 fn or_id<'a>(names: &'a HashMap<String, String>, id: &'a str) -> &'a str {
@@ -28,6 +29,7 @@ impl Names {
             grids: org.grids().iter().filter_map(|g| Some((g.record().id.clone(), g.record().name.clone()?))).collect(),
             members: org.members().iter().map(|m| (m.record().id.clone(), m.record().name.clone())).collect(),
             units: org.units().iter().map(|u| (u.record().id.clone(), u.record().name.clone())).collect(),
+            teams: org.teams().iter().map(|t| (t.record().id.clone(), t.record().name.clone())).collect(),
         }
     }
     /// A node's name (a community's, say).
@@ -50,6 +52,10 @@ impl Names {
     /// A unit's name.
     pub fn unit<'a>(&'a self, id: &'a str) -> &'a str {
         or_id(&self.units, id)
+    }
+    /// A team's name.
+    pub fn team<'a>(&'a self, id: &'a str) -> &'a str {
+        or_id(&self.teams, id)
     }
 }
 

@@ -7,12 +7,193 @@ use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 
 use super::document::{self, Section};
-use super::records::{Flow, GridRecord, MemberKind, MemberRecord, PostCategoryRecord, UnitRecord};
+use super::records::{
+    BaobaoRole, CompoundRecord, Flow, GridRecord, MemberKind, MemberRecord, PartyRefKind, PostCategoryRecord, PropertyCompanyRecord,
+    TeamRecord, UnitRecord, WorkerRole,
+};
 use super::linked::{Grid, Member, Unit};
 use super::rollup::{self, Rollup};
 use super::schema::{LevelRole, LevelSchema, SchemaSpec};
 use super::tree::{Links as TreeLinks, NodeId, NodeRecord, OrgTree, UNRESOLVED, assemble, link};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
+
+
+/// A property company, linked to its Party organization.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyCompany {
+    record: PropertyCompanyRecord,
+}
+
+impl PropertyCompany {
+    /// The company as given.
+    pub fn record(&self) -> &PropertyCompanyRecord {
+        &self.record
+    }
+    /// Whether it has a Party organization (what makes its compounds 红色物业).
+    pub fn has_party(&self) -> bool {
+        self.record.party.is_some()
+    }
+}
+
+/// A residential compound (小区), linked to its community, grids and property company.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compound {
+    record: CompoundRecord,
+    community: NodeId,
+    grids: Vec<usize>,
+    company: Option<usize>,
+    red_property: bool,
+}
+
+impl Compound {
+    /// The compound as given.
+    pub fn record(&self) -> &CompoundRecord {
+        &self.record
+    }
+    /// Its community.
+    pub fn community(&self) -> NodeId {
+        self.community
+    }
+    /// Indices of its grids in [`Organization::grids`].
+    pub fn grids(&self) -> &[usize] {
+        &self.grids
+    }
+    /// Index of its property company in [`Organization::property_companies`]; none for a
+    /// compound without property management (无物业).
+    pub fn company(&self) -> Option<usize> {
+        self.company
+    }
+    /// Whether it is under 红色物业: its property company has a Party organization.
+    pub fn red_property(&self) -> bool {
+        self.red_property
+    }
+}
+
+/// A team, linked to the community (and grid) it serves and to its people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    record: TeamRecord,
+    community: NodeId,
+    grid: Option<usize>,
+    members: Vec<usize>,
+    units: Vec<usize>,
+    leader: Option<usize>,
+}
+
+impl Team {
+    /// The team as given.
+    pub fn record(&self) -> &TeamRecord {
+        &self.record
+    }
+    /// The community it serves.
+    pub fn community(&self) -> NodeId {
+        self.community
+    }
+    /// Index of the grid it serves in [`Organization::grids`], when one.
+    pub fn grid(&self) -> Option<usize> {
+        self.grid
+    }
+    /// Indices of its members in [`Organization::members`].
+    pub fn members(&self) -> &[usize] {
+        &self.members
+    }
+    /// Indices of its units in [`Organization::units`].
+    pub fn units(&self) -> &[usize] {
+        &self.units
+    }
+    /// Index of its leader in [`Organization::members`].
+    pub fn leader(&self) -> Option<usize> {
+        self.leader
+    }
+}
+
+/// A community's 包保 (来凤 "1+4+N"): the units by role and the people stationed there.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Baobao {
+    /// Indices in [`Organization::units`] of the lead units (牵头单位): one in 1+4+N.
+    pub lead: Vec<usize>,
+    /// Of the responsible units (责任单位): four in 1+4+N.
+    pub responsible: Vec<usize>,
+    /// Of the other county departments (联系单位): the N, at least one.
+    pub member: Vec<usize>,
+    /// People stationed there: (unit index, index in that unit's `stationed`).
+    pub stationed: Vec<(usize, usize)>,
+}
+
+impl Baobao {
+    /// Whether the 1+4+N shape is complete: exactly one lead unit, at least four responsible
+    /// units and at least one more department.
+    pub fn complete(&self) -> bool {
+        self.lead.len() == 1 && self.responsible.len() >= 4 && !self.member.is_empty()
+    }
+}
+
+/// One community's 包保, stationed people, compounds and teams by name
+/// ([`Organization::community_details`]), for a view to list.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CommunityDetails {
+    /// Whether its 1+4+N is complete.
+    pub complete: bool,
+    /// The lead units' names (牵头单位).
+    pub lead: Vec<String>,
+    /// The responsible units' names (责任单位).
+    pub responsible: Vec<String>,
+    /// The other departments' names (联系单位).
+    pub member: Vec<String>,
+    /// The people stationed there, in the units' order.
+    pub stationed: Vec<StationedDetail>,
+    /// Its compounds, in input order.
+    pub compounds: Vec<CompoundDetail>,
+    /// The teams serving it, in input order.
+    pub teams: Vec<TeamDetail>,
+}
+
+/// A stationed person, with their unit's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StationedDetail {
+    /// Name.
+    pub name: String,
+    /// 尖刀班 or 第一书记.
+    pub role: super::records::StationedRole,
+    /// The unit that stationed them.
+    pub unit: String,
+    /// First day.
+    pub from: super::records::Date,
+    /// Last day, when they have left.
+    pub to: Option<super::records::Date>,
+}
+
+/// A compound, with its property company's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompoundDetail {
+    /// Name.
+    pub name: String,
+    /// Households.
+    pub households: u32,
+    /// The property company's name; none without property management (无物业).
+    pub property_company: Option<String>,
+    /// Under 红色物业.
+    pub red_property: bool,
+    /// A joint-meeting mechanism in place.
+    pub joint_meeting: bool,
+    /// A 红色物业 demonstration site.
+    pub red_property_site: bool,
+}
+
+/// A team, with its leader's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamDetail {
+    /// Name.
+    pub name: String,
+    /// Its kind.
+    pub kind: super::records::TeamKind,
+    /// Its modules.
+    pub modules: Vec<super::records::ServiceModule>,
+    /// Members and other volunteers.
+    pub people: u32,
+    /// The leader's name.
+    pub leader: Option<String>,
+}
 
 /// A validated organization document.
 ///
@@ -45,6 +226,9 @@ pub struct Organization {
     members: Vec<Member>,
     units: Vec<Unit>,
     post_categories: Vec<PostCategoryRecord>,
+    property_companies: Vec<PropertyCompany>,
+    compounds: Vec<Compound>,
+    teams: Vec<Team>,
     rollups: Vec<Rollup>,
     warnings: Vec<Problem>,
 }
@@ -104,6 +288,9 @@ impl Organization {
             members: Section { positions: all(members.len()), records: members },
             units: Section { positions: all(units.len()), records: units },
             post_categories: Section { records: Vec::new(), positions: Vec::new() },
+            property_companies: Section { records: Vec::new(), positions: Vec::new() },
+            compounds: Section { records: Vec::new(), positions: Vec::new() },
+            teams: Section { records: Vec::new(), positions: Vec::new() },
         };
         Self::from_document(doc, Vec::new())
     }
@@ -112,7 +299,7 @@ impl Organization {
         let schema = resolve_schema(doc.schema.as_ref(), &mut problems);
         let links = link(&doc.nodes.records, &doc.nodes.positions, &mut problems);
         let linked = check_references(&doc, &links, schema.as_ref(), &mut problems);
-        let document::Document { nodes, grids, members, units, post_categories, .. } = doc;
+        let document::Document { nodes, grids, members, units, post_categories, property_companies, compounds, teams, .. } = doc;
         let tree = match (links.ok, links.root) {
             (true, Some(root)) => Some(assemble(nodes.records, links.index, &links.parent_of, root)),
             _ => None,
@@ -156,8 +343,50 @@ impl Organization {
             .enumerate()
             .map(|(i, record)| Unit { community: NodeId::from_index(linked.unit_community[i]), record })
             .collect();
-        let rollups = rollup::compute(&tree, &grids, &members, &units, schema.as_ref());
-        Ok(Organization { schema, tree, grids, members, units, post_categories: post_categories.records, rollups, warnings })
+        let property_companies: Vec<PropertyCompany> = property_companies.records.into_iter().map(|record| PropertyCompany { record }).collect();
+        let compounds: Vec<Compound> = compounds
+            .records
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| {
+                let company = (linked.compound_company[i] != UNRESOLVED).then_some(linked.compound_company[i] as usize);
+                Compound {
+                    community: NodeId::from_index(linked.compound_community[i]),
+                    grids: linked.compound_grids[i].iter().map(|&g| g as usize).collect(),
+                    red_property: company.is_some_and(|c| property_companies[c].has_party()),
+                    company,
+                    record,
+                }
+            })
+            .collect();
+        let teams: Vec<Team> = teams
+            .records
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| Team {
+                community: NodeId::from_index(linked.team_community[i]),
+                grid: (linked.team_grid[i] != UNRESOLVED).then_some(linked.team_grid[i] as usize),
+                members: linked.team_members[i].iter().map(|&m| m as usize).collect(),
+                units: linked.team_units[i].iter().map(|&u| u as usize).collect(),
+                leader: (linked.team_leader[i] != UNRESOLVED).then_some(linked.team_leader[i] as usize),
+                record,
+            })
+            .collect();
+        let parts = rollup::Parts { grids: &grids, members: &members, units: &units, compounds: &compounds, teams: &teams };
+        let rollups = rollup::compute(&tree, &parts, schema.as_ref());
+        Ok(Organization {
+            schema,
+            tree,
+            grids,
+            members,
+            units,
+            post_categories: post_categories.records,
+            property_companies,
+            compounds,
+            teams,
+            rollups,
+            warnings,
+        })
     }
 
     /// The tree.
@@ -194,6 +423,111 @@ impl Organization {
     /// The post catalogue.
     pub fn post_categories(&self) -> &[PostCategoryRecord] {
         &self.post_categories
+    }
+    /// The property companies, in input order.
+    pub fn property_companies(&self) -> &[PropertyCompany] {
+        &self.property_companies
+    }
+    /// The compounds, in input order.
+    pub fn compounds(&self) -> &[Compound] {
+        &self.compounds
+    }
+    /// The teams, in input order.
+    pub fn teams(&self) -> &[Team] {
+        &self.teams
+    }
+    /// The compounds in a node's subtree (a community's own, or every community's below a
+    /// street), in input order.
+    pub fn compounds_under(&self, id: NodeId) -> Vec<&Compound> {
+        let inside = self.inside(id);
+        self.compounds.iter().filter(|c| inside[c.community.index()]).collect()
+    }
+    /// The teams serving a node's subtree, in input order.
+    pub fn teams_under(&self, id: NodeId) -> Vec<&Team> {
+        let inside = self.inside(id);
+        self.teams.iter().filter(|t| inside[t.community.index()]).collect()
+    }
+    /// A community's 包保: its units by role and the people stationed there (empty for a
+    /// node nobody 包保).
+    pub fn baobao(&self, community: NodeId) -> Baobao {
+        let key = self.tree.node(community).id();
+        let mut out = Baobao::default();
+        for (u, unit) in self.units.iter().enumerate() {
+            for b in unit.record.baobao.iter().filter(|b| b.community == key) {
+                match b.role {
+                    BaobaoRole::Lead => out.lead.push(u),
+                    BaobaoRole::Responsible => out.responsible.push(u),
+                    BaobaoRole::Member => out.member.push(u),
+                }
+            }
+            for (k, _) in unit.record.stationed.iter().enumerate().filter(|(_, s)| s.community == key) {
+                out.stationed.push((u, k));
+            }
+        }
+        out
+    }
+    /// What a view shows of one community beyond its counts: its 包保 units by role, the
+    /// people stationed there, its compounds and the teams serving it, by name. Empty lists
+    /// for a node that has none (any node may be asked).
+    pub fn community_details(&self, community: NodeId) -> CommunityDetails {
+        let baobao = self.baobao(community);
+        let unit_name = |u: usize| self.units[u].record.name.clone();
+        let stationed = baobao
+            .stationed
+            .iter()
+            .map(|&(u, k)| {
+                let s = &self.units[u].record.stationed[k];
+                StationedDetail { name: s.name.clone(), role: s.role, unit: unit_name(u), from: s.from, to: s.to }
+            })
+            .collect();
+        let compounds = self
+            .compounds
+            .iter()
+            .filter(|c| c.community == community)
+            .map(|c| CompoundDetail {
+                name: c.record.name.clone(),
+                households: c.record.households,
+                property_company: c.company.map(|i| self.property_companies[i].record.name.clone()),
+                red_property: c.red_property,
+                joint_meeting: c.record.joint_meeting,
+                red_property_site: c.record.red_property_site,
+            })
+            .collect();
+        let teams = self
+            .teams
+            .iter()
+            .filter(|t| t.community == community)
+            .map(|t| TeamDetail {
+                name: t.record.name.clone(),
+                kind: t.record.kind,
+                modules: t.record.modules.clone(),
+                people: t.record.people(),
+                leader: t.leader.map(|m| self.members[m].record.name.clone()),
+            })
+            .collect();
+        CommunityDetails {
+            complete: baobao.complete(),
+            lead: baobao.lead.iter().map(|&u| unit_name(u)).collect(),
+            responsible: baobao.responsible.iter().map(|&u| unit_name(u)).collect(),
+            member: baobao.member.iter().map(|&u| unit_name(u)).collect(),
+            stationed,
+            compounds,
+            teams,
+        }
+    }
+    /// What a grid lacks under the schema's grid-worker model: each role short, with how many
+    /// are needed and how many the grid has. Empty when the grid meets it or there is no model.
+    pub fn worker_model_shortfall(&self, grid: usize) -> Vec<(WorkerRole, u32, u32)> {
+        let (Some(model), Some(g)) = (self.schema.as_ref().and_then(|s| s.grid_workers), self.grids.get(grid)) else { return Vec::new() };
+        shortfall(model, &g.record)
+    }
+    /// Which nodes are in a node's subtree, by index.
+    fn inside(&self, id: NodeId) -> Vec<bool> {
+        let mut inside = vec![false; self.tree.len()];
+        for n in self.tree.subtree(id) {
+            inside[n.index()] = true;
+        }
+        inside
     }
     /// Problems worth a look that do not stop the data being used.
     pub fn warnings(&self) -> &[Problem] {
@@ -239,6 +573,26 @@ struct Links {
     member_grid: Vec<u32>,
     member_reports: Vec<u32>,
     unit_community: Vec<u32>,
+    compound_community: Vec<u32>,
+    compound_grids: Vec<Vec<u32>>,
+    compound_company: Vec<u32>,
+    team_community: Vec<u32>,
+    team_grid: Vec<u32>,
+    team_members: Vec<Vec<u32>>,
+    team_units: Vec<Vec<u32>>,
+    team_leader: Vec<u32>,
+}
+
+/// The roles a grid lacks under a model: (role, needed, found).
+fn shortfall(model: super::schema::GridWorkerModel, grid: &GridRecord) -> Vec<(WorkerRole, u32, u32)> {
+    model
+        .requires()
+        .iter()
+        .filter_map(|&(role, needed)| {
+            let found = grid.workers.iter().filter(|w| w.role == Some(role)).count() as u32;
+            (found < needed).then_some((role, needed, found))
+        })
+        .collect()
 }
 
 pub(crate) fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Problem>) -> Option<LevelSchema> {
@@ -251,6 +605,13 @@ pub(crate) fn resolve_schema(spec: Option<&SchemaSpec>, problems: &mut Vec<Probl
             Some(s) => s,
             None => {
                 problems.push(Problem::error(None, "$.schema".into(), ProblemKind::UnknownPreset { name: name.clone() }));
+                return None;
+            }
+        },
+        Some(SchemaSpec::Extended(e)) => match LevelSchema::preset(&e.preset) {
+            Some(s) => LevelSchema { grid_workers: e.grid_workers, ..s },
+            None => {
+                problems.push(Problem::error(None, "$.schema.preset".into(), ProblemKind::UnknownPreset { name: e.preset.clone() }));
                 return None;
             }
         },
@@ -315,6 +676,14 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         member_grid: vec![UNRESOLVED; doc.members.records.len()],
         member_reports: vec![UNRESOLVED; doc.members.records.len()],
         unit_community: vec![UNRESOLVED; doc.units.records.len()],
+        compound_community: vec![UNRESOLVED; doc.compounds.records.len()],
+        compound_grids: vec![Vec::new(); doc.compounds.records.len()],
+        compound_company: vec![UNRESOLVED; doc.compounds.records.len()],
+        team_community: vec![UNRESOLVED; doc.teams.records.len()],
+        team_grid: vec![UNRESOLVED; doc.teams.records.len()],
+        team_members: vec![Vec::new(); doc.teams.records.len()],
+        team_units: vec![Vec::new(); doc.teams.records.len()],
+        team_leader: vec![UNRESOLVED; doc.teams.records.len()],
     };
 
     // Nodes: levels against the schema, codes, grid links, committees.
@@ -374,6 +743,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     }
 
     // Grids. Grid codes are their own namespace: a grid branch often carries its grid's code.
+    let members = &doc.members;
     let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     let grids = &doc.grids;
     for (i, g) in grids.records.iter().enumerate() {
@@ -415,8 +785,28 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             problems.push(Problem::error(rec(), path("workers"), ProblemKind::NoWorker));
         }
         for (j, w) in g.workers.iter().enumerate() {
-            if let Some(m) = w.member.as_deref().filter(|m| !member_ids.contains_key(m)) {
-                problems.push(Problem::error(rec(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m)));
+            match w.member.as_deref().map(|m| (m, member_ids.get(m))) {
+                Some((m, None)) => problems.push(Problem::error(rec(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m))),
+                // A worker in a member's role whose member record says otherwise.
+                Some((_, Some(&mi))) => {
+                    let kind = members.records[mi].kind;
+                    let fits = match w.role {
+                        Some(WorkerRole::ReportingMember) => kind == MemberKind::InService,
+                        Some(WorkerRole::NoOfficeMember) => kind == MemberKind::NoOffice,
+                        _ => true,
+                    };
+                    if let (false, Some(role)) = (fits, w.role) {
+                        let kind = ProblemKind::WorkerRoleMember { role: role.key().to_owned(), member: members.records[mi].id.clone() };
+                        problems.push(Problem::warning(rec(), path(&format!("workers[{j}].role")), kind));
+                    }
+                }
+                None => {}
+            }
+        }
+        if let Some(model) = schema.and_then(|s| s.grid_workers) {
+            for (role, needed, found) in shortfall(model, g) {
+                let kind = ProblemKind::WorkerModel { model: model.name().to_owned(), role: role.key().to_owned(), needed, found };
+                problems.push(Problem::warning(rec(), path("workers"), kind));
             }
         }
         if g.households == 0 {
@@ -425,7 +815,6 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     }
 
     // Members.
-    let members = &doc.members;
     for (i, m) in members.records.iter().enumerate() {
         let rec = || Some(m.id.clone());
         let path = |field: &str| at("members", &members.positions, i, field);
@@ -466,8 +855,9 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
     }
 
-    // Units.
+    // Units, with their 包保 and the people they station.
     let units = &doc.units;
+    let mut leads: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
     for (i, u) in units.records.iter().enumerate() {
         let rec = || Some(u.id.clone());
         let path = |field: &str| at("units", &units.positions, i, field);
@@ -487,8 +877,198 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 problems.push(Problem::error(rec(), path(&format!("agreements[{j}].end")), kind));
             }
         }
+        let community_ref = |problems: &mut Vec<Problem>, id: &str, at: String| match node_id(id) {
+            None => problems.push(Problem::error(rec(), at, unknown(RefKind::Node, id))),
+            Some(c) if !is_community(c) => problems.push(Problem::error(rec(), at, ProblemKind::NotCommunity { id: id.to_owned() })),
+            Some(_) => {}
+        };
+        for (j, b) in u.baobao.iter().enumerate() {
+            community_ref(problems, &b.community, path(&format!("baobao[{j}].community")));
+            if u.baobao[..j].iter().any(|o| o.community == b.community) {
+                problems.push(Problem::error(rec(), path(&format!("baobao[{j}].community")), ProblemKind::ListedTwice { id: b.community.clone() }));
+            }
+            if let (Some(from), Some(to)) = (b.from, b.to) {
+                if to < from {
+                    problems.push(Problem::error(rec(), path(&format!("baobao[{j}].to")), ProblemKind::PeriodOrder { start: from.to_string(), end: to.to_string() }));
+                }
+            }
+            if b.role == BaobaoRole::Lead {
+                leads.entry(b.community.as_str()).or_default().push((u.id.clone(), path(&format!("baobao[{j}].role"))));
+            }
+        }
+        for (j, st) in u.stationed.iter().enumerate() {
+            let at = |field: &str| path(&format!("stationed[{j}].{field}"));
+            if st.name.trim().is_empty() {
+                problems.push(Problem::error(rec(), at("name"), ProblemKind::Empty));
+            }
+            community_ref(problems, &st.community, at("community"));
+            if node_id(&st.community).is_some_and(|c| is_community(c)) && !u.baobao.iter().any(|b| b.community == st.community) {
+                problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: st.community.clone() }));
+            }
+            if let Some(m) = st.member.as_deref().filter(|m| !member_ids.contains_key(m)) {
+                problems.push(Problem::error(rec(), at("member"), unknown(RefKind::Member, m)));
+            }
+            if let Some(to) = st.to.filter(|&to| to < st.from) {
+                problems.push(Problem::error(rec(), at("to"), ProblemKind::PeriodOrder { start: st.from.to_string(), end: to.to_string() }));
+            }
+            if st.funds_yuan.is_some_and(|f| !(f >= 0.0)) {
+                problems.push(shape_problem(rec(), at("funds_yuan"), "funds are a number of yuan, 0 or more"));
+            }
+        }
+    }
+    // A community has one lead unit in 1+4+N: every further one is a warning at its path.
+    for found in leads.values().filter(|p| p.len() > 1) {
+        for (unit, path) in &found[1..] {
+            let kind = ProblemKind::SecondLead { first: found[0].1.clone() };
+            problems.push(Problem::warning(Some(unit.clone()), path.clone(), kind));
+        }
+    }
+
+    // Property companies: their Party organization, a node or a unit.
+    let companies = &doc.property_companies;
+    let company_ids = index_ids(companies, "property_companies", |c| c.id.as_str(), problems);
+    for (i, c) in companies.records.iter().enumerate() {
+        let Some(party) = &c.party else { continue };
+        let known = match party.kind {
+            PartyRefKind::Node => node_id(&party.id).is_some(),
+            PartyRefKind::Unit => unit_ids.contains_key(party.id.as_str()),
+        };
+        if !known {
+            let what = if party.kind == PartyRefKind::Node { RefKind::Node } else { RefKind::Unit };
+            problems.push(Problem::error(Some(c.id.clone()), at("property_companies", &companies.positions, i, "party.id"), unknown(what, &party.id)));
+        }
+    }
+
+    // Compounds.
+    let compounds = &doc.compounds;
+    index_ids(compounds, "compounds", |c| c.id.as_str(), problems);
+    for (i, c) in compounds.records.iter().enumerate() {
+        let rec = || Some(c.id.clone());
+        let path = |field: &str| at("compounds", &compounds.positions, i, field);
+        let community = community_link(node_id(&c.community), &c.community, &is_community, rec(), path("community"), problems);
+        if let Some(cm) = community {
+            links.compound_community[i] = cm;
+        }
+        for (j, g) in c.grids.iter().enumerate() {
+            if let Some(gi) = grid_in(g, community, &grid_ids, &links.grid_community, rec(), path(&format!("grids[{j}]")), problems) {
+                links.compound_grids[i].push(gi);
+            }
+        }
+        match c.property_company.as_deref() {
+            Some(pc) => match company_ids.get(pc) {
+                Some(&ci) => {
+                    links.compound_company[i] = ci as u32;
+                    if c.red_property_site && companies.records[ci].party.is_none() {
+                        problems.push(Problem::warning(rec(), path("red_property_site"), ProblemKind::RedSiteWithoutParty));
+                    }
+                }
+                None => problems.push(Problem::error(rec(), path("property_company"), unknown(RefKind::PropertyCompany, pc))),
+            },
+            None if c.red_property_site => problems.push(Problem::warning(rec(), path("red_property_site"), ProblemKind::RedSiteWithoutParty)),
+            None => {}
+        }
+    }
+
+    // Teams.
+    let teams = &doc.teams;
+    index_ids(teams, "teams", |t| t.id.as_str(), problems);
+    for (i, t) in teams.records.iter().enumerate() {
+        let rec = || Some(t.id.clone());
+        let path = |field: &str| at("teams", &teams.positions, i, field);
+        if t.name.trim().is_empty() {
+            problems.push(Problem::error(rec(), path("name"), ProblemKind::Empty));
+        }
+        let community = community_link(node_id(&t.community), &t.community, &is_community, rec(), path("community"), problems);
+        if let Some(cm) = community {
+            links.team_community[i] = cm;
+        }
+        if let Some(g) = t.grid.as_deref() {
+            if let Some(gi) = grid_in(g, community, &grid_ids, &links.grid_community, rec(), path("grid"), problems) {
+                links.team_grid[i] = gi;
+            }
+        }
+        for (j, m) in t.members.iter().enumerate() {
+            let at = path(&format!("members[{j}]"));
+            match member_ids.get(m.as_str()) {
+                None => problems.push(Problem::error(rec(), at, unknown(RefKind::Member, m))),
+                Some(_) if t.members[..j].contains(m) => problems.push(Problem::error(rec(), at, ProblemKind::ListedTwice { id: m.clone() })),
+                Some(&mi) => links.team_members[i].push(mi as u32),
+            }
+        }
+        for (j, u) in t.units.iter().enumerate() {
+            let at = path(&format!("units[{j}]"));
+            match unit_ids.get(u.as_str()) {
+                None => problems.push(Problem::error(rec(), at, unknown(RefKind::Unit, u))),
+                Some(_) if t.units[..j].contains(u) => problems.push(Problem::error(rec(), at, ProblemKind::ListedTwice { id: u.clone() })),
+                Some(&ui) => links.team_units[i].push(ui as u32),
+            }
+        }
+        if let Some(l) = t.leader.as_deref() {
+            match member_ids.get(l) {
+                None => problems.push(Problem::error(rec(), path("leader"), unknown(RefKind::Member, l))),
+                Some(&mi) => {
+                    links.team_leader[i] = mi as u32;
+                    if !t.members.iter().any(|m| m == l) {
+                        problems.push(Problem::warning(rec(), path("leader"), ProblemKind::LeaderNotInTeam { id: l.to_owned() }));
+                    }
+                }
+            }
+        }
+        if t.members.is_empty() && t.units.is_empty() && t.volunteers == 0 {
+            problems.push(Problem::warning(rec(), path("members"), ProblemKind::EmptyTeam));
+        }
     }
     links
+}
+
+fn shape_problem(record: Option<String>, path: String, message: &str) -> Problem {
+    document::shape(record, path, message.to_owned())
+}
+
+/// A record's `community`: the node's index when it is a community, else a problem at `path`.
+fn community_link(
+    node: Option<u32>,
+    id: &str,
+    is_community: &dyn Fn(u32) -> bool,
+    record: Option<String>,
+    path: String,
+    problems: &mut Vec<Problem>,
+) -> Option<u32> {
+    match node {
+        None => {
+            problems.push(Problem::error(record, path, ProblemKind::UnknownRef { what: RefKind::Node, id: id.to_owned() }));
+            None
+        }
+        Some(c) if !is_community(c) => {
+            problems.push(Problem::error(record, path, ProblemKind::NotCommunity { id: id.to_owned() }));
+            None
+        }
+        Some(c) => Some(c),
+    }
+}
+
+/// A grid a record of `community` names: its index when it exists and lies in that community
+/// (when the community is known), else a problem at `path`.
+fn grid_in(
+    grid: &str,
+    community: Option<u32>,
+    grid_ids: &HashMap<&str, usize, FxBuildHasher>,
+    grid_community: &[u32],
+    record: Option<String>,
+    path: String,
+    problems: &mut Vec<Problem>,
+) -> Option<u32> {
+    let Some(&gi) = grid_ids.get(grid) else {
+        problems.push(Problem::error(record, path, ProblemKind::UnknownRef { what: RefKind::Grid, id: grid.to_owned() }));
+        return None;
+    };
+    match (community, grid_community[gi]) {
+        (Some(c), gc) if gc != UNRESOLVED && gc != c => {
+            problems.push(Problem::error(record, path, ProblemKind::GridOutsideCommunity { grid: grid.to_owned() }));
+            None
+        }
+        _ => Some(gi as u32),
+    }
 }
 
 /// The grid of the nearest node at or above `node` that names one (a grid branch), for a

@@ -55,6 +55,55 @@ pub struct WorkerRecord {
     /// Id of the worker's member record, when the worker is a Party member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<String>,
+    /// What kind of grid worker: a level schema's grid-worker model (昌宁's "1+1") counts
+    /// these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<WorkerRole>,
+}
+
+/// The role of a grid worker (网格员), as the seeds name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum WorkerRole {
+    /// 报到党员: an in-service member who reported to the community (昌宁 "1+1").
+    ReportingMember,
+    /// 无职党员: a member without office (昌宁 "1+1").
+    NoOfficeMember,
+    /// 专职网格员.
+    FullTime,
+    /// 楼栋长 (呼和浩特 回民区 2,126; 赛罕区 9,020 楼栋长 and 单元长).
+    BuildingHead,
+    /// 单元长 (回民区 7,665).
+    UnitHead,
+}
+
+impl WorkerRole {
+    /// Every role, in the order figures list them.
+    pub const ALL: [WorkerRole; 5] =
+        [WorkerRole::ReportingMember, WorkerRole::NoOfficeMember, WorkerRole::FullTime, WorkerRole::BuildingHead, WorkerRole::UnitHead];
+
+    /// The JSON name, e.g. `reporting_member`.
+    pub fn key(self) -> &'static str {
+        match self {
+            WorkerRole::ReportingMember => "reporting_member",
+            WorkerRole::NoOfficeMember => "no_office_member",
+            WorkerRole::FullTime => "full_time",
+            WorkerRole::BuildingHead => "building_head",
+            WorkerRole::UnitHead => "unit_head",
+        }
+    }
+
+    /// The name in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            WorkerRole::ReportingMember => "报到党员",
+            WorkerRole::NoOfficeMember => "无职党员",
+            WorkerRole::FullTime => "专职网格员",
+            WorkerRole::BuildingHead => "楼栋长",
+            WorkerRole::UnitHead => "单元长",
+        }
+    }
 }
 
 /// The kind of a Party member.
@@ -146,6 +195,304 @@ pub struct UnitRecord {
     /// Joint-building agreements (共建协议).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agreements: Vec<AgreementRecord>,
+    /// The communities the unit 包保 (联系包保; 来凤's "1+4+N"), each with its role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baobao: Vec<BaobaoRecord>,
+    /// People the unit has stationed in a community (尖刀班, 第一书记), with their dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stationed: Vec<StationedRecord>,
+}
+
+/// A unit's role in a community's 包保 (来凤 "1+4+N": one lead department, four responsible
+/// departments and several county departments for each community).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum BaobaoRole {
+    /// 牵头单位: the "1".
+    Lead,
+    /// 责任单位: one of the "4".
+    Responsible,
+    /// 联系单位 (a county department): one of the "N".
+    Member,
+}
+
+impl BaobaoRole {
+    /// The name in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            BaobaoRole::Lead => "牵头单位",
+            BaobaoRole::Responsible => "责任单位",
+            BaobaoRole::Member => "联系单位",
+        }
+    }
+}
+
+/// One community a unit 包保, with its role and, when known, the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BaobaoRecord {
+    /// Id of the community node.
+    pub community: String,
+    /// Lead, responsible or member.
+    pub role: BaobaoRole,
+    /// First day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day; open while none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+}
+
+/// What a stationed person is there as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum StationedRole {
+    /// A member of the community's 尖刀班 (来凤: five from the lead and responsible units).
+    TaskForce,
+    /// 第一书记 (of the community or of one of its branches).
+    FirstSecretary,
+}
+
+impl StationedRole {
+    /// The name in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            StationedRole::TaskForce => "尖刀班队员",
+            StationedRole::FirstSecretary => "第一书记",
+        }
+    }
+}
+
+/// A person a unit stations (进驻) in a community.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StationedRecord {
+    /// Name.
+    pub name: String,
+    /// 尖刀班 member or 第一书记.
+    pub role: StationedRole,
+    /// Id of the community node they are stationed in.
+    pub community: String,
+    /// Id of their member record, when they are in the document's members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    /// First day.
+    pub from: Date,
+    /// Last day; still there while none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// Work funds the unit pays for them a year, in yuan (来凤: at least 10,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funds_yuan: Option<f64>,
+}
+
+impl StationedRecord {
+    /// Whether they are stationed on this day.
+    pub fn on(&self, day: Date) -> bool {
+        self.from <= day && self.to.is_none_or(|to| day <= to)
+    }
+}
+
+/// A property-management company (物业企业) and its Party organization, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PropertyCompanyRecord {
+    /// Unique id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Its Party organization: a node of the tree or a unit of the document. Several
+    /// companies may share one (新乡: 101 Party organizations cover 355 companies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyRef>,
+}
+
+/// Where a Party organization is recorded: a node of the tree or a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PartyRef {
+    /// `node` or `unit`.
+    pub kind: PartyRefKind,
+    /// The node's or unit's id.
+    pub id: String,
+}
+
+/// What a [`PartyRef`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum PartyRefKind {
+    /// A node of the tree (e.g. a property company's branch under the community).
+    Node,
+    /// A unit of the document.
+    Unit,
+}
+
+/// A residential compound (小区).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CompoundRecord {
+    /// Unique id.
+    pub id: String,
+    /// Name, e.g. 幸福家园.
+    pub name: String,
+    /// Id of the community node it lies in.
+    pub community: String,
+    /// Ids of the grids it lies in (of that community).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grids: Vec<String>,
+    /// Households.
+    #[serde(default)]
+    pub households: u32,
+    /// Buildings.
+    #[serde(default)]
+    pub buildings: u32,
+    /// Id of its property company; none for a compound without property management
+    /// (无物业小区, which 新乡 and 呼和浩特 drove to zero).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_company: Option<String>,
+    /// Whether a joint-meeting mechanism (联席会议、恳谈会、议事会) is in place.
+    #[serde(default)]
+    pub joint_meeting: bool,
+    /// Whether it is a 红色物业 demonstration site (红色物业示范点).
+    #[serde(default)]
+    pub red_property_site: bool,
+}
+
+/// The kind of a team (队).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum TeamKind {
+    /// 先锋队 (来凤's 张富清先锋队).
+    Vanguard,
+    /// 志愿服务队 (祁门: 69).
+    Volunteer,
+    /// 党员服务队 (祁门: 7).
+    PartyService,
+    /// 暖心服务小分队 (回民区 63, 赛罕区 1,220).
+    WarmService,
+    /// 党员代办队 (玉泉区 85).
+    Errand,
+}
+
+impl TeamKind {
+    /// Every kind, in the order figures list them.
+    pub const ALL: [TeamKind; 5] = [TeamKind::Vanguard, TeamKind::Volunteer, TeamKind::PartyService, TeamKind::WarmService, TeamKind::Errand];
+
+    /// The JSON name.
+    pub fn key(self) -> &'static str {
+        match self {
+            TeamKind::Vanguard => "vanguard",
+            TeamKind::Volunteer => "volunteer",
+            TeamKind::PartyService => "party_service",
+            TeamKind::WarmService => "warm_service",
+            TeamKind::Errand => "errand",
+        }
+    }
+
+    /// The name in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            TeamKind::Vanguard => "先锋队",
+            TeamKind::Volunteer => "志愿服务队",
+            TeamKind::PartyService => "党员服务队",
+            TeamKind::WarmService => "暖心服务小分队",
+            TeamKind::Errand => "党员代办队",
+        }
+    }
+}
+
+/// A team's service module (来凤's five: 应急救援、关爱帮困、文艺服务、公共事务、法治调解).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum ServiceModule {
+    /// 应急救援.
+    EmergencyRescue,
+    /// 关爱帮困.
+    Care,
+    /// 文艺服务.
+    Culture,
+    /// 公共事务.
+    PublicAffairs,
+    /// 法治调解.
+    Mediation,
+}
+
+impl ServiceModule {
+    /// Every module, in the order figures list them.
+    pub const ALL: [ServiceModule; 5] =
+        [ServiceModule::EmergencyRescue, ServiceModule::Care, ServiceModule::Culture, ServiceModule::PublicAffairs, ServiceModule::Mediation];
+
+    /// The JSON name.
+    pub fn key(self) -> &'static str {
+        match self {
+            ServiceModule::EmergencyRescue => "emergency_rescue",
+            ServiceModule::Care => "care",
+            ServiceModule::Culture => "culture",
+            ServiceModule::PublicAffairs => "public_affairs",
+            ServiceModule::Mediation => "mediation",
+        }
+    }
+
+    /// The name in Chinese.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ServiceModule::EmergencyRescue => "应急救援",
+            ServiceModule::Care => "关爱帮困",
+            ServiceModule::Culture => "文艺服务",
+            ServiceModule::PublicAffairs => "公共事务",
+            ServiceModule::Mediation => "法治调解",
+        }
+    }
+}
+
+/// A volunteer or service team (队): whom it serves, its modules, its people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TeamRecord {
+    /// Unique id.
+    pub id: String,
+    /// Name, e.g. 胜利社区张富清先锋队.
+    pub name: String,
+    /// 先锋队, 志愿服务队, 党员服务队, 暖心服务小分队 or 党员代办队.
+    pub kind: TeamKind,
+    /// Id of the community it serves.
+    pub community: String,
+    /// Id of the grid it serves, when it serves one grid of that community.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<String>,
+    /// Its service modules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<ServiceModule>,
+    /// Ids of the members in it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+    /// Ids of the units in it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
+    /// Volunteers in it who are not in the document's members (退休干部, 社会爱心人士 …).
+    #[serde(default)]
+    pub volunteers: u32,
+    /// Id of the member who leads it (one of its members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+}
+
+impl TeamRecord {
+    /// The people in the team: its members and its other volunteers.
+    pub fn people(&self) -> u32 {
+        (self.members.len() as u32).saturating_add(self.volunteers)
+    }
 }
 
 /// A joint-building agreement (共建联建协议) with its period.

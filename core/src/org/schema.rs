@@ -61,6 +61,36 @@ pub struct LevelSchema {
     pub id: String,
     /// The levels, top first.
     pub levels: Vec<Level>,
+    /// The grid-worker model the place uses, which the checks hold every grid to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid_workers: Option<GridWorkerModel>,
+}
+
+/// A grid-worker model: which grid workers every grid must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum GridWorkerModel {
+    /// 昌宁's "1+1": one reporting member (1名报到党员) and one member without office (1名无职党员)
+    /// in every grid.
+    #[serde(rename = "1+1")]
+    OnePlusOne,
+}
+
+impl GridWorkerModel {
+    /// The model's name as documents write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            GridWorkerModel::OnePlusOne => "1+1",
+        }
+    }
+
+    /// The workers every grid needs: at least this many of each role.
+    pub fn requires(self) -> &'static [(super::records::WorkerRole, u32)] {
+        use super::records::WorkerRole::{NoOfficeMember, ReportingMember};
+        match self {
+            GridWorkerModel::OnePlusOne => &[(ReportingMember, 1), (NoOfficeMember, 1)],
+        }
+    }
 }
 
 fn level(key: &str, role: LevelRole, zh: &str, en: &str, parents: &[&str]) -> Level {
@@ -120,7 +150,7 @@ impl LevelSchema {
             }
             _ => return None,
         };
-        Some(LevelSchema { id: name.to_owned(), levels })
+        Some(LevelSchema { id: name.to_owned(), levels, grid_workers: None })
     }
 
     /// The level with this key.
@@ -148,6 +178,20 @@ pub enum SchemaSpec {
     Preset(String),
     /// A custom schema.
     Custom(LevelSchema),
+    /// A preset with a grid-worker model: `{"preset": "county", "grid_workers": "1+1"}`.
+    Extended(ExtendedPreset),
+}
+
+/// A preset named with what the place adds to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ExtendedPreset {
+    /// One of [`PRESETS`].
+    pub preset: String,
+    /// The grid-worker model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid_workers: Option<GridWorkerModel>,
 }
 
 #[cfg(test)]

@@ -73,6 +73,10 @@ pub enum Unit {
     Days,
     /// 平方米.
     SquareMetres,
+    /// 个 (residential compounds, 小区).
+    Compounds,
+    /// 支 (teams).
+    Teams,
 }
 
 impl Unit {
@@ -89,6 +93,8 @@ impl Unit {
             Unit::Times => (" 次", " times"),
             Unit::Days => (" 天", " days"),
             Unit::SquareMetres => (" 平方米", " m²"),
+            Unit::Compounds => (" 个", " compounds"),
+            Unit::Teams => (" 支", " teams"),
         }
     }
 }
@@ -117,7 +123,7 @@ type FactRow = (&'static str, FactType, Option<Unit>, &'static str, &'static str
 /// The facts the organization core computes for a node (see [`crate::Rollup`] and
 /// [`crate::org::Coverage`]).
 const ROLLUP_FACTS: &[FactRow] = {
-    use FactType::{Integer, Ratio};
+    use FactType::{Integer, Number, Ratio};
     &[
         ("nodes", Integer, None, "组织数", "organisations"),
         ("members_total", Integer, Some(Unit::People), "党员总数", "members"),
@@ -140,6 +146,60 @@ const ROLLUP_FACTS: &[FactRow] = {
         ("coverage_grids_with_branch", Ratio, None, "网格党支部覆盖率", "grids with a branch"),
         ("coverage_members_in_grid", Ratio, None, "党员入格率", "members placed in a grid"),
         ("coverage_households_linked", Ratio, None, "中心户联系覆盖率", "households linked to a central household"),
+        ("compounds", Integer, Some(Unit::Compounds), "小区数", "compounds"),
+        ("compounds_without_property", Integer, Some(Unit::Compounds), "无物业小区数", "compounds without property management"),
+        ("compounds_red_property", Integer, Some(Unit::Compounds), "红色物业小区数", "compounds under 红色物业"),
+        ("compounds_joint_meeting", Integer, Some(Unit::Compounds), "建立联席会议机制的小区数", "compounds with a joint-meeting mechanism"),
+        ("red_property_sites", Integer, Some(Unit::Compounds), "红色物业示范点数", "红色物业 demonstration sites"),
+        ("coverage_compounds_managed", Ratio, None, "小区物业服务覆盖率", "compounds with property management"),
+        ("coverage_red_property", Ratio, None, "红色物业覆盖率", "managed compounds under 红色物业"),
+        ("coverage_joint_meeting", Ratio, None, "小区联席会议机制覆盖率", "compounds with a joint-meeting mechanism"),
+        ("teams", Integer, Some(Unit::Teams), "队伍数", "teams"),
+        ("team_people", Integer, Some(Unit::People), "队员人数", "people in teams"),
+        ("team_members", Integer, Some(Unit::People), "队伍中的党员人数", "Party members in teams"),
+        ("teams_vanguard", Integer, Some(Unit::Teams), "先锋队数", "vanguard teams"),
+        ("teams_volunteer", Integer, Some(Unit::Teams), "志愿服务队数", "volunteer teams"),
+        ("teams_party_service", Integer, Some(Unit::Teams), "党员服务队数", "Party-member service teams"),
+        ("teams_warm_service", Integer, Some(Unit::Teams), "暖心服务小分队数", "warm-service squads"),
+        ("teams_errand", Integer, Some(Unit::Teams), "党员代办队数", "errand teams"),
+        ("teams_module_emergency_rescue", Integer, Some(Unit::Teams), "应急救援模块队伍数", "teams in emergency rescue"),
+        ("teams_module_care", Integer, Some(Unit::Teams), "关爱帮困模块队伍数", "teams in care"),
+        ("teams_module_culture", Integer, Some(Unit::Teams), "文艺服务模块队伍数", "teams in culture"),
+        ("teams_module_public_affairs", Integer, Some(Unit::Teams), "公共事务模块队伍数", "teams in public affairs"),
+        ("teams_module_mediation", Integer, Some(Unit::Teams), "法治调解模块队伍数", "teams in mediation"),
+        ("team_people_module_emergency_rescue", Integer, Some(Unit::People), "应急救援模块队员人数", "people in emergency rescue teams"),
+        ("team_people_module_care", Integer, Some(Unit::People), "关爱帮困模块队员人数", "people in care teams"),
+        ("team_people_module_culture", Integer, Some(Unit::People), "文艺服务模块队员人数", "people in culture teams"),
+        ("team_people_module_public_affairs", Integer, Some(Unit::People), "公共事务模块队员人数", "people in public-affairs teams"),
+        ("team_people_module_mediation", Integer, Some(Unit::People), "法治调解模块队员人数", "people in mediation teams"),
+        ("communities", Integer, None, "社区数", "communities"),
+        ("communities_baobao_complete", Integer, None, "“1+4+N”包保齐全的社区数", "communities with a complete 1+4+N"),
+        ("coverage_baobao_complete", Ratio, None, "“1+4+N”包保齐全率", "communities with a complete 1+4+N"),
+        ("baobao_lead_units", Integer, Some(Unit::Units), "牵头单位数", "lead units (牵头单位)"),
+        ("baobao_responsible_units", Integer, Some(Unit::Units), "责任单位数", "responsible units (责任单位)"),
+        ("baobao_member_units", Integer, Some(Unit::Units), "联系包保的县直部门数", "other 包保 departments"),
+        ("task_force", Integer, Some(Unit::People), "尖刀班在岗人数", "尖刀班 members stationed"),
+        ("first_secretaries", Integer, Some(Unit::People), "第一书记人数", "first secretaries stationed"),
+        ("communities_task_force_full", Integer, None, "尖刀班满 5 人的社区数", "communities with a 尖刀班 of five"),
+        ("stationed_funds", Number, Some(Unit::Yuan), "派驻人员年度工作经费", "work funds of stationed people a year"),
+        ("grid_workers_reporting_member", Integer, Some(Unit::People), "报到党员网格员数", "grid workers: reporting members"),
+        ("grid_workers_no_office_member", Integer, Some(Unit::People), "无职党员网格员数", "grid workers: members without office"),
+        ("grid_workers_full_time", Integer, Some(Unit::People), "专职网格员数", "full-time grid workers"),
+        ("grid_workers_building_head", Integer, Some(Unit::People), "楼栋长数", "building heads"),
+        ("grid_workers_unit_head", Integer, Some(Unit::People), "单元长数", "unit heads"),
+        ("grids_meeting_worker_model", Integer, Some(Unit::Grids), "网格员配备达标的网格数", "grids meeting the grid-worker model"),
+        ("coverage_worker_model", Ratio, None, "网格员配备达标率", "grids meeting the grid-worker model"),
+    ]
+};
+
+/// The facts of the teams of a node's subtree in the services ledger over a year (see
+/// [`team_ledger_facts`]).
+const TEAM_LEDGER_FACTS: &[FactRow] = {
+    use FactType::{Integer, Number};
+    &[
+        ("team_activities", Integer, Some(Unit::Times), "队伍活动次数", "team activities"),
+        ("team_hours", Number, Some(Unit::Hours), "队伍服务时长", "team service hours"),
+        ("team_services", Integer, Some(Unit::Times), "队伍服务人次", "team services"),
     ]
 };
 
@@ -206,7 +266,7 @@ impl FactCatalogue {
     /// The facts the core computes: for every node of a tree (its rollup and its cases over
     /// a period) and for every member and unit (its year in the 双报到 ledger).
     pub fn core() -> Self {
-        let facts = [ROLLUP_FACTS, LEDGER_FACTS, CASE_FACTS, LIST_FACTS]
+        let facts = [ROLLUP_FACTS, LEDGER_FACTS, TEAM_LEDGER_FACTS, CASE_FACTS, LIST_FACTS]
             .into_iter()
             .flatten()
             .map(|&(name, kind, unit, zh, en)| Fact { name: name.to_owned(), kind, unit, zh: zh.to_owned(), en: en.to_owned() })
@@ -261,12 +321,119 @@ pub fn rollup_facts(r: &Rollup) -> Map<String, Value> {
         ("coverage_households_linked", coverage.households_linked),
     ];
     let mut out: Map<String, Value> = counts.into_iter().map(|(k, v)| (k.to_owned(), Value::from(v))).collect();
-    for (name, ratio) in ratios {
+    let (c, t, b, w) = (&r.compounds, &r.teams, &r.baobao, &r.workers_by_role);
+    let more: [(&str, u64); 19] = [
+        ("compounds", c.total.into()),
+        ("compounds_without_property", c.without_property.into()),
+        ("compounds_red_property", c.red_property.into()),
+        ("compounds_joint_meeting", c.joint_meeting.into()),
+        ("red_property_sites", c.red_property_sites.into()),
+        ("teams", t.total.into()),
+        ("team_people", t.people.into()),
+        ("team_members", t.members.into()),
+        ("communities", b.communities.into()),
+        ("communities_baobao_complete", b.complete.into()),
+        ("baobao_lead_units", b.lead.into()),
+        ("baobao_responsible_units", b.responsible.into()),
+        ("baobao_member_units", b.member.into()),
+        ("task_force", b.task_force.into()),
+        ("first_secretaries", b.first_secretaries.into()),
+        ("communities_task_force_full", b.task_force_full.into()),
+        ("grid_workers_reporting_member", w.reporting_member.into()),
+        ("grid_workers_no_office_member", w.no_office_member.into()),
+        ("grid_workers_full_time", w.full_time.into()),
+    ];
+    out.extend(more.into_iter().map(|(k, v)| (k.to_owned(), Value::from(v))));
+    out.insert("grid_workers_building_head".into(), Value::from(w.building_head));
+    out.insert("grid_workers_unit_head".into(), Value::from(w.unit_head));
+    out.insert("grids_meeting_worker_model".into(), Value::from(r.grids_meeting_model));
+    out.insert("stationed_funds".into(), Value::from(b.stationed_funds_yuan));
+    for kind in crate::org::TeamKind::ALL {
+        out.insert(format!("teams_{}", kind.key()), Value::from(t.by_kind.get(kind)));
+    }
+    for module in crate::org::ServiceModule::ALL {
+        out.insert(format!("teams_module_{}", module.key()), Value::from(t.by_module.get(module)));
+        out.insert(format!("team_people_module_{}", module.key()), Value::from(t.people_by_module.get(module)));
+    }
+    let more_ratios: [(&str, Ratio); 5] = [
+        ("coverage_compounds_managed", coverage.compounds_managed),
+        ("coverage_red_property", coverage.red_property),
+        ("coverage_joint_meeting", coverage.joint_meeting),
+        ("coverage_baobao_complete", coverage.baobao_complete),
+        ("coverage_worker_model", coverage.worker_model),
+    ];
+    for (name, ratio) in ratios.into_iter().chain(more_ratios) {
         if let Some(value) = ratio.value {
             out.insert(name.to_owned(), Value::from(value));
         }
     }
     out
+}
+
+/// The services ledger's figures of the teams serving each node's subtree over a year: for
+/// every node of `level` (e.g. `community`), its teams' activities (ledger records), hours and
+/// services (the records' counts), as entities whose facts a caller passes to
+/// [`tree_entities`] as `extra`. A node none of whose teams logged anything gets zeros, so a
+/// rule reading them scores the node rather than reporting a missing fact.
+#[cfg(feature = "services")]
+pub fn team_ledger_facts(org: &crate::Organization, services: &crate::services::ServicesDocument, year: i32) -> TeamLedger {
+    let tree = org.tree();
+    let mut by_node = vec![(0u64, 0.0f64, 0u64); tree.len()];
+    let team_node: std::collections::HashMap<&str, usize> =
+        org.teams().iter().map(|t| (t.record().id.as_str(), t.grid().and_then(|g| org.grids()[g].branch()).unwrap_or(t.community()).index())).collect();
+    for r in services.ledger() {
+        if r.provider.kind != crate::services::ProviderKind::Team || chrono::Datelike::year(&r.date.naive()) != year {
+            continue;
+        }
+        let Some(&n) = team_node.get(r.provider.id.as_str()) else { continue };
+        let slot = &mut by_node[n];
+        slot.0 += 1;
+        slot.1 += r.hours;
+        slot.2 += u64::from(r.count);
+    }
+    // Add each subtree into its parent, children first.
+    let order = tree.subtree(tree.root());
+    for &id in order.iter().rev() {
+        if let Some(parent) = tree.node(id).parent() {
+            let child = by_node[id.index()];
+            let p = &mut by_node[parent.index()];
+            p.0 += child.0;
+            p.1 += child.1;
+            p.2 += child.2;
+        }
+    }
+    TeamLedger { nodes: tree.ids().map(|id| (tree.node(id).id().to_owned(), by_node[id.index()])).collect() }
+}
+
+/// The teams' ledger figures of every node (see [`team_ledger_facts`]).
+#[cfg(feature = "services")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamLedger {
+    nodes: Vec<(String, (u64, f64, u64))>,
+}
+
+#[cfg(feature = "services")]
+impl TeamLedger {
+    /// A node's activities, hours and services, by node id.
+    pub fn get(&self, node: &str) -> Option<(u64, f64, u64)> {
+        self.nodes.iter().find(|(id, _)| id == node).map(|(_, v)| *v)
+    }
+
+    /// The facts of the nodes of `level` in `org`, as entities for [`tree_entities`]'s `extra`.
+    pub fn entities(&self, org: &crate::Organization, level: &str) -> Vec<super::Entity> {
+        let tree = org.tree();
+        tree.ids()
+            .filter(|&id| tree.node(id).level() == level)
+            .map(|id| {
+                let (activities, hours, services) = self.nodes[id.index()].1;
+                let mut facts = Map::new();
+                facts.insert("team_activities".into(), Value::from(activities));
+                facts.insert("team_hours".into(), Value::from((hours * 100.0).round() / 100.0));
+                facts.insert("team_services".into(), Value::from(services));
+                super::Entity { id: tree.node(id).id().to_owned(), name: Some(tree.node(id).name().to_owned()), facts }
+            })
+            .collect()
+    }
 }
 
 /// The 双报到 ledger facts of one member's or unit's year (see [`crate::services::ledger_figures`]).
@@ -364,6 +531,10 @@ mod tests {
         let mut r = Rollup { grids: 4, grids_with_branch: 3, households: 200, linked_households: 50, ..Rollup::default() };
         r.members.total = 10;
         r.members_in_grid = 10;
+        r.compounds = crate::org::CompoundCounts { total: 8, without_property: 2, red_property: 3, joint_meeting: 5, ..Default::default() };
+        r.baobao.communities = 2;
+        r.baobao.complete = 1;
+        (r.grids_under_model, r.grids_meeting_model) = (4, 3);
         let facts = rollup_facts(&r);
         let catalogue = FactCatalogue::core();
         assert_eq!(facts.len(), ROLLUP_FACTS.len());
@@ -372,6 +543,9 @@ mod tests {
             assert!(fact.kind.accepts(value), "{name} = {value}");
         }
         assert_eq!(facts["coverage_grids_with_branch"], Value::from(0.75));
+        // 红色物业 is a share of the compounds that have property management.
+        assert_eq!((facts["coverage_compounds_managed"].as_f64(), facts["coverage_red_property"].as_f64()), (Some(0.75), Some(0.5)));
+        assert_eq!((facts["coverage_baobao_complete"].as_f64(), facts["coverage_worker_model"].as_f64()), (Some(0.5), Some(0.75)));
     }
 
     #[cfg(feature = "lists")]

@@ -87,5 +87,5 @@ pub use facts::list_facts;
 #[cfg(feature = "cases")]
 pub use facts::case_facts;
 #[cfg(feature = "services")]
-pub use facts::ledger_facts;
+pub use facts::{TeamLedger, ledger_facts, team_ledger_facts};
 pub use set::{Band, Bonus, Eligibility, Indicator, Marks, Outcome, Period, RuleSet, Section, Veto, Voids};

@@ -162,11 +162,13 @@ impl ServicesDocument {
         let grids: HashSet<&str> = org.grids().iter().map(|g| g.record().id.as_str()).collect();
         let members: HashSet<&str> = org.members().iter().map(|m| m.record().id.as_str()).collect();
         let units: HashSet<&str> = org.units().iter().map(|u| u.record().id.as_str()).collect();
+        let teams: HashSet<&str> = org.teams().iter().map(|t| t.record().id.as_str()).collect();
         let mut problems = Vec::new();
         let provider = |problems: &mut Vec<Problem>, record: &str, path: String, p: &ProviderRef| {
             let (known, what) = match p.kind {
                 ProviderKind::Member => (members.contains(p.id.as_str()), RefKind::Member),
                 ProviderKind::Unit => (units.contains(p.id.as_str()), RefKind::Unit),
+                ProviderKind::Team => (teams.contains(p.id.as_str()), RefKind::Team),
             };
             if !known {
                 problems_push(problems, record, format!("{path}.id"), what, &p.id);
@@ -313,7 +315,8 @@ impl ServicesDocument {
     fn check_targets(&self, problems: &mut Vec<Problem>) {
         let negative = |hours: f64| hours < 0.0;
         let message = "a target is a number of hours, 0 or more".to_owned();
-        for (field, hours) in [("member_hours", self.targets.member_hours), ("unit_hours", self.targets.unit_hours)] {
+        let defaults = [("member_hours", self.targets.member_hours), ("unit_hours", self.targets.unit_hours), ("team_hours", self.targets.team_hours)];
+        for (field, hours) in defaults {
             if hours.is_some_and(negative) {
                 problems.push(shape(None, format!("$.targets.{field}"), message.clone()));
             }

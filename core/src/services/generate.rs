@@ -33,6 +33,23 @@ pub const MEMBER_TARGET_HOURS: f64 = 24.0;
 pub const UNIT_TARGET_HOURS: f64 = 50.0;
 /// Yearly target of a unit on a community's big committee (大党委成员单位).
 pub const BIG_COMMITTEE_TARGET_HOURS: f64 = 80.0;
+/// What a generated team aims to log in a year, in hours. Not a target the document states
+/// (the seeds give none for teams: 来凤's 先锋队 "took part in over a hundred activities"), so
+/// the generated documents set no `team_hours`.
+const TEAM_AIM_HOURS: f64 = 60.0;
+
+/// The demand categories a team's modules serve (文艺服务 and 应急救援 answer no demand the
+/// generator raises).
+fn team_categories(modules: &[crate::org::ServiceModule]) -> Vec<String> {
+    use crate::org::ServiceModule::{Care, Mediation, PublicAffairs};
+    let mut out: Vec<String> = Vec::new();
+    for (module, category) in [(Care, "助老"), (Mediation, "法律"), (PublicAffairs, "环境")] {
+        if modules.contains(&module) {
+            out.push(category.to_owned());
+        }
+    }
+    out
+}
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,6 +390,21 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
         providers.push(Provider { who, name: r.name.clone(), target: MEMBER_TARGET_HOURS, keen: keen(&mut rng) });
     }
 
+    // Teams offer what their modules serve, where they serve, and log activities as a team.
+    for t in org.teams() {
+        let r = t.record();
+        let who = ProviderRef { kind: ProviderKind::Team, id: r.id.clone() };
+        let categories = team_categories(&r.modules);
+        if !categories.is_empty() {
+            let area = match &r.grid {
+                Some(g) => Area { grids: vec![g.clone()], communities: vec![] },
+                None => Area { grids: vec![], communities: vec![r.community.clone()] },
+            };
+            offers.push(Offer { id: format!("o-{}", r.id), provider: who.clone(), categories, capacity_per_month: rng.between(2, 4), area, valid: Some(whole_year) });
+        }
+        providers.push(Provider { who, name: r.name.clone(), target: TEAM_AIM_HOURS, keen: keen(&mut rng) });
+    }
+
     // Dispatch: the matcher over demands and offers, as the service board shows it.
     let demands: Vec<Demand> = raised.iter().map(|(d, _)| d.clone()).collect();
     let draft = Season { demands, offers, claims: vec![], ledger: vec![], targets: Targets::default() };
@@ -497,6 +529,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
             let (kind, hours) = match p.who.kind {
                 ProviderKind::Member => (if rng.chance(50) { RecordKind::Service } else { RecordKind::Activity }, f64::from(rng.between(8, 20)) / 2.0),
                 ProviderKind::Unit => (RecordKind::Activity, f64::from(rng.between(4, 16))),
+                ProviderKind::Team => (RecordKind::Activity, f64::from(rng.between(2, 8))),
             };
             let hours = hours.min((aim - have).max(1.0).ceil());
             have += log(&mut ledger, &p.who, date, hours, rng.between(1, 30), None, kind, Some(note.to_owned()));
@@ -512,7 +545,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
         offers,
         claims,
         ledger,
-        targets: Targets { member_hours: Some(MEMBER_TARGET_HOURS), unit_hours: Some(UNIT_TARGET_HOURS), providers: big_committee },
+        targets: Targets { member_hours: Some(MEMBER_TARGET_HOURS), unit_hours: Some(UNIT_TARGET_HOURS), team_hours: None, providers: big_committee },
     }
 }
 
@@ -557,6 +590,12 @@ mod tests {
         let units: Vec<_> = figures.iter().filter(|(p, _)| p.kind == ProviderKind::Unit).collect();
         assert!(units.iter().all(|(_, f)| f.hours <= 200.0), "implausible unit hours");
         assert!(units.iter().any(|(_, f)| f.projects > 0));
+        // Teams offer, take claims and log activities as teams.
+        assert!(doc.offers().iter().any(|o| o.provider.kind == ProviderKind::Team));
+        assert!(doc.claims().iter().any(|c| c.provider().is_some_and(|p| p.kind == ProviderKind::Team)));
+        let teams: Vec<_> = figures.iter().filter(|(p, _)| p.kind == ProviderKind::Team).collect();
+        assert_eq!(teams.len(), org.teams().len());
+        assert!(teams.iter().all(|(_, f)| f.records > 0 && f.hours > 0.0 && f.target_hours.is_none()), "{teams:?}");
     }
 
     #[test]

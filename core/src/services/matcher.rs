@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Text;
 use super::document::ServicesDocument;
-use super::records::{Month, Offer, ProviderKind, ProviderRef, Urgency};
+use super::records::{Month, Offer, ProviderRef, Urgency};
 use crate::org::{Date, Names, Organization};
 
 /// How an offer's area covers a demand.
@@ -171,7 +171,7 @@ fn match_reason(m: &Match, names: &Names) -> Text {
             m.urgency.zh(),
             m.category,
             m.offer,
-            if m.provider.kind == ProviderKind::Member { format!("党员 {who}") } else { format!("单位 {who}") },
+            format!("{} {who}", m.provider.kind.zh()),
             m.month,
             m.capacity_left,
             m.capacity
@@ -181,7 +181,7 @@ fn match_reason(m: &Match, names: &Names) -> Text {
             m.urgency.en(),
             m.category,
             m.offer,
-            if m.provider.kind == ProviderKind::Member { format!("member {who}") } else { format!("unit {who}") },
+            format!("{} {who}", m.provider.kind.key()),
             m.capacity_left,
             m.capacity,
             m.month

@@ -45,7 +45,8 @@ impl Urgency {
     }
 }
 
-/// Who provides a service: a Party member or a unit (双报到 both report to the community).
+/// Who provides a service: a Party member or a unit (双报到 both report to the community), or
+/// a team (先锋队, 暖心服务小分队 …) of the organization document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProviderKind {
@@ -53,9 +54,32 @@ pub enum ProviderKind {
     Member,
     /// A unit (报到单位 / 驻区单位).
     Unit,
+    /// A team (队): its activities and hours are the team's, not its members' one by one.
+    Team,
 }
 
-/// A member or a unit by id: `{"kind": "member", "id": "m1"}`. Sorts members first, then by id.
+impl ProviderKind {
+    /// The JSON name: `member`, `unit`, `team`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProviderKind::Member => "member",
+            ProviderKind::Unit => "unit",
+            ProviderKind::Team => "team",
+        }
+    }
+
+    /// The name in Chinese: 党员, 单位, 队伍.
+    pub fn zh(self) -> &'static str {
+        match self {
+            ProviderKind::Member => "党员",
+            ProviderKind::Unit => "单位",
+            ProviderKind::Team => "队伍",
+        }
+    }
+}
+
+/// A member, unit or team by id: `{"kind": "member", "id": "m1"}`. Sorts members first, then
+/// units, then teams; by id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderRef {
@@ -66,22 +90,19 @@ pub struct ProviderRef {
 }
 
 impl ProviderRef {
-    /// The member's or unit's name in `names`, or its id.
+    /// The member's, unit's or team's name in `names`, or its id.
     pub fn name<'a>(&'a self, names: &'a crate::org::Names) -> &'a str {
         match self.kind {
             ProviderKind::Member => names.member(&self.id),
             ProviderKind::Unit => names.unit(&self.id),
+            ProviderKind::Team => names.team(&self.id),
         }
     }
 }
 
 impl fmt::Display for ProviderRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.kind {
-            ProviderKind::Member => "member",
-            ProviderKind::Unit => "unit",
-        };
-        write!(f, "{kind} {}", self.id)
+        write!(f, "{} {}", self.kind.key(), self.id)
     }
 }
 
@@ -265,6 +286,9 @@ pub struct Targets {
     /// Default hours a year for each unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_hours: Option<f64>,
+    /// Default hours a year for each team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_hours: Option<f64>,
     /// Per-provider targets.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub providers: Vec<ProviderTarget>,
@@ -276,6 +300,7 @@ impl Targets {
         self.providers.iter().find(|t| t.provider == *provider).map(|t| t.hours).or(match provider.kind {
             ProviderKind::Member => self.member_hours,
             ProviderKind::Unit => self.unit_hours,
+            ProviderKind::Team => self.team_hours,
         })
     }
 }

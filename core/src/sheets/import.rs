@@ -420,7 +420,7 @@ impl Rows<'_> {
                     },
                     None => None,
                 };
-                workers.push(WorkerRecord { name, phone, member: None });
+                workers.push(WorkerRecord { name, phone, member: None, role: None });
             }
             let households = self.value(&mut row, "households", values::count).unwrap_or(0);
             let population = self.value(&mut row, "population", values::count).unwrap_or(0);
@@ -469,7 +469,7 @@ impl Rows<'_> {
                 self.failed.push(id);
                 continue;
             };
-            let record = UnitRecord { id, name, kind, community: community.unwrap_or_default(), big_committee, agreements };
+            let record = UnitRecord { id, name, kind, community: community.unwrap_or_default(), big_committee, agreements, baobao: Vec::new(), stationed: Vec::new() };
             // A unit with several agreements takes a row for each (as exports write it): the
             // rows of one unit, the same but for the agreement, make one record.
             let same = |u: &UnitRecord| UnitRecord { agreements: Vec::new(), ..u.clone() } == UnitRecord { agreements: Vec::new(), ..record.clone() };

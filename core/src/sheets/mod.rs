@@ -312,11 +312,13 @@ pub fn document(imported: &Imported, org: Option<(&str, &str)>) -> Result<Docume
 }
 
 /// What a sheet has no column for is kept from the document's record of the same id: a
-/// node's big committee and linked households, a grid worker's member link (by the worker's
-/// name). Without this, reading a sheet into a document would drop them.
+/// node's big committee and linked households, a unit's 包保 and stationed people, a grid
+/// worker's member link and role (by the worker's name). Without this, reading a sheet into
+/// a document would drop them.
 fn carry_over(kind: Kind, old: &[Value], records: &mut [Value]) {
     let keys: &[&str] = match kind {
         Kind::Nodes => &["committee", "linked_households"],
+        Kind::Units => &["baobao", "stationed"],
         _ => &[],
     };
     for record in records.iter_mut() {
@@ -330,8 +332,10 @@ fn carry_over(kind: Kind, old: &[Value], records: &mut [Value]) {
             let Some(Value::Array(workers)) = record.get_mut("workers") else { continue };
             for w in workers.iter_mut() {
                 let same = before.get("workers").and_then(Value::as_array).and_then(|ws| ws.iter().find(|o| o.get("name") == w.get("name")));
-                if let (Some(member), None) = (same.and_then(|o| o.get("member")), w.get("member")) {
-                    w["member"] = member.clone();
+                for key in ["member", "role"] {
+                    if let (Some(v), None) = (same.and_then(|o| o.get(key)), w.get(key)) {
+                        w[key] = v.clone();
+                    }
                 }
             }
         }

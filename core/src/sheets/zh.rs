@@ -12,6 +12,8 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Member => "党员",
         RefKind::Post => "岗位",
         RefKind::Level => "层级",
+        RefKind::PropertyCompany => "物业企业",
+        RefKind::Team => "队伍",
         #[allow(unreachable_patterns)]
         _ => "记录",
     }
@@ -28,6 +30,11 @@ fn field_zh(field: &str) -> String {
         other => other,
     }
     .to_owned()
+}
+
+/// A grid worker's role key (reporting_member …) in Chinese.
+fn worker_role_zh(key: &str) -> &str {
+    crate::org::WorkerRole::ALL.into_iter().find(|r| r.key() == key).map_or(key, |r| r.zh())
 }
 
 /// A problem of an import in Chinese; a kind an import never reports falls back to English.
@@ -79,6 +86,16 @@ pub fn kind_zh(kind: &ProblemKind) -> String {
         ProblemKind::NotReported => "在职党员尚未到居住地社区报到（双报到）".to_owned(),
         ProblemKind::AgreementPeriod { start, end } => format!("协议结束日期 {end} 早于开始日期 {start}"),
         ProblemKind::NoCommittee => "单位标为大党委成员单位，但所属社区未设大党委".to_owned(),
+        ProblemKind::WorkerRoleMember { role, member } => format!("网格员身份为{}，但党员“{member}”不是这一类党员", worker_role_zh(role)),
+        ProblemKind::WorkerModel { model, role, needed, found } => format!("“{model}”网格员模式要求每个网格有{}{needed}名，本网格有 {found} 名", worker_role_zh(role)),
+        ProblemKind::ListedTwice { id } => format!("“{id}”重复列出"),
+        ProblemKind::PeriodOrder { start, end } => format!("结束日期 {end} 早于开始日期 {start}"),
+        ProblemKind::StationedNotBaobao { community } => format!("进驻社区“{community}”，但本单位并不包保该社区"),
+        ProblemKind::SecondLead { first } => format!("该社区已有牵头单位（{first}），“1+4+N”只设一个牵头单位"),
+        ProblemKind::RedSiteWithoutParty => "红色物业示范点须由建有党组织的物业企业服务".to_owned(),
+        ProblemKind::GridOutsideCommunity { grid } => format!("网格“{grid}”属于其他社区"),
+        ProblemKind::LeaderNotInTeam { id } => format!("队长“{id}”不在本队队员之中"),
+        ProblemKind::EmptyTeam => "队伍没有队员、成员单位或志愿者".to_owned(),
         ProblemKind::NoOwner => "事项未明确责任主体：请填写承办的部门或岗位".to_owned(),
         ProblemKind::DuplicateItem { name, kind, first } => format!("{}“{name}”重复，与事项“{first}”相同", list_kind_zh(kind)),
         ProblemKind::NegativeDuty { name, negative } => format!("“{name}”已列入负面清单（事项“{negative}”），却仍被列为职责"),
@@ -129,6 +146,16 @@ mod tests {
             ProblemKind::NotForStatus { status: "取消".into() },
             ProblemKind::NoGrid,
             ProblemKind::UnknownRef { what: RefKind::Post, id: "p".into() },
+            ProblemKind::WorkerModel { model: "1+1".into(), role: "no_office_member".into(), needed: 1, found: 0 },
+            ProblemKind::WorkerRoleMember { role: "reporting_member".into(), member: "m1".into() },
+            ProblemKind::ListedTwice { id: "c1".into() },
+            ProblemKind::PeriodOrder { start: "2026-03-01".into(), end: "2026-02-01".into() },
+            ProblemKind::StationedNotBaobao { community: "c1".into() },
+            ProblemKind::SecondLead { first: "row 3".into() },
+            ProblemKind::RedSiteWithoutParty,
+            ProblemKind::GridOutsideCommunity { grid: "g1".into() },
+            ProblemKind::LeaderNotInTeam { id: "m1".into() },
+            ProblemKind::EmptyTeam,
             ProblemKind::UnknownItem { id: "x".into() },
             ProblemKind::NoInstead,
             ProblemKind::NotLower { from: "a".into(), to: "b".into() },

@@ -175,6 +175,9 @@ pub(crate) fn stats(what: Stats, ctx: &Ctx) -> Result<(), Fail> {
     out!("  grids with a branch          {}", pct(figures.coverage.grids_with_branch));
     out!("  members placed in a grid     {}", pct(figures.coverage.members_in_grid));
     out!("  households linked            {}", pct(figures.coverage.households_linked));
+    for line in super::org_cli::lines(&r, &figures.coverage) {
+        out!("{line}");
+    }
     Ok(())
 }
 
