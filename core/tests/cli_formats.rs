@@ -168,7 +168,7 @@ fn junit_reports_a_testcase_per_document_or_case_file() {
     assert!(tests.contains("  actual:   "), "{tests}");
     let (code, passing, _) = run_in("rules", &["test", "cases", "--format", "junit"]);
     assert_eq!(code, 0);
-    assert!(passing.contains("tests=\"7\" failures=\"0\""), "{passing}");
+    assert!(passing.contains("tests=\"9\" failures=\"0\""), "{passing}");
     let (_, validate, _) = run_in("tree", &["validate", "tree", "positions/bom-crlf-tabs.json", "--format", "junit"]);
     assert!(validate.contains("<testcase name=\"positions/bom-crlf-tabs.json\" classname=\"grassroots.validate.tree\">"), "{validate}");
     assert!(validate.contains("<failure message=\"10 error(s)\""), "{validate}");
