@@ -87,6 +87,12 @@ printf '{"cases": %s, "org": %s}\n' "$(cat "$data/county-cases.tmp")" "$(cat "$d
 # the dashboard with the cases and the ratings too.
 gr generate geo --org "$data/county.json" --seed 2026 --no-blocks > "$data/county-geo.json"
 printf '{"org": %s, "geo": %s}\n' "$(cat "$data/county.json")" "$(cat "$data/county-geo.json")" > "$data/county-map.json"
+# The re-cut page (片区重划): the same geometry with its blocks (each with households,
+# population, community and today's grid), re-cut in the browser into grids of 300–500
+# households; and the CLI's outcome of the same re-cut, which the browser test compares with.
+gr generate geo --org "$data/county.json" --seed 2026 > "$data/county-geo-blocks.json"
+printf '{"org": %s, "geo": %s, "recut": {"households": {"min": 300, "max": 500}}}\n' "$(cat "$data/county.json")" "$(cat "$data/county-geo-blocks.json")" > "$data/county-recut.json"
+gr recut "$data/county-geo-blocks.json" --households 300..500 --org "$data/county.json" --format json > "$data/county-recut-outcome.json"
 # The sample roster the import page offers (generated people: names, ID-card and phone numbers
 # are fictional, so it is written in full and imports back).
 gr export members "$data/county.json" --reveal -o "$data/county-members.xlsx"

@@ -96,6 +96,7 @@ for (const name of readdirSync(pkg).sort()) {
     kinds: kindsOf(name),
     evaluate: /export function evaluate\b/.test(source),
     xlsx: /export function xlsx\b/.test(source),
+    recut: /export function recut\b/.test(source),
   };
 }
 const text = readFileSync(loader, 'utf8');

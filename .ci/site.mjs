@@ -8,6 +8,7 @@ import { join } from 'node:path';
 export const PAGES = [
   ['index.html', '一屏统览'],
   ['map.html', '网格地图'],
+  ['recut.html', '片区重划'],
   ['org.html', '组织架构'],
   ['scorecards.html', '五星支部评定'],
   ['lists.html', '四张清单与证明查询'],

@@ -106,7 +106,7 @@ function variant(kind, data) {
   return text && RICH[kind].test(text) ? `${kind}+` : kind;
 }
 
-const RICH = { 'grid-map': /"(cases|scorecard|period|min_sample)"\s*:/, dashboard: /"geo"\s*:/ };
+const RICH = { 'grid-map': /"(cases|scorecard|period|min_sample|recut)"\s*:/, dashboard: /"geo"\s*:/ };
 
 function load(name) {
   const files = MANIFEST.modules[name];
@@ -409,6 +409,24 @@ export async function evaluate(data) {
   }
   wasm ??= await load(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].evaluate && MANIFEST.modules[n].kinds.length === 0));
   return JSON.parse(wasm.evaluate(toText(data) ?? ''));
+}
+
+/**
+ * Re-cuts blocks into grids or districts (片区重划) in the browser with the same code as
+ * `grassroots recut --format json`: `input` a geometry document with block features (or a
+ * blocks document), `options` ({ households: { min: 300, max: 500 } }, { parts: 25, … }), `org`
+ * optionally the organization whose grids today's parts are; each a value or JSON text.
+ * Resolves to the outcome { feasible, assignment, report, reasons, org? }; rejects with every
+ * problem. Loads the map's larger module unless one that has it is loaded already.
+ */
+export async function recut(input, options, org) {
+  await asked?.result;
+  let wasm = null;
+  for (const [name, exports] of loaded) {
+    if (MANIFEST.modules[name].recut) { wasm = await exports; break; }
+  }
+  wasm ??= await load(Object.keys(MANIFEST.modules).filter((n) => MANIFEST.modules[n].recut).sort((a, b) => MANIFEST.modules[a].kinds.length - MANIFEST.modules[b].kinds.length)[0]);
+  return JSON.parse(wasm.recut(toText(input) ?? '', toText(options) ?? '', toText(org) ?? undefined));
 }
 
 /** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map', 'roster-import') into `element` (inside a shadow root). */

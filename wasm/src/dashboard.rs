@@ -46,8 +46,13 @@ pub struct Bar {
 /// The coverage bars of a node: grids with a branch, members in a grid, households linked.
 pub fn coverage_bars(org: &Organization, id: NodeId, text: &Catalogue) -> Vec<Bar> {
     let c = org.rollup(id).coverage();
+    let d = &text.dash_domain;
+    // The domain's ratios only where the node has what they count (a street with no compound
+    // on record shows no property figures).
+    let domain = [(d[3], c.compounds_managed), (d[4], c.red_property), (d[5], c.joint_meeting), (d[6], c.baobao_complete), (d[7], c.worker_model)];
     [(text.dash_cov_branch, c.grids_with_branch), (text.dash_cov_grid, c.members_in_grid), (text.dash_cov_linked, c.households_linked)]
         .into_iter()
+        .chain(domain.into_iter().filter(|(_, r)| r.denominator > 0))
         .map(|(label, r)| Bar {
             label,
             value: match r.value {
@@ -242,7 +247,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
     let title = props.label.clone().unwrap_or_else(|| AttrValue::from(text.dash_title));
     let mut path = tree.path_to_root(id);
     path.reverse();
-    let figures: Vec<(&'static str, String)> = vec![
+    let mut figures: Vec<(&'static str, String)> = vec![
         (text.dash_members, r.members.total.to_string()),
         (text.dash_grids, r.grids.to_string()),
         (text.dash_grid_workers, r.grid_workers.to_string()),
@@ -252,6 +257,13 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
         (text.dash_co_located, r.co_located_units.to_string()),
         (text.dash_members_reported, r.members_reported.to_string()),
     ];
+    if r.compounds.total > 0 {
+        figures.push((text.dash_domain[0], r.compounds.total.to_string()));
+        figures.push((text.dash_domain[1], r.compounds.without_property.to_string()));
+    }
+    if r.teams.total > 0 {
+        figures.push((text.dash_domain[2], r.teams.total.to_string()));
+    }
     let cases = node_metrics(&data, id);
     let tier = node_tier(&data, id);
     let has_card = data.card.is_some();

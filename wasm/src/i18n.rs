@@ -586,6 +586,11 @@ pub struct Catalogue {
     pub dash_cov_grid: &'static str,
     #[cfg(feature = "dashboard")]
     pub dash_cov_linked: &'static str,
+    /// Compounds (小区), those without property management, service teams; and the coverage
+    /// of property management, 红色物业, joint meetings, complete 1+4+N 包保 and the grid-worker
+    /// model (issue 16), each shown where the node has any.
+    #[cfg(feature = "dashboard")]
+    pub dash_domain: [&'static str; 8],
     #[cfg(feature = "dashboard")]
     pub dash_in_service: &'static str,
     #[cfg(feature = "dashboard")]
@@ -1258,6 +1263,8 @@ pub static ZH_CN: Catalogue = Catalogue {
     #[cfg(feature = "dashboard")]
     dash_cov_linked: "联系户覆盖",
     #[cfg(feature = "dashboard")]
+    dash_domain: ["小区", "无物业小区", "服务队伍", "小区物业覆盖（无物业清零）", "红色物业（有物业小区中）", "物业联席会议覆盖", "包保“1+4+N”配齐的社区", "网格员配备达标的网格"],
+    #[cfg(feature = "dashboard")]
     dash_in_service: "在职党员",
     #[cfg(feature = "dashboard")]
     dash_retired: "离退休党员",
@@ -1896,6 +1903,8 @@ pub static EN: Catalogue = Catalogue {
     dash_cov_grid: "Members in a grid",
     #[cfg(feature = "dashboard")]
     dash_cov_linked: "Households linked",
+    #[cfg(feature = "dashboard")]
+    dash_domain: ["Compounds", "Compounds without property management", "Service teams", "Compounds with property management", "Red property (of managed compounds)", "Joint meetings", "Communities with a complete 1+4+N", "Grids staffed to the model"],
     #[cfg(feature = "dashboard")]
     dash_in_service: "In service",
     #[cfg(feature = "dashboard")]

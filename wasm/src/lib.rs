@@ -27,6 +27,8 @@ pub mod org_tree;
 #[cfg(any(feature = "dashboard", feature = "grid-map"))]
 pub mod overview;
 mod problem_zh;
+#[cfg(feature = "recut")]
+pub mod recut_view;
 #[cfg(feature = "roster-import")]
 pub mod roster_import;
 #[cfg(feature = "xlsx")]
@@ -81,6 +83,21 @@ pub fn evaluate(data: &str) -> Result<String, JsError> {
         JsError::new(&lines.join("\n"))
     })?;
     serde_json::to_string_pretty(card.evaluation()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Re-cuts blocks into districts or grids (片区/网格重划) with the same code as
+/// `grassroots recut --format json`: `input` a geometry document whose block features carry
+/// `households` and `population` (or a blocks document with its adjacency), `options` the
+/// options document (`{"households": {"min": 300, "max": 500}}`, `{"parts": 25, …}`), `org`
+/// optionally the organization whose grids today's parts are. Returns the outcome as JSON
+/// text; throws an `Error` listing every problem (paths under `$`, `$options`, `$org`).
+#[cfg(feature = "recut")]
+#[wasm_bindgen]
+pub fn recut(input: &str, options: &str, org: Option<String>) -> Result<String, JsError> {
+    grassroots::recut::run_json(input, options, org.as_deref()).map_err(|e| {
+        let lines: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+        JsError::new(&lines.join("\n"))
+    })
 }
 
 /// Options a host passes as attributes or as the `options` object of `mount()`. An unknown

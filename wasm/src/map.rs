@@ -84,6 +84,36 @@ fn number(v: f64) -> String {
     format!("{:.1}", v)
 }
 
+/// A planar polygon as SVG path data (outer rings and holes; SVG's y grows downwards, the
+/// planar y northwards), its box `[min x, min y, max x, max y]` and the area centre of its
+/// largest ring; `None` when it has no point.
+pub(crate) fn outline(polygon: &grassroots::geo::MultiPolygon<f64>) -> Option<(String, [f64; 4], (f64, f64))> {
+    let mut path = String::new();
+    let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    let mut best = (0.0, 0.0, -1.0);
+    for poly in &polygon.0 {
+        let rings = std::iter::once(poly.exterior()).chain(poly.interiors());
+        for (r, ring) in rings.enumerate() {
+            let points: Vec<(f64, f64)> = ring.0.iter().map(|c| (c.x, -c.y)).collect();
+            for (k, (x, y)) in points.iter().enumerate() {
+                path.push_str(if k == 0 { "M" } else { "L" });
+                path.push_str(&number(*x));
+                path.push(' ');
+                path.push_str(&number(*y));
+                bbox = [bbox[0].min(*x), bbox[1].min(*y), bbox[2].max(*x), bbox[3].max(*y)];
+            }
+            path.push('Z');
+            if r == 0 {
+                let c = ring_centre(&points);
+                if c.2 > best.2 {
+                    best = c;
+                }
+            }
+        }
+    }
+    (!path.is_empty()).then_some((path, bbox, (best.0, best.1)))
+}
+
 impl MapModel {
     /// The places of `geo` that name a grid or node of `org`. A shape naming neither is not
     /// drawn, and a warning says so (blocks are for re-cutting, and are not drawn either).
@@ -114,36 +144,9 @@ impl MapModel {
                 },
                 Subject::Block(_) => continue,
             };
-            // SVG's y grows downwards; the planar y grows northwards.
-            let Some(polygon) = planar.get(i) else { continue };
-            let mut path = String::new();
-            let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
-            let mut best = (0.0, 0.0, -1.0);
-            for poly in &polygon.0 {
-                let rings = std::iter::once(poly.exterior()).chain(poly.interiors());
-                for (r, ring) in rings.enumerate() {
-                    let points: Vec<(f64, f64)> = ring.0.iter().map(|c| (c.x, -c.y)).collect();
-                    for (k, (x, y)) in points.iter().enumerate() {
-                        path.push_str(if k == 0 { "M" } else { "L" });
-                        path.push_str(&number(*x));
-                        path.push(' ');
-                        path.push_str(&number(*y));
-                        bbox = [bbox[0].min(*x), bbox[1].min(*y), bbox[2].max(*x), bbox[3].max(*y)];
-                    }
-                    path.push('Z');
-                    if r == 0 {
-                        let c = ring_centre(&points);
-                        if c.2 > best.2 {
-                            best = c;
-                        }
-                    }
-                }
-            }
-            if path.is_empty() {
-                continue;
-            }
+            let Some((path, bbox, centre)) = planar.get(i).and_then(outline) else { continue };
             index[i] = Some(places.len());
-            places.push(Place { target, id, name, code, within, path, bbox, centre: (best.0, best.1), neighbours: Vec::new() });
+            places.push(Place { target, id, name, code, within, path, bbox, centre, neighbours: Vec::new() });
         }
         for (i, ns) in neighbours.iter().enumerate() {
             if let Some(p) = index.get(i).copied().flatten() {
@@ -1010,8 +1013,19 @@ pub fn grid_map_view(props: &GridMapProps) -> Html {
     html! {
         <section class="gr-grid-map" aria-label={props.label.clone().unwrap_or_else(|| AttrValue::from(map_text(props.lang).title))}>
             <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} elderly={props.elderly} crumb={Some(crumb)} />
+            { recut_of(&props.data, *at, props.lang) }
         </section>
     }
+}
+
+#[cfg(feature = "recut")]
+fn recut_of(data: &Rc<Overview>, at: NodeId, lang: Lang) -> Html {
+    html! { <crate::recut_view::RecutView overview={Rc::clone(data)} {at} {lang} /> }
+}
+
+#[cfg(not(feature = "recut"))]
+fn recut_of(_: &Rc<Overview>, _: NodeId, _: Lang) -> Html {
+    Html::default()
 }
 
 #[cfg(test)]

@@ -47,6 +47,9 @@ pub struct Overview {
     /// The grids and nodes of the geometry document, ready to draw.
     #[cfg(feature = "geo")]
     pub map: Option<Rc<MapModel>>,
+    /// The re-cut of the geometry's blocks that `"recut": {options}` asks for.
+    #[cfg(feature = "recut")]
+    pub recut: Option<crate::recut_view::RecutData>,
     /// The cases' and the geometry's warnings, and cases whose node is not in the tree (left
     /// out of every rate).
     pub warnings: Vec<Problem>,
@@ -102,6 +105,8 @@ fn keys(need_geo: bool) -> Vec<(&'static str, bool)> {
     keys.extend([("cases", false), ("period", false), ("min_sample", false)]);
     #[cfg(feature = "rules")]
     keys.push(("scorecard", false));
+    #[cfg(feature = "recut")]
+    keys.push(("recut", false));
     keys
 }
 
@@ -148,6 +153,15 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
                 }
                 _ => (None, Vec::new()),
             };
+            #[cfg(feature = "recut")]
+            let recut = match (part("recut"), part("geo"), geo.as_ref()) {
+                (Some(options), Some(text), Some(g)) => match crate::recut_view::compute(options, text, g, &org) {
+                    Ok(r) => Some(r),
+                    Err(found) => return Err(Error::Invalid { problems: found }),
+                },
+                (Some(_), _, _) => return Err(Error::Invalid { problems: vec![shape("$", "`recut` needs `geo` with the blocks to re-cut".to_owned())] }),
+                _ => None,
+            };
             #[cfg(feature = "geo")]
             let map = geo.map(|geo| {
                 if !geo.warnings().is_empty() {
@@ -165,6 +179,8 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
                 card,
                 #[cfg(feature = "geo")]
                 map,
+                #[cfg(feature = "recut")]
+                recut,
                 warnings,
             })
         }

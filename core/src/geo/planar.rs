@@ -189,6 +189,7 @@ pub(crate) fn neighbours_of(shapes: &[MultiPolygon<f64>], related: impl Fn(usize
 /// The length of boundary two planar shapes share (metres for planar metres): the sum over
 /// their edge pairs of the length along which one lies on the other. For neighbours found by
 /// [`neighbours_of`]; a corner alone gives 0.
+#[cfg(feature = "recut")]
 pub(crate) fn shared_boundary(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
     let edges = |m: &MultiPolygon<f64>| -> Vec<(Coord<f64>, Coord<f64>)> {
         m.0.iter()

@@ -264,6 +264,11 @@ impl Blocks {
         self.records.is_empty()
     }
 
+    /// The neighbour pairs, by index (lower first, each once).
+    pub fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.edges.iter().map(|&(a, b, _)| (a as usize, b as usize))
+    }
+
     /// The index of the block with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
         self.index.get(id).map(|&i| i as usize)
