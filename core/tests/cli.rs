@@ -690,9 +690,10 @@ fn table_commands_write_xlsx_and_others_refuse_it() {
         let book = grassroots::sheets::sheets(&file, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         let names: Vec<&str> = book.iter().map(|s| s.name.as_str()).collect();
         let want: &[&str] = match name {
-            "eval" => &["概要", "diagnostics", "entities", "entities.sections", "entities.sections.indicators"],
-            "clocks" => &["概要", "cases", "cases.clocks"],
-            "metrics" => &["概要", "metrics.nodes"],
+            // Sheets named by their paths in the report, in Chinese.
+            "eval" => &["概要", "提示", "评定对象", "评定对象·星级", "评定对象·星级·指标"],
+            "clocks" => &["概要", "案件", "案件·时限"],
+            "metrics" => &["概要", "指标·党组织"],
             _ => &[],
         };
         assert!(want.iter().all(|w| names.contains(w)), "{name}: {names:?}");
@@ -705,7 +706,10 @@ fn table_commands_write_xlsx_and_others_refuse_it() {
     // Numbers stay numbers; an entity's indicators name the entity and the section.
     let eval = std::fs::read(out("eval.xlsx")).unwrap_or_default();
     let book = grassroots::sheets::sheets("eval.xlsx", &eval).unwrap_or_default();
-    let indicators = book.iter().find(|s| s.name == "entities.sections.indicators").unwrap_or_else(|| panic!("indicators"));
+    let indicators = book.iter().find(|s| s.name == "评定对象·星级·指标").unwrap_or_else(|| panic!("indicators"));
+    // Column headers in Chinese too (the report's keys where it has no word for one).
+    let header = &indicators.rows.iter().find(|(_, r)| r.iter().any(|c| matches!(c, grassroots::sheets::Cell::Text(t) if t == "得分" || t == "分值"))).map(|(_, r)| r.clone()).unwrap_or_default();
+    assert!(!header.is_empty(), "a header row with 得分 or 分值: {:?}", indicators.rows.iter().take(4).collect::<Vec<_>>());
     let cells: Vec<&grassroots::sheets::Cell> = indicators.rows.iter().flat_map(|(_, r)| r.iter()).collect();
     assert!(cells.iter().any(|c| matches!(c, grassroots::sheets::Cell::Number(_))));
     assert!(cells.iter().any(|c| matches!(c, grassroots::sheets::Cell::Text(t) if t.starts_with("hq-c1 / "))));

@@ -42,6 +42,172 @@ fn json_workbook(title: &str, value: &Value) -> Workbook {
     Workbook { title: title.to_owned(), exported_at: now_text(), tables }
 }
 
+/// A report's key as a column header or sheet name people read: each dotted segment in Chinese
+/// where the report's vocabulary has a word for it (`households.max` → `户数·最多`), the key
+/// itself otherwise.
+fn zh(key: &str) -> String {
+    key.split('.').map(|k| word(k).unwrap_or(k)).collect::<Vec<_>>().join("·")
+}
+
+fn word(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "id" => "编号",
+        "code" => "编码",
+        "name" => "名称",
+        "title" => "标题",
+        "level" => "层级",
+        "levels" => "各层级数量",
+        "node" => "党组织",
+        "nodes" => "党组织",
+        "street" => "街道",
+        "county" => "县（区）",
+        "community" => "社区",
+        "communities" => "社区",
+        "branch" => "支部",
+        "grid" | "grids" => "网格",
+        "grid_workers" => "网格员",
+        "households" => "户数",
+        "population" => "人口",
+        "members" => "党员",
+        "in_service" => "在职党员",
+        "retired" => "离退休党员",
+        "mobile_in" => "流入党员",
+        "mobile_out" => "流出党员",
+        "no_office" => "无职党员",
+        "total" => "合计",
+        "units" => "单位",
+        "reporting_units" => "报到单位",
+        "co_located_units" => "驻区单位",
+        "members_reported" => "已双报到党员",
+        "central_households" => "党员中心户",
+        "linked_households" => "联系户",
+        "coverage" => "覆盖率",
+        "grids_with_branch" => "网格建支部",
+        "members_in_grid" => "党员入网格",
+        "households_linked" => "联系户覆盖",
+        "numerator" => "分子",
+        "denominator" => "分母",
+        "value" => "值",
+        "compounds" => "小区",
+        "without_property" => "无物业小区",
+        "red_property" => "红色物业",
+        "red_property_sites" => "红色物业示范点",
+        "joint_meeting" => "联席会议",
+        "compounds_managed" => "有物业小区",
+        "teams" => "服务队伍",
+        "people" => "人数",
+        "by_kind" => "按类型",
+        "by_module" => "按服务模块",
+        "people_by_module" => "各模块人数",
+        "vanguard" => "先锋队",
+        "volunteer" => "志愿服务队",
+        "warm_service" => "暖心服务小分队",
+        "errand" => "党员代办队",
+        "emergency_rescue" => "应急救援",
+        "care" => "关爱帮困",
+        "culture" => "文艺服务",
+        "public_affairs" => "公共事务",
+        "mediation" => "法治调解",
+        "party_service" => "党员服务",
+        "baobao" => "包保",
+        "baobao_complete" => "包保“1+4+N”配齐",
+        "complete" => "配齐",
+        "with_units" => "有包保单位",
+        "lead" => "牵头单位",
+        "responsible" => "责任单位",
+        "member" => "成员单位",
+        "task_force" => "尖刀班",
+        "task_force_full" => "尖刀班满编",
+        "first_secretaries" => "第一书记",
+        "stationed_funds_yuan" => "驻点经费（元/年）",
+        "workers_by_role" => "网格员按角色",
+        "reporting_member" => "报到党员",
+        "no_office_member" => "无职党员",
+        "full_time" => "专职网格员",
+        "building_head" => "楼栋长",
+        "unit_head" => "单元长",
+        "unspecified" => "未注明",
+        "worker_model" => "网格员配备达标",
+        "grids_meeting_model" => "达标网格",
+        "grids_under_model" => "应达标网格",
+        "entities" => "评定对象",
+        "entity" => "评定对象",
+        "rank" => "名次",
+        "tier" => "等级",
+        "score" => "得分",
+        "points" => "分值",
+        "max" => "最多",
+        "min" => "最少",
+        "mean" => "平均",
+        "passed" => "达标",
+        "voided" => "否决",
+        "vetoes" => "否决项",
+        "bonuses" => "加分项",
+        "sections" => "星级",
+        "indicators" => "指标",
+        "threshold" => "达标线",
+        "reason" => "说明",
+        "fact" => "事实",
+        "rule_set" => "规则集",
+        "version" => "版本",
+        "diagnostics" => "提示",
+        "zh" => "中文",
+        "en" => "英文",
+        "cases" => "案件",
+        "case" => "案件",
+        "metrics" => "指标",
+        "response" => "响应率",
+        "resolution" => "办结率",
+        "satisfaction" => "满意率",
+        "on_time_closure" => "按时办结率",
+        "clocks_1310" => "1310 时限达标",
+        "clocks_12345" => "12345 时限达标",
+        "min_sample" => "最少样本",
+        "from" => "起",
+        "to" => "止",
+        "now" => "时刻",
+        "clocks" => "时限",
+        "clock" => "时限",
+        "profile" => "时限规范",
+        "state" => "状态",
+        "deadline" => "期限",
+        "due" => "到期",
+        "start" | "since" => "起算",
+        "opened" => "立案",
+        "arrived" => "到达",
+        "left_seconds" => "剩余（秒）",
+        "overdue_seconds" => "超时（秒）",
+        "by_seconds" => "超出（秒）",
+        "margin_seconds" => "余量（秒）",
+        "escalation" => "升级",
+        "route" => "派单",
+        "role" => "角色",
+        "within" => "所属",
+        "unplaced" => "未落位",
+        "event" => "环节",
+        "at" => "时间",
+        "warnings" => "警告",
+        "errors" => "错误",
+        "problems" => "问题",
+        "severity" => "级别",
+        "message" => "说明",
+        "path" => "位置",
+        "record" => "记录",
+        "file" => "文件",
+        "line" => "行",
+        "column" => "列",
+        "valid" => "有效",
+        "added" => "新增",
+        "removed" => "删除",
+        "changed" => "变更",
+        "before" => "变更前",
+        "after" => "变更后",
+        "kind" => "类型",
+        "status" => "状态",
+        _ => return None,
+    })
+}
+
 fn scalar(v: &Value) -> Cell {
     match v {
         Value::Null => Cell::Empty,
@@ -61,8 +227,8 @@ fn collect(value: &Value, path: &str, summary: &mut Table, tables: &mut Vec<Tabl
             }
         }
         Value::Array(items) if items.iter().any(Value::is_object) => tables.extend(records_table(if path.is_empty() { "records" } else { path }, items)),
-        Value::Array(items) => summary.rows.push(vec![path.into(), items.iter().map(|i| cell_text(&scalar(i))).collect::<Vec<_>>().join("、").into()]),
-        other => summary.rows.push(vec![path.into(), scalar(other)]),
+        Value::Array(items) => summary.rows.push(vec![zh(path).into(), items.iter().map(|i| cell_text(&scalar(i))).collect::<Vec<_>>().join("、").into()]),
+        other => summary.rows.push(vec![zh(path).into(), scalar(other)]),
     }
 }
 
@@ -141,14 +307,14 @@ fn records_table_under(name: &str, items: &[Value], owners: Option<&[String]>) -
         .into_iter()
         .map(|cells| headers.iter().map(|h| cells.iter().find(|(k, _)| k == h).map_or(Cell::Empty, |(_, c)| c.clone())).collect())
         .collect();
-    let headers = headers.into_iter().map(|h| if h.is_empty() { "value".to_owned() } else { h }).collect();
-    let mut tables = vec![Table { name: name.to_owned(), headers, rows }];
+    let headers = headers.into_iter().map(|h| if h.is_empty() { "值".to_owned() } else { zh(&h) }).collect();
+    let mut tables = vec![Table { name: zh(name), headers, rows }];
     for (key, list) in children {
         let values: Vec<Value> = list.iter().map(|(_, v)| v.clone()).collect();
         let labels: Vec<String> = list.iter().map(|(o, _)| o.clone()).collect();
         let mut inner = records_table_under(&format!("{name}.{key}"), &values, Some(&labels));
         if let Some(first) = inner.first_mut() {
-            first.headers.insert(0, name.to_owned());
+            first.headers.insert(0, zh(name));
             for (row, label) in first.rows.iter_mut().zip(&labels) {
                 row.insert(0, Cell::Text(label.clone()));
             }
