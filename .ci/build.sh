@@ -11,8 +11,8 @@ cd "$top"
 . target/toolchain.env
 profile=${PROFILE:-release}
 # The modules: one per widget kind (a page with one kind loads only that one), the larger
-# variants some data asks for (grid-map-full: a map with cases or a scorecard; dashboard-map: a
-# dashboard with geometry), one with the six kinds but no map (a page with several kinds), one
+# variants some data asks for (grid-map-full: a map with cases or a scorecard; grid-map-recut:
+# a map that re-cuts its blocks; dashboard-map: a dashboard with geometry), one with the six kinds but no map (a page with several kinds), one
 # with everything (several kinds, one of them a map), the rules alone (`evaluate()` on a
 # page with no widget), and the spreadsheets: `sheets` (`<gr-roster-import>`, which reads them)
 # and `xlsx` (the workbook writer alone, which an export button loads when pressed); no other
@@ -28,6 +28,7 @@ modules=(
   "dashboard-map:--no-default-features --features dashboard-map"
   "grid-map:--no-default-features --features grid-map"
   "grid-map-full:--no-default-features --features grid-map-full"
+  "grid-map-recut:--no-default-features --features grid-map-recut"
   "all:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard"
   "all-map:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard-map,grid-map-full"
   "rules:--no-default-features --features rules"

@@ -32,7 +32,7 @@ const SOLO = { sheets: 'roster-import' };
  * `all-map`). `all` has the six kinds without the map; `all-map` everything; `rules` none.
  */
 const RICHER = { 'grid-map-full': 'grid-map', 'dashboard-map': 'dashboard' };
-const kindsOf = (name) => (SOLO[name] ? [SOLO[name]] : name === 'all-map' ? [...KINDS, 'grid-map+', 'dashboard+'] : name === 'all' ? KINDS.filter((k) => k !== 'grid-map') : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
+const kindsOf = (name) => (SOLO[name] ? [SOLO[name]] : name === 'grid-map-recut' ? ['grid-map', 'grid-map+', 'grid-map++'] : name === 'all-map' ? [...KINDS, 'grid-map+', 'dashboard+'] : name === 'all' ? KINDS.filter((k) => k !== 'grid-map') : RICHER[name] ? [RICHER[name], `${RICHER[name]}+`] : KINDS.includes(name) ? [name] : []);
 
 mkdirSync(out, { recursive: true });
 /** Writes `bytes` to `file` in OUT, with its brotli and gzip forms beside it (FILE.br, FILE.gz:

@@ -24,10 +24,26 @@ describe('dashboard', () => {
   let page;
   before(async () => {
     page = await open(env, '/test/dashboard.html', { viewport: { width: 1100, height: 900 } });
-    for (const id of ['full', 'english', 'elderly']) await page.locator(`#${id} .gr-dash-node`).waitFor();
+    for (const id of ['full', 'english', 'elderly', 'domain']) await page.locator(`#${id} .gr-dash-node`).waitFor();
     await page.locator('#broken .gr-error').waitFor();
   });
   after(async () => { await page.close(); });
+
+  test('compounds, teams, 包保 and the grid-worker model are counted as the core counts them', async () => {
+    // grassroots stats tree laifeng-baobao-teams.json: 3 compounds (1 without property
+    // management), 红色物业 1/2, joint meetings 2/3, 2 teams, 1+4+N complete 1/1, grids meeting
+    // the model 2/2.
+    assert.equal(await figure(page, 'domain', '小区'), '3');
+    assert.equal(await figure(page, 'domain', '无物业小区'), '1');
+    assert.equal(await figure(page, 'domain', '服务队伍'), '2');
+    const coverage = await page.locator('#domain .gr-chart').first().locator('table tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent));
+    assert.deepEqual(coverage.slice(3), [
+      '小区物业覆盖（无物业清零）66.7%（2/3）', '红色物业（有物业小区中）50.0%（1/2）', '物业联席会议覆盖66.7%（2/3）',
+      '包保“1+4+N”配齐的社区100.0%（1/1）', '网格员配备达标的网格100.0%（2/2）',
+    ]);
+    // A tree with none of them shows none of those figures.
+    assert.equal(await page.locator('#full .gr-dash-figure', { hasText: '小区' }).count(), 0);
+  });
 
   test("the root's counts, coverage and case rates are the core's", async () => {
     // grassroots stats tree laifeng-shengli.json: members 7 (in service 2, retired 2, mobile in 1,

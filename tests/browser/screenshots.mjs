@@ -32,6 +32,7 @@ const SHOTS = [
   ['case-tracker', '/cases.html', ['case-tracker'], null, '#case-tracker'],
   ['elderly', '/cases.html', ['case-tracker'], async (page) => { await page.locator('#elderly-toggle').click(); }, 'main'],
   ['roster-import', '/import.html', ['import-county'], importSample, '#import-county'],
+  ['recut', '/recut.html', ['recut-county'], async (page) => { await page.locator('#recut-county .gr-recut-table').waitFor(); }, '#recut-county .gr-recut'],
 ];
 
 /** The import page with its own sample roster read, as a visitor who downloaded it would. */

@@ -1,7 +1,7 @@
 // A portal team's TypeScript against the package's declarations: every element, property,
 // option and event, compiled with `tsc --noEmit --strict` (tests/types/check.mjs). Nothing
 // here runs; it must only type-check, and every use must be one the widgets really support.
-import { evaluate, mount, ready } from 'grassroots-widgets';
+import { evaluate, mount, ready, recut } from 'grassroots-widgets';
 import { mount as mountTree } from 'grassroots-widgets/gr-org-tree';
 import 'grassroots-widgets/gr-scorecard';
 import 'grassroots-widgets/gr-duty-list';
@@ -11,6 +11,7 @@ import 'grassroots-widgets/gr-dashboard';
 import 'grassroots-widgets/gr-grid-map';
 import 'grassroots-widgets/gr-roster-import';
 import type {
+  RecutOutcome,
   CaseTrackerSelectDetail,
   CasesDocument,
   ClaimDetail,
@@ -320,6 +321,9 @@ async function lifecycle(): Promise<void> {
     console.log(entity.id, entity.tier, entity.rank ?? '未评定', entity.total, stars, entity.not_rated?.zh, entity.sections[0]?.indicators[0]?.reason.en);
   }
   await evaluate(JSON.stringify(scorecard));
+
+  const cut: RecutOutcome = await recut('{"type": "FeatureCollection", "features": []}', { households: { min: 300, max: 500 } });
+  console.log(cut.feasible, cut.report.moved, cut.report.after.per_part[0]?.status, cut.reasons[0]?.zh);
 }
 void lifecycle();
 

@@ -1,7 +1,7 @@
 // Deliberate mistakes a portal team could make; each line marked `// error:` must fail to
 // compile, and no other line may (tests/types/check.mjs). If the declarations were loose
 // (`any` data, options or details), these would compile and the check would fail.
-import { evaluate, mount } from 'grassroots-widgets';
+import { evaluate, mount, recut } from 'grassroots-widgets';
 import type { ElementAttributesMap, GeoDocument, OrganizationDocument, ScorecardDocument } from 'grassroots-widgets';
 
 declare const org: OrganizationDocument;
@@ -55,3 +55,5 @@ scorecard.addEventListener('gr-export', (e) => console.log(e.detail.sheets[0]?.r
 document.addEventListener('gr-export', (e) => console.log(e.detail.filename)); // error: the detail says `file`
 mount(div, 'scorecard', card, { reveal: true }); // error: `reveal` is the service board's option
 mount(div, 'service-board', null, { reveal: 'yes' }); // error: reveal is a boolean
+void recut(geo, { households: { min: 300, maximum: 500 } }); // error: a range says `max`, not `maximum`
+void recut(geo, { households: { min: 300, max: 500 } }).then((o) => o.report.moved_block); // error: the report says `moved_blocks`

@@ -60,11 +60,11 @@ function batch() {
     b.result = new Promise((ok) => queueMicrotask(() => {
       asked = null;
       // A kind that only a module of its own serves (the spreadsheet import) loads that apart.
-      const solo = (k) => !Object.values(MANIFEST.modules).some((m) => m.kinds.includes(k) && m.kinds.some((o) => o.replace(/\+$/, '') !== k.replace(/\+$/, '')));
+      const solo = (k) => !Object.values(MANIFEST.modules).some((m) => m.kinds.includes(k) && m.kinds.some((o) => o.replace(/\++$/, '') !== k.replace(/\++$/, '')));
       for (const k of b.kinds) if (solo(k) && !loadedFor(k)) load(smallest([k]));
       const wanted = [...b.kinds].filter((k) => !loadedFor(k) && !solo(k));
       const hinted = [...b.hints].filter((k) => !loadedFor(k) && !loadedFor(k.slice(0, -1)));
-      const bases = new Set([...wanted, ...hinted].map((k) => k.replace(/\+$/, '')));
+      const bases = new Set([...wanted, ...hinted].map((k) => k.replace(/\++$/, '')));
       const name = bases.size > 1 ? smallest([...wanted, ...hinted]) : wanted.length ? smallest(wanted) : null;
       if (name && !loaded.has(name)) load(name);
       ok();
@@ -103,10 +103,13 @@ function variant(kind, data) {
   if (!RICH[kind] || data === undefined || data === null) return kind;
   let text = null;
   try { text = toText(data); } catch { /* update() shows why */ }
-  return text && RICH[kind].test(text) ? `${kind}+` : kind;
+  const hit = text && RICH[kind].find(([key]) => key.test(text));
+  return hit ? `${kind}${hit[1]}` : kind;
 }
 
-const RICH = { 'grid-map': /"(cases|scorecard|period|min_sample|recut)"\s*:/, dashboard: /"geo"\s*:/ };
+// Per kind, in order: a key that asks for a larger module, and the suffix of the kind that
+// module serves (`grid-map++`: the map that re-cuts, which also reads cases).
+const RICH = { 'grid-map': [[/"recut"\s*:/, '++'], [/"(cases|scorecard|period|min_sample)"\s*:/, '+']], dashboard: [[/"geo"\s*:/, '+']] };
 
 function load(name) {
   const files = MANIFEST.modules[name];

@@ -437,9 +437,79 @@ export type DashboardData =
   | (DashboardBase & { cases?: undefined; period?: Period });
 /**
  * `<gr-grid-map>`'s data: the dashboard's, with the geometry required. The case figures need
- * `cases` (and its `period`), the star tiers a `scorecard`.
+ * `cases` (and its `period`), the star tiers a `scorecard`; `recut` re-cuts the geometry's
+ * block features and shows them before and after under the map.
  */
-export type GridMapData = DashboardData & { geo: GeoDocument };
+export type GridMapData = DashboardData & { geo: GeoDocument; recut?: RecutOptions };
+
+/** A size range per part; either bound may be left out. */
+export interface RecutRange {
+  min?: number | null;
+  max?: number | null;
+}
+/**
+ * How to re-cut (片区重划): a number of parts balanced within a tolerance, or a size range per
+ * part (300–500 households, at most 2,500 residents), with pins and today's assignment.
+ */
+export interface RecutOptions {
+  parts?: number;
+  tolerance?: number;
+  balance?: 'households' | 'population';
+  households?: RecutRange;
+  population?: RecutRange;
+  pinned?: Record<string, string>;
+  current?: Record<string, string>;
+  fresh?: boolean;
+  compactness?: number;
+  seed?: number;
+  within_community?: boolean;
+}
+/** One part's figures in a re-cut's report. */
+export interface RecutPart {
+  id: string;
+  community?: string;
+  blocks: number;
+  households: number;
+  population: number;
+  in_range: boolean;
+  contiguous: boolean;
+  status: 'kept' | 'new' | 'today';
+}
+export interface RecutSpread {
+  min: number;
+  max: number;
+  mean: number;
+  ratio: number | null;
+  max_deviation: number;
+}
+export interface RecutSummary {
+  parts: number;
+  households: RecutSpread;
+  population: RecutSpread;
+  out_of_range: string[];
+  discontiguous: string[];
+  boundary: number;
+  boundary_unit: 'm' | 'pairs';
+  unassigned: number;
+  per_part: RecutPart[];
+}
+/** What `recut()` gives: the same JSON as `grassroots recut --format json`. */
+export interface RecutOutcome {
+  feasible: boolean;
+  seed: number;
+  /** Every block's part, in block order. */
+  assignment: Record<string, string>;
+  report: {
+    before: RecutSummary | null;
+    after: RecutSummary;
+    moved: number;
+    moved_blocks: string[];
+    households_range: { min: number | null; max: number | null };
+    population_range: { min: number | null; max: number | null };
+  };
+  reasons: { code: string; en: string; zh: string; [field: string]: unknown }[];
+  org?: { edits: Record<string, unknown>[]; grids: Record<string, unknown>[]; kept: string[]; new: string[]; removed: string[] };
+}
 
 // ---------------------------------------------------------------- kinds, data, options
 
@@ -920,3 +990,10 @@ export interface EntityResult {
  * an Error listing every problem (with its JSON path) for bad data.
  */
 export function evaluate(data: ScorecardDocument | string): Promise<Evaluation>;
+/**
+ * Re-cuts blocks into grids or districts in the browser with the same code as
+ * `grassroots recut --format json`: a geometry document with block features (or a blocks
+ * document), the options, and optionally the organization whose grids today's parts are.
+ * Rejects with an Error listing every problem (paths under `$`, `$options`, `$org`).
+ */
+export function recut(input: GeoDocument | object | string, options: RecutOptions | string, org?: OrganizationDocument | string): Promise<RecutOutcome>;

@@ -203,6 +203,16 @@ const functions = [
     parameters: [{ name: 'data', type: { text: 'ScorecardDocument | string' } }],
     return: { type: { text: 'Promise<Evaluation>' } },
   },
+  {
+    kind: 'function', name: 'recut',
+    description: 'Re-cuts blocks into grids or districts (片区重划) in the browser with the same code as `grassroots recut --format json`: every part contiguous, inside its community, within a size range or balanced, moving as few blocks as the constraints allow; rejects with every problem.',
+    parameters: [
+      { name: 'input', type: { text: 'GeoDocument | object | string' }, description: 'A geometry document whose block features carry households and population, or a blocks document with its adjacency.' },
+      { name: 'options', type: { text: 'RecutOptions | string' } },
+      { name: 'org', optional: true, type: { text: 'OrganizationDocument | string' }, description: 'The organization whose grids today\'s parts are: the outcome then has the grid edits.' },
+    ],
+    return: { type: { text: 'Promise<RecutOutcome>' } },
+  },
 ];
 
 const manifest = {

@@ -45,11 +45,13 @@ pub struct Bar {
 
 /// The coverage bars of a node: grids with a branch, members in a grid, households linked.
 pub fn coverage_bars(org: &Organization, id: NodeId, text: &Catalogue) -> Vec<Bar> {
-    let c = org.rollup(id).coverage();
+    let rollup = org.rollup(id);
+    let c = rollup.coverage();
     let d = &text.dash_domain;
-    // The domain's ratios only where the node has what they count (a street with no compound
-    // on record shows no property figures).
-    let domain = [(d[3], c.compounds_managed), (d[4], c.red_property), (d[5], c.joint_meeting), (d[6], c.baobao_complete), (d[7], c.worker_model)];
+    // The domain's ratios only where the node has what they count: a street with no compound
+    // on record shows no property figures, a tree that records no 包保 unit no 1+4+N.
+    let baobao = if rollup.baobao.with_units > 0 { c.baobao_complete } else { grassroots::org::Ratio::new(0, 0) };
+    let domain = [(d[3], c.compounds_managed), (d[4], c.red_property), (d[5], c.joint_meeting), (d[6], baobao), (d[7], c.worker_model)];
     [(text.dash_cov_branch, c.grids_with_branch), (text.dash_cov_grid, c.members_in_grid), (text.dash_cov_linked, c.households_linked)]
         .into_iter()
         .chain(domain.into_iter().filter(|(_, r)| r.denominator > 0))

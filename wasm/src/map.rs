@@ -1018,12 +1018,12 @@ pub fn grid_map_view(props: &GridMapProps) -> Html {
     }
 }
 
-#[cfg(feature = "recut")]
+#[cfg(all(feature = "grid-map", feature = "recut"))]
 fn recut_of(data: &Rc<Overview>, at: NodeId, lang: Lang) -> Html {
     html! { <crate::recut_view::RecutView overview={Rc::clone(data)} {at} {lang} /> }
 }
 
-#[cfg(not(feature = "recut"))]
+#[cfg(all(feature = "grid-map", not(feature = "recut")))]
 fn recut_of(_: &Rc<Overview>, _: NodeId, _: Lang) -> Html {
     Html::default()
 }

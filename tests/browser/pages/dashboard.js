@@ -23,3 +23,8 @@ function add(id, attributes) {
 add('full', { label: '胜利社区一屏统览' });
 add('english', { lang: 'en', node: 'sl-d5' });
 add('elderly', { elderly: '' });
+// An organization with compounds, property companies, teams and 包保 (issue 16), alone.
+const domain = document.createElement('gr-dashboard');
+domain.id = 'domain';
+domain.data = { org: await (await fetch('/fixtures/tree/valid/laifeng-baobao-teams.json')).json() };
+document.getElementById('domain-here').replaceWith(domain);
