@@ -232,3 +232,23 @@ describe('English, text, errors and elderly mode', () => {
     assert.deepEqual(await axe(page, 'plain'), []);
   });
 });
+
+// Issue 16: a volunteer team offers services like a member or a unit; the demo county's
+// 先锋队 and 暖心服务小分队 appear as providers by name.
+describe('teams as providers (the demo county)', () => {
+  let page;
+  before(async () => {
+    page = await open(env, '/services.html', { viewport: { width: 1200, height: 900 } });
+    await page.locator('#service-board .gr-demands').waitFor();
+  });
+  after(async () => { await page.close(); });
+
+  test('the offers tab names a team\'s offer by the team', async () => {
+    await page.locator('#service-board [role=tab]', { hasText: '服务清单' }).click();
+    const row = page.locator('#service-board .gr-offers tr[data-id="o-c0-t0"]');
+    // county.json: team c0-t0 is 和平张富清先锋队.
+    assert.equal((await row.locator('td').first().textContent()).trim(), '队伍 和平张富清先锋队');
+    assert.ok(await page.locator('#service-board .gr-offers td', { hasText: /^队伍 / }).count() >= 10);
+    assert.deepEqual(page.problems, []);
+  });
+});
