@@ -74,6 +74,7 @@ bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench recut --features recut,generate --profile native
 	@$(MAKE) --no-print-directory build
 	@node tests/browser/scorecard-bench.mjs
+	@node tests/browser/recut-bench.mjs
 	@node tests/browser/load-bench.mjs
 
 clean:

@@ -145,6 +145,23 @@ fn main() {
     report("lattice 100x100 into 25", &blocks, &out, time, "population");
     let all: Vec<usize> = (0..blocks.len()).collect();
     metis("lattice 100x100 into 25", vec![metis_graph(&blocks, &all, 25, "population", None)], "population");
+    // The same, end to end as a page does it (read the blocks document, re-cut, write the
+    // outcome as JSON): natively here, and in Chromium by tests/browser/recut-bench.mjs from
+    // the document and figure written to target/bench/recut-lattice.json.
+    let r = blocks.records();
+    let doc = json!({
+        "blocks": r,
+        "adjacency": blocks.edges().iter().map(|(a, b, len)| json!([r[*a as usize].id, r[*b as usize].id, len])).collect::<Vec<_>>(),
+    })
+    .to_string();
+    let opts = r#"{"parts": 25, "tolerance": 0.05}"#;
+    let e2e = best(5, || grassroots::recut::run_json(&doc, opts, None));
+    println!("recut: lattice 100x100 end to end (read, re-cut, write JSON) natively {:.1} ms", ms(e2e));
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join("recut-lattice.json"), json!({ "doc": doc, "options": opts, "native_ms": ms(e2e) }).to_string()));
+    if let Err(e) = written {
+        println!("recut: cannot write {}: {e}", dir.join("recut-lattice.json").display());
+    }
 
     // 2. The demo county's blocks into grids of 300–500 households.
     let org_text = generate(GenOptions::new(12).streets(3).seed(2026).members_per_group(10, 20)).to_json();

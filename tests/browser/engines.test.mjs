@@ -381,6 +381,8 @@ function engineSuite(engine) {
       await page.keys('ArrowDown');
       assert.equal(await text(page, 'board', '.gr-status'), '显示 9 项，共 16 项', 'ArrowDown on the filter picks the next state');
       await page.keys('Tab');
+      assert.match(await page.eval(() => document.getElementById('board').shadowRoot.activeElement?.getAttribute('aria-label')) ?? '', /^导出 Excel/, 'the export button is in the tab order');
+      await page.keys('Tab');
       assert.equal(await page.eval(() => document.getElementById('board').shadowRoot.activeElement?.getAttribute('role')), 'region', 'the table region is in the tab order');
       await page.keys('Tab');
       assert.equal(await page.eval(() => document.getElementById('board').shadowRoot.activeElement?.getAttribute('aria-label')), '认领：代购药品和生活用品');

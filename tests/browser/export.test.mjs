@@ -97,6 +97,22 @@ describe('export to Excel', () => {
     assert.equal(typeof rows[0].getCell(3).value, 'number');
   });
 
+});
+
+// A page of its own: headless Chromium stops saving a page's downloads after ten or so
+// (a person gets the browser's "download multiple files" question instead).
+describe('export to Excel: the service board, other tabs', () => {
+  let page;
+  const fetched = [];
+  before(async () => {
+    page = await open(env, '/test/export.html', {
+      viewport: { width: 1200, height: 900 },
+      prepare: (p) => p.on('request', (r) => fetched.push(new URL(r.url()).pathname)),
+    });
+    await rendered(page, HOSTS);
+  });
+  after(async () => { await page.close(); });
+
   test('the service board: claims and offers too, phone numbers masked', async () => {
     const { sheet } = await exported(page, 'service-board', 'gr-x-demands');
     const all = body(sheet).flatMap((r) => r.values.map(text)).join(' ');

@@ -47,7 +47,7 @@ function rustSources(dir = join(top, 'wasm', 'src')) {
 /** The elements a source file's events come from; null for code every widget shares. The map's
  * code (map.rs, and overview.rs that reads its data) serves the map and the dashboard. */
 function elementsOfFile(path) {
-  if (/^wasm\/src\/(map|overview)\.rs$/.test(path)) return MAPS;
+  if (/^wasm\/src\/(map|overview|recut_view)\.rs$/.test(path)) return MAPS;
   const m = path.match(/^wasm\/src\/(org_tree|scorecard|duty_list|service_board|case_tracker|dashboard|grid_map|roster_import)(\/|\.rs$)/);
   return m ? [`gr-${m[1].replaceAll('_', '-')}`] : null;
 }

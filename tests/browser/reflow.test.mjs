@@ -217,6 +217,8 @@ describe('the keyboard at 320 px', () => {
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.locator('#board .gr-status').textContent(), '显示 9 项，共 16 项');
     await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('aria-label')), /^导出 Excel/);
+    await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('role')), 'region');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('aria-label')), '认领：代购药品和生活用品');

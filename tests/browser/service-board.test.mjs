@@ -50,8 +50,10 @@ describe('the 田园镇 board with its organization', () => {
   });
 
   test('认领 dispatches gr-claim and shows the demand as submitted, not saved', async () => {
-    // The table's scroll container is a tab stop of its own (a keyboard can scroll a table
-    // wider than the widget), then the first 认领 button.
+    // The export button, then the table's scroll container, a tab stop of its own (a keyboard
+    // can scroll a table wider than the widget), then the first 认领 button.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('aria-label')).then((l) => l.startsWith('导出 Excel：需求清单')), true);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.getElementById('board').shadowRoot.activeElement.getAttribute('role')), 'region');
     await page.keyboard.press('Tab');
