@@ -90,6 +90,21 @@ fn compounds_teams_baobao_and_grid_workers_roll_up() -> Result<(), grassroots::E
     let teams: Vec<_> = details.teams.iter().map(|t| (t.name.as_str(), t.people, t.leader.as_deref())).collect();
     assert_eq!(teams, [("胜利社区张富清先锋队", 10, Some("向东")), ("沙子堡暖心服务小分队", 2, Some("张桂兰"))]);
     assert_eq!(org.community_details(d2), grassroots::org::CommunityDetails::default());
+    // Its grids with their workers by role (the order of WorkerRole::ALL), none short of 1+1.
+    let grids: Vec<_> = details.grids.iter().map(|g| (g.name.as_deref(), g.households, g.workers.clone(), g.shortfall.len())).collect();
+    let (rep, off, full) = (Some(WorkerRole::ReportingMember), Some(WorkerRole::NoOfficeMember), Some(WorkerRole::FullTime));
+    assert_eq!(
+        grids,
+        [
+            (Some("胜利街网格"), 420, vec![(rep, 1), (off, 1), (full, 1), (Some(WorkerRole::BuildingHead), 1)], 0),
+            (Some("沙子堡网格"), 380, vec![(rep, 1), (off, 1), (full, 1), (Some(WorkerRole::UnitHead), 1)], 0),
+        ]
+    );
+    // Every community's at once, as the tree widget keeps them: the same, and only the
+    // community's (the districts have none of their own).
+    let all = org.all_community_details();
+    assert_eq!(all.len(), 1);
+    assert_eq!((all[0].0, &all[0].1), (root, &details));
     // Grid workers by role; both grids meet 1+1.
     let w = r.workers_by_role;
     assert_eq!(WorkerRole::ALL.map(|role| w.get(Some(role))), [2, 2, 2, 1, 1]);
@@ -107,6 +122,14 @@ fn a_grid_short_of_its_model_is_named_with_what_it_lacks() -> Result<(), grassro
     let shortfall: Vec<_> = org.warnings().iter().map(|w| (w.record.as_deref(), w.path.as_str(), w.kind.to_string())).collect();
     assert_eq!(shortfall, [(Some("g2"), "$.grids[1].workers", "the \"1+1\" grid-worker model needs 1 no_office_member worker(s) in every grid, this grid has 0".to_owned())]);
     assert_eq!(org.worker_model_shortfall(1), [(grassroots::org::WorkerRole::NoOfficeMember, 1, 0)]);
+    let root = org.tree().root();
+    let shortfalls: Vec<_> = org.community_details(root).grids.iter().map(|g| g.shortfall.clone()).collect();
+    assert_eq!(shortfalls, [vec![], vec![(grassroots::org::WorkerRole::NoOfficeMember, 1, 0)]], "a view names the grid short of the model");
+    // The widget's summary keeps them, found by node.
+    let (tree, summary) = grassroots::Organization::from_json(&text)?.split_detailed();
+    assert_eq!(summary.details(tree.root()).map(|d| d.grids.len()), Some(2));
+    let Some(d1) = tree.find("d1") else { panic!("no d1") };
+    assert!(summary.details(d1).is_none());
     let r = org.rollup(org.tree().root());
     assert_eq!((r.grids_meeting_model, r.coverage().worker_model.value), (1, Some(0.5)));
     // Without a model nothing is held to it.

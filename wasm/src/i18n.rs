@@ -48,6 +48,65 @@ impl Lang {
     }
 }
 
+/// What `<gr-org-tree>`'s details panel says of the selected node: a community's 包保 units,
+/// stationed people, compounds, teams and grids (issue 16).
+#[cfg(feature = "org-tree")]
+pub struct TreeDetailsText {
+    /// The panel's accessible name.
+    pub title: &'static str,
+    /// Before a node is selected.
+    pub prompt: &'static str,
+    /// Announced when a node is selected: its name.
+    pub shown: fn(&str) -> String,
+    /// The heading of the 包保 units.
+    pub baobao: &'static str,
+    /// A complete 1+4+N.
+    pub complete: &'static str,
+    /// An incomplete one: lead, responsible and other units found.
+    pub incomplete: fn(usize, usize, usize) -> String,
+    /// Lead, responsible, other (联系) units.
+    pub baobao_roles: [&'static str; 3],
+    /// The heading of the stationed people, and their count.
+    pub stationed: fn(usize) -> String,
+    /// 尖刀班 member, 第一书记.
+    pub stationed_roles: [&'static str; 2],
+    /// A stationed person's time there: from, to (none: still there).
+    pub span: fn(&str, Option<&str>) -> String,
+    /// The heading of the compounds, and their count.
+    pub compounds: fn(usize) -> String,
+    pub households: fn(u32) -> String,
+    /// A compound without property management.
+    pub no_property: &'static str,
+    /// Its property company.
+    pub property: fn(&str) -> String,
+    pub red_property: &'static str,
+    pub joint_meeting: &'static str,
+    pub no_joint_meeting: &'static str,
+    pub red_site: &'static str,
+    /// The heading of the teams, and their count.
+    pub teams: fn(usize) -> String,
+    /// In `TeamKind::ALL` order.
+    pub team_kinds: [&'static str; 5],
+    /// In `ServiceModule::ALL` order.
+    pub modules: [&'static str; 5],
+    pub people: fn(u32) -> String,
+    pub leader: fn(&str) -> String,
+    /// The heading of the grids, and their count.
+    pub grids: fn(usize) -> String,
+    /// A grid's workers, by role: "报到党员 1、无职党员 1".
+    pub workers: fn(&str) -> String,
+    /// In `WorkerRole::ALL` order.
+    pub worker_roles: [&'static str; 5],
+    /// Workers whose role is not given.
+    pub no_role: &'static str,
+    /// A grid without workers.
+    pub no_workers: &'static str,
+    /// A grid short of the schema's grid-worker model: the role, needed, found.
+    pub shortfall: fn(&str, u32, u32) -> String,
+    /// A list item's separator ("、" or ", ").
+    pub and: &'static str,
+}
+
 /// One language's messages. Parametrised messages are functions, so that word order can
 /// differ between languages.
 pub struct Catalogue {
@@ -75,6 +134,8 @@ pub struct Catalogue {
     pub problem: fn(&ProblemKind) -> String,
     /// A node's figures on its row: members, grids, households.
     pub row_figures: fn(u32, u32, u64) -> String,
+    #[cfg(feature = "org-tree")]
+    pub tree_details: TreeDetailsText,
     /// The title of the warning list after a load that has errors.
     pub warnings_title: &'static str,
     /// The accessible name of a table's scroll container (focusable, so that a keyboard can
@@ -718,6 +779,42 @@ pub static ZH_CN: Catalogue = Catalogue {
     match_note: "匹配",
     problem: crate::problem_zh::text,
     row_figures: |members, grids, households| format!("党员 {members} · 网格 {grids} · 住户 {households}"),
+    #[cfg(feature = "org-tree")]
+    tree_details: TreeDetailsText {
+        title: "组织详情",
+        prompt: "选中一个组织（点按，或用方向键移到它再按回车），这里显示它的详情。",
+        shown: |name| format!("已显示“{name}”的详情"),
+        baobao: "包保单位（1+4+N）",
+        complete: "已配齐：1 个牵头单位、至少 4 个责任单位、至少 1 个联系单位",
+        incomplete: |lead, responsible, member| format!("未配齐：牵头单位 {lead}/1，责任单位 {responsible}/4，联系单位 {member}/至少 1"),
+        baobao_roles: ["牵头单位", "责任单位", "联系单位"],
+        stationed: |n| format!("驻社区力量（{n} 人）"),
+        stationed_roles: ["尖刀班队员", "第一书记"],
+        span: |from, to| match to {
+            Some(to) => format!("{from} 至 {to}（已离开）"),
+            None => format!("{from} 起，在岗"),
+        },
+        compounds: |n| format!("小区（{n} 个）"),
+        households: |n| format!("住户 {n}"),
+        no_property: "无物业",
+        property: |name| format!("物业：{name}"),
+        red_property: "红色物业",
+        joint_meeting: "有联席会议",
+        no_joint_meeting: "无联席会议",
+        red_site: "红色物业示范点",
+        teams: |n| format!("服务队伍（{n} 支）"),
+        team_kinds: ["先锋队", "志愿服务队", "党员服务队", "暖心服务小分队", "党员代办队"],
+        modules: ["应急救援", "关爱帮困", "文艺服务", "公共事务", "法治调解"],
+        people: |n| format!("{n} 人"),
+        leader: |name| format!("队长 {name}"),
+        grids: |n| format!("网格（{n} 个）"),
+        workers: |list| format!("网格员：{list}"),
+        worker_roles: ["报到党员", "无职党员", "专职网格员", "楼栋长", "单元长"],
+        no_role: "未注明身份",
+        no_workers: "没有网格员",
+        shortfall: |role, needed, found| format!("未达配备要求：{role}需 {needed} 名，现有 {found} 名"),
+        and: "、",
+    },
     warnings_title: "另有提醒（不影响使用）：",
     table_region: "数据表（可左右滚动）",
     export_xlsx: "导出 Excel",
@@ -1329,6 +1426,42 @@ pub static EN: Catalogue = Catalogue {
     match_note: "match",
     problem: |kind| kind.to_string(),
     row_figures: |members, grids, households| format!("members {members} · grids {grids} · households {households}"),
+    #[cfg(feature = "org-tree")]
+    tree_details: TreeDetailsText {
+        title: "Details",
+        prompt: "Select an organization (click it, or move to it with the arrow keys and press Enter) to see its details here.",
+        shown: |name| format!("Showing the details of {name}"),
+        baobao: "Assigned units (1+4+N)",
+        complete: "Complete: one lead unit, at least four responsible units and at least one more",
+        incomplete: |lead, responsible, member| format!("Incomplete: lead units {lead}/1, responsible units {responsible}/4, other units {member}/at least 1"),
+        baobao_roles: ["Lead unit", "Responsible units", "Other units"],
+        stationed: |n| format!("Stationed people ({n})"),
+        stationed_roles: ["Task force", "First secretary"],
+        span: |from, to| match to {
+            Some(to) => format!("{from} to {to} (left)"),
+            None => format!("since {from}, in post"),
+        },
+        compounds: |n| format!("Compounds ({n})"),
+        households: |n| format!("{n} households"),
+        no_property: "No property management",
+        property: |name| format!("Property management: {name}"),
+        red_property: "Red property",
+        joint_meeting: "Joint meeting",
+        no_joint_meeting: "No joint meeting",
+        red_site: "Red property demonstration site",
+        teams: |n| format!("Service teams ({n})"),
+        team_kinds: ["Vanguard team", "Volunteer team", "Party service team", "Warm-service squad", "Errand team"],
+        modules: ["Emergency rescue", "Care", "Culture", "Public affairs", "Mediation"],
+        people: |n| format!("{n} people"),
+        leader: |name| format!("led by {name}"),
+        grids: |n| format!("Grids ({n})"),
+        workers: |list| format!("Grid workers: {list}"),
+        worker_roles: ["Reporting member", "Member without office", "Full-time worker", "Building head", "Unit head"],
+        no_role: "Role not given",
+        no_workers: "No grid workers",
+        shortfall: |role, needed, found| format!("Short of the model: {needed} {role} needed, {found} found"),
+        and: ", ",
+    },
 
     warnings_title: "Also worth a look (these do not stop the data being used):",
     table_region: "Table (scrolls sideways)",

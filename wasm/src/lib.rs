@@ -22,11 +22,15 @@ pub mod export;
 pub mod i18n;
 #[cfg(feature = "geo")]
 pub mod map;
+#[cfg(feature = "geo")]
+pub mod map_model;
 #[cfg(feature = "org-tree")]
 pub mod org_tree;
 #[cfg(any(feature = "dashboard", feature = "grid-map"))]
 pub mod overview;
 mod problem_zh;
+#[cfg(feature = "recut")]
+pub mod recut_data;
 #[cfg(feature = "recut")]
 pub mod recut_view;
 #[cfg(feature = "roster-import")]
@@ -315,7 +319,7 @@ fn data_failure(e: grassroots::Error) -> Failure {
 
 #[cfg(feature = "org-tree")]
 fn load_tree(json: &str) -> Result<LoadedTree, Failure> {
-    let (tree, summary) = Organization::from_json(json).map_err(data_failure)?.split();
+    let (tree, summary) = Organization::from_json(json).map_err(data_failure)?.split_detailed();
     Ok(LoadedTree { tree: Rc::new(tree), summary: Rc::new(summary) })
 }
 

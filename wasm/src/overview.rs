@@ -27,7 +27,7 @@ use serde_json::Value;
 #[cfg(feature = "dashboard")]
 use crate::i18n::Catalogue;
 #[cfg(feature = "geo")]
-use crate::map::MapModel;
+use crate::map_model::MapModel;
 use crate::{nested_problems, wrapper_parts};
 
 /// An organization and what was given with it, read and checked.
@@ -49,7 +49,7 @@ pub struct Overview {
     pub map: Option<Rc<MapModel>>,
     /// The re-cut of the geometry's blocks that `"recut": {options}` asks for.
     #[cfg(feature = "recut")]
-    pub recut: Option<crate::recut_view::RecutData>,
+    pub recut: Option<crate::recut_data::RecutData>,
     /// The cases' and the geometry's warnings, and cases whose node is not in the tree (left
     /// out of every rate).
     pub warnings: Vec<Problem>,
@@ -155,7 +155,7 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
             };
             #[cfg(feature = "recut")]
             let recut = match (part("recut"), part("geo"), geo.as_ref()) {
-                (Some(options), Some(text), Some(g)) => match crate::recut_view::compute(options, text, g, &org) {
+                (Some(options), Some(text), Some(g)) => match crate::recut_data::compute(options, text, g, &org) {
                     Ok(r) => Some(r),
                     Err(found) => return Err(Error::Invalid { problems: found }),
                 },

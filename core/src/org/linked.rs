@@ -2,7 +2,7 @@
 //! branch, a [`Member`] to their node, grid and reporting community, a [`Unit`] to its
 //! community. `Organization` makes them; the rollups count them.
 
-use super::records::{GridRecord, MemberRecord, UnitRecord};
+use super::records::{CompoundRecord, GridRecord, MemberRecord, PropertyCompanyRecord, TeamRecord, UnitRecord};
 use super::tree::NodeId;
 
 /// A grid, linked to its community and to the branch node responsible for it.
@@ -73,5 +73,94 @@ impl Unit {
     /// Its community.
     pub fn community(&self) -> NodeId {
         self.community
+    }
+}
+
+/// A property company, linked to its Party organization.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyCompany {
+    pub(super) record: PropertyCompanyRecord,
+}
+
+impl PropertyCompany {
+    /// The company as given.
+    pub fn record(&self) -> &PropertyCompanyRecord {
+        &self.record
+    }
+    /// Whether it has a Party organization (what makes its compounds 红色物业).
+    pub fn has_party(&self) -> bool {
+        self.record.party.is_some()
+    }
+}
+
+/// A residential compound (小区), linked to its community, grids and property company.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compound {
+    pub(super) record: CompoundRecord,
+    pub(super) community: NodeId,
+    pub(super) grids: Vec<usize>,
+    pub(super) company: Option<usize>,
+    pub(super) red_property: bool,
+}
+
+impl Compound {
+    /// The compound as given.
+    pub fn record(&self) -> &CompoundRecord {
+        &self.record
+    }
+    /// Its community.
+    pub fn community(&self) -> NodeId {
+        self.community
+    }
+    /// Indices of its grids in [`super::Organization::grids`].
+    pub fn grids(&self) -> &[usize] {
+        &self.grids
+    }
+    /// Index of its property company in [`super::Organization::property_companies`]; none for a
+    /// compound without property management (无物业).
+    pub fn company(&self) -> Option<usize> {
+        self.company
+    }
+    /// Whether it is under 红色物业: its property company has a Party organization.
+    pub fn red_property(&self) -> bool {
+        self.red_property
+    }
+}
+
+/// A team, linked to the community (and grid) it serves and to its people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    pub(super) record: TeamRecord,
+    pub(super) community: NodeId,
+    pub(super) grid: Option<usize>,
+    pub(super) members: Vec<usize>,
+    pub(super) units: Vec<usize>,
+    pub(super) leader: Option<usize>,
+}
+
+impl Team {
+    /// The team as given.
+    pub fn record(&self) -> &TeamRecord {
+        &self.record
+    }
+    /// The community it serves.
+    pub fn community(&self) -> NodeId {
+        self.community
+    }
+    /// Index of the grid it serves in [`super::Organization::grids`], when one.
+    pub fn grid(&self) -> Option<usize> {
+        self.grid
+    }
+    /// Indices of its members in [`super::Organization::members`].
+    pub fn members(&self) -> &[usize] {
+        &self.members
+    }
+    /// Indices of its units in [`super::Organization::units`].
+    pub fn units(&self) -> &[usize] {
+        &self.units
+    }
+    /// Index of its leader in [`super::Organization::members`].
+    pub fn leader(&self) -> Option<usize> {
+        self.leader
     }
 }

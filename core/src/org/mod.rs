@@ -26,9 +26,9 @@ pub use names::Names;
 pub use nets::{LegacyNet, MappingRow, MergeReport, NetMerge};
 #[cfg(feature = "lists")]
 pub(crate) use organization::resolve_schema;
-pub use linked::{Grid, Member, Unit};
+pub use linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 pub use organization::{
-    Baobao, CommunityDetails, CompoundDetail, StationedDetail, TeamDetail, Compound, NodeFigures, OrgSummary, Organization, PropertyCompany, Team,
+    Baobao, CommunityDetails, CompoundDetail, GridDetail, NodeFigures, OrgSummary, Organization, StationedDetail, TeamDetail,
 };
 pub use personal::{IdCard, PersonalError, Phone};
 pub use records::{

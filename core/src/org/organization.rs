@@ -11,101 +11,12 @@ use super::records::{
     BaobaoRole, CompoundRecord, Flow, GridRecord, MemberKind, MemberRecord, PartyRefKind, PostCategoryRecord, PropertyCompanyRecord,
     TeamRecord, UnitRecord, WorkerRole,
 };
-use super::linked::{Grid, Member, Unit};
+use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::rollup::{self, Rollup};
 use super::schema::{LevelRole, LevelSchema, SchemaSpec};
 use super::tree::{Links as TreeLinks, NodeId, NodeRecord, OrgTree, UNRESOLVED, assemble, link};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
 
-
-/// A property company, linked to its Party organization.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PropertyCompany {
-    record: PropertyCompanyRecord,
-}
-
-impl PropertyCompany {
-    /// The company as given.
-    pub fn record(&self) -> &PropertyCompanyRecord {
-        &self.record
-    }
-    /// Whether it has a Party organization (what makes its compounds 红色物业).
-    pub fn has_party(&self) -> bool {
-        self.record.party.is_some()
-    }
-}
-
-/// A residential compound (小区), linked to its community, grids and property company.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Compound {
-    record: CompoundRecord,
-    community: NodeId,
-    grids: Vec<usize>,
-    company: Option<usize>,
-    red_property: bool,
-}
-
-impl Compound {
-    /// The compound as given.
-    pub fn record(&self) -> &CompoundRecord {
-        &self.record
-    }
-    /// Its community.
-    pub fn community(&self) -> NodeId {
-        self.community
-    }
-    /// Indices of its grids in [`Organization::grids`].
-    pub fn grids(&self) -> &[usize] {
-        &self.grids
-    }
-    /// Index of its property company in [`Organization::property_companies`]; none for a
-    /// compound without property management (无物业).
-    pub fn company(&self) -> Option<usize> {
-        self.company
-    }
-    /// Whether it is under 红色物业: its property company has a Party organization.
-    pub fn red_property(&self) -> bool {
-        self.red_property
-    }
-}
-
-/// A team, linked to the community (and grid) it serves and to its people.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Team {
-    record: TeamRecord,
-    community: NodeId,
-    grid: Option<usize>,
-    members: Vec<usize>,
-    units: Vec<usize>,
-    leader: Option<usize>,
-}
-
-impl Team {
-    /// The team as given.
-    pub fn record(&self) -> &TeamRecord {
-        &self.record
-    }
-    /// The community it serves.
-    pub fn community(&self) -> NodeId {
-        self.community
-    }
-    /// Index of the grid it serves in [`Organization::grids`], when one.
-    pub fn grid(&self) -> Option<usize> {
-        self.grid
-    }
-    /// Indices of its members in [`Organization::members`].
-    pub fn members(&self) -> &[usize] {
-        &self.members
-    }
-    /// Indices of its units in [`Organization::units`].
-    pub fn units(&self) -> &[usize] {
-        &self.units
-    }
-    /// Index of its leader in [`Organization::members`].
-    pub fn leader(&self) -> Option<usize> {
-        self.leader
-    }
-}
 
 /// A community's 包保 (来凤 "1+4+N"): the units by role and the people stationed there.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -128,7 +39,16 @@ impl Baobao {
     }
 }
 
-/// One community's 包保, stationed people, compounds and teams by name
+/// The records that name one community, by index.
+#[derive(Default)]
+struct Gathered {
+    baobao: Baobao,
+    compounds: Vec<usize>,
+    teams: Vec<usize>,
+    grids: Vec<usize>,
+}
+
+/// One community's 包保, stationed people, compounds, teams and grids by name
 /// ([`Organization::community_details`]), for a view to list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct CommunityDetails {
@@ -146,6 +66,39 @@ pub struct CommunityDetails {
     pub compounds: Vec<CompoundDetail>,
     /// The teams serving it, in input order.
     pub teams: Vec<TeamDetail>,
+    /// Its grids, in input order, with their workers by role.
+    pub grids: Vec<GridDetail>,
+}
+
+impl CommunityDetails {
+    /// Whether there is nothing to list.
+    pub fn is_empty(&self) -> bool {
+        self.lead.is_empty()
+            && self.responsible.is_empty()
+            && self.member.is_empty()
+            && self.stationed.is_empty()
+            && self.compounds.is_empty()
+            && self.teams.is_empty()
+            && self.grids.is_empty()
+    }
+}
+
+/// A grid with its workers counted by role and what it lacks under the schema's
+/// grid-worker model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridDetail {
+    /// Its name, when it has one.
+    pub name: Option<String>,
+    /// Its code.
+    pub code: String,
+    /// Households.
+    pub households: u32,
+    /// Workers by role, in [`WorkerRole::ALL`] order, then those without a role (`None`);
+    /// roles nobody holds left out.
+    pub workers: Vec<(Option<WorkerRole>, u32)>,
+    /// Each role short under the model: the role, how many are needed, how many it has.
+    /// Empty when it meets the model or the schema declares none.
+    pub shortfall: Vec<(WorkerRole, u32, u32)>,
 }
 
 /// A stationed person, with their unit's name.
@@ -401,8 +354,16 @@ impl Organization {
     /// every node's figures and the warnings. (A view that holds the tree on its own, as the
     /// widgets do, takes it this way without a copy.)
     pub fn split(self) -> (OrgTree, OrgSummary) {
-        let summary = OrgSummary { schema: self.schema, rollups: self.rollups, warnings: self.warnings };
+        let summary = OrgSummary { schema: self.schema, rollups: self.rollups, warnings: self.warnings, details: Vec::new() };
         (self.tree, summary)
+    }
+    /// [`Self::split`], the summary keeping every community's details
+    /// ([`Self::all_community_details`]) for a view that shows them.
+    pub fn split_detailed(self) -> (OrgTree, OrgSummary) {
+        let details = self.all_community_details();
+        let (tree, mut summary) = self.split();
+        summary.details = details;
+        (tree, summary)
     }
     /// The level schema, when the document named one.
     pub fn schema(&self) -> Option<&LevelSchema> {
@@ -450,29 +411,63 @@ impl Organization {
     /// A community's 包保: its units by role and the people stationed there (empty for a
     /// node nobody 包保).
     pub fn baobao(&self, community: NodeId) -> Baobao {
-        let key = self.tree.node(community).id();
-        let mut out = Baobao::default();
-        for (u, unit) in self.units.iter().enumerate() {
-            for b in unit.record.baobao.iter().filter(|b| b.community == key) {
-                match b.role {
-                    BaobaoRole::Lead => out.lead.push(u),
-                    BaobaoRole::Responsible => out.responsible.push(u),
-                    BaobaoRole::Member => out.member.push(u),
-                }
-            }
-            for (k, _) in unit.record.stationed.iter().enumerate().filter(|(_, s)| s.community == key) {
-                out.stationed.push((u, k));
-            }
-        }
-        out
+        self.gather(Some(community)).remove(&community.index()).map(|g| g.baobao).unwrap_or_default()
     }
     /// What a view shows of one community beyond its counts: its 包保 units by role, the
-    /// people stationed there, its compounds and the teams serving it, by name. Empty lists
-    /// for a node that has none (any node may be asked).
+    /// people stationed there, its compounds, the teams serving it and its grids, by name.
+    /// Empty lists for a node that has none (any node may be asked).
     pub fn community_details(&self, community: NodeId) -> CommunityDetails {
-        let baobao = self.baobao(community);
+        match self.gather(Some(community)).remove(&community.index()) {
+            Some(g) => self.details_of(g),
+            None => CommunityDetails::default(),
+        }
+    }
+    /// [`Self::community_details`] of every community that has any, in one pass over the
+    /// records, in tree (arena) order.
+    pub fn all_community_details(&self) -> Vec<(NodeId, CommunityDetails)> {
+        self.gather(None).into_iter().map(|(i, g)| (NodeId::from_index(i as u32), self.details_of(g))).filter(|(_, d)| !d.is_empty()).collect()
+    }
+    /// The records that name each community (or only `only`), grouped by its arena index.
+    fn gather(&self, only: Option<NodeId>) -> BTreeMap<usize, Gathered> {
+        let mut at: BTreeMap<usize, Gathered> = BTreeMap::new();
+        let wanted = |c: NodeId| only.is_none_or(|o| o == c);
+        let only_key = only.map(|o| self.tree.node(o).id());
+        let resolve = |key: &str| match only_key {
+            Some(k) => (k == key).then_some(only).flatten(),
+            None => self.tree.find(key),
+        };
+        for (u, unit) in self.units.iter().enumerate() {
+            for b in &unit.record.baobao {
+                if let Some(c) = resolve(&b.community) {
+                    let g = &mut at.entry(c.index()).or_default().baobao;
+                    match b.role {
+                        BaobaoRole::Lead => g.lead.push(u),
+                        BaobaoRole::Responsible => g.responsible.push(u),
+                        BaobaoRole::Member => g.member.push(u),
+                    }
+                }
+            }
+            for (k, s) in unit.record.stationed.iter().enumerate() {
+                if let Some(c) = resolve(&s.community) {
+                    at.entry(c.index()).or_default().baobao.stationed.push((u, k));
+                }
+            }
+        }
+        for (i, c) in self.compounds.iter().enumerate().filter(|(_, c)| wanted(c.community)) {
+            at.entry(c.community.index()).or_default().compounds.push(i);
+        }
+        for (i, t) in self.teams.iter().enumerate().filter(|(_, t)| wanted(t.community)) {
+            at.entry(t.community.index()).or_default().teams.push(i);
+        }
+        for (i, g) in self.grids.iter().enumerate().filter(|(_, g)| wanted(g.community)) {
+            at.entry(g.community.index()).or_default().grids.push(i);
+        }
+        at
+    }
+    fn details_of(&self, g: Gathered) -> CommunityDetails {
         let unit_name = |u: usize| self.units[u].record.name.clone();
-        let stationed = baobao
+        let stationed = g
+            .baobao
             .stationed
             .iter()
             .map(|&(u, k)| {
@@ -480,39 +475,60 @@ impl Organization {
                 StationedDetail { name: s.name.clone(), role: s.role, unit: unit_name(u), from: s.from, to: s.to }
             })
             .collect();
-        let compounds = self
+        let compounds = g
             .compounds
             .iter()
-            .filter(|c| c.community == community)
-            .map(|c| CompoundDetail {
-                name: c.record.name.clone(),
-                households: c.record.households,
-                property_company: c.company.map(|i| self.property_companies[i].record.name.clone()),
-                red_property: c.red_property,
-                joint_meeting: c.record.joint_meeting,
-                red_property_site: c.record.red_property_site,
+            .map(|&i| {
+                let c = &self.compounds[i];
+                CompoundDetail {
+                    name: c.record.name.clone(),
+                    households: c.record.households,
+                    property_company: c.company.map(|i| self.property_companies[i].record.name.clone()),
+                    red_property: c.red_property,
+                    joint_meeting: c.record.joint_meeting,
+                    red_property_site: c.record.red_property_site,
+                }
             })
             .collect();
-        let teams = self
+        let teams = g
             .teams
             .iter()
-            .filter(|t| t.community == community)
-            .map(|t| TeamDetail {
-                name: t.record.name.clone(),
-                kind: t.record.kind,
-                modules: t.record.modules.clone(),
-                people: t.record.people(),
-                leader: t.leader.map(|m| self.members[m].record.name.clone()),
+            .map(|&i| {
+                let t = &self.teams[i];
+                TeamDetail {
+                    name: t.record.name.clone(),
+                    kind: t.record.kind,
+                    modules: t.record.modules.clone(),
+                    people: t.record.people(),
+                    leader: t.leader.map(|m| self.members[m].record.name.clone()),
+                }
+            })
+            .collect();
+        let grids = g
+            .grids
+            .iter()
+            .map(|&i| {
+                let grid = &self.grids[i].record;
+                let count = |role: Option<WorkerRole>| grid.workers.iter().filter(|w| w.role == role).count() as u32;
+                let workers = WorkerRole::ALL.into_iter().map(Some).chain([None]).map(|r| (r, count(r))).filter(|&(_, n)| n > 0).collect();
+                GridDetail {
+                    name: grid.name.clone(),
+                    code: grid.code.clone(),
+                    households: grid.households,
+                    workers,
+                    shortfall: self.worker_model_shortfall(i),
+                }
             })
             .collect();
         CommunityDetails {
-            complete: baobao.complete(),
-            lead: baobao.lead.iter().map(|&u| unit_name(u)).collect(),
-            responsible: baobao.responsible.iter().map(|&u| unit_name(u)).collect(),
-            member: baobao.member.iter().map(|&u| unit_name(u)).collect(),
+            complete: g.baobao.complete(),
+            lead: g.baobao.lead.iter().map(|&u| unit_name(u)).collect(),
+            responsible: g.baobao.responsible.iter().map(|&u| unit_name(u)).collect(),
+            member: g.baobao.member.iter().map(|&u| unit_name(u)).collect(),
             stationed,
             compounds,
             teams,
+            grids,
         }
     }
     /// What a grid lacks under the schema's grid-worker model: each role short, with how many
@@ -1098,9 +1114,16 @@ pub struct OrgSummary {
     schema: Option<LevelSchema>,
     rollups: Vec<Rollup>,
     warnings: Vec<Problem>,
+    /// Communities' details, in arena order; empty unless split with them.
+    details: Vec<(NodeId, CommunityDetails)>,
 }
 
 impl OrgSummary {
+    /// A community's details (its 包保, stationed people, compounds, teams and grids), when
+    /// it has any and the summary was made by [`Organization::split_detailed`].
+    pub fn details(&self, id: NodeId) -> Option<&CommunityDetails> {
+        self.details.binary_search_by_key(&id.index(), |(n, _)| n.index()).ok().map(|i| &self.details[i].1)
+    }
     /// The figures of a node's subtree.
     pub fn rollup(&self, id: NodeId) -> Option<&Rollup> {
         self.rollups.get(id.index())

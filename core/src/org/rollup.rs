@@ -3,8 +3,7 @@
 
 use serde::Serialize;
 
-use super::linked::{Grid, Member, Unit};
-use super::organization::{Compound, Team};
+use super::linked::{Compound, Grid, Member, Team, Unit};
 use super::records::{BaobaoRole, Flow, MemberKind, ServiceModule, StationedRole, TeamKind, WorkerRole};
 use super::schema::{LevelRole, LevelSchema};
 use super::tree::OrgTree;

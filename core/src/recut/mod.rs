@@ -45,6 +45,7 @@
 pub mod generate;
 mod input;
 mod output;
+mod reason;
 mod solve;
 #[cfg(all(test, feature = "generate"))]
 mod tests;
@@ -52,7 +53,8 @@ mod tests;
 use serde::Serialize;
 
 pub use input::{BlockRecord, Blocks, Measure, Options, Range, Target};
-pub use output::{Bounds, OrgChange, PartFigures, Reason, ReasonText, Report, Spread, Summary, run_json};
+pub use output::{Bounds, OrgChange, PartFigures, Report, Spread, Summary, run_json};
+pub use reason::{Reason, ReasonText};
 
 use crate::Organization;
 

@@ -9,7 +9,7 @@ use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use super::input::{Blocks, Options, Target};
-use super::output::Reason;
+use super::reason::Reason;
 use super::Block;
 
 /// No part.

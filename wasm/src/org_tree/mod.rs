@@ -10,6 +10,7 @@
 //! positioned at its place, so that the tree stays in the tab order and DOM focus is not lost
 //! while a person scrolls with the mouse.
 
+mod details;
 mod model;
 mod viewport;
 
@@ -506,6 +507,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
             <div class="gr-probe" aria-hidden="true" ref={refs.probe.clone()}></div>
             // tabindex -1: Firefox puts a scroll box that overflows into the Tab order even when
             // it holds the focusable tree; the tree is the stop.
+            <div class="gr-tree-body">
             <div class="gr-scroll" ref={refs.scroller.clone()} {onscroll} tabindex="-1">
                 <div
                     role="tree"
@@ -517,6 +519,8 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
                 >
                     { for rows }
                 </div>
+            </div>
+            <details::NodeDetails tree={Rc::clone(&tree)} summary={Rc::clone(&props.summary)} selected={view.selected()} lang={props.lang} />
             </div>
         </div>
     }
