@@ -13,9 +13,8 @@ use std::rc::Rc;
 
 #[cfg(feature = "rules")]
 use grassroots::rules::Tier;
-use grassroots::geo::{GeoDoc, Subject};
 use grassroots::org::NodeId;
-use grassroots::{Organization, Problem, ProblemKind, Severity};
+use grassroots::Organization;
 use serde::Serialize;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use grassroots::geo::{GeoDoc, Subject};
+use grassroots::org::NodeId;
 use grassroots::recut::{Blocks, Options, Outcome, recut_with_org};
 use grassroots::{Organization, Problem};
 
@@ -109,3 +110,36 @@ pub fn compute(options: &str, geo_text: &str, geo: &GeoDoc, org: &Organization) 
     Ok(RecutData { outcome, blocks: drawn, colour })
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GEO: &str = include_str!("../../tests/data/recut/corner-geo.json");
+    const ORG: &str = include_str!("../../tests/data/tree/valid/laifeng-shengli.json");
+
+    fn org() -> Organization {
+        Organization::from_json(ORG).unwrap_or_else(|e| panic!("{:?}", e.problems()))
+    }
+
+    #[test]
+    fn every_block_is_drawn_with_its_part_before_and_after() {
+        let geo = GeoDoc::from_json(GEO).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+        let data = compute(r#"{"households": {"min": 100, "max": 500}}"#, GEO, &geo, &org()).unwrap_or_else(|p| panic!("{p:?}"));
+        let features = geo.shapes().iter().filter(|s| matches!(s.subject, Subject::Block(_))).count();
+        assert_eq!(data.blocks.len(), features);
+        assert_eq!(data.outcome.assignment.len(), features);
+        for b in &data.blocks {
+            assert!(!b.after.is_empty() && b.path.starts_with('M'), "{b:?}");
+            assert!(data.colour.contains_key(&b.after));
+            assert_eq!(b.moved, data.outcome.report.moved_blocks.contains(&b.id));
+        }
+    }
+
+    #[test]
+    fn options_that_cannot_be_read_are_problems_under_recut() {
+        let geo = GeoDoc::from_json(GEO).unwrap_or_else(|e| panic!("{:?}", e.problems()));
+        let Err(problems) = compute(r#"{"households": {"min": 500, "max": 300}, "colour": 1}"#, GEO, &geo, &org()) else { panic!("read") };
+        assert!(!problems.is_empty());
+        assert!(problems.iter().all(|p| p.path.starts_with("$.recut")), "{problems:?}");
+    }
+}

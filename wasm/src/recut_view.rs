@@ -5,19 +5,17 @@
 //! households and population, whether it is in range, kept or new; the spread before and
 //! after; the reasons a constraint cannot hold. It follows the node the map is drilled into.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use grassroots::geo::{GeoDoc, Subject};
 use grassroots::org::NodeId;
-use grassroots::recut::{Blocks, Options, Outcome, Summary, recut_with_org};
-use grassroots::{Organization, Problem};
+use grassroots::recut::{Outcome, Summary};
+use grassroots::Organization;
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::map_model::outline;
 use crate::overview::Overview;
-pub use crate::recut_data::{DrawnBlock, RecutData, compute};
+use crate::recut_data::DrawnBlock;
 
 /// The texts of the re-cut, zh-CN and en.
 pub struct RecutText {
@@ -264,38 +262,4 @@ fn grid_name(org: &Organization, outcome: &Outcome, id: &str) -> String {
     let new = outcome.org.as_ref().and_then(|o| o.grids.iter().find(|g| g.id == id));
     let record = org.grids().iter().map(|g| g.record()).find(|r| r.id == id).or(new);
     record.map_or_else(|| id.to_owned(), |r| r.name.clone().unwrap_or_else(|| r.code.clone()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GEO: &str = include_str!("../../tests/data/recut/corner-geo.json");
-    const ORG: &str = include_str!("../../tests/data/tree/valid/laifeng-shengli.json");
-
-    fn org() -> Organization {
-        Organization::from_json(ORG).unwrap_or_else(|e| panic!("{:?}", e.problems()))
-    }
-
-    #[test]
-    fn every_block_is_drawn_with_its_part_before_and_after() {
-        let geo = GeoDoc::from_json(GEO).unwrap_or_else(|e| panic!("{:?}", e.problems()));
-        let data = compute(r#"{"households": {"min": 100, "max": 500}}"#, GEO, &geo, &org()).unwrap_or_else(|p| panic!("{p:?}"));
-        let features = geo.shapes().iter().filter(|s| matches!(s.subject, Subject::Block(_))).count();
-        assert_eq!(data.blocks.len(), features);
-        assert_eq!(data.outcome.assignment.len(), features);
-        for b in &data.blocks {
-            assert!(!b.after.is_empty() && b.path.starts_with('M'), "{b:?}");
-            assert!(data.colour.contains_key(&b.after));
-            assert_eq!(b.moved, data.outcome.report.moved_blocks.contains(&b.id));
-        }
-    }
-
-    #[test]
-    fn options_that_cannot_be_read_are_problems_under_recut() {
-        let geo = GeoDoc::from_json(GEO).unwrap_or_else(|e| panic!("{:?}", e.problems()));
-        let Err(problems) = compute(r#"{"households": {"min": 500, "max": 300}, "colour": 1}"#, GEO, &geo, &org()) else { panic!("read") };
-        assert!(!problems.is_empty());
-        assert!(problems.iter().all(|p| p.path.starts_with("$.recut")), "{problems:?}");
-    }
 }

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::document::{self, Section};
 use super::records::{
-    BaobaoRole, CompoundRecord, Flow, GridRecord, MemberKind, MemberRecord, PartyRefKind, PostCategoryRecord, PropertyCompanyRecord,
-    TeamRecord, UnitRecord, WorkerRole,
+    BaobaoRole, Flow, GridRecord, MemberKind, MemberRecord, PartyRefKind, PostCategoryRecord,
+    UnitRecord, WorkerRole,
 };
 use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::rollup::{self, Rollup};

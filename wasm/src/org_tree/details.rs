@@ -93,7 +93,7 @@ fn community(t: &TreeDetailsText, d: &CommunityDetails) -> Html {
             let to = s.to.map(|d| d.to_string());
             item(&s.name, vec![stationed_role(t, s.role).to_owned(), s.unit.clone(), (t.span)(&s.from.to_string(), to.as_deref())], None)
         });
-        out.push(section((t.stationed)(d.stationed.len()), html! { for items }));
+        out.push(section((t.stationed)(d.stationed.len()), items.collect::<Html>()));
     }
     if !d.compounds.is_empty() {
         let items = d.compounds.iter().map(|c| {
@@ -111,7 +111,7 @@ fn community(t: &TreeDetailsText, d: &CommunityDetails) -> Html {
             }
             item(&c.name, facts, None)
         });
-        out.push(section((t.compounds)(d.compounds.len()), html! { for items }));
+        out.push(section((t.compounds)(d.compounds.len()), items.collect::<Html>()));
     }
     if !d.teams.is_empty() {
         let items = d.teams.iter().map(|team| {
@@ -125,7 +125,7 @@ fn community(t: &TreeDetailsText, d: &CommunityDetails) -> Html {
             }
             item(&team.name, facts, None)
         });
-        out.push(section((t.teams)(d.teams.len()), html! { for items }));
+        out.push(section((t.teams)(d.teams.len()), items.collect::<Html>()));
     }
     if !d.grids.is_empty() {
         let items = d.grids.iter().map(|g| {
@@ -143,9 +143,9 @@ fn community(t: &TreeDetailsText, d: &CommunityDetails) -> Html {
             let short: Vec<String> = g.shortfall.iter().map(|&(role, needed, found)| (t.shortfall)(worker_role(t, role), needed, found)).collect();
             item(&name, vec![(t.households)(g.households), workers], (!short.is_empty()).then(|| short.join("；")))
         });
-        out.push(section((t.grids)(d.grids.len()), html! { for items }));
+        out.push(section((t.grids)(d.grids.len()), items.collect::<Html>()));
     }
-    html! { for out }
+    out.into_iter().collect::<Html>()
 }
 
 #[function_component(NodeDetails)]
