@@ -291,3 +291,38 @@ fn init_makes_a_repository_on_which_every_check_passes() {
     let (code, _, stderr) = run_in("tree", &["init", &dir.display().to_string()]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// `import` in the problem formats: a cell's problem at its row (the line; a spreadsheet has
+/// no character column) with its sheet, row and header in the JSON; the document only to -o.
+#[test]
+fn import_reports_in_every_problem_format() {
+    let org = "../tree/valid/laifeng-shengli.json";
+    let report = schema("report.schema.json");
+    let (code, stdout, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "json"]);
+    assert_eq!(code, 1);
+    let doc = assert_valid(&report, &stdout, "import json");
+    assert_eq!((doc["file"].as_str(), doc["errors"].as_u64(), doc["warnings"].as_u64()), (Some("members-broken.csv"), Some(6), Some(2)), "{stdout}");
+    let checksum = doc["problems"].as_array().and_then(|ps| ps.iter().find(|p| p["header"] == "公民身份号码")).cloned().unwrap_or_default();
+    assert_eq!((checksum["row"].as_u64(), checksum["line"].as_u64(), &checksum["column"]), (Some(3), Some(3), &Value::Null), "{checksum}");
+    assert_eq!(checksum["sheet"], "members-broken");
+    assert_eq!(checksum["path"], "sheet members-broken, row 3, column 公民身份号码");
+    let (_, github, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "github"]);
+    assert!(github.lines().any(|l| l.starts_with("::error file=members-broken.csv,line=3,title=grassroots ")), "{github}");
+    let (_, sarif_out, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "sarif"]);
+    let log = assert_valid(&schema("sarif-2.1.0-rtm.5.json"), &sarif_out, "import sarif");
+    assert_eq!(log["runs"][0]["results"].as_array().map(Vec::len), Some(8));
+    assert!(log["runs"][0]["results"].as_array().is_some_and(|r| r.iter().any(|x| x["locations"][0]["physicalLocation"]["region"] == serde_json::json!({"startLine": 3}))), "{sarif_out}");
+    // A clean import: a passing testcase, and the document only in -o.
+    let out = std::env::temp_dir().join(format!("grassroots-import-{}.json", std::process::id()));
+    let (code, junit, stderr) = run_in("sheets", &["import", "members", "members.xls", "--org", org, "--format", "junit", "-o", &out.to_string_lossy()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(junit.contains("<testcase name=\"members.xls\" classname=\"grassroots.import\">") && junit.contains("failures=\"0\""), "{junit}");
+    assert!(junit.contains("<system-out>members.xls:9: warning[not-reported]: sheet members, row 9, column 报到社区"), "a warning at its row: {junit}");
+    let (_, broken_junit, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "junit"]);
+    assert!(broken_junit.contains("<failure message=\"6 error(s)\""), "{broken_junit}");
+    assert_junit(&[("import", &junit), ("import broken", &broken_junit)]);
+    let written = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(written.contains("\"members\""), "the document went to -o");
+    let (code, stdout, _) = run_in("tree", &["validate", "tree", &out.to_string_lossy(), "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+}

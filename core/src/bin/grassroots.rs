@@ -63,7 +63,8 @@ pub(crate) struct Cli {
     /// (validators and test), sarif, or xlsx (table commands, with -o FILE).
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// The file `--format xlsx` (and `export`) writes.
+    /// The file `--format xlsx` (and `export`) writes; for `import`, where the document goes
+    /// (standard output without it in text; only there in the problem formats).
     #[arg(short = 'o', long, global = true)]
     output: Option<PathBuf>,
 }

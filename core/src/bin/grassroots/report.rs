@@ -151,6 +151,8 @@ struct Located {
     line: Option<usize>,
     column: Option<usize>,
     code: String,
+    /// For a spreadsheet's problem: its sheet, row and column header, added to the JSON.
+    cell: Option<Value>,
 }
 
 impl Located {
@@ -161,10 +163,12 @@ impl Located {
         }
     }
 
-    /// `file:line:column:` (or `file:` when the place is not known).
+    /// `file:line:column:` (`file:line:` for a spreadsheet's row, `file:` when the place is
+    /// not known).
     fn place(&self) -> String {
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file.display()),
+            (Some(l), None) => format!("{}:{l}", self.file.display()),
             _ => self.file.display().to_string(),
         }
     }
@@ -175,6 +179,9 @@ impl Located {
         v["file"] = Value::from(self.file.display().to_string());
         v["line"] = self.line.map_or(Value::Null, Value::from);
         v["column"] = self.column.map_or(Value::Null, Value::from);
+        if let (Some(Value::Object(cell)), Some(v)) = (&self.cell, v.as_object_mut()) {
+            v.extend(cell.clone());
+        }
         v
     }
 }
@@ -194,7 +201,6 @@ fn locate(file: &Path, problems: &[Problem]) -> Vec<Located> {
         .iter()
         .zip(positions)
         .map(|(p, position)| {
-            let code = serde_json::to_value(&p.kind).ok().and_then(|v| v.get("code").and_then(Value::as_str).map(str::to_owned)).unwrap_or_default();
             let (mut in_file, mut line, mut column) = (file.to_path_buf(), position.map(|x| x.line), position.map(|x| x.column));
             if let Some((label, row, field)) = csv_place(&p.path) {
                 if !label.is_empty() {
@@ -203,9 +209,43 @@ fn locate(file: &Path, problems: &[Problem]) -> Vec<Located> {
                 line = Some(row);
                 column = Some(text(&in_file).and_then(|t| csv_column(&t, row, field)).unwrap_or(1));
             }
-            Located { problem: p.clone(), file: in_file, line, column, code }
+            Located { problem: p.clone(), file: in_file, line, column, code: code_of(p), cell: None }
         })
         .collect()
+}
+
+fn code_of(p: &Problem) -> String {
+    serde_json::to_value(&p.kind).ok().and_then(|v| v.get("code").and_then(Value::as_str).map(str::to_owned)).unwrap_or_default()
+}
+
+/// Prints an import's problems in a problem format (json, github, junit, sarif): a cell's
+/// problem in `file` at its row (`line`; a spreadsheet has no column of characters, so
+/// `column` is null and the JSON adds `sheet`, `row` and `header`), with the path `sheet S,
+/// row N, column H`; a problem of the document read against (`org`, its `column` a JSON
+/// path) at its line and column there.
+pub(crate) fn print_sheet_problems(ctx: &Ctx, file: &Path, org: Option<&Path>, problems: &[grassroots::sheets::SheetProblem]) {
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut located = Vec::with_capacity(problems.len());
+    for p in problems {
+        let in_org = p.column.as_deref().is_some_and(|c| c.starts_with('$'));
+        match (in_org, org) {
+            (true, Some(org)) if name(org).as_deref() == Some(p.file.as_str()) => {
+                let problem = Problem { severity: p.severity, record: p.record.clone(), path: p.column.clone().unwrap_or_default(), kind: p.kind.clone() };
+                located.extend(locate(org, &[problem]));
+            }
+            _ => {
+                let mut place = Vec::new();
+                place.extend(p.sheet.as_ref().map(|s| format!("sheet {s}")));
+                place.extend(p.row.map(|r| format!("row {r}")));
+                place.extend(p.column.as_ref().map(|c| format!("column {c}")));
+                let problem = Problem { severity: p.severity, record: p.record.clone(), path: place.join(", "), kind: p.kind.clone() };
+                let in_file = if name(file).as_deref() == Some(p.file.as_str()) { file.to_path_buf() } else { PathBuf::from(&p.file) };
+                let cell = json!({ "sheet": p.sheet, "row": p.row, "header": p.column });
+                located.push(Located { code: code_of(&problem), problem, file: in_file, line: p.row.map(|r| r as usize), column: None, cell: Some(cell) });
+            }
+        }
+    }
+    print_located(ctx, file, located);
 }
 
 /// `members.csv row 4, column kind` → (`members.csv`, 4, Some("kind")).
@@ -267,20 +307,24 @@ pub(crate) fn stop<T>(ctx: &Ctx, file: &Path, problems: &[Problem]) -> Result<T,
 /// Prints a document's problems in the format asked for: at once for text and github, at
 /// the end ([`finish`]) for the formats that are one document.
 pub(crate) fn print_problems(ctx: &Ctx, file: &Path, problems: &[Problem]) {
-    let located = locate(file, problems);
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    print_located(ctx, file, locate(file, problems));
+}
+
+fn print_located(ctx: &Ctx, file: &Path, located: Vec<Located>) {
+    let errors = located.iter().filter(|p| p.problem.severity == Severity::Error).count();
+    let warnings = located.len() - errors;
     match ctx.format {
         Format::Text => {
             for p in &located {
                 out!("{}: {}[{}]: {}", p.place(), p.severity(), p.code, p.problem);
             }
-            out!("{}: {errors} error(s), {} warning(s)", file.display(), problems.len() - errors);
+            out!("{}: {errors} error(s), {warnings} warning(s)", file.display());
         }
         Format::Github => {
             for p in &located {
                 out!("{}", github(p));
             }
-            out!("{}: {errors} error(s), {} warning(s)", file.display(), problems.len() - errors);
+            out!("{}: {errors} error(s), {warnings} warning(s)", file.display());
         }
         _ => CHECKED.with(|c| c.borrow_mut().push(Checked { file: file.to_path_buf(), problems: located })),
     }
@@ -313,8 +357,14 @@ fn github_escape(text: &str, property: bool) -> String {
 
 fn github(p: &Located) -> String {
     let mut props = format!("file={}", github_escape(&p.file.display().to_string(), true));
-    if let (Some(l), Some(c)) = (p.line, p.column) {
-        let _ = write!(props, ",line={l},col={c}");
+    match (p.line, p.column) {
+        (Some(l), Some(c)) => {
+            let _ = write!(props, ",line={l},col={c}");
+        }
+        (Some(l), None) => {
+            let _ = write!(props, ",line={l}");
+        }
+        _ => {}
     }
     let title = format!("grassroots {}", p.code);
     let _ = write!(props, ",title={}", github_escape(&title, true));
@@ -465,10 +515,11 @@ fn sarif(problems: &[&Located], findings: &[Finding]) -> Value {
     let mut results: Vec<Value> = problems
         .iter()
         .map(|p| {
-            let mut region = json!({});
-            if let (Some(l), Some(c)) = (p.line, p.column) {
-                region = json!({ "startLine": l, "startColumn": c });
-            }
+            let region = match (p.line, p.column) {
+                (Some(l), Some(c)) => json!({ "startLine": l, "startColumn": c }),
+                (Some(l), None) => json!({ "startLine": l }),
+                _ => json!({}),
+            };
             let mut physical = json!({ "artifactLocation": { "uri": uri(&p.file) } });
             if region.as_object().is_some_and(|r| !r.is_empty()) {
                 physical["region"] = region;

@@ -10,7 +10,8 @@ use grassroots::sheets::{self, ImportOptions, Kind, Mapping, SheetProblem};
 use grassroots::{ProblemKind, Severity};
 
 use super::lists_cli;
-use super::report::{Ctx, Fail, Format, problems_of, read, stop};
+use super::report;
+use super::report::{CHECKS, Ctx, Fail, Format, problems_of, read, stop};
 use super::tree_cli;
 use super::workbook::{now_text, write};
 
@@ -47,7 +48,9 @@ pub(crate) enum Commands {
     /// document: columns by their Chinese headers, organizations by id, name or name path.
     /// Prints the document with the records (ORG's section of that kind replaced) when it
     /// validates clean (exit 0); otherwise every problem by file, sheet, row and column on
-    /// standard error (exit 1); exit 2 when a file cannot be read.
+    /// standard error (exit 1); exit 2 when a file cannot be read. With --format json,
+    /// github, junit or sarif the problems are that report on standard output (a cell's
+    /// problem at its row as the line), and the document is written only to -o FILE.
     Import {
         what: SheetKind,
         file: PathBuf,
@@ -85,7 +88,6 @@ pub(crate) enum Commands {
 }
 
 pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
-    ctx.only(&[Format::Text, Format::Xlsx])?;
     match command {
         Commands::Import { what, file, org, lists, sheet, map, lang } => import(ctx, &ImportArgs {
             kind: what.kind(),
@@ -96,7 +98,10 @@ pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
             map: map.as_deref(),
             lang,
         }),
-        Commands::Export { what, org, reveal } => export(ctx, what.kind(), &org, reveal),
+        Commands::Export { what, org, reveal } => {
+            ctx.only(&[Format::Text, Format::Xlsx])?;
+            export(ctx, what.kind(), &org, reveal)
+        }
     }
 }
 
@@ -146,6 +151,7 @@ pub(crate) struct ImportArgs<'a> {
 /// every problem on standard error and nothing on standard output (exit 1); exit 2 when a
 /// file cannot be read at all.
 fn import(ctx: &Ctx, args: &ImportArgs<'_>) -> Result<(), Fail> {
+    ctx.only(CHECKS)?;
     let bytes = std::fs::read(args.file).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", args.file.display())))?;
     let mapping = match args.map {
         Some(path) => Some(Mapping::from_json(&read(path)?).map_err(|e| Fail::Unreadable(format!("{}: not a mapping file: {e}", path.display())))?),
@@ -170,7 +176,7 @@ fn import(ctx: &Ctx, args: &ImportArgs<'_>) -> Result<(), Fail> {
     };
     let options = ImportOptions { org: org.as_ref(), sheet: args.sheet, mapping: mapping.as_ref(), lists: None };
     let org_arg = args.org.map(file_name).zip(org_text);
-    finish(args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), &**t)))
+    finish(ctx, args, &bytes, &options, org_arg.as_ref().map(|(n, t)| (n.as_str(), &**t)))
 }
 
 /// `import lists FILE --lists LISTS.json`: the lists document with its items replaced.
@@ -182,27 +188,41 @@ fn import_items(ctx: &Ctx, args: &ImportArgs<'_>, bytes: &[u8], mapping: Option<
         Err(e) => return stop(ctx, path, &problems_of(path, e)?),
     };
     let options = ImportOptions { org: None, sheet: args.sheet, mapping, lists: Some(&lists) };
-    finish(args, bytes, &options, Some((&file_name(path), &text)))
+    finish(ctx, args, bytes, &options, Some((&file_name(path), &text)))
 }
 
 /// Reads the sheet and prints the document it makes, or every problem.
-fn finish(args: &ImportArgs<'_>, bytes: &[u8], options: &ImportOptions<'_>, base: Option<(&str, &str)>) -> Result<(), Fail> {
+fn finish(ctx: &Ctx, args: &ImportArgs<'_>, bytes: &[u8], options: &ImportOptions<'_>, base: Option<(&str, &str)>) -> Result<(), Fail> {
+    // The document a problem of the base is in: the organization, or the lists document.
+    let base_file = args.org.or(args.lists);
+    let problems = |problems: &[SheetProblem]| {
+        if ctx.format == Format::Text {
+            print_sheet_problems(problems, args.lang);
+        } else {
+            report::print_sheet_problems(ctx, args.file, base_file, problems);
+        }
+    };
     let imported = match sheets::import(args.kind, &args.file.display().to_string(), bytes, options) {
         Ok(imported) => imported,
-        Err(problems) => {
-            print_sheet_problems(&problems, args.lang);
-            if let [SheetProblem { kind: ProblemKind::Unreadable { .. }, .. }] = problems.as_slice() {
+        Err(found) => {
+            if let [SheetProblem { kind: ProblemKind::Unreadable { .. }, .. }] = found.as_slice() {
+                print_sheet_problems(&found, args.lang);
                 return Err(Fail::Unreadable(format!("{} is not a spreadsheet", args.file.display())));
             }
+            problems(&found);
             return Err(Fail::Invalid);
         }
     };
     match sheets::document(&imported, base) {
         Ok(doc) => {
-            if !doc.warnings.is_empty() {
-                print_sheet_problems(&doc.warnings, args.lang);
+            if !doc.warnings.is_empty() || ctx.format != Format::Text {
+                problems(&doc.warnings);
             }
-            out!("{}", doc.json);
+            match (&ctx.output, ctx.format) {
+                (Some(path), _) => std::fs::write(path, format!("{}\n", doc.json)).map_err(|e| Fail::Unreadable(format!("cannot write {}: {e}", path.display())))?,
+                (None, Format::Text) => out!("{}", doc.json),
+                (None, _) => {}
+            }
             let n = imported.records.len();
             match args.lang {
                 Lang::Zh => eprintln!("{} › {}：读取 {n} 条{}记录", imported.file, imported.sheet, args.kind.zh()),
@@ -210,8 +230,8 @@ fn finish(args: &ImportArgs<'_>, bytes: &[u8], options: &ImportOptions<'_>, base
             }
             Ok(())
         }
-        Err(problems) => {
-            print_sheet_problems(&problems, args.lang);
+        Err(found) => {
+            problems(&found);
             Err(Fail::Invalid)
         }
     }
