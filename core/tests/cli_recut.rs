@@ -142,3 +142,39 @@ fn the_demo_county_is_recut_into_grids_of_300_to_500_households() {
     assert!(table.starts_with("recut: ") && table.contains("blocks moved: "), "{table}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// In CI: github annotations and SARIF results for the reasons a constraint cannot hold, and
+/// an input document's problems in the format asked for, at their lines (exit 2 still).
+#[test]
+fn recut_speaks_the_ci_formats() {
+    let (code, stdout, _) = run(&["recut", "infeasible.json", "--households", "300..500", "--format", "github"]);
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("recut: "), "the table first: {stdout}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("::error file=infeasible.json,title=grassroots recut block-above-max::block \"c2-11\" alone has 520 households")),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&["recut", "infeasible.json", "--households", "300..500", "--format", "sarif"]);
+    assert_eq!(code, 1);
+    let log = json(&stdout);
+    assert_eq!(log["version"], "2.1.0");
+    let rules: Vec<&str> = log["runs"][0]["results"].as_array().map(|r| r.iter().filter_map(|x| x["ruleId"].as_str()).collect()).unwrap_or_default();
+    assert!(rules.contains(&"too-small") && rules.contains(&"block-above-max") && rules.contains(&"disconnected"), "{rules:?}");
+    // A blocks document with a block named twice: nothing re-cut, its problem at its line.
+    let dir = std::env::temp_dir().join(format!("grassroots-recut-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(data_dir().join("corner-geo.json")).unwrap_or_else(|e| panic!("{e}"));
+    let broken = dir.join("twice.json");
+    std::fs::write(&broken, text.replacen("\"block\":\"s1\"", "\"block\":\"s0\"", 1).replace("},{\"type\":\"Feature\"", "},\n{\"type\":\"Feature\"")).unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout, stderr) = run(&["recut", &broken.to_string_lossy(), "--parts", "2", "--format", "json"]);
+    assert_eq!(code, 2, "{stderr}");
+    let report = json(&stdout);
+    assert_eq!(report["valid"], false, "{stdout}");
+    assert_eq!(report["problems"][0]["line"], 2, "the second feature, on line 2: {stdout}");
+    let (code, stdout, _) = run(&["recut", &broken.to_string_lossy(), "--parts", "2", "--format", "github"]);
+    assert_eq!(code, 2);
+    assert!(stdout.starts_with("::error file="), "{stdout}");
+    let (code, _, stderr) = run(&["recut", "laifeng.json", "--parts", "3", "--format", "junit"]);
+    assert_eq!(code, 2, "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

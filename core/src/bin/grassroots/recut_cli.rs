@@ -7,7 +7,7 @@ use grassroots::recut::{Blocks, Options, Outcome, Range, Summary, recut_with_org
 use grassroots::{Error, Organization, Problem};
 use serde_json::{Map, Value, json};
 
-use super::report::{Ctx, Fail, Format, read};
+use super::report::{self, Ctx, Fail, Finding, Format, read};
 
 /// Which measure `--parts` balances.
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,9 +68,16 @@ fn parse_range(text: &str) -> Result<Range, String> {
 }
 
 /// Prints a document's problems and ends with exit 2: the input cannot be re-cut.
-fn unreadable(file: &Path, problems: &[Problem]) -> Fail {
-    for p in problems {
-        eprintln!("{}: {p}", file.display());
+/// An input document with problems: nothing is re-cut (exit 2). Its problems are listed on
+/// standard error in text, or in the format asked for (annotations, the JSON report, SARIF)
+/// at their lines and columns.
+fn unreadable(ctx: &Ctx, file: &Path, problems: &[Problem]) -> Fail {
+    if ctx.format == Format::Text {
+        for p in problems {
+            eprintln!("{}: {p}", file.display());
+        }
+    } else {
+        report::print_problems(ctx, file, problems);
     }
     Fail::Unreadable(format!("{}: {} problem(s); nothing was re-cut", file.display(), problems.len()))
 }
@@ -80,15 +87,17 @@ fn load_json(file: &Path) -> Result<Value, Fail> {
 }
 
 /// `--format text` (`table`): a summary and a table of the parts; `json`: `{"feasible",
-/// "assignment": {block: part}, "report", "reasons", "org"?}`.
+/// "assignment": {block: part}, "report", "reasons", "org"?}`; `github`: the table, and each
+/// reason a constraint cannot hold as an `::error` on the blocks file (a `::warning` when
+/// every constraint still holds); `sarif`: the reasons as results, their code the rule.
 pub(crate) fn run(args: RecutArgs, ctx: &Ctx) -> Result<(), Fail> {
-    ctx.only(&[Format::Text, Format::Json])?;
+    ctx.only(&[Format::Text, Format::Json, Format::Github, Format::Sarif])?;
     let blocks = match Blocks::from_json(&read(&args.blocks)?) {
         Ok(blocks) => blocks,
         Err(Error::Syntax { line, column, message }) => {
             return Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", args.blocks.display())));
         }
-        Err(e) => return Err(unreadable(&args.blocks, &e.problems())),
+        Err(e) => return Err(unreadable(ctx, &args.blocks, &e.problems())),
     };
     let mut options = Map::new();
     if let Some(parts) = args.parts {
@@ -145,12 +154,24 @@ pub(crate) fn run(args: RecutArgs, ctx: &Ctx) -> Result<(), Fail> {
             Err(Error::Syntax { line, column, message }) => {
                 return Err(Fail::Unreadable(format!("{}: not valid JSON at line {line}, column {column}: {message}", file.display())));
             }
-            Err(e) => return Err(unreadable(file, &e.problems())),
+            Err(e) => return Err(unreadable(ctx, file, &e.problems())),
         },
     };
     let outcome = recut_with_org(&blocks, &options, org.as_ref());
+    let code = |r: &grassroots::recut::ReasonText| serde_json::to_value(&r.reason).ok().and_then(|v| v["code"].as_str().map(str::to_owned)).unwrap_or_default();
     match ctx.format {
         Format::Json => out!("{}", serde_json::to_string_pretty(&outcome).unwrap_or_default()),
+        Format::Github => {
+            print_table(&outcome, blocks.len());
+            let severity = if outcome.feasible { "warning" } else { "error" };
+            for r in &outcome.reasons {
+                out!("{}", report::github_line(severity, &args.blocks, &format!("grassroots recut {}", code(r)), &r.en));
+            }
+        }
+        Format::Sarif => {
+            let findings: Vec<Finding> = outcome.reasons.iter().map(|r| Finding { rule: code(r), file: args.blocks.clone(), message: r.en.clone() }).collect();
+            out!("{}", serde_json::to_string_pretty(&report::sarif_findings(&findings)).unwrap_or_default());
+        }
         _ => print_table(&outcome, blocks.len()),
     }
     if outcome.feasible { Ok(()) } else { Err(Fail::Invalid) }
