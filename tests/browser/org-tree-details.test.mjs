@@ -48,7 +48,7 @@ describe('org tree details', () => {
     await page.keyboard.press('Enter');
     await panel(page, 'laifeng').locator('.gr-details-title').waitFor();
     assert.equal(await panel(page, 'laifeng').locator('.gr-details-title').textContent(), '胜利社区党委');
-    assert.equal(await panel(page, 'laifeng').locator('[role=status]').textContent(), '已显示“胜利社区党委”的详情');
+    assert.equal(await panel(page, 'laifeng').locator('[aria-live=polite]').textContent(), '已显示“胜利社区党委”的详情');
     assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 'c');
     // The panel is text only: Tab leaves the tree for the next widget's search box.
     await page.keyboard.press('Tab');

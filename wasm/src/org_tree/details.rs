@@ -181,7 +181,7 @@ pub fn node_details(props: &DetailsProps) -> Html {
     html! {
         <section class="gr-node-details" aria-label={t.title}>
             { body }
-            <p class="gr-vh" role="status" aria-live="polite">{ announce }</p>
+            <p class="gr-vh" aria-live="polite">{ announce }</p>
         </section>
     }
 }
