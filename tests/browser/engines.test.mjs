@@ -18,7 +18,7 @@
 //     zh-CN and en, normal and elderly, with and without WCAG 1.4.12 text spacing; as Safari 15
 //     (no container queries, the build's fallback in force) the old-Safari page fits 320 px.
 // An engine that cannot start here fails its tests, saying what is missing.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, proxy } from './engines.mjs';
@@ -300,6 +300,21 @@ async function withoutContainerQueries(browser) {
 
 /** Every check of this file in `engine` (webkit or firefox). */
 function engineSuite(engine) {
+  // WebKitGTK's wasm now and then traps ("Out of bounds memory access", an unhandled rejection
+  // from a wasm function) while the widgets re-render: 1 run of this file in 3 here, in a
+  // different test each time, never in Chromium or Firefox on the same modules, and not
+  // reproducible on demand (ARCHITECTURE, "Known issues"). A WebKit test that fails with such
+  // a trap runs once more, and the log says so; a second failure, or any other, fails.
+  const test = (name, fn) => nodeTest(name, async (t) => {
+    try {
+      return await fn(t);
+    } catch (e) {
+      const message = String(e?.message ?? e);
+      if (engine !== 'webkit' || !/Out of bounds memory access|wasm-function\[/.test(message)) throw e;
+      console.log(`# webkit: a wasm trap in "${name}", run once more: ${message.slice(0, 240).replace(/\s+/g, ' ')}`);
+      return await fn(t);
+    }
+  });
   describe(`in ${engine}`, () => {
     let browser;
     before(async () => {
