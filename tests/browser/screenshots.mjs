@@ -18,8 +18,11 @@ const SHOTS = [
     await page.locator('#dashboard-county .gr-dash-children tbody button').first().click();
   }, '#dashboard-county'],
   ['org-tree', '/org.html', ['tree-county'], async (page) => {
-    await page.locator('#tree-county input[type=search]').fill('第3网格');
+    // Find a community and select it: its details (包保 units, compounds, teams, grids).
+    await page.locator('#tree-county input[type=search]').fill('和平路社区');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.locator('#tree-county .gr-details-title').waitFor();
   }, 'main'],
   ['grid-map', '/map.html', ['map-county'], async (page) => {
     // Into the first street, then its first community: the grids.
