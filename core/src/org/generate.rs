@@ -168,6 +168,9 @@ pub fn generate(options: GenOptions) -> Generated {
             let unit_count = rng.between(6, 10);
             let big = c % 3 == 0;
             let mut part_time = Vec::new();
+            // One unit of each kind a community (a county has one 税务局): a kind drawn twice
+            // becomes the next kind not yet drawn, the random stream unchanged.
+            let mut kinds: Vec<&str> = Vec::new();
             for u in 0..unit_count {
                 let uid = format!("{cid}-u{u}");
                 let reporting = rng.chance(70);
@@ -175,9 +178,12 @@ pub fn generate(options: GenOptions) -> Generated {
                 if in_committee {
                     part_time.push(PartTimeRecord { name: name(&mut rng), unit: uid.clone() });
                 }
+                let drawn = rng.pick(&UNIT_KINDS);
+                let unit_kind = if kinds.contains(&drawn) { UNIT_KINDS.iter().copied().find(|k| !kinds.contains(k)).unwrap_or(drawn) } else { drawn };
+                kinds.push(unit_kind);
                 out.units.push(UnitRecord {
                     id: uid,
-                    name: format!("县{}{}", rng.pick(&UNIT_KINDS), if u > 9 { "分部" } else { "" }),
+                    name: format!("县{unit_kind}{}", if u > 9 { "分部" } else { "" }),
                     kind: if reporting { UnitKind::Reporting } else { UnitKind::CoLocated },
                     community: cid.clone(),
                     big_committee: in_committee,
@@ -349,7 +355,7 @@ fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
             let unit = format!("{cid}-pu{k}");
             out.units.push(UnitRecord {
                 id: unit.clone(),
-                name: format!("{}物业党支部", c.place),
+                name: format!("{}{}物业党支部", c.place, ["安居", "宜家"][k as usize]),
                 kind: UnitKind::CoLocated,
                 community: cid.clone(),
                 big_committee: false,
@@ -480,6 +486,11 @@ mod tests {
         assert!(org.warnings().iter().all(expected_warning), "{:?}", org.warnings());
         let root = org.rollup(org.tree().root());
         assert_eq!((root.baobao.communities, root.baobao.complete), (12, 12), "1+4+N for every community");
+        let mut names: Vec<(&str, &str)> = org.units().iter().map(|u| (u.record().community.as_str(), u.record().name.as_str())).collect();
+        let all = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all, "no two units of one name in a community");
         assert_eq!(root.baobao.task_force, 60, "a 尖刀班 of five in each");
         assert!(root.compounds.without_property > 0 && root.compounds.without_property < root.compounds.total / 4, "{:?}", root.compounds);
         assert!(root.compounds.red_property > 0 && root.compounds.red_property_sites > 0 && root.compounds.joint_meeting > 0);
