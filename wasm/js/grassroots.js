@@ -73,6 +73,19 @@ function batch() {
   return asked;
 }
 
+/**
+ * Resolves once a widget's first render is in its root: yew runs it a task later when another
+ * widget of the same module is rendering (5 s at most, so that `ready` never hangs).
+ */
+function drawn(root) {
+  return new Promise((ok) => {
+    if (root.firstChild) return ok();
+    const seen = new MutationObserver(() => { seen.disconnect(); ok(); });
+    seen.observe(root, { childList: true });
+    setTimeout(ok, 5000);
+  });
+}
+
 /** The module whose code serves `kind`: one already loading or loaded, else the best to load. */
 function moduleFor(kind) {
   const served = loadedFor(kind);
@@ -313,6 +326,7 @@ class Handle {
       this.#wasm = wasm;
       this.#inner = wasm.mount(element, this.#root, kind, text, optionsText(this.#options));
       if (failure) this.#inner.fail(failure);
+      return drawn(this.#root);
     }, (error) => {
       // The widget's code or stylesheet could not be loaded: there is no error panel without
       // the code, so say it in plain text and tell the host.
