@@ -300,21 +300,6 @@ async function withoutContainerQueries(browser) {
 
 /** Every check of this file in `engine` (webkit or firefox). */
 function engineSuite(engine) {
-  // WebKitGTK's wasm now and then traps ("Out of bounds memory access", an unhandled rejection
-  // from a wasm function) while the widgets re-render: 1 run of this file in 3 here, in a
-  // different test each time, never in Chromium or Firefox on the same modules, and not
-  // reproducible on demand (ARCHITECTURE, "Known issues"). A WebKit test that fails with such
-  // a trap runs once more, and the log says so; a second failure, or any other, fails.
-  const test = (name, fn) => nodeTest(name, async (t) => {
-    try {
-      return await fn(t);
-    } catch (e) {
-      const message = String(e?.message ?? e);
-      if (engine !== 'webkit' || !/Out of bounds memory access|wasm-function\[/.test(message)) throw e;
-      console.log(`# webkit: a wasm trap in "${name}", run once more: ${message.slice(0, 240).replace(/\s+/g, ' ')}`);
-      return await fn(t);
-    }
-  });
   describe(`in ${engine}`, () => {
     let browser;
     before(async () => {
@@ -323,6 +308,28 @@ function engineSuite(engine) {
       console.log(`# ${engine}: ${browser.version}, started in ${Date.now() - started} ms`);
     });
     after(async () => { await browser?.close(); });
+
+    // WebKitGTK's wasm now and then traps ("Out of bounds memory access", an unhandled
+    // rejection from a wasm function) while the widgets re-render, and once its session died
+    // ("invalid session id"): 1 run of this file in 3 here, in a different test each time,
+    // never in Chromium or Firefox on the same modules, not reproducible on demand (ARCHITECTURE,
+    // "Known issues"). A WebKit test that fails so runs once more (on a new session if the old
+    // one died), and the log says so; a second failure, or any other, fails.
+    const test = (name, fn) => nodeTest(name, async (t) => {
+      try {
+        return await fn(t);
+      } catch (e) {
+        const message = String(e?.message ?? e);
+        const dead = /invalid session id/.test(message);
+        if (engine !== 'webkit' || !(dead || /Out of bounds memory access|wasm-function\[/.test(message))) throw e;
+        console.log(`# webkit: ${dead ? 'its session died' : 'a wasm trap'} in "${name}", run once more: ${message.slice(0, 240).replace(/\s+/g, ' ')}`);
+        if (dead) {
+          try { await browser?.close(); } catch { /* already gone */ }
+          browser = await launch(engine, { base: site.base });
+        }
+        return await fn(t);
+      }
+    });
 
     /** Opens a widget test page at 1000 px, checks that it renders as in Chromium, with only the broken widgets failing. */
     async function ownPage(path) {
