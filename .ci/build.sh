@@ -14,9 +14,10 @@ profile=${PROFILE:-release}
 # variants some data asks for (grid-map-full: a map with cases or a scorecard; grid-map-recut:
 # a map that re-cuts its blocks; dashboard-map: a dashboard with geometry), one with the six kinds but no map (a page with several kinds), one
 # with everything (several kinds, one of them a map), the rules alone (`evaluate()` on a
-# page with no widget), and the spreadsheets: `sheets` (`<gr-roster-import>`, which reads them)
-# and `xlsx` (the workbook writer alone, which an export button loads when pressed); no other
-# module reads or writes spreadsheets.
+# page with no widget), and the spreadsheets: `roster-import` (`<gr-roster-import>`'s form and
+# tables, no spreadsheet code), `sheets` (`read_sheet()`: calamine, GBK and the import, which
+# the import loads when a person first chooses a file) and `xlsx` (the workbook writer alone,
+# which an export button loads when pressed); no other module reads or writes spreadsheets.
 # Each is a cargo feature set of grassroots-wasm.
 modules=(
   "org-tree:--no-default-features --features org-tree"
@@ -32,7 +33,8 @@ modules=(
   "all:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard"
   "all-map:--no-default-features --features org-tree,scorecard,duty-list,service-board,case-tracker,dashboard-map,grid-map-full"
   "rules:--no-default-features --features rules"
-  "sheets:--no-default-features --features roster-import"
+  "roster-import:--no-default-features --features roster-import"
+  "sheets:--no-default-features --features sheet-reader"
   "xlsx:--no-default-features --features xlsx"
 )
 [ -n "${MODULES:-}" ] && { keep=(); for m in "${modules[@]}"; do [[ " $MODULES " == *" ${m%%:*} "* ]] && keep+=("$m"); done; modules=("${keep[@]}"); }

@@ -22,9 +22,10 @@ if (!out) {
   process.exit(2);
 }
 const KINDS = ['org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map'];
-// The spreadsheet reader: <gr-roster-import>, which no other module serves. (The workbook writer
-// `xlsx`, which the export buttons load, has no kind: the manifest flags it `xlsx: true`.)
-const SOLO = { sheets: 'roster-import' };
+// <gr-roster-import>, which no other module serves. (The spreadsheet reader `sheets`, which the
+// import loads when a file is chosen, and the workbook writer `xlsx`, which the export buttons
+// load, have no kind: the manifest flags them `readSheet: true` and `xlsx: true`.)
+const SOLO = { 'roster-import': 'roster-import' };
 /**
  * The kinds a module's widgets are. A kind with `+` is the kind with its richer data:
  * `grid-map+` the map with cases or a scorecard (served by `grid-map-full` and `all-map`, not
@@ -90,13 +91,14 @@ for (const name of readdirSync(pkg).sort()) {
   const source = readFileSync(glue, 'utf8');
   const js = Buffer.from(minify(source));
   if (existsSync(join(pkg, name, 'snippets'))) throw new Error(`${name}: wasm-bindgen snippets are not laid out by this script`);
+  // The functions a module has besides its widgets, each flagged only where it is (the
+  // manifest is in every page's grassroots.js: no `false`s).
+  const has = { evaluate: 'evaluate', xlsx: 'xlsx', readSheet: 'read_sheet', recut: 'recut' };
   manifest.modules[name] = {
     js: hashed(name, 'js', js),
     wasm: hashed(name, 'wasm', readFileSync(join(pkg, name, `${name}_bg.wasm`))),
     kinds: kindsOf(name),
-    evaluate: /export function evaluate\b/.test(source),
-    xlsx: /export function xlsx\b/.test(source),
-    recut: /export function recut\b/.test(source),
+    ...Object.fromEntries(Object.entries(has).filter(([, f]) => new RegExp(`export function ${f}\\b`).test(source)).map(([flag]) => [flag, true])),
   };
 }
 const text = readFileSync(loader, 'utf8');

@@ -393,7 +393,8 @@ describe('the manifest against the sources', () => {
     const attribute = element('gr-roster-import').attributes.find((a) => a.name === 'records');
     assert.deepEqual(quoted(attribute.type.text), sorted(keys), 'the records attribute');
     assert.equal(attribute.default, '"members"');
-    assert.match(read('wasm/src/roster_import.rs'), /and_then\(Kind::from_key\)\.unwrap_or\(Kind::Members\)/, 'members is the default in roster_import.rs');
+    assert.match(read('wasm/src/roster_import.rs'), /and_then\(kind_key\)\.unwrap_or\("members"\)/, 'members is the default in roster_import.rs');
+    assert.match(read('wasm/src/sheet_outcome.rs'), new RegExp(`pub const KINDS: \\[&str; ${keys.length}\\] = \\[${keys.map((k) => `"${k}"`).join(', ')}\\];`), 'the widget\'s kinds are the core\'s, in order');
     const mount = manifest.modules[0].declarations.find((d) => d.name === 'mount');
     assert.deepEqual(quoted(mount.parameters.find((p) => p.name === 'options').type.text.match(/records\?: ([^;}]+)/)[1]), sorted(keys), 'mount()\'s records option');
     assert.deepEqual(quoted(manifestDetailType('gr-roster-import', 'gr-import').records.type), sorted(keys), 'gr-import\'s records');

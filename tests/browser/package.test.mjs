@@ -85,7 +85,7 @@ describe('the tarball', () => {
   test('holds the autoloader, every file its manifest names, the declarations and the element manifest, and nothing else', async () => {
     const manifest = await bundleManifest();
     const bundle = [manifest.css, ...Object.values(manifest.modules).flatMap((m) => [m.js, m.wasm])];
-    assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'all-map', 'case-tracker', 'dashboard', 'dashboard-map', 'duty-list', 'grid-map', 'grid-map-full', 'grid-map-recut', 'org-tree', 'rules', 'scorecard', 'service-board', 'sheets', 'xlsx']);
+    assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'all-map', 'case-tracker', 'dashboard', 'dashboard-map', 'duty-list', 'grid-map', 'grid-map-full', 'grid-map-recut', 'org-tree', 'roster-import', 'rules', 'scorecard', 'service-board', 'sheets', 'xlsx']);
     const expected = ['README.md', 'custom-elements.json', 'grassroots.d.ts', 'grassroots.js', 'package.json', ...bundle].sort();
     assert.deepEqual((await readdir(installed)).sort(), expected);
     // The installed files are the built ones, byte for byte.

@@ -2,7 +2,8 @@
 // through the file input, read in the browser by the same core code as `grassroots import`; the
 // rows recognised (personal data masked), every problem with its file, sheet, row and column,
 // gr-error with all of them, gr-import with the document on confirmation; a GBK CSV; English;
-// a file over the limit; only the spreadsheet module loaded; keyboard, axe and 320 px reflow.
+// a file over the limit; the reader's module fetched only when a file is chosen, and no other;
+// keyboard, axe and 320 px reflow.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,32 @@ after(async () => { await env?.close(); });
 const cells = (page, host) => page.locator(`#${host} .gr-import-rows tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
 const choose = (page, host, file) => page.locator(`#${host} input[type=file]`).setInputFiles(join(sheets, file));
 
+describe('roster import, the reader unreachable', () => {
+  test('a file chosen when the reader\'s module cannot be fetched: the error panel says so, and gr-error', async () => {
+    const reader = /\/grassroots\/sheets\.[0-9a-f]+\.(js|wasm)$/;
+    const page = await open(env, '/test/roster-import.html', {
+      viewport: { width: 1000, height: 900 },
+      prepare: (p) => p.route(reader, (route) => route.abort()),
+    });
+    try {
+      await rendered(page, ['into']);
+      await choose(page, 'into', 'members.xlsx');
+      await page.locator('#into .gr-error').waitFor();
+      assert.match(await page.locator('#into .gr-error').textContent(), /无法读取 members\.xlsx：/);
+      const errors = (await events(page, 'gr-error')).filter((e) => e.target === 'into');
+      assert.equal(errors.length, 1);
+      assert.equal(errors[0].detail.widget, 'roster-import');
+      // The form still works: once the connection is back, the same file chosen again is read.
+      await page.unroute(reader);
+      await choose(page, 'into', 'members.xlsx');
+      await page.locator('#into .gr-import-rows').waitFor();
+      assert.equal(await page.locator('#into .gr-error').count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('roster import', () => {
   let page;
   const fetched = [];
@@ -30,6 +57,13 @@ describe('roster import', () => {
     await rendered(page, ['into', 'english', 'new']);
   });
   after(async () => { await page.close(); });
+
+  const modules = () => [...new Set(fetched.filter((p) => p.endsWith('.wasm')).map((p) => p.split('/').pop().split('.')[0]))];
+
+  test('the page loads the import\'s form alone: the spreadsheet reader comes with the first file chosen', async () => {
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(modules(), ['roster-import']);
+  });
 
   test('a roster chosen through the file input shows its rows, masked, and gr-import carries the document', async () => {
     await choose(page, 'into', 'members.xlsx');
@@ -119,11 +153,15 @@ describe('roster import', () => {
     });
     await page.locator('#new .gr-error').waitFor();
     assert.match(await page.locator('#new .gr-error').textContent(), /big\.csv 有 33\.0 MB，超过了 32 MB 的上限/);
+    const refused = (await events(page, 'gr-error')).filter((e) => e.target === 'new');
+    assert.equal(refused.length, 1);
+    assert.deepEqual(refused[0].detail.errors.map((e) => e.code), ['unreadable']);
+    assert.match(refused[0].detail.errors[0].message, /big\.csv/);
   });
 
-  test('only the spreadsheet module is loaded, and the page works by keyboard, axe clean, at 320 px', async () => {
-    const modules = fetched.filter((p) => p.endsWith('.wasm')).map((p) => p.split('/').pop().split('.')[0]);
-    assert.deepEqual([...new Set(modules)], ['sheets']);
+  test('only the import\'s form and the reader are loaded, the reader once, and the page works by keyboard, axe clean, at 320 px', async () => {
+    assert.deepEqual(modules(), ['roster-import', 'sheets']);
+    assert.equal(fetched.filter((p) => /\/sheets\.[0-9a-f]+\.wasm$/.test(p)).length, 1, 'the reader fetched once for every file and widget');
     // Tab reaches the kind picker, then the file input, whose name is the visible label.
     await page.locator('#into select').first().focus();
     await page.keyboard.press('Tab');

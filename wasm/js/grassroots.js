@@ -19,8 +19,9 @@
 // This module is small: it defines the eight elements and loads the code of a kind only when an
 // element of that kind connects or mount() asks for it. Each kind has a WebAssembly module of
 // its own, and two modules hold several: `all` the six kinds but the map and the import,
-// `all-map` those and the map. The import's module (`sheets`) serves it alone, and the workbook
-// writer (`xlsx`) is fetched only when someone presses an export button.
+// `all-map` those and the map. The import's module (`roster-import`) serves it alone; the
+// spreadsheet reader (`sheets`) is fetched only when someone chooses a file in it, and the
+// workbook writer (`xlsx`) only when someone presses an export button.
 // When several kinds are asked for together (a page with several widgets), the smaller of those
 // that serves them all is loaded instead, so no page loads the shared code twice.
 // The map's own module reads the organization and the geometry; a map whose data has cases or
@@ -132,10 +133,22 @@ function load(name) {
   const exports = import(new URL(files.js, import.meta.url).href).then(async (glue) => {
     await glue.default({ module_or_path: wasm });
     names.set(glue, name);
+    glue.set_sheet_reader?.(readSheet);
     return glue;
   });
   loaded.set(name, exports);
   return exports;
+}
+
+/**
+ * <gr-roster-import>'s reader: the `sheets` module's read_sheet(), loaded on the first file
+ * (and again on the next file if that load failed: a dropped connection is not for good).
+ */
+function readSheet(...args) {
+  const name = Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].readSheet);
+  const code = loaded.get(name) ?? load(name);
+  code.catch(() => loaded.get(name) === code && loaded.delete(name));
+  return code.then((wasm) => wasm.read_sheet(...args));
 }
 
 /**

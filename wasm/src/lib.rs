@@ -35,6 +35,10 @@ pub mod recut_data;
 pub mod recut_view;
 #[cfg(feature = "roster-import")]
 pub mod roster_import;
+#[cfg(any(feature = "roster-import", feature = "sheet-reader"))]
+pub mod sheet_outcome;
+#[cfg(feature = "sheet-reader")]
+pub mod sheet_reader;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "scorecard")]

@@ -1,64 +1,65 @@
 //! `<gr-roster-import>`: a roster or ledger chosen (or dropped) as .xlsx, .xls, .ods or .csv,
-//! read in the browser by the same core code as `grassroots import`, shown as the rows
-//! recognised and every problem with its file, sheet, row and column; on confirmation a
-//! `gr-import` event carries the resulting document, which the host saves. Nothing is
-//! uploaded anywhere.
+//! shown as the rows recognised and every problem with its file, sheet, row and column; on
+//! confirmation a `gr-import` event carries the resulting document, which the host saves.
+//! Nothing is uploaded anywhere.
+//!
+//! This module is the form and the tables only. The file is read by `read_sheet()` of the
+//! module `sheets` (calamine, GBK, the same core import as `grassroots import`), which
+//! `grassroots.js` fetches when a person first chooses a file and hands this module through
+//! [`set_sheet_reader`]; what it read comes back as a [`sheet_outcome::Outcome`].
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use grassroots::lists::Lists;
-use grassroots::sheets::{self, Imported, ImportOptions, Kind, SheetProblem};
 use grassroots::org::Names;
-use grassroots::{Organization, Severity};
 use serde::Serialize;
 use serde_json::Value;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, File, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::events::dispatch;
 use crate::i18n::Lang;
+pub use crate::sheet_outcome::{load, Base};
+use crate::sheet_outcome::{self, Outcome, Problem, KINDS};
 
 /// The largest file the widget reads (a county's roster is a few MB).
 pub const MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
 /// More notes than this are folded under their count.
 const FOLDED_NOTES: usize = 5;
-/// Rows shown in the preview; all are imported.
-const PREVIEW_ROWS: usize = 200;
 
-/// What the host gave: the document the records go into (an organization document, or a
-/// lists document for list items), or nothing for a new one.
-#[derive(Debug, Default)]
-pub struct Base {
-    pub text: Option<String>,
-    pub org: Option<Organization>,
-    pub lists: Option<Lists>,
-    /// The organization's names, for the rows shown (a node's name, not its id).
-    pub names: Names,
+thread_local! {
+    /// `grassroots.js`'s reader: `(records, file, bytes, sheet, base) => Promise<string>`,
+    /// the [`Outcome`] as JSON text from the module `sheets`, loaded on the first call.
+    static READER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
-/// Reads the widget's data: empty (or `null`) for none, else the document records go into.
-/// A lists document is told apart by its `items`.
-pub fn load(json: &str) -> Result<Base, grassroots::Error> {
-    let trimmed = json.trim();
-    if trimmed.is_empty() || trimmed == "null" {
-        return Ok(Base::default());
-    }
-    let is_lists = serde_json::from_str::<Value>(trimmed).ok().is_some_and(|v| v.get("items").is_some());
-    if is_lists {
-        let lists = Lists::from_json(trimmed)?;
-        Ok(Base { text: Some(trimmed.to_owned()), org: None, lists: Some(lists), names: Names::default() })
-    } else {
-        let org = Organization::from_json(trimmed)?;
-        Ok(Base { text: Some(trimmed.to_owned()), names: Names::of(&org), org: Some(org), lists: None })
-    }
+/// Called by `grassroots.js` when it has loaded this module: the function that reads a file
+/// (and loads the spreadsheet reader's module the first time).
+#[wasm_bindgen]
+pub fn set_sheet_reader(reader: js_sys::Function) {
+    READER.with(|r| *r.borrow_mut() = Some(reader));
+}
+
+/// The reader's outcome for `bytes`, or why there is none (its module could not be loaded).
+async fn read_file(records: &str, file: &str, bytes: &js_sys::Uint8Array, sheet: Option<&str>, base: Option<&str>) -> Result<Outcome, String> {
+    let message = |e: JsValue| e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_default();
+    let reader = READER.with(|r| r.borrow().clone()).ok_or_else(|| "grassroots.js did not give a spreadsheet reader".to_owned())?;
+    let args = js_sys::Array::of5(&records.into(), &file.into(), bytes, &sheet.map_or(JsValue::UNDEFINED, JsValue::from), &base.map_or(JsValue::UNDEFINED, JsValue::from));
+    let promise = reader.apply(&JsValue::NULL, &args).map_err(message)?;
+    let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(message)?;
+    let text = text.as_string().ok_or_else(|| "the spreadsheet reader gave no text".to_owned())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 /// The texts of the import, zh-CN and en.
 pub struct ImportText {
     pub title: &'static str,
     pub kind_label: &'static str,
-    pub kind: fn(Kind) -> &'static str,
+    /// A kind of records by its key (`members` …).
+    pub kind: fn(&str) -> &'static str,
     pub choose: &'static str,
     pub drop_hint: &'static str,
     pub reading: fn(&str) -> String,
@@ -77,7 +78,8 @@ pub struct ImportText {
     pub warnings_title: fn(usize) -> String,
     pub confirm: fn(usize) -> String,
     pub done: fn(usize, &str) -> String,
-    pub problem: fn(&SheetProblem) -> String,
+    /// A problem's text in this language.
+    pub problem: fn(&Problem) -> &str,
     pub table_region: &'static str,
     /// A member's kind and flow as people say them (the document's keys otherwise).
     pub value: fn(&str, &str) -> Option<&'static str>,
@@ -87,11 +89,11 @@ pub const IMPORT_ZH: ImportText = ImportText {
     title: "导入表格",
     kind_label: "导入内容",
     kind: |k| match k {
-        Kind::Members => "党员花名册",
-        Kind::Grids => "网格台账",
-        Kind::Units => "报到单位",
-        Kind::Nodes => "党组织架构",
-        Kind::Lists => "四张清单",
+        "members" => "党员花名册",
+        "grids" => "网格台账",
+        "units" => "报到单位",
+        "nodes" => "党组织架构",
+        _ => "四张清单",
     },
     choose: "选择文件",
     drop_hint: "也可以把 .xlsx、.xls、.ods 或 .csv 文件拖到这里。文件只在本机读取，不会上传。",
@@ -111,7 +113,7 @@ pub const IMPORT_ZH: ImportText = ImportText {
     warnings_title: |n| format!("{n} 条提示"),
     confirm: |n| format!("确认导入 {n} 条记录"),
     done: |n, f| format!("已导入 {f} 中的 {n} 条记录，请在页面中保存。"),
-    problem: SheetProblem::zh,
+    problem: |p| &p.zh,
     table_region: "识别出的记录（可滚动）",
     value: |field, v| match (field, v) {
         ("kind", "in_service") => Some("在职党员"),
@@ -128,11 +130,11 @@ pub const IMPORT_EN: ImportText = ImportText {
     title: "Import a spreadsheet",
     kind_label: "What to import",
     kind: |k| match k {
-        Kind::Members => "Party member roster",
-        Kind::Grids => "Grid ledger",
-        Kind::Units => "Reporting units",
-        Kind::Nodes => "Party organizations",
-        Kind::Lists => "The four lists",
+        "members" => "Party member roster",
+        "grids" => "Grid ledger",
+        "units" => "Reporting units",
+        "nodes" => "Party organizations",
+        _ => "The four lists",
     },
     choose: "Choose a file",
     drop_hint: "Or drop an .xlsx, .xls, .ods or .csv file here. The file is read on this device and never uploaded.",
@@ -152,7 +154,7 @@ pub const IMPORT_EN: ImportText = ImportText {
     warnings_title: |n| format!("{n} notes"),
     confirm: |n| format!("Import {n} records"),
     done: |n, f| format!("{n} records from {f} imported; save them on the page."),
-    problem: |p| p.to_string(),
+    problem: |p| &p.en,
     table_region: "Records recognised (scrollable)",
     value: |field, v| match (field, v) {
         ("kind", "in_service") => Some("in service"),
@@ -166,40 +168,6 @@ fn catalogue(lang: Lang) -> &'static ImportText {
         Lang::ZhCn => &IMPORT_ZH,
         Lang::En => &IMPORT_EN,
     }
-}
-
-/// A file read: what the import made of it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub file: String,
-    pub kind: Kind,
-    /// The workbook's sheets, for choosing another.
-    pub sheets: Vec<String>,
-    pub imported: Option<Imported>,
-    /// The document with the records in it (JSON text), when there is no error.
-    pub document: Option<String>,
-    pub errors: Vec<SheetProblem>,
-    pub warnings: Vec<SheetProblem>,
-}
-
-/// Reads `bytes` as records of `kind` into `base`: the core's import, then its document
-/// check. Every problem is kept, errors and warnings apart.
-pub fn run(kind: Kind, file: &str, bytes: &[u8], sheet: Option<&str>, base: &Base) -> Outcome {
-    let sheets = sheets::sheets(file, bytes).map(|s| s.into_iter().map(|s| s.name).collect()).unwrap_or_default();
-    let options = ImportOptions { org: base.org.as_ref(), sheet, mapping: None, lists: base.lists.as_ref() };
-    let base_name = if kind == Kind::Lists { "lists.json" } else { "org.json" };
-    let (imported, document, problems) = match sheets::import(kind, file, bytes, &options) {
-        Err(problems) => (None, None, problems),
-        Ok(imported) => {
-            let base_doc = base.text.as_deref().filter(|_| (kind == Kind::Lists) == base.lists.is_some()).map(|t| (base_name, t));
-            match sheets::document(&imported, base_doc) {
-                Ok(doc) => (Some(imported), Some(doc.json), doc.warnings),
-                Err(problems) => (Some(imported), None, problems),
-            }
-        }
-    };
-    let (errors, warnings) = problems.into_iter().partition(|p| p.severity == Severity::Error);
-    Outcome { file: file.rsplit(['/', '\\']).next().unwrap_or(file).to_owned(), kind, sheets, imported, document, errors, warnings }
 }
 
 /// One problem in `gr-error`'s detail: where, what, and the message in the widget's language.
@@ -226,18 +194,18 @@ struct ErrorDetail<'a> {
     warnings: Vec<Entry<'a>>,
 }
 
-fn entries<'a>(problems: &'a [SheetProblem], text: &ImportText) -> Vec<Entry<'a>> {
+fn entries<'a>(problems: &'a [Problem], severity: &'static str, text: &ImportText) -> Vec<Entry<'a>> {
     problems
         .iter()
         .map(|p| Entry {
-            severity: if p.severity == Severity::Error { "error" } else { "warning" },
+            severity,
             file: &p.file,
             sheet: p.sheet.as_deref(),
             row: p.row,
             column: p.column.as_deref(),
             record: p.record.as_deref(),
-            code: serde_json::to_value(&p.kind).ok().and_then(|v| v.get("code").and_then(Value::as_str).map(str::to_owned)).unwrap_or_default(),
-            message: (text.problem)(p),
+            code: p.code.clone(),
+            message: (text.problem)(p).to_owned(),
         })
         .collect()
 }
@@ -245,7 +213,7 @@ fn entries<'a>(problems: &'a [SheetProblem], text: &ImportText) -> Vec<Entry<'a>
 /// `gr-import`'s detail: what was read and the document to save.
 #[derive(Serialize)]
 struct ImportDetail<'a> {
-    records: &'static str,
+    records: &'a str,
     file: &'a str,
     sheet: &'a str,
     count: usize,
@@ -255,17 +223,17 @@ struct ImportDetail<'a> {
 
 /// A record's field as shown: from the record's own serialization, which masks phone and
 /// ID-card numbers.
-fn shown(record: &Value, kind: Kind, field: &str, names: &Names, text: &ImportText) -> String {
+fn shown(record: &Value, kind: &str, field: &str, names: &Names, text: &ImportText) -> String {
     let raw = raw_shown(record, kind, field);
     match field {
         "node" | "parent" | "community" | "reports_to" => names.place(&raw).to_owned(),
         "grid" => names.grid(&raw).to_owned(),
-        _ if kind == Kind::Members => (text.value)(field, &raw).map_or(raw, str::to_owned),
+        _ if kind == "members" => (text.value)(field, &raw).map_or(raw, str::to_owned),
         _ => raw,
     }
 }
 
-fn raw_shown(record: &Value, kind: Kind, field: &str) -> String {
+fn raw_shown(record: &Value, kind: &str, field: &str) -> String {
     let text = |v: &Value| match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
@@ -273,7 +241,7 @@ fn raw_shown(record: &Value, kind: Kind, field: &str) -> String {
         other => other.to_string(),
     };
     match (kind, field) {
-        (Kind::Grids, "workers" | "worker_phones") => {
+        ("grids", "workers" | "worker_phones") => {
             let key = if field == "workers" { "name" } else { "phone" };
             record.get("workers").and_then(Value::as_array).map_or_else(String::new, |ws| ws.iter().filter_map(|w| w.get(key)).map(text).collect::<Vec<_>>().join("、"))
         }
@@ -282,19 +250,6 @@ fn raw_shown(record: &Value, kind: Kind, field: &str) -> String {
             Some(v) => text(v),
             None => String::new(),
         },
-    }
-}
-
-fn masked_values(records: &sheets::Records) -> Vec<Value> {
-    fn each<T: Serialize>(rs: &[T]) -> Vec<Value> {
-        rs.iter().map(|r| serde_json::to_value(r).unwrap_or(Value::Null)).collect()
-    }
-    match records {
-        sheets::Records::Members(r) => each(r),
-        sheets::Records::Grids(r) => each(r),
-        sheets::Records::Units(r) => each(r),
-        sheets::Records::Nodes(r) => each(r),
-        sheets::Records::Items(r) => each(r),
     }
 }
 
@@ -308,57 +263,107 @@ pub struct RosterImportProps {
     pub host: HtmlElement,
 }
 
-impl PartialEq for Base {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
 /// The file being read, or the last one read.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum State {
     Idle,
     Reading(String),
-    /// A file that was not read: too big, or the browser could not read it.
+    /// A file that was not read: too big, or the browser could not read it, or the reader's
+    /// module could not be loaded.
     Refused(String),
-    Read { outcome: Rc<Outcome>, bytes: Rc<Vec<u8>>, confirmed: bool },
+    /// `bytes` kept for reading another sheet, or as another kind, without choosing again.
+    Read { outcome: Rc<Outcome>, bytes: Rc<js_sys::Uint8Array>, confirmed: bool },
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (State::Idle, State::Idle) => true,
+            (State::Reading(a), State::Reading(b)) | (State::Refused(a), State::Refused(b)) => a == b,
+            (State::Read { outcome: a, bytes: x, confirmed: c }, State::Read { outcome: b, bytes: y, confirmed: d }) => a == b && Rc::ptr_eq(x, y) && c == d,
+            _ => false,
+        }
+    }
+}
+
+/// Reads `bytes` with the spreadsheet reader and shows what it gave; `gr-error` for errors.
+#[derive(Clone)]
+struct Reading {
+    state: UseStateHandle<State>,
+    base: Rc<Base>,
+    host: HtmlElement,
+    lang: Lang,
+}
+
+impl Reading {
+    fn start(&self, records: &'static str, file: String, bytes: Rc<js_sys::Uint8Array>, sheet: Option<String>) {
+        self.state.set(State::Reading(file.clone()));
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match read_file(records, &file, &bytes, sheet.as_deref(), this.base.text.as_deref()).await {
+                Ok(outcome) => {
+                    report(&this.host, &outcome, this.lang);
+                    this.state.set(State::Read { outcome: Rc::new(outcome), bytes, confirmed: false });
+                }
+                Err(why) => this.refuse((catalogue(this.lang).unreadable)(&file, &why)),
+            }
+        });
+    }
+
+    /// Shows why a file was not read, and tells the host.
+    fn refuse(&self, message: String) {
+        dispatch(&self.host, "gr-error", &RefusedDetail { widget: "roster-import", errors: [Refused { severity: "error", code: "unreadable", message: &message }], warnings: [] });
+        self.state.set(State::Refused(message));
+    }
+}
+
+#[derive(Serialize)]
+struct Refused<'a> {
+    severity: &'static str,
+    code: &'static str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct RefusedDetail<'a> {
+    widget: &'static str,
+    errors: [Refused<'a>; 1],
+    warnings: [Refused<'a>; 0],
+}
+
+/// The kind's key as a `'static` text (the select's values are the keys).
+fn kind_key(key: &str) -> Option<&'static str> {
+    KINDS.into_iter().find(|k| *k == key)
 }
 
 #[function_component(RosterImportView)]
 pub fn roster_import_view(props: &RosterImportProps) -> Html {
     let text = catalogue(props.lang);
-    let kind = use_state(|| props.records.as_deref().and_then(Kind::from_key).unwrap_or(Kind::Members));
+    let kind = use_state(|| props.records.as_deref().and_then(kind_key).unwrap_or("members"));
     let state = use_state(|| State::Idle);
     let dragging = use_state(|| false);
     let input_id = "gr-import-file";
+    let reading = Reading { state: state.clone(), base: Rc::clone(&props.base), host: props.host.clone(), lang: props.lang };
 
     // Reads a file the person chose or dropped, then runs the import.
     let read = {
-        let state = state.clone();
+        let reading = reading.clone();
         let kind = kind.clone();
-        let base = Rc::clone(&props.base);
-        let host = props.host.clone();
-        let lang = props.lang;
         Callback::from(move |file: File| {
             let name = file.name();
             let size = file.size();
             if size > MAX_BYTES {
-                state.set(State::Refused((text.too_big)(&name, size / 1024.0 / 1024.0)));
+                reading.refuse((text.too_big)(&name, size / 1024.0 / 1024.0));
                 return;
             }
-            state.set(State::Reading(name.clone()));
-            let (state, kind, base, host) = (state.clone(), *kind, Rc::clone(&base), host.clone());
+            reading.state.set(State::Reading(name.clone()));
+            let (reading, records) = (reading.clone(), *kind);
             wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        let outcome = run(kind, &name, &bytes, None, &base);
-                        report(&host, &outcome, lang);
-                        state.set(State::Read { outcome: Rc::new(outcome), bytes: Rc::new(bytes), confirmed: false });
-                    }
+                match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => reading.start(records, name, Rc::new(js_sys::Uint8Array::new(&buffer)), None),
                     Err(e) => {
                         let why = e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_default();
-                        state.set(State::Refused((catalogue(lang).unreadable)(&name, &why)));
+                        reading.refuse((catalogue(reading.lang).unreadable)(&name, &why));
                     }
                 }
             });
@@ -396,32 +401,23 @@ pub fn roster_import_view(props: &RosterImportProps) -> Html {
     };
     let on_kind = {
         let kind = kind.clone();
-        let state = state.clone();
-        let base = Rc::clone(&props.base);
-        let host = props.host.clone();
-        let lang = props.lang;
+        let reading = reading.clone();
         Callback::from(move |e: Event| {
-            let Some(k) = e.target_dyn_into::<HtmlSelectElement>().and_then(|s| Kind::from_key(&s.value())) else { return };
+            let Some(k) = e.target_dyn_into::<HtmlSelectElement>().and_then(|s| kind_key(&s.value())) else { return };
             kind.set(k);
             // A file already read is read again as the newly chosen kind.
-            if let State::Read { outcome, bytes, .. } = &*state {
-                let outcome = run(k, &outcome.file, bytes, None, &base);
-                report(&host, &outcome, lang);
-                state.set(State::Read { outcome: Rc::new(outcome), bytes: Rc::clone(bytes), confirmed: false });
+            if let State::Read { outcome, bytes, .. } = &*reading.state {
+                reading.start(k, outcome.file.clone(), Rc::clone(bytes), None);
             }
         })
     };
     let on_sheet = {
-        let state = state.clone();
-        let base = Rc::clone(&props.base);
-        let host = props.host.clone();
-        let lang = props.lang;
+        let reading = reading.clone();
         Callback::from(move |e: Event| {
             let Some(sheet) = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()) else { return };
-            if let State::Read { outcome, bytes, .. } = &*state {
-                let outcome = run(outcome.kind, &outcome.file, bytes, Some(&sheet), &base);
-                report(&host, &outcome, lang);
-                state.set(State::Read { outcome: Rc::new(outcome), bytes: Rc::clone(bytes), confirmed: false });
+            if let State::Read { outcome, bytes, .. } = &*reading.state {
+                let Some(records) = kind_key(&outcome.records) else { return };
+                reading.start(records, outcome.file.clone(), Rc::clone(bytes), Some(sheet));
             }
         })
     };
@@ -431,14 +427,14 @@ pub fn roster_import_view(props: &RosterImportProps) -> Html {
         let lang = props.lang;
         Callback::from(move |_: MouseEvent| {
             if let State::Read { outcome, bytes, .. } = &*state {
-                let (Some(doc), Some(imported)) = (&outcome.document, &outcome.imported) else { return };
+                let (Some(doc), Some(read)) = (&outcome.document, &outcome.read) else { return };
                 let detail = ImportDetail {
-                    records: outcome.kind.key(),
+                    records: &outcome.records,
                     file: &outcome.file,
-                    sheet: &imported.sheet,
-                    count: imported.records.len(),
+                    sheet: &read.sheet,
+                    count: read.count,
                     document: serde_json::from_str(doc).unwrap_or(Value::Null),
-                    warnings: entries(&outcome.warnings, catalogue(lang)),
+                    warnings: entries(&outcome.warnings, "warning", catalogue(lang)),
                 };
                 dispatch(&host, "gr-import", &detail);
                 state.set(State::Read { outcome: Rc::clone(outcome), bytes: Rc::clone(bytes), confirmed: true });
@@ -459,7 +455,7 @@ pub fn roster_import_view(props: &RosterImportProps) -> Html {
             <div class="gr-filters">
                 <label class="gr-field">{ text.kind_label }
                     <select class="gr-input" onchange={on_kind}>
-                        { for Kind::ALL.iter().map(|k| html! { <option value={k.key()} selected={*k == *kind}>{ (text.kind)(*k) }</option> }) }
+                        { for KINDS.iter().map(|k| html! { <option value={*k} selected={*k == *kind}>{ (text.kind)(k) }</option> }) }
                     </select>
                 </label>
             </div>
@@ -479,10 +475,10 @@ fn report(host: &HtmlElement, outcome: &Outcome, lang: Lang) {
         return;
     }
     let text = catalogue(lang);
-    dispatch(host, "gr-error", &ErrorDetail { widget: "roster-import", errors: entries(&outcome.errors, text), warnings: entries(&outcome.warnings, text) });
+    dispatch(host, "gr-error", &ErrorDetail { widget: "roster-import", errors: entries(&outcome.errors, "error", text), warnings: entries(&outcome.warnings, "warning", text) });
 }
 
-fn problem_items(problems: &[SheetProblem], text: &ImportText) -> Html {
+fn problem_items(problems: &[Problem], text: &ImportText) -> Html {
     html! {
         <ul class="gr-problems">
             { for problems.iter().map(|p| html! { <li><span class="gr-message">{ (text.problem)(p) }</span></li> }) }
@@ -492,7 +488,7 @@ fn problem_items(problems: &[SheetProblem], text: &ImportText) -> Html {
 
 fn result(outcome: &Outcome, confirmed: bool, names: &Names, text: &'static ImportText, on_sheet: Callback<Event>, on_confirm: Callback<MouseEvent>) -> Html {
     let sheet_choice = if outcome.sheets.len() > 1 {
-        let current = outcome.imported.as_ref().map(|i| i.sheet.clone());
+        let current = outcome.read.as_ref().map(|r| r.sheet.clone());
         html! {
             <div class="gr-filters">
                 <label class="gr-field">{ text.sheet_label }
@@ -536,22 +532,21 @@ fn result(outcome: &Outcome, confirmed: bool, names: &Names, text: &'static Impo
             </div>
         }
     };
-    let preview = match &outcome.imported {
-        None => Html::default(),
-        Some(imported) if !imported.records.is_empty() => preview(imported, names, text),
-        Some(_) => Html::default(),
+    let preview = match &outcome.read {
+        Some(read) if read.count > 0 => preview(read, &outcome.records, names, text),
+        _ => Html::default(),
     };
-    let action = match (&outcome.document, &outcome.imported) {
-        (Some(_), Some(imported)) if confirmed => html! { <p class="gr-status gr-done" role="status">{ (text.done)(imported.records.len(), &outcome.file) }</p> },
-        (Some(_), Some(imported)) => html! { <p><button type="button" class="gr-button" onclick={on_confirm}>{ (text.confirm)(imported.records.len()) }</button></p> },
+    let action = match (&outcome.document, &outcome.read) {
+        (Some(_), Some(read)) if confirmed => html! { <p class="gr-status gr-done" role="status">{ (text.done)(read.count, &outcome.file) }</p> },
+        (Some(_), Some(read)) => html! { <p><button type="button" class="gr-button" onclick={on_confirm}>{ (text.confirm)(read.count) }</button></p> },
         _ => Html::default(),
     };
     html! {
         <>
             { sheet_choice }
             { errors }
-            if let Some(imported) = &outcome.imported {
-                <p class="gr-status" role="status">{ (text.read)(imported.records.len(), &imported.sheet, &outcome.file) }</p>
+            if let Some(read) = &outcome.read {
+                <p class="gr-status" role="status">{ (text.read)(read.count, &read.sheet, &outcome.file) }</p>
             }
             { action }
             { warnings }
@@ -560,14 +555,10 @@ fn result(outcome: &Outcome, confirmed: bool, names: &Names, text: &'static Impo
     }
 }
 
-fn preview(imported: &Imported, names: &Names, text: &'static ImportText) -> Html {
-    // The recognised columns in the order the kind's fields are listed (the header table).
-    let fields: Vec<(&'static str, &str)> = sheets::fields(imported.kind)
-        .into_iter()
-        .filter_map(|f| imported.columns.get(f.key).map(|header| (f.key, header.as_str())))
-        .collect();
-    let values = masked_values(&imported.records);
-    let shown_rows = values.len().min(PREVIEW_ROWS);
+fn preview(read: &sheet_outcome::Read, kind: &str, names: &Names, text: &'static ImportText) -> Html {
+    // The recognised columns, in the order the kind's fields are listed (the header table).
+    let fields = &read.columns;
+    let shown_rows = read.preview.len();
     html! {
         <>
             <details class="gr-columns">
@@ -575,25 +566,25 @@ fn preview(imported: &Imported, names: &Names, text: &'static ImportText) -> Htm
                 <table class="gr-table">
                     <thead><tr><th scope="col">{ text.column_in_file }</th><th scope="col">{ text.column_field }</th></tr></thead>
                     <tbody>
-                        { for fields.iter().map(|(key, header)| html! { <tr><td>{ *header }</td><td><code>{ *key }</code></td></tr> }) }
+                        { for fields.iter().map(|(key, header)| html! { <tr><td>{ header.clone() }</td><td><code>{ key.clone() }</code></td></tr> }) }
                     </tbody>
                 </table>
             </details>
-            if values.len() > shown_rows {
-                <p class="gr-hint">{ (text.preview_more)(shown_rows, values.len()) }</p>
+            if read.count > shown_rows {
+                <p class="gr-hint">{ (text.preview_more)(shown_rows, read.count) }</p>
             }
             <div class="gr-table-wrap" tabindex="0" role="region" aria-label={text.table_region}>
                 <table class="gr-table gr-import-rows">
                     <caption class="gr-vh">{ text.preview_caption }</caption>
                     <thead><tr>
                         <th scope="col" class="gr-num">{ text.row }</th>
-                        { for fields.iter().map(|(_, header)| html! { <th scope="col">{ *header }</th> }) }
+                        { for fields.iter().map(|(_, header)| html! { <th scope="col">{ header.clone() }</th> }) }
                     </tr></thead>
                     <tbody>
-                        { for values.iter().zip(&imported.rows).take(shown_rows).map(|(record, row)| html! {
+                        { for read.preview.iter().zip(&read.rows).map(|(record, row)| html! {
                             <tr>
                                 <td class="gr-num">{ row }</td>
-                                { for fields.iter().map(|(key, _)| html! { <td>{ shown(record, imported.kind, key, names, text) }</td> }) }
+                                { for fields.iter().map(|(key, _)| html! { <td>{ shown(record, kind, key, names, text) }</td> }) }
                             </tr>
                         }) }
                     </tbody>
@@ -606,45 +597,28 @@ fn preview(imported: &Imported, names: &Names, text: &'static ImportText) -> Htm
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
-    fn corpus(name: &str) -> Vec<u8> {
-        std::fs::read(format!("{}/../tests/data/sheets/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap_or_default()
-    }
-
-    fn shengli() -> Base {
-        let text = std::fs::read_to_string(format!("{}/../tests/data/tree/valid/laifeng-shengli.json", env!("CARGO_MANIFEST_DIR"))).unwrap_or_default();
-        load(&text).unwrap_or_else(|e| panic!("{:?}", e.problems()))
+    #[test]
+    fn a_records_fields_are_shown_as_people_say_them() {
+        let member = json!({"name": "张三", "kind": "retired", "phone": "138****5678", "flow": "in", "active": true, "tags": ["a", "b"]});
+        assert_eq!(shown(&member, "members", "kind", &Names::default(), &IMPORT_ZH), "离退休党员");
+        assert_eq!(shown(&member, "members", "kind", &Names::default(), &IMPORT_EN), "retired");
+        assert_eq!(shown(&member, "members", "flow", &Names::default(), &IMPORT_ZH), "流入");
+        assert_eq!(shown(&member, "members", "phone", &Names::default(), &IMPORT_ZH), "138****5678");
+        assert_eq!(shown(&member, "members", "active", &Names::default(), &IMPORT_ZH), "是");
+        assert_eq!(shown(&member, "members", "tags", &Names::default(), &IMPORT_ZH), "a、b");
+        assert_eq!(shown(&member, "members", "missing", &Names::default(), &IMPORT_ZH), "");
+        let grid = json!({"id": "g1", "workers": [{"name": "李四", "phone": "139****0000"}, {"name": "王五"}]});
+        assert_eq!(shown(&grid, "grids", "workers", &Names::default(), &IMPORT_ZH), "李四、王五");
+        assert_eq!(shown(&grid, "grids", "worker_phones", &Names::default(), &IMPORT_ZH), "139****0000");
     }
 
     #[test]
-    fn a_roster_reads_into_a_document_and_every_problem_is_kept() {
-        let base = shengli();
-        let good = run(Kind::Members, "members.xlsx", &corpus("members.xlsx"), None, &base);
-        assert!(good.errors.is_empty(), "{:?}", good.errors);
-        let doc = good.document.unwrap_or_default();
-        assert!(Organization::from_json(&doc).is_ok());
-        assert!(good.imported.as_ref().is_some_and(|i| i.records.len() > 3));
-        // The broken roster: every problem, as `grassroots import` prints them (zh), in order.
-        let broken = run(Kind::Members, "members-broken.xlsx", &corpus("members-broken.xlsx"), None, &base);
-        assert!(broken.document.is_none());
-        let expected = String::from_utf8(corpus("members-broken.xlsx.expected.txt")).unwrap_or_default();
-        let ours: Vec<String> = broken.errors.iter().chain(&broken.warnings).map(SheetProblem::zh).collect();
-        assert!(broken.errors.len() > 1);
-        for line in &ours {
-            assert!(expected.contains(line.as_str()), "{line} not in the expected problems:\n{expected}");
-        }
-    }
-
-    #[test]
-    fn the_preview_masks_personal_data() {
-        let good = run(Kind::Members, "members.xlsx", &corpus("members.xlsx"), None, &shengli());
-        let Some(imported) = good.imported else { panic!("no records") };
-        let values = masked_values(&imported.records);
-        let full = imported.records.to_json_values();
-        let phone = full.iter().find_map(|v| v.get("phone").and_then(Value::as_str).map(str::to_owned)).unwrap_or_default();
-        assert!(phone.len() >= 11);
-        let shown_phones: Vec<String> = values.iter().map(|v| shown(v, Kind::Members, "phone", &Names::default(), &IMPORT_ZH)).collect();
-        assert!(!shown_phones.iter().any(|p| p == &phone), "a phone number shown in full");
-        assert!(shown_phones.iter().any(|p| p.contains('*')));
+    fn every_kind_has_a_name_in_both_languages() {
+        let names: std::collections::BTreeSet<_> = KINDS.iter().map(|k| (IMPORT_ZH.kind)(k)).collect();
+        assert_eq!(names.len(), KINDS.len());
+        let names: std::collections::BTreeSet<_> = KINDS.iter().map(|k| (IMPORT_EN.kind)(k)).collect();
+        assert_eq!(names.len(), KINDS.len());
     }
 }
