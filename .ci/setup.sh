@@ -83,6 +83,30 @@ if [ -z "$route" ]; then
 fi
 log "rust: $route route, $("$RUSTC" --version)"
 
+# ---------------------------------------------------------------- cargo-fuzz
+# The fuzz targets (fuzz/, `make fuzz`, `make fuzz-smoke`): cargo-fuzz at exactly this
+# version, built with the toolchain above; it builds the targets with rustup's nightly (see
+# ARCHITECTURE.md, "Fuzzing (issue 17)"). `make test` runs the smoke, so `test` installs it too.
+CARGO_FUZZ_VERSION=0.13.2
+CARGO_FUZZ="$TOOLS/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz"
+if [ "$mode" = fuzz ] || [ "$mode" = test ]; then
+  if [ "$("$CARGO_FUZZ" --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes, once)"
+    mkdir -p "$TOOLS"
+    RUSTC=$RUSTC "$CARGO" install -q --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$TOOLS/cargo-fuzz-$CARGO_FUZZ_VERSION"
+    [ "$("$CARGO_FUZZ" --version)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ]
+  fi
+  # cargo-fuzz passes -Z flags to rustc: rustup's nightly toolchain.
+  if ! command -v rustup >/dev/null || ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    if command -v rustup >/dev/null; then
+      log "rustup toolchain install nightly (profile minimal)"
+      rustup toolchain install nightly --profile minimal >/dev/null
+    else
+      log "the fuzz targets need rustup's nightly toolchain and there is no rustup here"; exit 1
+    fi
+  fi
+fi
+
 # ---------------------------------------------------------------- wasm-bindgen-cli
 # The Cargo.lock is committed; the CLI must be exactly its wasm-bindgen version.
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
@@ -145,5 +169,6 @@ WASM_RUSTFLAGS="$WASM_RUSTFLAGS"
 WASM_BINDGEN=$WASM_BINDGEN
 WASM_OPT=$WASM_OPT
 export CHROMIUM=$CHROMIUM
+CARGO_FUZZ=$CARGO_FUZZ
 EOT
 log "ready (wasm-bindgen $wbg_version, $("$WASM_OPT" --version))"

@@ -29,6 +29,16 @@ fn candidates_suffix(candidates: &[String], lead: &str) -> String {
     if candidates.is_empty() { String::new() } else { format!("{lead}{}", candidates.join(", ")) }
 }
 
+fn limit_text(limit: crate::limits::Limit, max: usize, found: usize) -> String {
+    use crate::limits::Limit;
+    match limit {
+        Limit::Bytes => format!("the document is {found} bytes, over the limit of {max} bytes (limit `bytes`); nothing was read"),
+        Limit::Depth => format!("nested deeper than the limit of {max} levels (limit `depth`); nothing was read"),
+        Limit::String => format!("a value or key of {found} bytes, over the limit of {max} bytes (limit `string`); nothing was read"),
+        Limit::Records => format!("more than the limit of {max} items (limit `records`); nothing was read"),
+    }
+}
+
 fn count_errors(problems: &[Problem]) -> usize {
     problems.iter().filter(|p| p.severity == Severity::Error).count()
 }
@@ -175,6 +185,16 @@ pub enum ProblemKind {
         column: usize,
         /// What the JSON reader expected.
         message: String,
+    },
+    /// The document passed one of the [`crate::limits`] here: nothing of it was read.
+    #[error("{}", limit_text(*.limit, *.max, *.found))]
+    Limit {
+        /// Which limit.
+        limit: crate::limits::Limit,
+        /// The limit.
+        max: usize,
+        /// What the document has here (for depth and items: the first count past the limit).
+        found: usize,
     },
     /// A value has the wrong type, a required field is missing or a field is unknown.
     #[error("{message}")]

@@ -35,6 +35,7 @@ mod error;
 #[cfg(feature = "geo")]
 pub mod geo;
 mod jsonpath;
+pub mod limits;
 #[cfg(feature = "lists")]
 pub mod lists;
 pub mod org;

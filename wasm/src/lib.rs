@@ -139,6 +139,36 @@ pub struct Options {
     /// `<gr-service-board>`: phone numbers shown and exported in full. Masked unless the host
     /// asks for them on purpose.
     pub reveal: bool,
+    /// What the data may cost before it is read (`{"bytes", "depth", "string", "records"}`,
+    /// each optional): [`WIDGET_BYTES`] and the core's other defaults when absent.
+    pub limits: Option<LimitsOption>,
+}
+
+/// The most data a widget reads unless its `limits` option says otherwise: 32 MiB.
+pub const WIDGET_BYTES: usize = 32 * 1024 * 1024;
+
+/// The `limits` option: each limit of [`grassroots::limits::Limits`] the host sets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LimitsOption {
+    pub bytes: Option<usize>,
+    pub depth: Option<usize>,
+    pub string: Option<usize>,
+    pub records: Option<usize>,
+}
+
+impl Options {
+    /// The limits this widget's data is read under.
+    pub fn limits(&self) -> grassroots::limits::Limits {
+        let given = self.limits.unwrap_or_default();
+        let default = grassroots::limits::Limits::DEFAULT;
+        grassroots::limits::Limits {
+            bytes: given.bytes.unwrap_or(WIDGET_BYTES),
+            depth: given.depth.unwrap_or(default.depth),
+            string: given.string.unwrap_or(default.string),
+            records: given.records.unwrap_or(default.records),
+        }
+    }
 }
 
 /// What a widget has to show.
@@ -473,6 +503,14 @@ impl<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> Mounted<C, T> {
     }
 
     fn load(&mut self, json: &str) {
+        // The limits first, before any reader builds anything from the text; the core's
+        // readers check them again (set here, process-wide: a module's widgets load one at a
+        // time).
+        let limits = self.options.limits();
+        grassroots::limits::set(limits);
+        if let Err(e) = grassroots::limits::check_with(json, &limits) {
+            return self.set_failure(data_failure(e));
+        }
         match (self.load)(json) {
             Ok(value) => {
                 self.generation = self.generation.wrapping_add(1);

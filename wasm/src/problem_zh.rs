@@ -2,6 +2,7 @@
 //! `Display`). Kept apart from the catalogue because it follows `ProblemKind` variant by
 //! variant; a unit test checks that no variant falls back to English.
 
+use grassroots::limits::Limit;
 use grassroots::{ProblemKind, RefKind};
 
 fn what(kind: RefKind) -> &'static str {
@@ -111,6 +112,12 @@ pub fn text(kind: &ProblemKind) -> String {
     match kind {
         ProblemKind::Syntax { line, column, message } => format!("不是有效的 JSON（第 {line} 行第 {column} 列）：{message}"),
         ProblemKind::Shape { message } => format!("字段类型或结构不符：{message}"),
+        ProblemKind::Limit { limit, max, found } => match limit {
+            Limit::Bytes => format!("数据有 {found} 字节，超过 {max} 字节的上限（bytes），未读取"),
+            Limit::Depth => format!("嵌套超过 {max} 层的上限（depth），未读取"),
+            Limit::String => format!("有一个值或键长 {found} 字节，超过 {max} 字节的上限（string），未读取"),
+            Limit::Records => format!("条目超过 {max} 个的上限（records），未读取"),
+        },
         ProblemKind::Empty => "不能为空".to_owned(),
         ProblemKind::DuplicateId { id, first } => format!("编号“{id}”重复，已在 {first} 使用"),
         ProblemKind::UnknownParent { parent } => format!("上级“{parent}”不存在"),
@@ -299,6 +306,10 @@ mod tests {
         let kinds = [
             ProblemKind::Syntax { line: 1, column: 2, message: "m".into() },
             ProblemKind::Shape { message: "m".into() },
+            ProblemKind::Limit { limit: Limit::Bytes, max: 1, found: 2 },
+            ProblemKind::Limit { limit: Limit::Depth, max: 1, found: 2 },
+            ProblemKind::Limit { limit: Limit::String, max: 1, found: 2 },
+            ProblemKind::Limit { limit: Limit::Records, max: 1, found: 2 },
             ProblemKind::Empty,
             ProblemKind::DuplicateId { id: "x".into(), first: "$.nodes[0]".into() },
             ProblemKind::UnknownParent { parent: "p".into() },

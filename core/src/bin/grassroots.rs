@@ -67,6 +67,19 @@ pub(crate) struct Cli {
     /// (standard output without it in text; only there in the problem formats).
     #[arg(short = 'o', long, global = true)]
     output: Option<PathBuf>,
+    /// The most bytes an input file may have [default: 536870912, 512 MiB]; a larger file is
+    /// not read (exit 2).
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_bytes: Option<usize>,
+    /// The deepest nesting of arrays and objects a JSON document may have [default: 64].
+    #[arg(long, global = true, value_name = "LEVELS")]
+    max_depth: Option<usize>,
+    /// The most bytes one JSON string or number may have as written [default: 1048576, 1 MiB].
+    #[arg(long, global = true, value_name = "BYTES")]
+    max_string: Option<usize>,
+    /// The most items one JSON array (or keys one object) may have [default: 10000000].
+    #[arg(long, global = true, value_name = "ITEMS")]
+    max_records: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -239,6 +252,13 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    let default = grassroots::limits::Limits::DEFAULT;
+    grassroots::limits::set(grassroots::limits::Limits {
+        bytes: cli.max_bytes.unwrap_or(default.bytes),
+        depth: cli.max_depth.unwrap_or(default.depth),
+        string: cli.max_string.unwrap_or(default.string),
+        records: cli.max_records.unwrap_or(default.records),
+    });
     let ctx = Ctx { format: cli.format, output: cli.output, command: command_name(&matches) };
     let result = run(cli.command, &ctx);
     report::finish(&ctx);

@@ -157,6 +157,7 @@ fn empty_table() -> RoutingTable {
 type Read = (Option<RoutingSpec>, Vec<(usize, ProfileSpec)>, Vec<(usize, Case)>);
 
 fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Read, Error> {
+    crate::limits::check(json)?;
     // Fast path: a well-formed document is parsed once, straight into the records.
     #[cfg(not(target_arch = "wasm32"))]
     if let Ok(doc) = serde_json::from_str::<CasesDocument>(json) {

@@ -214,6 +214,7 @@ impl Lists {
 /// Reads the document; shape problems go to `problems`, and what did read is returned so
 /// that it is checked too.
 fn read(text: &str, problems: &mut Vec<Problem>) -> Result<Parts, Error> {
+    crate::limits::check(text)?;
     // Fast path, as in the organization document (and left out of wasm for the same reason).
     #[cfg(not(target_arch = "wasm32"))]
     if let Ok(doc) = serde_json::from_str::<ListsDocument>(text) {

@@ -87,6 +87,7 @@ pub fn json_schema() -> String {
 /// Reads the document; shape problems (wrong types, unknown or missing fields) go to
 /// `problems`, and the records that did read are returned so that they are checked too.
 pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, Error> {
+    crate::limits::check(json)?;
     // Fast path: a valid document is parsed once, straight into the records. The wasm build
     // leaves it out: the slow path alone gives the same result, and a second set of
     // deserializers would not fit the bundle's size budget.
@@ -166,6 +167,7 @@ pub(crate) fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, pr
 /// duplicate key and unknown top-level fields reported. Text that is not JSON, or JSON that
 /// is not an object (`expected` says what it should be), ends the reading.
 pub(crate) fn top_level(json: &str, fields: &[&str], expected: &str, problems: &mut Vec<Problem>) -> Result<Map<String, Value>, Error> {
+    crate::limits::check(json)?;
     let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
     // A Value keeps the last of two equal keys and drops the first without a word.
     if let Some((path, key)) = duplicate_key(json) {

@@ -124,6 +124,7 @@ impl Blocks {
     /// `community`, `part` (today's district or grid), `name` and `area_m2` are optional; an
     /// adjacency pair may carry the shared boundary's length in metres as a third element.
     pub fn from_json(text: &str) -> Result<Blocks, Error> {
+        crate::limits::check(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
         if value.get("type").is_some() || value.get("features").is_some() {
             return Blocks::from_geo(&GeoDoc::from_json(text)?);
@@ -398,6 +399,7 @@ impl Options {
     ///  "within_community": true, "current": {"b-0001": "c3-g1", …}, "fresh": false}
     /// ```
     pub fn from_json(text: &str) -> Result<Options, Error> {
+        crate::limits::check(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
         Options::from_value(&value)
     }

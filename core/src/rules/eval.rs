@@ -35,6 +35,7 @@ impl Entity {
 
     /// Reads a JSON array of entities, reporting every record that does not read.
     pub fn list_from_json(text: &str) -> Result<Vec<Entity>, Error> {
+        crate::limits::check(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
         Self::list_from_value(value, "$")
     }

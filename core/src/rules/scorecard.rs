@@ -37,6 +37,7 @@ impl Scorecard {
     /// (shapes, duplicate ids), and evaluates them. Missing or ill-typed facts are not errors
     /// here: they are the evaluation's diagnostics, and the rest is still scored.
     pub fn from_json(text: &str) -> Result<Self, Error> {
+        crate::limits::check(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
         let shape = |path: String, message: String| Problem::error(None, path, ProblemKind::Shape { message });
         let Value::Object(mut doc) = value else {

@@ -205,6 +205,7 @@ impl RuleSet {
     /// assert!(err.problems().iter().any(|p| p.path == "$.sections"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, Error> {
+        crate::limits::check(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
         Self::from_value(&value)
     }

@@ -86,6 +86,7 @@ impl ServicesDocument {
     /// the problems of [`ServicesDocument::check_against`] are among them, in document
     /// order. Fails only on text that is not JSON or not an object.
     pub fn read(json: &str, org: Option<&Organization>) -> Result<(Self, Vec<Problem>), Error> {
+        crate::limits::check(json)?;
         let mut problems = Vec::new();
         let mut unread = Unread::default();
         let (demands, offers, claims, ledger, targets) = match fast(json) {

@@ -67,6 +67,7 @@ pub struct Mapping {
 impl Mapping {
     /// Reads a mapping file; the message says what is wrong.
     pub fn from_json(text: &str) -> Result<Self, String> {
+        crate::limits::check(text).map_err(|e| e.to_string())?;
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
 

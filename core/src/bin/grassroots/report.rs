@@ -117,9 +117,23 @@ thread_local! {
     static CHECKED: RefCell<Vec<Checked>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Refuses a file over the `--max-bytes` limit before reading it (exit 2).
+pub(crate) fn within_limit(path: &Path) -> Result<(), Fail> {
+    let max = grassroots::limits::current().bytes;
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() > max as u64 => Err(Fail::Unreadable(format!(
+            "{}: {} bytes, over the limit of {max} bytes (--max-bytes); not read",
+            path.display(),
+            m.len()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Reads a text file (a UTF-8 byte-order mark dropped, as editors do not show it) and keeps
 /// it for the positions of its problems.
 pub(crate) fn read(path: &Path) -> Result<Rc<str>, Fail> {
+    within_limit(path)?;
     let text = std::fs::read_to_string(path).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", path.display())))?;
     let text: Rc<str> = Rc::from(text.strip_prefix('\u{feff}').unwrap_or(&text));
     SOURCES.with(|s| s.borrow_mut().insert(path.to_path_buf(), Rc::clone(&text)));

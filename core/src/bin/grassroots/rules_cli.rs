@@ -227,7 +227,13 @@ fn test_cases(ctx: &Ctx, dir: &Path) -> Result<(), Fail> {
     files.sort();
     let mut outcomes = Vec::new();
     for file in files {
-        let case: serde_json::Value = match serde_json::from_str(&read(&file)?) {
+        let text = read(&file)?;
+        if let Err(e) = grassroots::limits::check(&text) {
+            let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+            outcomes.push(Outcome { broken: Some(problems.join("; ")), file, mismatches: Vec::new() });
+            continue;
+        }
+        let case: serde_json::Value = match serde_json::from_str(&text) {
             Ok(case) => case,
             Err(e) => {
                 outcomes.push(Outcome { broken: Some(format!("not valid JSON: {e}")), file, mismatches: Vec::new() });

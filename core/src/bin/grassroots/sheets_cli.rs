@@ -152,6 +152,7 @@ pub(crate) struct ImportArgs<'a> {
 /// file cannot be read at all.
 fn import(ctx: &Ctx, args: &ImportArgs<'_>) -> Result<(), Fail> {
     ctx.only(CHECKS)?;
+    report::within_limit(args.file)?;
     let bytes = std::fs::read(args.file).map_err(|e| Fail::Unreadable(format!("cannot read {}: {e}", args.file.display())))?;
     let mapping = match args.map {
         Some(path) => Some(Mapping::from_json(&read(path)?).map_err(|e| Fail::Unreadable(format!("{}: not a mapping file: {e}", path.display())))?),

@@ -1,0 +1,317 @@
+//! What one document may cost before it is read: its size, how deep it nests, how long one
+//! string is, how many items one array or object holds. Every JSON reader of the crate checks
+//! its text against the [`current`] limits first, with one linear pass over the bytes that
+//! allocates nothing but the path of a limit passed, so that a hostile or broken document (a
+//! 2-million-character name, a 10-million-element array, nesting 100,000 deep) is refused with
+//! a problem naming the limit and the JSON path where it was passed — never an out-of-memory
+//! abort, a stack overflow or a browser tab that hangs.
+//!
+//! The defaults suit a province's data; the CLI sets them from `--max-bytes`, `--max-depth`,
+//! `--max-string` and `--max-records`, the widgets from their `limits` option (and hold input
+//! to 32 MB). The limits are process-wide ([`set`]): a back end that reads documents of
+//! different trust sets them once, to the strictest it needs.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::{Error, Problem, ProblemKind};
+
+/// The limits a document is read under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of the whole text (the CLI: of a file; the widgets: 32 MB).
+    pub bytes: usize,
+    /// Nesting of arrays and objects (`{"nodes": [{…}]}` is 3 deep). serde_json refuses
+    /// more than 128 whatever this says.
+    pub depth: usize,
+    /// Bytes of one string or number as written (escapes counted as written), keys too.
+    pub string: usize,
+    /// Items of one array, or keys of one object.
+    pub records: usize,
+}
+
+impl Limits {
+    /// 512 MiB, 64 levels, 1 MiB strings, 10 million items.
+    pub const DEFAULT: Limits = Limits { bytes: 512 * 1024 * 1024, depth: 64, string: 1024 * 1024, records: 10_000_000 };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// Which limit a document passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Limit {
+    /// [`Limits::bytes`].
+    Bytes,
+    /// [`Limits::depth`].
+    Depth,
+    /// [`Limits::string`].
+    String,
+    /// [`Limits::records`].
+    Records,
+}
+
+impl Limit {
+    /// The limit's key, as the CLI's flag (`--max-…`) and the widgets' option name it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Limit::Bytes => "bytes",
+            Limit::Depth => "depth",
+            Limit::String => "string",
+            Limit::Records => "records",
+        }
+    }
+}
+
+static BYTES: AtomicUsize = AtomicUsize::new(Limits::DEFAULT.bytes);
+static DEPTH: AtomicUsize = AtomicUsize::new(Limits::DEFAULT.depth);
+static STRING: AtomicUsize = AtomicUsize::new(Limits::DEFAULT.string);
+static RECORDS: AtomicUsize = AtomicUsize::new(Limits::DEFAULT.records);
+
+/// Sets the limits every reader of this process checks from now on.
+pub fn set(limits: Limits) {
+    BYTES.store(limits.bytes, Ordering::Relaxed);
+    DEPTH.store(limits.depth, Ordering::Relaxed);
+    STRING.store(limits.string, Ordering::Relaxed);
+    RECORDS.store(limits.records, Ordering::Relaxed);
+}
+
+/// The limits in force.
+pub fn current() -> Limits {
+    Limits { bytes: BYTES.load(Ordering::Relaxed), depth: DEPTH.load(Ordering::Relaxed), string: STRING.load(Ordering::Relaxed), records: RECORDS.load(Ordering::Relaxed) }
+}
+
+/// Checks `text` against the [`current`] limits.
+pub fn check(text: &str) -> Result<(), Error> {
+    check_with(text, &current())
+}
+
+/// Checks `text` against `limits`: every place a limit is passed, as a problem at its JSON
+/// path (`$.nodes[3].name`). Text that is not JSON is left to the JSON reader, which says
+/// where; this pass only measures.
+pub fn check_with(text: &str, limits: &Limits) -> Result<(), Error> {
+    let mut problems = Vec::new();
+    if text.len() > limits.bytes {
+        problems.push(passed("$".to_owned(), Limit::Bytes, limits.bytes, text.len()));
+        return Err(Error::Invalid { problems });
+    }
+    scan(text.as_bytes(), limits, &mut problems);
+    if problems.is_empty() { Ok(()) } else { Err(Error::Invalid { problems }) }
+}
+
+fn passed(path: String, limit: Limit, max: usize, found: usize) -> Problem {
+    Problem::error(None, path, ProblemKind::Limit { limit, max, found })
+}
+
+/// An open array or object.
+struct Frame {
+    array: bool,
+    /// Items so far: values of an array, keys of an object.
+    items: usize,
+    /// An object's current key, as written (start and end in the text).
+    key: (usize, usize),
+    /// An array waits for a value, an object for a key.
+    waits: bool,
+}
+
+/// The JSON path of where `frames` point: each array at its last item, each object at its
+/// current key.
+fn path_of(bytes: &[u8], frames: &[Frame]) -> String {
+    let mut path = String::from("$");
+    for f in frames {
+        if f.array {
+            path.push_str(&format!("[{}]", f.items.saturating_sub(1)));
+        } else {
+            path.push('.');
+            path.push_str(&String::from_utf8_lossy(bytes.get(f.key.0..f.key.1).unwrap_or_default()));
+        }
+    }
+    path
+}
+
+/// One more item in the innermost array (a value starts) or object (a key): the limit on
+/// items checked, said once per array or object (at its own path).
+fn item(bytes: &[u8], frames: &mut [Frame], limits: &Limits, problems: &mut Vec<Problem>) {
+    let Some((top, outer)) = frames.split_last_mut() else { return };
+    top.items += 1;
+    top.waits = false;
+    if top.items == limits.records.saturating_add(1) {
+        problems.push(passed(path_of(bytes, outer), Limit::Records, limits.records, top.items));
+    }
+}
+
+/// Bytes that end a number or a literal (`true`, `null`) as written.
+fn ends_scalar(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b'[' | b']' | b'{' | b'}' | b'"')
+}
+
+fn scan(bytes: &[u8], limits: &Limits, problems: &mut Vec<Problem>) {
+    // Frames down to the depth limit; deeper nesting is only counted, and said once.
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut beyond = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                let end = loop {
+                    match bytes.get(j..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
+                        None => break bytes.len(),
+                        Some(k) if bytes[j + k] == b'\\' => j += k + 2,
+                        Some(k) => break j + k,
+                    }
+                };
+                if beyond == 0 {
+                    let is_key = frames.last().is_some_and(|f| !f.array && f.waits);
+                    if is_key {
+                        if let Some(f) = frames.last_mut() {
+                            f.key = (start, start);
+                        }
+                        item(bytes, &mut frames, limits, problems);
+                        if end - start > limits.string {
+                            let len = frames.len();
+                            problems.push(passed(path_of(bytes, &frames[..len - 1]), Limit::String, limits.string, end - start));
+                        } else if let Some(f) = frames.last_mut() {
+                            f.key = (start, end);
+                        }
+                    } else {
+                        if frames.last().is_some_and(|f| f.array && f.waits) {
+                            item(bytes, &mut frames, limits, problems);
+                        }
+                        if end - start > limits.string {
+                            problems.push(passed(path_of(bytes, &frames), Limit::String, limits.string, end - start));
+                        }
+                    }
+                }
+                i = end.saturating_add(1);
+                continue;
+            }
+            b'{' | b'[' => {
+                if beyond > 0 {
+                    beyond += 1;
+                } else {
+                    if frames.last().is_some_and(|f| f.array && f.waits) {
+                        item(bytes, &mut frames, limits, problems);
+                    }
+                    if frames.len() >= limits.depth {
+                        problems.push(passed(path_of(bytes, &frames), Limit::Depth, limits.depth, frames.len() + 1));
+                        beyond = 1;
+                    } else {
+                        frames.push(Frame { array: b == b'[', items: 0, key: (0, 0), waits: true });
+                    }
+                }
+            }
+            b'}' | b']' => {
+                if beyond > 0 {
+                    beyond -= 1;
+                } else {
+                    frames.pop();
+                }
+            }
+            b',' if beyond == 0 => {
+                if let Some(f) = frames.last_mut() {
+                    f.waits = true;
+                }
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b':' | b',' => {}
+            _ => {
+                // A number or a literal (or what is neither: the JSON reader says so).
+                let end = bytes[i..].iter().position(|c| ends_scalar(*c)).map_or(bytes.len(), |k| i + k);
+                if beyond == 0 {
+                    if frames.last().is_some_and(|f| f.array && f.waits) {
+                        item(bytes, &mut frames, limits, problems);
+                    }
+                    if end - i > limits.string {
+                        problems.push(passed(path_of(bytes, &frames), Limit::String, limits.string, end - i));
+                    }
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Limits {
+        Limits { bytes: 200, depth: 4, string: 8, records: 3 }
+    }
+
+    fn passed_at(text: &str, limits: &Limits) -> Vec<(String, Limit, usize, usize)> {
+        match check_with(text, limits) {
+            Ok(()) => Vec::new(),
+            Err(e) => e
+                .problems()
+                .into_iter()
+                .map(|p| match p.kind {
+                    ProblemKind::Limit { limit, max, found } => (p.path.clone(), limit, max, found),
+                    other => panic!("not a limit: {other:?}"),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_document_within_every_limit_passes_and_at_the_edge_too() {
+        let l = small();
+        assert_eq!(passed_at(r#"{"a": [1, 2, 3], "b": {"c": [[]]}, "d": "12345678"}"#, &l), vec![]);
+        // Exactly 4 deep, exactly 8 bytes, exactly 3 items (an object's keys too).
+        assert_eq!(passed_at(r#"[[[["12345678"]]], {"x": 1, "y": 2, "zzzzzzzz": 3}, 12345678]"#, &l), vec![]);
+    }
+
+    #[test]
+    fn each_limit_is_named_at_its_path() {
+        let l = small();
+        assert_eq!(passed_at(r#"{"nodes": [{"name": "123456789"}]}"#, &l), vec![("$.nodes[0].name".into(), Limit::String, 8, 9)]);
+        assert_eq!(passed_at(r#"{"nodes": [1, 2, 3, 4, 5]}"#, &l), vec![("$.nodes".into(), Limit::Records, 3, 4)]);
+        assert_eq!(passed_at(r#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, &l), vec![("$".into(), Limit::Records, 3, 4)]);
+        assert_eq!(passed_at(r#"{"a": [{"b": [{"c": 1}]}]}"#, &l), vec![("$.a[0].b[0]".into(), Limit::Depth, 4, 5)]);
+        assert_eq!(passed_at(r#"[1, 1234567890123]"#, &l), vec![("$[1]".into(), Limit::String, 8, 13)]);
+        assert_eq!(passed_at(r#"{"123456789": 1}"#, &l), vec![("$".into(), Limit::String, 8, 9)]);
+        let big = format!("[\"{}\"]", "x".repeat(300));
+        assert_eq!(passed_at(&big, &l), vec![("$".into(), Limit::Bytes, 200, 304)]);
+    }
+
+    #[test]
+    fn every_place_is_named_not_the_first() {
+        let l = small();
+        let found = passed_at(r#"{"a": "123456789", "b": [1, 2, 3, 4], "c": "abcdefghij"}"#, &l);
+        assert_eq!(found.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec!["$.a", "$.b", "$.c"]);
+    }
+
+    #[test]
+    fn escapes_and_brackets_inside_strings_are_text() {
+        let l = Limits { string: 100, ..small() };
+        assert_eq!(passed_at(r#"{"a": "[[[[[\"]]]]{{{{", "b": "\\"}"#, &l), vec![]);
+        let l = small();
+        assert_eq!(passed_at(r#"["a\"bcdefgh"]"#, &l), vec![("$[0]".into(), Limit::String, 8, 10)]);
+    }
+
+    #[test]
+    fn nesting_a_hundred_thousand_deep_is_said_once_and_costs_nothing() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let found = passed_at(&deep, &Limits::DEFAULT);
+        assert_eq!(found, vec![(format!("${}", "[0]".repeat(64)), Limit::Depth, 64, 65)]);
+        // Unbalanced and truncated text is measured without a panic; the JSON reader says what is wrong.
+        for text in ["]]]]", "[[[", "{\"a\": \"unterminated", "{\"a\\", "\"", "{,,,,}", "[1,,,,2]", "\u{feff}{}", "{\"a\":}"] {
+            let _ = check_with(text, &small());
+        }
+    }
+
+    #[test]
+    fn ten_million_items_are_refused_without_reading_them() {
+        let mut text = String::from("[");
+        text.push_str(&"0,".repeat(Limits::DEFAULT.records));
+        text.push_str("0]");
+        assert_eq!(passed_at(&text, &Limits::DEFAULT), vec![("$".into(), Limit::Records, 10_000_000, 10_000_001)]);
+    }
+}
