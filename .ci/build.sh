@@ -9,7 +9,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 # shellcheck source=/dev/null
 . target/toolchain.env
-profile=${PROFILE:-release}
+# The `wasm` profile: release's LTO and panic=abort at opt-level "z" (Cargo.toml); release
+# itself is for fast native builds.
+profile=${PROFILE:-wasm}
 # The modules: one per widget kind (a page with one kind loads only that one), the larger
 # variants some data asks for (grid-map-full: a map with cases or a scorecard; grid-map-recut:
 # a map that re-cuts its blocks; dashboard-map: a dashboard with geometry), one with the six kinds but no map (a page with several kinds), one

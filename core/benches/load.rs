@@ -2,7 +2,8 @@
 //!
 //! For trees of 10k, 100k and 1M nodes (generated, seed 1, with grids, units and 1–2 members
 //! per group), times (a) serde_json parsing the document into plain structs and (b) the full
-//! load — parse, build, validate, rollups — and prints b/a. Best of several runs.
+//! load — parse, build, validate, rollups — and prints b/a, and the limits pass alone (part
+//! of (b)). Best of several runs.
 //! Run: `make bench` (or `cargo bench -p grassroots-core --bench load --features generate`).
 
 use std::hint::black_box;
@@ -204,7 +205,7 @@ fn main() {
     // `cargo bench` passes --bench; any other argument is a node count to run alone.
     let sizes: Vec<u32> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![10_000, 100_000, 1_000_000] } else { sizes };
-    println!("{:>10} {:>10} {:>10} {:>9} {:>12} {:>12} {:>7}", "nodes", "members", "grids", "MB", "parse (a)", "load (b)", "b/a");
+    println!("{:>10} {:>10} {:>10} {:>9} {:>12} {:>12} {:>7} {:>12}", "nodes", "members", "grids", "MB", "parse (a)", "load (b)", "b/a", "limits pass");
     for size in sizes {
         let doc = generate(GenOptions::with_nodes(size).members_per_group(1, 2));
         let json = doc.to_json();
@@ -217,15 +218,20 @@ fn main() {
             let org = Organization::from_json(&json).unwrap_or_else(|e| panic!("load: {e}"));
             black_box(org);
         });
+        // The limits pass alone (issue 17), which the load includes.
+        let limits = best_of(runs, || {
+            black_box(grassroots::limits::check(black_box(&json)).is_ok());
+        });
         println!(
-            "{:>10} {:>10} {:>10} {:>9.1} {:>10.1}ms {:>10.1}ms {:>7.2}",
+            "{:>10} {:>10} {:>10} {:>9.1} {:>10.1}ms {:>10.1}ms {:>7.2} {:>10.1}ms",
             doc.nodes.len(),
             doc.members.len(),
             doc.grids.len(),
             json.len() as f64 / 1e6,
             parse.as_secs_f64() * 1e3,
             load.as_secs_f64() * 1e3,
-            load.as_secs_f64() / parse.as_secs_f64()
+            load.as_secs_f64() / parse.as_secs_f64(),
+            limits.as_secs_f64() * 1e3
         );
     }
 }

@@ -98,8 +98,117 @@ pub fn check_with(text: &str, limits: &Limits) -> Result<(), Error> {
         problems.push(passed("$".to_owned(), Limit::Bytes, limits.bytes, text.len()));
         return Err(Error::Invalid { problems });
     }
+    // The quick pass measures only; where it finds a limit passed, the full pass names every
+    // place with its path.
+    if within(text.as_bytes(), limits) {
+        return Ok(());
+    }
     scan(text.as_bytes(), limits, &mut problems);
     if problems.is_empty() { Ok(()) } else { Err(Error::Invalid { problems }) }
+}
+
+/// What a byte is to the quick pass.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const QUOTE: u8 = 2;
+const OPEN: u8 = 3;
+const CLOSE: u8 = 4;
+const COMMA: u8 = 5;
+
+const CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    table[b' ' as usize] = SPACE;
+    table[b'\t' as usize] = SPACE;
+    table[b'\n' as usize] = SPACE;
+    table[b'\r' as usize] = SPACE;
+    table[b':' as usize] = SPACE;
+    table[b'"' as usize] = QUOTE;
+    table[b'{' as usize] = OPEN;
+    table[b'[' as usize] = OPEN;
+    table[b'}' as usize] = CLOSE;
+    table[b']' as usize] = CLOSE;
+    table[b',' as usize] = COMMA;
+    table
+};
+
+/// Where the string that starts at `start` ends (its closing quote), if it does.
+fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut j = start;
+    loop {
+        // Keys and most values are short: a plain look first, memchr (SIMD) for long text.
+        let stop = j.saturating_add(24).min(bytes.len());
+        let near = bytes.get(j..stop).and_then(|b| b.iter().position(|c| *c == b'"' || *c == b'\\'));
+        let found = match near {
+            Some(k) => j + k,
+            None if stop >= bytes.len() => return None,
+            None => stop + memchr::memchr2(b'"', b'\\', bytes.get(stop..)?)?,
+        };
+        if bytes[found] == b'"' {
+            return Some(found);
+        }
+        j = found + 2;
+    }
+}
+
+/// Whether `bytes` are within `limits` (the quick pass: no paths, no allocation beyond one
+/// count per open level). It may say no where the full pass finds nothing (text that is not
+/// JSON); it never says yes where the full pass finds a limit passed.
+fn within(bytes: &[u8], limits: &Limits) -> bool {
+    if limits.records == 0 {
+        return false; // one item is too many: the full pass counts them
+    }
+    // Commas of each open array or object (its items less one), outermost first.
+    let mut commas: Vec<usize> = Vec::with_capacity(16);
+    // The length of the number or literal being read.
+    let mut run = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match CLASS[bytes[i] as usize] {
+            OTHER => {
+                run += 1;
+                if run > limits.string {
+                    return false;
+                }
+            }
+            SPACE => run = 0,
+            QUOTE => {
+                run = 0;
+                let start = i + 1;
+                let Some(end) = string_end(bytes, start) else { return false };
+                if end - start > limits.string {
+                    return false;
+                }
+                i = end;
+            }
+            OPEN => {
+                run = 0;
+                if commas.len() >= limits.depth {
+                    return false;
+                }
+                commas.push(0);
+            }
+            CLOSE => {
+                run = 0;
+                if commas.pop().is_none() {
+                    return false;
+                }
+            }
+            _ => {
+                run = 0;
+                match commas.last_mut() {
+                    Some(n) => {
+                        *n += 1;
+                        if *n >= limits.records {
+                            return false;
+                        }
+                    }
+                    None => return false,
+                }
+            }
+        }
+        i += 1;
+    }
+    true
 }
 
 fn passed(path: String, limit: Limit, max: usize, found: usize) -> Problem {
@@ -305,6 +414,26 @@ mod tests {
         for text in ["]]]]", "[[[", "{\"a\": \"unterminated", "{\"a\\", "\"", "{,,,,}", "[1,,,,2]", "\u{feff}{}", "{\"a\":}"] {
             let _ = check_with(text, &small());
         }
+    }
+
+    /// The quick pass never lets through what the full pass refuses.
+    #[test]
+    fn the_quick_pass_agrees_with_the_full_one() {
+        use proptest::prelude::*;
+        let token = prop_oneof![
+            Just("{".to_owned()), Just("}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
+            Just(",".to_owned()), Just(":".to_owned()), Just(" ".to_owned()), Just("\\".to_owned()),
+            "\"[a-z\\\\\"]{0,12}\"?", "-?[0-9]{1,12}", Just("true".to_owned()), Just("null".to_owned()),
+        ];
+        let limits = (1usize..6, 0usize..10, 0usize..5).prop_map(|(depth, string, records)| Limits { bytes: usize::MAX, depth, string, records });
+        proptest!(ProptestConfig::with_cases(4000), |(tokens in proptest::collection::vec(token, 0..40), limits in limits)| {
+            let text = tokens.concat();
+            let mut problems = Vec::new();
+            scan(text.as_bytes(), &limits, &mut problems);
+            if !problems.is_empty() {
+                prop_assert!(!within(text.as_bytes(), &limits), "{text} under {limits:?}: {problems:?}");
+            }
+        });
     }
 
     #[test]

@@ -186,7 +186,10 @@ function codeOptions() {
     return lib.slice(from, lib.indexOf('\n}\n', from));
   };
   const reads = (text) => [...text.matchAll(/\boptions\.(\w+)/g)].map((m) => m[1]);
-  const common = reads(body('fn frame<'));
+  // Every widget's frame, and the data's loading (the `limits` it is read under).
+  const load = lib.slice(lib.indexOf('    fn load(&mut self, json: &str) {'), lib.indexOf('\n    }\n', lib.indexOf('    fn load(&mut self, json: &str) {')));
+  assert.ok(load.includes('options.limits()'), 'the data is loaded under the limits option');
+  const common = [...new Set([...reads(body('fn frame<')), ...reads(load)])];
   return Object.fromEntries(TAGS.map((tag) => [tag, sorted([...common, ...reads(body(`pub fn ${KIND_OF[tag].replaceAll('-', '_')}_widget(`))])]));
 }
 

@@ -274,6 +274,19 @@ function optionsText(options) {
   return JSON.stringify(rest);
 }
 
+/** The most bytes a widget reads (its `limits` option may say otherwise): 32 MiB. */
+const WIDGET_BYTES = 32 * 1024 * 1024;
+
+/** An attribute holding JSON (`limits='{"bytes": 67108864}'`): its value, or the text itself (which the widget then refuses as an option). */
+function json(text) {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** JSON text for the wasm side: strings pass as they are, anything else is stringified. */
 function toText(data) {
   if (data === undefined || data === null) return null;
@@ -399,7 +412,7 @@ class Handle {
     });
   }
 
-  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure, records, reveal }. */
+  /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure, records, reveal, limits }. */
   setOptions(options) {
     this.#options = options;
     themed(this.#element, options);
@@ -471,7 +484,7 @@ const OPTIONAL = ['roster-import'];
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
   customElements.define(tag, class extends HTMLElement {
-    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node', 'figure', 'records', 'reveal'];
+    static observedAttributes = ['lang', 'src', 'elderly', 'label', 'entity', 'now', 'case', 'node', 'figure', 'records', 'reveal', 'limits'];
     #handle = null;
     #data = undefined;
     #hasData = false;
@@ -526,6 +539,7 @@ function defineWidget(tag, kind) {
         figure: this.getAttribute('figure') ?? undefined,
         records: this.getAttribute('records') ?? undefined,
         reveal: this.hasAttribute('reveal'),
+        limits: json(this.getAttribute('limits')),
       };
     }
 
@@ -537,10 +551,25 @@ function defineWidget(tag, kind) {
       if (!src && OPTIONAL.includes(kind)) return undefined;
       if (!src) return this.#handle.fail('no data: give a src attribute, an inline <script type="application/json"> or the .data property');
       const fetchNo = ++this.#fetches;
+      const max = this.#options().limits?.bytes ?? WIDGET_BYTES;
       fetch(new URL(src, document.baseURI))
-        .then((response) => {
+        .then(async (response) => {
           if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-          return response.text();
+          // Over the limit: not read (a declared length first, so a huge file is not fetched).
+          const over = (n) => new Error(`${src}: ${n} bytes, over the limit of ${max} bytes (limits.bytes); not read`);
+          const declared = Number(response.headers.get('content-length'));
+          if (declared > max && !response.headers.get('content-encoding')) {
+            response.body?.cancel();
+            throw over(declared);
+          }
+          const bytes = await response.arrayBuffer();
+          if (bytes.byteLength > max) throw over(bytes.byteLength);
+          // Bytes that are not UTF-8 are an error, not silently replaced (a BOM is dropped).
+          try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          } catch {
+            throw new Error(`${src}: not UTF-8 text (save the file as UTF-8)`);
+          }
         })
         .then(
           (text) => { if (fetchNo === this.#fetches && !this.#hasData) this.#handle?.update(text); },

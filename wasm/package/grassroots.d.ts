@@ -548,6 +548,20 @@ export interface CommonOptions {
   label?: string;
   /** A theme preset, set as the element's `theme` attribute; `''` matches no preset. */
   theme?: Theme | '';
+  /** What the data may cost before it is read; past a limit the error panel names it and where (`gr-error` code `limit`). */
+  limits?: Limits;
+}
+
+/** Limits on a widget's data (each optional). */
+export interface Limits {
+  /** Bytes of the data's text; 33554432 (32 MiB) when absent. A `src` over it is not read. */
+  bytes?: number;
+  /** Nesting of arrays and objects; 64 when absent. */
+  depth?: number;
+  /** Bytes of one string or number as written; 1048576 (1 MiB) when absent. */
+  string?: number;
+  /** Items of one array, or keys of one object; 10000000 when absent. */
+  records?: number;
 }
 export interface OrgTreeOptions extends CommonOptions {}
 export interface ScorecardOptions extends CommonOptions {
@@ -834,6 +848,8 @@ export interface CommonAttributes {
   elderly?: boolean | '';
   label?: string;
   theme?: Theme;
+  /** The `limits` option as JSON text: `'{"bytes": 67108864}'`. */
+  limits?: string;
 }
 export interface ElementAttributesMap {
   'gr-org-tree': CommonAttributes;

@@ -30,6 +30,7 @@ const COMMON_ATTRIBUTES = [
     type: { text: Object.keys(THEMES).map((t) => `'${t}'`).join(' | ') },
     description: `A theme preset: none for 党建红 (Party red), ${Object.entries(THEMES).map(([k, v]) => `\`${k}\` for ${v}`).join(', ')}. Custom properties set on the element by the page win over the preset.`,
   },
+  { name: 'limits', type: { text: 'string' }, description: 'What the data may cost before it is read, as JSON: `{"bytes": 33554432, "depth": 64, "string": 1048576, "records": 10000000}` (the defaults; each optional). Past a limit nothing is read: the error panel names the limit and the JSON path, and `gr-error` has code `limit`; a `src` over `bytes` is not fetched to the end.' },
 ];
 
 const SPECIFIC_ATTRIBUTES = {
@@ -187,7 +188,7 @@ const functions = [
       { name: 'element', type: { text: 'HTMLElement' } },
       { name: 'kind', type: { text: KINDS } },
       { name: 'data', optional: true, type: { text: 'object | string | null' }, description: 'The kind\'s document (see the elements) or its JSON text; `roster-import` needs none (it makes a new document).' },
-      { name: 'options', optional: true, type: { text: `{ lang?: string; elderly?: boolean; label?: string; theme?: 'blue' | 'high-contrast' | ''; entity?: string; now?: string; case?: string; node?: string; figure?: ${quoted(FIGURES)}; records?: ${quoted(RECORDS)}; reveal?: boolean }` }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard and the map, `figure` for the map, `reveal` for the service board, `records` for the import.' },
+      { name: 'options', optional: true, type: { text: `{ lang?: string; elderly?: boolean; label?: string; theme?: 'blue' | 'high-contrast' | ''; entity?: string; now?: string; case?: string; node?: string; figure?: ${quoted(FIGURES)}; records?: ${quoted(RECORDS)}; reveal?: boolean; limits?: { bytes?: number; depth?: number; string?: number; records?: number } }` }, description: 'The attributes as options; `entity` for scorecards, `now` and `case` for the case tracker, `node` for the dashboard and the map, `figure` for the map, `reveal` for the service board, `records` for the import, `limits` for any (an object here, JSON text as the attribute).' },
     ],
     return: { type: { text: 'WidgetHandle' } },
   },

@@ -506,6 +506,8 @@ impl<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> Mounted<C, T> {
         // The limits first, before any reader builds anything from the text; the core's
         // readers check them again (set here, process-wide: a module's widgets load one at a
         // time).
+        // A byte-order mark, as Notepad saves a file, is not part of the document.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let limits = self.options.limits();
         grassroots::limits::set(limits);
         if let Err(e) = grassroots::limits::check_with(json, &limits) {
