@@ -10,6 +10,7 @@
 #     webkit2gtk-driver (WebKitWebDriver, with xvfb) and firefox-esr for the other engines.
 # Then writes target/toolchain.env, which the Makefile's helpers source.
 # Idempotent: on a machine that has everything it only checks, in about a second.
+#   - with `setup.sh fuzz` (and `test`): cargo-fuzz at a fixed version, for `make fuzz`;
 #   - with `setup.sh fixtures`: only LibreOffice Calc (headless, Debian's
 #     libreoffice-calc-nogui) for `make sheets-fixtures`, which makes the spreadsheet test
 #     corpus; `make test` does not need it (the corpus is checked in).
@@ -85,25 +86,17 @@ log "rust: $route route, $("$RUSTC" --version)"
 
 # ---------------------------------------------------------------- cargo-fuzz
 # The fuzz targets (fuzz/, `make fuzz`, `make fuzz-smoke`): cargo-fuzz at exactly this
-# version, built with the toolchain above; it builds the targets with rustup's nightly (see
-# ARCHITECTURE.md, "Fuzzing (issue 17)"). `make test` runs the smoke, so `test` installs it too.
+# version, built with the toolchain above, which also builds the targets: without a sanitizer
+# cargo-fuzz passes rustc only stable flags (see ARCHITECTURE.md, "Fuzzing (issue 17)").
+# `make test` runs the smoke, so `test` installs it too.
 CARGO_FUZZ_VERSION=0.13.2
 CARGO_FUZZ="$TOOLS/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz"
 if [ "$mode" = fuzz ] || [ "$mode" = test ]; then
   if [ "$("$CARGO_FUZZ" --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
-    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes, once)"
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a minute or two, once)"
     mkdir -p "$TOOLS"
     RUSTC=$RUSTC "$CARGO" install -q --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$TOOLS/cargo-fuzz-$CARGO_FUZZ_VERSION"
     [ "$("$CARGO_FUZZ" --version)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ]
-  fi
-  # cargo-fuzz passes -Z flags to rustc: rustup's nightly toolchain.
-  if ! command -v rustup >/dev/null || ! rustup run nightly rustc --version >/dev/null 2>&1; then
-    if command -v rustup >/dev/null; then
-      log "rustup toolchain install nightly (profile minimal)"
-      rustup toolchain install nightly --profile minimal >/dev/null
-    else
-      log "the fuzz targets need rustup's nightly toolchain and there is no rustup here"; exit 1
-    fi
   fi
 fi
 

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Runs the fuzz targets of fuzz/ (issue 17: one per reader of outside data) with cargo-fuzz and
+# libFuzzer, one target after the other, each for FUZZ_SECONDS (default 180; `make fuzz-smoke`
+# runs 20). Each starts from its seeds, copied afresh out of tests/data into
+# target/fuzz/seeds/<target>, and from what earlier runs found (target/fuzz/corpus/<target>),
+# with the dictionary fuzz/dict/<target>.dict. Built once with the project's toolchain
+# (target/toolchain.env), no sanitizer, debug assertions and overflow checks on (see
+# ARCHITECTURE.md, "Fuzzing (issue 17)").
+#
+#   .ci/fuzz.sh [TARGET…]        every target when none is named
+#
+# Prints a line a target (executions, exec/s, libFuzzer's cov and ft from its final stats, the
+# corpus, clean or what was found and where its input is), then `fuzz: N targets, N clean, N
+# found`. Exit 0 when nothing was found, 1 when a target crashed, hung (FUZZ_TIMEOUT seconds an
+# input, default 10) or ran out of memory: the input is in target/fuzz/artifacts/<target>/
+# and the target's whole log in target/fuzz/logs/<target>.log.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+seconds=${FUZZ_SECONDS:-180}
+timeout=${FUZZ_TIMEOUT:-10}
+log() { printf '[fuzz] %s\n' "$*" >&2; }
+
+bash .ci/setup.sh fuzz
+# shellcheck disable=SC1091
+. target/toolchain.env
+# cargo-fuzz runs `cargo` from PATH: the project's own (toolchain.env). Without a sanitizer it
+# passes rustc only stable flags (-Cpasses=sancov-module, -Cllvm-args=-sanitizer-coverage-*).
+# FUZZ_SANITIZER=address adds -Zsanitizer=address, which needs a nightly rustc and its ASan
+# runtime (Debian's rustc-web has none): rustup's nightly, which the image has.
+sanitizer=${FUZZ_SANITIZER:-none}
+if [ "$sanitizer" = none ]; then
+  export PATH="$(dirname "$CARGO"):$PATH"
+else
+  command -v rustup >/dev/null || { log "-s $sanitizer needs rustup's nightly toolchain"; exit 2; }
+  unset RUSTC RUSTDOC
+  export RUSTUP_TOOLCHAIN=nightly PATH="$(dirname "$(command -v rustup)"):$PATH" ASAN_OPTIONS=detect_odr_violation=0
+fi
+out=target/fuzz
+build="$top/$out/build-$sanitizer"
+mkdir -p "$out/logs"
+fuzz() { "$CARGO_FUZZ" fuzz "$@"; }
+FLAGS=(--fuzz-dir fuzz -O -a -s "$sanitizer" --target-dir "$build")
+bin="$build/x86_64-unknown-linux-gnu/release"
+
+all=$(fuzz list --fuzz-dir fuzz)
+if [ $# -gt 0 ]; then targets=("$@"); else read -r -a targets <<< "$(echo $all)"; fi
+for t in "${targets[@]}"; do
+  grep -qx "$t" <<< "$all" || { log "no fuzz target $t (targets: $(echo $all))"; exit 2; }
+done
+
+log "building the fuzz targets ($(rustc --version), -s $sanitizer, debug assertions)"
+if ! fuzz build "${FLAGS[@]}" > "$out/logs/build.log" 2>&1; then
+  tail -n 30 "$out/logs/build.log"; log "the build failed (whole log: $out/logs/build.log)"; exit 2
+fi
+
+d=tests/data
+# json DIR… — the JSON documents of these folders, without the expected outputs beside them.
+json() { find "$@" -maxdepth 1 -name '*.json' ! -name '*.expected.json' ! -name '*.schema.json' | sort; }
+# Seeds: copied at every run, so that a changed fixture is a changed seed.
+seed() { # seed TARGET — fills $out/seeds/TARGET
+  local t=$1 dir="$out/seeds/$1" f o i=0
+  rm -rf "$dir"; mkdir -p "$dir"
+  # copy FILE… — named by folder and file, as two folders may have a file of one name.
+  copy() { for f in "$@"; do cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"; done; }
+  case $t in
+    organization) copy $(json $d/tree/valid $d/tree/broken $d/tree/diff $d/geo $d/services $d/nets) ;;
+    roster)
+      for f in $d/tree/csv/*.csv $d/tree/positions/*.csv; do cp "$f" "$dir"/; done
+      for f in $d/tree/csv/roster.csv $d/tree/csv/broken-roster.csv; do
+        for o in $d/tree/csv/members.csv $d/tree/csv/broken-roster.csv; do
+          i=$((i + 1)); { cat "$f"; printf '\0'; cat "$o"; } > "$dir/pair-$i.csv"
+        done
+      done ;;
+    lists) copy $(json $d/lists/valid $d/lists/broken) ;;
+    services) copy $(json $d/services/valid $d/services/broken) ;;
+    cases) copy $(json $d/cases/valid $d/cases/broken $d/cases/edge) ;;
+    rules) copy $(json $d/rules $d/rules/broken); copy $d/rules/diff/five-star-v*.json ;;
+    scorecard) copy $(json $d/rules/scorecards) ;;
+    entities) copy $(json $d/rules/entities); copy $d/rules/diff/entities.json ;;
+    rule_cases) copy $(json $d/rules/cases $d/rules/broken-cases) ;;
+    geo) copy $(json $d/geo/valid $d/geo/broken $d/geo/widget $d/recut) ;;
+    recut)
+      local options=('{"parts": 2}' '{"parts": 25, "tolerance": 0.05}' '{"households": {"min": 300, "max": 500}}'
+        '{"households": {"min": 1, "max": 900}, "population": {"max": 2500}, "balance": "households", "compactness": 2, "seed": 7, "within_community": false}'
+        '{"parts": 3, "fresh": true, "pinned": {"b1": "p1"}, "current": {"b1": "p1", "b2": "p2"}}')
+      for f in $(json $d/recut $d/geo/valid); do
+        for o in "${options[@]}"; do
+          i=$((i + 1)); { cat "$f"; printf '\0%s' "$o"; } > "$dir/$(basename "$f" .json)-$i.json"
+        done
+      done ;;
+    sheets_xlsx|sheets_xls|sheets_ods|sheets_csv) cp $d/sheets/*."${t#sheets_}" "$dir"/ ;;
+    *) log "no seeds for $t: add them to .ci/fuzz.sh"; exit 2 ;;
+  esac
+}
+
+# Longest input tried: the largest seeds (a re-cut's 77 KB county, a 37 KB .ods) fit.
+max_len() { case $1 in recut) echo 131072 ;; sheets_*|geo) echo 65536 ;; *) echo 16384 ;; esac; }
+
+clean=0 found=0
+for t in "${targets[@]}"; do
+  seed "$t"
+  corpus="$out/corpus/$t" artifacts="$out/artifacts/$t" tlog="$out/logs/$t.log"
+  mkdir -p "$corpus" "$artifacts"
+  args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$(max_len "$t")"
+    -print_final_stats=1 -artifact_prefix="$artifacts/")
+  [ -f "fuzz/dict/$t.dict" ] && args+=(-dict="fuzz/dict/$t.dict")
+  log "$t: ${seconds} s ($(ls "$out/seeds/$t" | wc -l) seeds, $(ls "$corpus" | wc -l) in its corpus)"
+  start=$(date +%s)
+  status=0
+  # The binary cargo-fuzz built above, run as `cargo fuzz run` would (which would build again,
+  # and a core/src changed meanwhile would then be rebuilt for each target).
+  "$bin/$t" "${args[@]}" "$corpus" "$out/seeds/$t" > "$tlog" 2>&1 || status=$?
+  took=$(( $(date +%s) - start ))
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tlog" | tail -n 1)
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$tlog" | tail -n 1)
+  last=$(grep -E '^#[0-9]+' "$tlog" | grep ' cov: ' | tail -n 1 || true)
+  cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<< "$last")
+  ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<< "$last")
+  corp=$(sed -n 's/.* corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p' <<< "$last")
+  line="fuzz: $t: ${runs:-0} runs in $took s, ${speed:-0} exec/s, cov ${cov:-?} ft ${ft:-?}, corpus ${corp:-?}"
+  if [ "$status" -eq 0 ] && grep -q 'Done [0-9]* runs' "$tlog"; then
+    clean=$((clean + 1))
+    echo "$line, clean"
+  else
+    found=$((found + 1))
+    input=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$tlog" | tail -n 1)
+    what=$(grep -m 1 -E "panicked at|ERROR: libFuzzer: (timeout|out-of-memory|deadly signal)|==[0-9]+== ERROR|has overflowed its stack" "$tlog" || echo "exit $status, see the log")
+    echo "$line, FOUND: ${what:0:300}"
+    grep -m 1 -A 2 'panicked at' "$tlog" | tail -n +2 | cut -c 1-300 | sed 's/^/    /' || true
+    echo "    input: ${input:-none written}; log: $tlog"
+    [ -z "$input" ] || echo "    again: $bin/$t $input; minimise: $CARGO_FUZZ fuzz tmin ${FLAGS[*]} $t $input"
+  fi
+done
+echo "fuzz: ${#targets[@]} targets, $clean clean, $found found"
+[ "$found" -eq 0 ]
