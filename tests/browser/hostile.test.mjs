@@ -5,6 +5,7 @@
 // before broken text. Each time: the error panel, and exactly one `gr-error`; the page keeps
 // working (a tree beside them still answers the keyboard, no uncaught error), and each widget
 // given good data afterwards shows it. A BOM before good data is read (as editors write it).
+// A document of 1.5 million broken records lists 100 problems and counts the rest.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { events, open, rendered, start } from './harness.mjs';
@@ -74,7 +75,7 @@ describe('hostile data', () => {
   async function feed(id, text) {
     const before = (await events(page, 'gr-error')).filter((e) => e.target === id).length;
     await page.evaluate(({ id, text }) => { document.getElementById(id).data = text; }, { id, text });
-    await page.waitForFunction(({ id, before }) => window.__events.filter((e) => e.name === 'gr-error' && e.target === id).length > before, { id, before }, { timeout: 20000 });
+    await page.waitForFunction(({ id, before }) => window.__events.filter((e) => e.name === 'gr-error' && e.target === id).length > before, { id, before }, { timeout: 60000 });
     await page.waitForTimeout(50);
     const fired = (await events(page, 'gr-error')).filter((e) => e.target === id).slice(before);
     const panel = await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.gr-widget [role=alert]')?.textContent ?? '', id);
@@ -104,6 +105,12 @@ describe('hostile data', () => {
     assert.match(panel, /超过 1048576 字节的上限（string）/);
     ({ fired } = await feed('org-tree', CORPUS['nested 100,000 deep']));
     assert.deepEqual(fired[0].detail.errors.map((e) => [e.code, e.limit, e.max]), [['limit', 'depth', 64]]);
+    // 1.5 million broken records: the panel lists 100 and counts the rest; gr-error carries 1,000.
+    ({ fired, panel } = await feed('org-tree', CORPUS['3 MB of one array']));
+    assert.equal(fired[0].detail.errors.length, 1000);
+    assert.ok(fired[0].detail.omitted > 1_000_000, `omitted ${fired[0].detail.omitted}`);
+    assert.match(panel, /另有 \d+ 个问题未在此列出/);
+    assert.equal(await page.evaluate(() => document.getElementById('org-tree').shadowRoot.querySelector('.gr-problems').querySelectorAll('li').length), 100);
     // The limits option, lower than the default.
     await page.evaluate(() => document.getElementById('org-tree').handle.setOptions({ lang: 'en', limits: { records: 1_000_000 } }));
     ({ fired, panel } = await feed('org-tree', CORPUS['3 MB of one array']));
@@ -117,7 +124,7 @@ describe('hostile data', () => {
     await page.route('**/hostile/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: `[${'0,'.repeat(600_000)}0]` }));
     for (const tag of Object.keys(KINDS)) {
       const id = tag.slice(3);
-      for (const [src, expected, limits] of [['/hostile/latin1.json', /not UTF-8 text/, null], ['/hostile/big.json', /1200001 bytes, over the limit of 1000000 bytes/, '{"bytes": 1000000}']]) {
+      for (const [src, expected, limits] of [['/hostile/latin1.json', /not UTF-8 text/, null], ['/hostile/big.json', /1200003 bytes, over the limit of 1000000 bytes/, '{"bytes": 1000000}']]) {
         const before = (await events(page, 'gr-error')).filter((e) => e.target === id).length;
         await page.evaluate(({ id, src, limits }) => {
           const old = document.getElementById(id);

@@ -666,6 +666,8 @@ export interface ErrorDetail<P = ProblemEntry> {
   errors: P[];
   /** Absent when the widget's own code could not be loaded (`code: "load"`). */
   warnings?: P[];
+  /** Problems beyond the first 1,000 errors and 1,000 warnings, not carried (absent when none). */
+  omitted?: number;
 }
 /** `<gr-roster-import>`'s `gr-error`: the data's problems, or a file's. */
 export type RosterImportErrorDetail = ErrorDetail<ProblemEntry | ImportProblem>;

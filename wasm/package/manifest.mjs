@@ -61,8 +61,8 @@ function errorEvent(e) {
   const sheets = e.error === 'sheets' ? ' A file with errors: each of its problems with its `file`, `sheet`, `row` (as the spreadsheet numbers it), `column` (its header as written) and `record`, and no JSON path; the file\'s warnings with them.' : '';
   return {
     name: 'gr-error',
-    type: { text: `CustomEvent<{ widget: string; errors: ${entry}[]; warnings?: ${entry}[] }>` },
-    description: `The data could not be used: every problem with its record and JSON path, \`message\` in the widget's language (\`code\` ${codes.join(', ')}).${sheets} Bubbles, composed.`,
+    type: { text: `CustomEvent<{ widget: string; errors: ${entry}[]; warnings?: ${entry}[]; omitted?: number }>` },
+    description: `The data could not be used: every problem with its record and JSON path, \`message\` in the widget's language (\`code\` ${codes.join(', ')}; \`limit\` where the data passed one of its \`limits\`, with \`limit\`, \`max\` and \`found\`).${sheets} The first 1,000 errors and 1,000 warnings are carried; \`omitted\` counts the rest (the panel lists the first 100). Bubbles, composed.`,
   };
 }
 /** The cells of an exported table (wasm/js/grassroots.js, cellOf; wasm/src/xlsx.rs reads them). */

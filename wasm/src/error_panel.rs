@@ -8,6 +8,12 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 
+/// The problems the panel lists; more are counted under them (a document of a million broken
+/// records would otherwise be a million list items).
+pub const SHOWN: usize = 100;
+/// The problems `gr-error` carries; how many more there are is its `omitted`.
+pub const CARRIED: usize = 1000;
+
 /// Why a widget has nothing to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
@@ -24,6 +30,13 @@ pub struct ErrorDetail<'a> {
     pub widget: &'a str,
     pub errors: Vec<ErrorEntry<'a>>,
     pub warnings: Vec<ErrorEntry<'a>>,
+    /// Problems beyond the first [`CARRIED`] errors and [`CARRIED`] warnings, not carried.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -46,6 +59,7 @@ impl Failure {
         let entries = |problems: &'a [Problem]| -> Vec<ErrorEntry<'a>> {
             problems
                 .iter()
+                .take(CARRIED)
                 .map(|p| ErrorEntry { problem: Some(p), severity: None, code: None, path: None, message: (text.problem)(&p.kind) })
                 .collect()
         };
@@ -60,8 +74,14 @@ impl Failure {
                     message: (text.fetch_failed)(detail),
                 }],
                 warnings: Vec::new(),
+                omitted: 0,
             },
-            Failure::Data { errors, warnings } => ErrorDetail { widget, errors: entries(errors), warnings: entries(warnings) },
+            Failure::Data { errors, warnings } => ErrorDetail {
+                widget,
+                errors: entries(errors),
+                warnings: entries(warnings),
+                omitted: errors.len().saturating_sub(CARRIED) + warnings.len().saturating_sub(CARRIED),
+            },
         }
     }
 }
@@ -76,8 +96,9 @@ pub struct ErrorPanelProps {
 pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     let text = lang.text();
     html! {
+        <>
         <ul class="gr-problems">
-            { for problems.iter().map(|p| html! {
+            { for problems.iter().take(SHOWN).map(|p| html! {
                 <li>
                     <code class="gr-path">{ &p.path }</code>
                     if let Some(id) = &p.record {
@@ -87,6 +108,10 @@ pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
                 </li>
             }) }
         </ul>
+        if problems.len() > SHOWN {
+            <p class="gr-more-problems">{ (text.more_problems)(problems.len() - SHOWN) }</p>
+        }
+        </>
     }
 }
 

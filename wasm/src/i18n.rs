@@ -116,6 +116,8 @@ pub struct Catalogue {
     pub error_intro: &'static str,
     pub fetch_failed: fn(&str) -> String,
     pub record: fn(&str) -> String,
+    /// After the first [`crate::error_panel::SHOWN`] problems: how many more there are.
+    pub more_problems: fn(usize) -> String,
     pub node_count: fn(usize) -> String,
     pub keyboard_hint: &'static str,
     /// The label of the search box.
@@ -767,6 +769,7 @@ pub static ZH_CN: Catalogue = Catalogue {
     error_intro: "请按以下位置逐条修正数据：",
     fetch_failed: |detail| format!("数据加载失败：{detail}"),
     record: |id| format!("记录“{id}”"),
+    more_problems: |n| format!("另有 {n} 个问题未在此列出。"),
     node_count: |n| format!("共 {n} 个组织"),
     keyboard_hint: "↑ ↓ 移动，→ 展开，← 收起，回车选中，PgUp/PgDn 翻页",
     search_label: "搜索组织",
@@ -1414,6 +1417,7 @@ pub static EN: Catalogue = Catalogue {
     error_intro: "Please correct the data at these places:",
     fetch_failed: |detail| format!("Could not load the data: {detail}"),
     record: |id| format!("record “{id}”"),
+    more_problems: |n| format!("{n} more problems are not listed here."),
     node_count: |n| if n == 1 { "1 organization".to_owned() } else { format!("{n} organizations") },
     keyboard_hint: "Arrow keys move, Right expands, Left collapses, Enter selects, Page Up/Down page",
     search_label: "Search organizations",

@@ -39,7 +39,7 @@ pub fn locate(text: &str, paths: &[&str]) -> Vec<Option<Position>> {
     if wanted.is_empty() {
         return paths.iter().map(|_| None).collect();
     }
-    let mut scan = Scan { text: text.as_bytes(), at: 0, line: 1, line_start: 0, path: String::from("$"), wanted: &wanted, found: HashMap::new() };
+    let mut scan = Scan { text: text.as_bytes(), at: 0, line: 1, line_start: 0, path: String::from("$"), wanted: &wanted, found: HashMap::new(), counted: (0, 0, 1) };
     if text.starts_with('\u{feff}') {
         scan.at = 3;
         scan.line_start = 3;
@@ -83,6 +83,9 @@ struct Scan<'t, 'w> {
     path: String,
     wanted: &'w HashSet<&'w str>,
     found: HashMap<String, (usize, usize)>,
+    /// The last column counted: (its line's start, its byte, its column), so that a long line
+    /// (a document on one line) is counted once, not once a value.
+    counted: (usize, usize, usize),
 }
 
 impl Scan<'_, '_> {
@@ -104,10 +107,14 @@ impl Scan<'_, '_> {
         }
     }
 
-    fn column(&self) -> usize {
-        let line = self.text.get(self.line_start..self.at).unwrap_or_default();
+    fn column(&mut self) -> usize {
+        let (start, at, column) = self.counted;
+        let (from, base) = if start == self.line_start && at <= self.at { (at, column) } else { (self.line_start, 1) };
+        let line = self.text.get(from..self.at).unwrap_or_default();
         // Characters, not bytes: count the bytes that start a UTF-8 sequence.
-        line.iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1
+        let column = base + line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.counted = (self.line_start, self.at, column);
+        column
     }
 
     fn mark(&mut self) {
