@@ -192,6 +192,13 @@ struct ErrorDetail<'a> {
     widget: &'static str,
     errors: Vec<Entry<'a>>,
     warnings: Vec<Entry<'a>>,
+    /// As every widget's `gr-error` (error_panel.rs): problems not carried; a file's are all carried.
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn entries<'a>(problems: &'a [Problem], severity: &'static str, text: &ImportText) -> Vec<Entry<'a>> {
@@ -475,7 +482,7 @@ fn report(host: &HtmlElement, outcome: &Outcome, lang: Lang) {
         return;
     }
     let text = catalogue(lang);
-    dispatch(host, "gr-error", &ErrorDetail { widget: "roster-import", errors: entries(&outcome.errors, "error", text), warnings: entries(&outcome.warnings, "warning", text) });
+    dispatch(host, "gr-error", &ErrorDetail { widget: "roster-import", errors: entries(&outcome.errors, "error", text), warnings: entries(&outcome.warnings, "warning", text), omitted: 0 });
 }
 
 fn problem_items(problems: &[Problem], text: &ImportText) -> Html {
