@@ -267,14 +267,8 @@ fn scan(bytes: &[u8], limits: &Limits, problems: &mut Vec<Problem>) {
         match b {
             b'"' => {
                 let start = i + 1;
-                let mut j = start;
-                let end = loop {
-                    match bytes.get(j..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
-                        None => break bytes.len(),
-                        Some(k) if bytes[j + k] == b'\\' => j += k + 2,
-                        Some(k) => break j + k,
-                    }
-                };
+                // An unterminated string runs to the end of the text.
+                let end = string_end(bytes, start).unwrap_or(bytes.len());
                 if beyond == 0 {
                     let is_key = frames.last().is_some_and(|f| !f.array && f.waits);
                     if is_key {

@@ -35,7 +35,7 @@ pub struct ErrorDetail<'a> {
     pub omitted: usize,
 }
 
-fn is_zero(n: &usize) -> bool {
+pub(crate) fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 

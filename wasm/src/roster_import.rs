@@ -43,13 +43,17 @@ pub fn set_sheet_reader(reader: js_sys::Function) {
     READER.with(|r| *r.borrow_mut() = Some(reader));
 }
 
+/// What a rejected promise or a thrown value says: its text, or an `Error`'s message.
+fn js_message(e: JsValue) -> String {
+    e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_default()
+}
+
 /// The reader's outcome for `bytes`, or why there is none (its module could not be loaded).
 async fn read_file(records: &str, file: &str, bytes: &js_sys::Uint8Array, sheet: Option<&str>, base: Option<&str>) -> Result<Outcome, String> {
-    let message = |e: JsValue| e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_default();
     let reader = READER.with(|r| r.borrow().clone()).ok_or_else(|| "grassroots.js did not give a spreadsheet reader".to_owned())?;
     let args = js_sys::Array::of5(&records.into(), &file.into(), bytes, &sheet.map_or(JsValue::UNDEFINED, JsValue::from), &base.map_or(JsValue::UNDEFINED, JsValue::from));
-    let promise = reader.apply(&JsValue::NULL, &args).map_err(message)?;
-    let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(message)?;
+    let promise = reader.apply(&JsValue::NULL, &args).map_err(js_message)?;
+    let text = JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(js_message)?;
     let text = text.as_string().ok_or_else(|| "the spreadsheet reader gave no text".to_owned())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
@@ -193,12 +197,8 @@ struct ErrorDetail<'a> {
     errors: Vec<Entry<'a>>,
     warnings: Vec<Entry<'a>>,
     /// As every widget's `gr-error` (error_panel.rs): problems not carried; a file's are all carried.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "crate::error_panel::is_zero")]
     omitted: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 fn entries<'a>(problems: &'a [Problem], severity: &'static str, text: &ImportText) -> Vec<Entry<'a>> {
@@ -368,10 +368,7 @@ pub fn roster_import_view(props: &RosterImportProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => reading.start(records, name, Rc::new(js_sys::Uint8Array::new(&buffer)), None),
-                    Err(e) => {
-                        let why = e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_default();
-                        reading.refuse((catalogue(reading.lang).unreadable)(&name, &why));
-                    }
+                    Err(e) => reading.refuse((catalogue(reading.lang).unreadable)(&name, &js_message(e))),
                 }
             });
         })
