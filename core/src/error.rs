@@ -836,6 +836,28 @@ pub enum ProblemKind {
         /// What the reader said.
         message: String,
     },
+    /// A sheet spans more cells (rows × columns, from its first cell to its last, or as its
+    /// file claims) than the `records` limit allows: nothing of the file was read.
+    #[cfg(feature = "sheets")]
+    #[error("the sheet spans {rows} rows × {columns} columns (from its first cell to its last, or as the file declares), more than the limit of {max} cells (limit `records`); nothing was read")]
+    SheetTooLarge {
+        /// Rows from the first to the last.
+        rows: u64,
+        /// Columns from the first to the last.
+        columns: u64,
+        /// The limit.
+        max: usize,
+    },
+    /// A cell lies outside a worksheet's 1,048,576 rows and 16,384 columns (a damaged file):
+    /// nothing of the file was read.
+    #[cfg(feature = "sheets")]
+    #[error("a cell at row {row}, column {column}: outside a worksheet's 1,048,576 rows and 16,384 columns; nothing was read")]
+    CellOutsideSheet {
+        /// Its row, from 1.
+        row: u64,
+        /// Its column, from 1.
+        column: u64,
+    },
     /// `--sheet` (or the mapping) names a sheet the workbook does not have.
     #[cfg(feature = "sheets")]
     #[error("no sheet \"{name}\"; the workbook has {}", .sheets.join(", "))]

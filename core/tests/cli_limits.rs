@@ -139,3 +139,37 @@ fn the_defaults_refuse_what_would_exhaust_a_machine() {
     assert_eq!(code, 1);
     assert!(out.contains("error[limit]") && out.contains("nested deeper than the limit of 64 levels (limit `depth`)"), "{out}");
 }
+
+/// A spreadsheet's sheet may span as many cells as `--max-records`: an .xlsx counts the cells
+/// with a value (it is read cell by cell), an .xls the rows × columns from its first cell to its
+/// last (calamine builds that range whole). At the limit the import reads; one less, it is
+/// refused, naming the sheet (issue 17; the same check keeps a damaged file from asking for
+/// hundreds of gigabytes: tests/data/sheets/broken).
+#[test]
+fn a_sheet_is_read_at_the_records_limit_and_refused_past_it() {
+    let org = data("tree/valid/laifeng-shengli.json");
+    for file in ["members.xlsx", "members.xls"] {
+        let path = data(&format!("sheets/{file}"));
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let sheets = grassroots::sheets::sheets(file, &bytes).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let at = sheets
+            .iter()
+            .map(|s| match file.ends_with(".xlsx") {
+                true => s.rows.iter().map(|(_, cells)| cells.iter().filter(|c| **c != grassroots::sheets::Cell::Empty).count()).sum::<usize>(),
+                false => s.rows.len() * s.rows.iter().map(|(_, cells)| cells.len()).max().unwrap_or(0),
+            })
+            .max()
+            .unwrap_or(0);
+        assert!(at > 10, "{file}: {at}");
+        let args = |max: usize| {
+            let (code, out, err) = run(&["import", "members", path.to_str().unwrap_or_default(), "--org", org.to_str().unwrap_or_default(), "--format", "json", "--max-records", &max.to_string()]);
+            (code, problems(&out).into_iter().filter(|p| p["code"] == "sheet-too-large").collect::<Vec<_>>(), err)
+        };
+        let (code, refused, err) = args(at);
+        assert!(code == 0 && refused.is_empty(), "{file} at --max-records {at}: {refused:?} {err}");
+        let (code, refused, _) = args(at - 1);
+        assert_eq!(code, 1, "{file} past --max-records");
+        assert_eq!(refused.len(), 1, "{file}: {refused:?}");
+        assert_eq!((refused[0]["sheet"].as_str(), refused[0]["max"].as_u64()), (Some("members"), Some(at as u64 - 1)), "{file}");
+    }
+}

@@ -208,12 +208,6 @@ pub fn rule_set_value(rules: &grassroots::RuleSet) -> Value {
         if !declared.is_empty() {
             map.insert("facts".into(), to_value(&declared));
         }
-        // Finding 2 (ARCHITECTURE.md, "Fuzzing (issue 17)"): `RuleSet` serializes a missing
-        // `about` as `"about": null`, which its reader refuses ("expected text"). Left out here
-        // until the serializer skips it, so that the round trip asserts everything else.
-        if map.get("about") == Some(&Value::Null) {
-            map.remove("about");
-        }
     }
     value
 }

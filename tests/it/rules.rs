@@ -98,6 +98,33 @@ fn a_nodes_rollup_feeds_the_rules_as_facts() {
     }
 }
 
+/// A rule set written with its own serializer (plus the facts it declared, which the serializer
+/// leaves to the catalogue) reads back to the same rule set: with its `about` and without one.
+/// Fuzzing found the second broken (issue 17, finding 2: `"about": null` was written, and
+/// refused as "expected text").
+#[test]
+fn a_rule_set_written_back_reads_back_the_same() {
+    let core = grassroots::rules::FactCatalogue::core();
+    for path in fixtures(&data_dir("rules")) {
+        let mut doc = parse(&path);
+        for keep_about in [true, false] {
+            if !keep_about {
+                doc.as_object_mut().map(|d| d.remove("about"));
+            }
+            let rules = RuleSet::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{}: {:#?}", path.display(), e.problems()));
+            let mut written = serde_json::to_value(&rules).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let declared: Vec<_> = rules.catalogue().facts().iter().filter(|f| core.get(&f.name).is_none()).collect();
+            if !declared.is_empty() {
+                written["facts"] = serde_json::to_value(&declared).unwrap_or_default();
+            }
+            assert_eq!(written.get("about").is_some(), keep_about && rules.about().is_some(), "{}", path.display());
+            let again = RuleSet::from_json(&written.to_string())
+                .unwrap_or_else(|e| panic!("{} (about kept: {keep_about}) written back: {:#?}", path.display(), e.problems()));
+            assert_eq!(again, rules, "{} (about kept: {keep_about})", path.display());
+        }
+    }
+}
+
 /// The evaluation of each scorecard document is pinned in `<name>.expected.json`; the browser
 /// test compares the wasm build's evaluation with the same files, so native and wasm must give
 /// identical results (every score, reason text and diagnostic). `UPDATE_EXPECTED=1` rewrites

@@ -154,6 +154,44 @@ fn expected_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{name}.expected.txt"))
 }
 
+/// Problems as the CLI prints them in Chinese, a line each.
+fn zh_lines(problems: &[SheetProblem]) -> Vec<String> {
+    problems.iter().map(|p| format!("{}: {}", if p.severity == grassroots::Severity::Error { "错误" } else { "警告" }, p.zh())).collect()
+}
+
+/// Files that fuzzing found to crash calamine 0.38 or to make it allocate hundreds of
+/// gigabytes (issue 17, findings 3–6 of ARCHITECTURE.md's "Fuzzing (issue 17)"; written by
+/// `tests/data/sheets/broken/make.py`): each gives exactly the problems of its `.expected.txt`
+/// (`UPDATE_EXPECTED=1` rewrites them), in both languages.
+#[test]
+fn files_that_crashed_the_reader_give_their_expected_problems() {
+    let dir = data_dir("sheets/broken");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "xls" || x == "xlsx"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "{files:?}");
+    for path in files {
+        // A file may read, with warnings (the far cell is in a row after the 合计 row).
+        let (records, problems) = match load(&path) {
+            Ok((imported, doc)) => (imported.records.len(), doc.warnings),
+            Err(p) => (0, p),
+        };
+        assert!(!problems.is_empty(), "{} read clean", path.display());
+        let got = format!("{records} records\n{}\n", zh_lines(&problems).join("\n"));
+        let expected_path = expected_path(&path);
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&expected_path, &got).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        }
+        assert_eq!(got, read(&expected_path), "{}", path.display());
+        for p in &problems {
+            assert!(p.to_string().starts_with(&p.file), "{p}");
+        }
+    }
+}
+
 #[test]
 fn broken_files_give_exactly_their_expected_problems() {
     let broken: Vec<PathBuf> = corpus().into_iter().filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains("-broken"))).collect();
@@ -164,7 +202,7 @@ fn broken_files_give_exactly_their_expected_problems() {
             Ok(_) => panic!("{} read clean", path.display()),
             Err(p) => p,
         };
-        let got: Vec<String> = problems.iter().map(|p| format!("{}: {}", if p.severity == grassroots::Severity::Error { "错误" } else { "警告" }, p.zh())).collect();
+        let got = zh_lines(&problems);
         let want: Vec<&str> = want.lines().filter(|l| !l.trim().is_empty()).collect();
         assert_eq!(got, want, "{}", path.display());
         // And in English, each line locates the same cell.

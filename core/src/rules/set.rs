@@ -178,8 +178,10 @@ pub struct RuleSet {
     pub(crate) sections: Vec<Section>,
     pub(crate) bonuses: Vec<Bonus>,
     pub(crate) vetoes: Vec<Veto>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) eligible: Option<Eligibility>,
     pub(crate) outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) about: Option<String>,
     #[serde(skip)]
     pub(crate) catalogue: FactCatalogue,
@@ -228,8 +230,9 @@ impl RuleSet {
         let sections = items::<Section>(doc, "sections", true, &mut problems);
         let bonuses = items::<Bonus>(doc, "bonuses", false, &mut problems);
         let vetoes = items::<Veto>(doc, "vetoes", false, &mut problems);
-        // `about` is free text for people: where the numbers come from. It is kept, not read.
-        if doc.get("about").is_some_and(|a| !a.is_string()) {
+        // `about` is free text for people: where the numbers come from. It is kept, not read;
+        // `null` is none, as for `eligible` (and as the serializer leaves a missing one out).
+        if doc.get("about").is_some_and(|a| !a.is_string() && !a.is_null()) {
             problems.push(shape("$.about".into(), "expected text".into()));
         }
         let about = doc.get("about").and_then(Value::as_str).map(str::to_owned);

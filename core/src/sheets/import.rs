@@ -47,7 +47,7 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
         record: None,
         kind,
     };
-    let sheets = read::sheets(file_name, bytes).map_err(|message| vec![at(None, None, None, ProblemKind::Unreadable { message })])?;
+    let sheets = read::sheets(file_name, bytes).map_err(|e| vec![at(e.sheet.as_deref(), None, None, e.kind)])?;
     let mapping = options.mapping;
     if let Some(m) = mapping {
         let unknown = m.unknown_fields(kind);

@@ -20,6 +20,7 @@
 //! on top); [`xlsx::roster`] and friends turn records into such tables, personal data masked
 //! unless revealed on purpose.
 
+mod guard;
 mod headers;
 mod import;
 mod names;
@@ -36,7 +37,7 @@ use serde_json::Value;
 
 pub use headers::{Field, Mapping, fields, header_of};
 pub use import::{ImportOptions, import};
-pub use read::{Cell, Sheet, decode, sheets};
+pub use read::{Cell, ReadError, Sheet, decode, sheets};
 pub use zh::kind_zh;
 
 use crate::lists::{Item, Lists};

@@ -4,7 +4,9 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Ods, Reader, Xls, Xlsb, Xlsx};
+
+use crate::ProblemKind;
 use chrono::NaiveDate;
 
 /// One cell as the file holds it.
@@ -70,18 +72,90 @@ fn is_csv(file_name: &str) -> bool {
     file_name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("csv") || ext.eq_ignore_ascii_case("txt"))
 }
 
+/// The rows and columns a worksheet has (Excel 2007 and later; an .xls has 65,536 × 256).
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
+/// Why a file gave no sheets: the problem, and the sheet it is in when it is in one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadError {
+    /// The sheet, when the problem is one sheet's.
+    pub sheet: Option<String>,
+    /// What is wrong: [`ProblemKind::Unreadable`], [`ProblemKind::SheetTooLarge`] or
+    /// [`ProblemKind::CellOutsideSheet`].
+    pub kind: ProblemKind,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.sheet {
+            Some(sheet) => write!(f, "sheet {sheet}: {}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+fn unreadable(message: impl Into<String>) -> ReadError {
+    ReadError { sheet: None, kind: ProblemKind::Unreadable { message: message.into() } }
+}
+
 /// Reads every sheet of a workbook, or the one table of a CSV file. `Err` says why the bytes
-/// are not a spreadsheet.
-pub fn sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+/// are not a spreadsheet, or which sheet is past the limits: a sheet may span at most as many
+/// cells (rows × columns, first cell to last) as the `records` limit of [`crate::limits`]
+/// allows, and no cell may lie outside a worksheet's grid.
+///
+/// An .xls goes through [`super::guard`] first. Office Open XML sheets (.xlsx, .xlsb) are read
+/// cell by cell, so a far cell costs its row, not the grid up to it; .xls and .ods sheets are
+/// read whole by calamine (after the guard, for .xls).
+pub fn sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     if is_csv(file_name) {
         let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
         let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-        return csv_sheet(stem, bytes).map(|s| vec![s]);
+        return csv_sheet(stem, bytes).map(|s| vec![s]).map_err(unreadable);
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let max_cells = crate::limits::current().records;
+    if bytes.starts_with(&super::guard::CFB_SIGNATURE) {
+        let clean = super::guard::xls(bytes, max_cells)?;
+        let mut book = Xls::new(Cursor::new(clean)).map_err(|e| unreadable(e.to_string()))?;
+        return whole(&mut book);
+    }
+    // Not a compound document: a zip of Office Open XML or OpenDocument, tried in calamine's
+    // own order (its detection would first try the bytes as an .xls).
+    let data = Cursor::new(bytes);
+    if let Ok(mut book) = Xlsx::new(data.clone()) {
+        let names = book.sheet_names();
+        return names
+            .into_iter()
+            .map(|name| {
+                let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
+                by_cell(name.clone(), max_cells, || cells.next_cell().map(|c| c.map(|c| (c.get_position(), Data::from(c.get_value().clone())))))
+            })
+            .collect();
+    }
+    if let Ok(mut book) = Xlsb::new(data.clone()) {
+        let names = book.sheet_names();
+        return names
+            .into_iter()
+            .map(|name| {
+                let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
+                by_cell(name.clone(), max_cells, || cells.next_cell().map(|c| c.map(|c| (c.get_position(), Data::from(c.get_value().clone())))))
+            })
+            .collect();
+    }
+    match Ods::new(data) {
+        Ok(mut book) => whole(&mut book),
+        Err(_) => Err(unreadable("Cannot detect file format")),
+    }
+}
+
+/// Every sheet of a workbook that calamine reads whole (a dense range a sheet).
+fn whole<R: Reader<Cursor<B>>, B: AsRef<[u8]>>(book: &mut R) -> Result<Vec<Sheet>, ReadError>
+where
+    R::Error: std::fmt::Display,
+{
     let mut out = Vec::new();
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| format!("sheet {name}: {e}"))?;
+        let range = book.worksheet_range(&name).map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
@@ -91,6 +165,50 @@ pub fn sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         out.push(Sheet { name, rows, first_column: col0 + 1 });
     }
     Ok(out)
+}
+
+/// One sheet from its cells one by one (`next` gives each cell's 0-based row and column and
+/// its value, `None` after the last): a row for every row from the first cell's to the last
+/// cell's, each as long as its last cell. At most `max_cells` cells with a value.
+fn by_cell<E: std::fmt::Display>(
+    name: String,
+    max_cells: usize,
+    mut next: impl FnMut() -> Result<Option<((u32, u32), Data)>, E>,
+) -> Result<Sheet, ReadError> {
+    let problem = |kind: ProblemKind| ReadError { sheet: Some(name.clone()), kind };
+    let mut cells = Vec::new();
+    while let Some(((row, column), value)) = next().map_err(|e| problem(ProblemKind::Unreadable { message: e.to_string() }))? {
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(problem(ProblemKind::CellOutsideSheet { row: u64::from(row) + 1, column: u64::from(column) + 1 }));
+        }
+        if value == Data::Empty {
+            continue;
+        }
+        if cells.len() == max_cells {
+            // The count is enough to refuse; the extent is what it spans so far.
+            let rows = cells.iter().map(|&((r, _), _)| r).max().unwrap_or(0) - cells.iter().map(|&((r, _), _)| r).min().unwrap_or(0) + 1;
+            let columns = cells.iter().map(|&((_, c), _)| c).max().unwrap_or(0) - cells.iter().map(|&((_, c), _)| c).min().unwrap_or(0) + 1;
+            return Err(problem(ProblemKind::SheetTooLarge { rows: u64::from(rows), columns: u64::from(columns), max: max_cells }));
+        }
+        cells.push(((row, column), cell(&value)));
+    }
+    // In row order; of two cells at one place, the later one (as a whole sheet's range keeps).
+    cells.sort_by_key(|&(at, _)| at);
+    cells.reverse();
+    cells.dedup_by_key(|&mut (at, _)| at);
+    cells.reverse();
+    let (Some(first_row), Some(last_row)) = (cells.first().map(|c| c.0.0), cells.last().map(|c| c.0.0)) else {
+        return Ok(Sheet { name, rows: Vec::new(), first_column: 1 });
+    };
+    let first_column = cells.iter().map(|&((_, c), _)| c).min().unwrap_or(0);
+    let mut rows: Vec<(u32, Vec<Cell>)> = (first_row..=last_row).map(|r| (r + 1, Vec::new())).collect();
+    for ((row, column), value) in cells {
+        let cells = &mut rows[(row - first_row) as usize].1;
+        let at = (column - first_column) as usize;
+        cells.resize(at, Cell::Empty);
+        cells.push(value);
+    }
+    Ok(Sheet { name, rows, first_column: first_column + 1 })
 }
 
 fn cell(data: &Data) -> Cell {
@@ -141,15 +259,19 @@ fn csv_sheet(name: &str, bytes: &[u8]) -> Result<Sheet, String> {
     // Row numbers as a spreadsheet shows the file: the reader skips blank lines, which are
     // rows there, and a line break inside quotes stays in one row.
     let (mut row, mut next_line) = (0u64, 1u64);
+    // Line breaks before `counted` (a byte offset): counted on from there for each record, not
+    // from the start of the text (which made a long file quadratic).
+    let (mut counted, mut breaks) = (0usize, 0usize);
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
         // The line the record's first character is on (its position may be that of blank
         // lines skipped before it).
         let line = match record.position().and_then(|p| usize::try_from(p.byte()).ok()) {
             Some(byte) => {
-                let head = text.get(..byte).unwrap_or("");
+                breaks += memchr::memchr_iter(b'\n', text.as_bytes().get(counted..byte).unwrap_or_default()).count();
+                counted = counted.max(byte);
                 let skipped = text.get(byte..).unwrap_or("").bytes().take_while(|b| matches!(b, b'\r' | b'\n')).filter(|&b| b == b'\n').count();
-                (head.matches('\n').count() + skipped + 1) as u64
+                (breaks + skipped + 1) as u64
             }
             None => next_line,
         };

@@ -41,6 +41,10 @@ fn worker_role_zh(key: &str) -> &str {
 pub fn kind_zh(kind: &ProblemKind) -> String {
     match kind {
         ProblemKind::Unreadable { message } => format!("无法作为表格读取（支持 .xlsx、.xls、.ods、.csv）：{message}"),
+        ProblemKind::SheetTooLarge { rows, columns, max } => {
+            format!("工作表的范围（从第一格到最后一格，或文件声明的范围）共 {rows} 行 × {columns} 列，超过 {max} 格的上限（records），未读取")
+        }
+        ProblemKind::CellOutsideSheet { row, column } => format!("第 {row} 行第 {column} 列有单元格，超出工作表的 1048576 行、16384 列：文件已损坏，未读取"),
         ProblemKind::NoSuchSheet { name, sheets } => format!("没有名为“{name}”的工作表，现有：{}", sheets.join("、")),
         ProblemKind::NoHeaderRow { expected } => format!("找不到表头行：前几行中没有一行含两个以上的列名（{}）", expected.join("、")),
         ProblemKind::MissingColumn { field, headers } => format!("缺少“{}”列：表头应为 {} 之一（或在映射文件中指定）", field_zh(field), headers.join("、")),
@@ -125,6 +129,8 @@ mod tests {
     fn every_import_problem_has_chinese_text() {
         let kinds = [
             ProblemKind::Unreadable { message: "m".into() },
+            ProblemKind::SheetTooLarge { rows: 2, columns: 3, max: 5 },
+            ProblemKind::CellOutsideSheet { row: 1, column: 20_000 },
             ProblemKind::NoSuchSheet { name: "a".into(), sheets: vec!["b".into()] },
             ProblemKind::NoHeaderRow { expected: vec!["姓名".into()] },
             ProblemKind::MissingColumn { field: "name".into(), headers: vec!["姓名".into()] },

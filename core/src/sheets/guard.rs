@@ -1,0 +1,272 @@
+//! An .xls file checked before calamine reads it (issue 17's fuzzing, findings 3 and 6 in
+//! ARCHITECTURE.md, "Fuzzing (issue 17)").
+//!
+//! calamine 0.38 (the newest) panics on some malformed compound documents (`cfb.rs`: a sector
+//! past the end of the file, a cut FAT sector) and, while it opens an .xls, builds every sheet's
+//! dense range from the cells' positions and reserves what a sheet's `DIMENSIONS` record claims:
+//! a small file can ask for hundreds of gigabytes. So an .xls is read here first:
+//!
+//! - its container by the `cfb` crate (strict about sector chains and sizes); only the
+//!   workbook stream is kept, written into a fresh compound document that calamine then reads,
+//!   so calamine's own container reader only ever sees a well-formed file;
+//! - its BIFF records, sheet by sheet as calamine walks them, for what calamine would allocate:
+//!   the area from the first to the last cell, and the area a `DIMENSIONS` record claims. Past
+//!   the cells limit (the `records` limit of [`crate::limits`]), the file is refused with a
+//!   problem that names the sheet.
+
+use std::io::{Cursor, Read, Write};
+
+use crate::ProblemKind;
+
+use super::read::ReadError;
+
+/// The compound document's signature: an .xls (or any OLE2 file) starts with it.
+pub(super) const CFB_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Reads the workbook stream out of `bytes`, checks its sheets against `max_cells`, and
+/// returns a fresh compound document holding that stream alone, for calamine.
+pub(super) fn xls(bytes: &[u8], max_cells: usize) -> Result<Vec<u8>, ReadError> {
+    let unreadable = |what: String| ReadError { sheet: None, kind: ProblemKind::Unreadable { message: what } };
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| unreadable(format!("not an .xls compound document: {e}")))?;
+    let name = ["/Workbook", "/Book"].into_iter().find(|n| file.is_stream(n)).ok_or_else(|| unreadable("no workbook stream in the .xls file".into()))?;
+    let mut stream = file.open_stream(name).map_err(|e| unreadable(format!("the workbook stream: {e}")))?;
+    // A stream is made of the file's sectors: it cannot be longer than the file.
+    if stream.len() > bytes.len() as u64 {
+        return Err(unreadable(format!("the workbook stream claims {} bytes, more than the file's {}", stream.len(), bytes.len())));
+    }
+    let mut workbook = Vec::new();
+    stream.read_to_end(&mut workbook).map_err(|e| unreadable(format!("the workbook stream: {e}")))?;
+    drop(stream);
+    check_sheets(&workbook, max_cells)?;
+    let rewrite = || -> std::io::Result<Vec<u8>> {
+        let mut out = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
+        out.create_stream("/Workbook")?.write_all(&workbook)?;
+        out.flush()?;
+        Ok(out.into_inner().into_inner())
+    };
+    rewrite().map_err(|e| unreadable(format!("the workbook stream: {e}")))
+}
+
+/// The BIFF records of a stream: (type, data), as calamine's record iterator reads them (a
+/// `CONTINUE` record comes as a record of its own here; it holds no cell).
+fn records(mut stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let (head, rest) = stream.split_first_chunk::<4>()?;
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = rest.get(..len)?;
+        stream = &rest[len..];
+        Some((u16::from_le_bytes([head[0], head[1]]), data))
+    })
+}
+
+fn u16_at(data: &[u8], at: usize) -> Option<u32> {
+    data.get(at..at + 2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// A `BOUNDSHEET` record's sheet name when it is BIFF8's (a count, a flag, Latin-1 or UTF-16);
+/// `None` for older formats, whose names are in the file's code page.
+fn sheet_name(data: &[u8]) -> Option<String> {
+    let (&count, rest) = data.get(6..)?.split_first()?;
+    let (&flags, text) = rest.split_first()?;
+    let count = usize::from(count);
+    if flags & 1 == 1 {
+        let units: Vec<u16> = text.get(..count * 2)?.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect();
+        String::from_utf16(&units).ok()
+    } else {
+        Some(text.get(..count)?.iter().map(|&b| char::from(b)).collect())
+    }
+}
+
+/// The rows and columns from `first` to `last` (inclusive), `None` when `last` is before
+/// `first`.
+fn extent(first: (u32, u32), last: (u32, u32)) -> Option<(u64, u64)> {
+    (last.0 >= first.0 && last.1 >= first.1).then(|| (u64::from(last.0 - first.0) + 1, u64::from(last.1 - first.1) + 1))
+}
+
+/// Every worksheet of the workbook stream, walked as calamine walks it: from the position its
+/// `BOUNDSHEET` record gives to its `EOF`, skipping nested substreams (embedded charts).
+fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
+    let mut sheets = Vec::new();
+    for (typ, data) in records(stream) {
+        match typ {
+            0x0085 => {
+                if let Some(position) = u32_at(data, 0) {
+                    sheets.push((position as usize, sheet_name(data).unwrap_or_else(|| format!("#{}", sheets.len() + 1))));
+                }
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    for (position, name) in sheets {
+        let problem = |kind: ProblemKind| ReadError { sheet: Some(name.clone()), kind };
+        let too_large = |(rows, columns): (u64, u64)| {
+            (rows.saturating_mul(columns) > max_cells as u64).then(|| problem(ProblemKind::SheetTooLarge { rows, columns, max: max_cells }))
+        };
+        let Some(sheet) = stream.get(position..) else {
+            return Err(problem(ProblemKind::Unreadable { message: format!("the sheet starts at byte {position}, past the end of the workbook ({} bytes)", stream.len()) }));
+        };
+        let (mut first, mut last) = ((u32::MAX, u32::MAX), (0, 0));
+        let mut cell = |row: u32, column: u32| {
+            first = (first.0.min(row), first.1.min(column));
+            last = (last.0.max(row), last.1.max(column));
+        };
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        for (typ, data) in records(sheet) {
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => break,
+                // DIMENSIONS: calamine reserves room for the area it claims.
+                0x0200 => {
+                    if let Some(claimed) = dimensions(data) {
+                        let Some(area) = extent(claimed.0, claimed.1) else {
+                            return Err(problem(ProblemKind::Unreadable { message: "its DIMENSIONS record ends before it starts".into() }));
+                        };
+                        if let Some(e) = too_large(area) {
+                            return Err(e);
+                        }
+                    }
+                }
+                // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: a cell at (row, column).
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        cell(row, column);
+                    }
+                }
+                // MULRK: a row of cells from one column to another (calamine refuses one whose
+                // length does not match; one that ends before it starts overflows it).
+                0x00BD if data.len() >= 6 => {
+                    let (Some(row), Some(from), Some(to)) = (u16_at(data, 0), u16_at(data, 2), u16_at(data, data.len() - 2)) else { continue };
+                    if to < from {
+                        return Err(problem(ProblemKind::Unreadable { message: format!("row {}: a MULRK record whose last column is before its first", row + 1) }));
+                    }
+                    if data.len() == 6 + 6 * (to - from + 1) as usize {
+                        cell(row, from);
+                        cell(row, to);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(area) = extent(first, last)
+            && let Some(e) = too_large(area)
+        {
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// A `DIMENSIONS` record's first and last cell, as calamine reads it (BIFF8's 32-bit rows or
+/// older 16-bit ones; a first column past 255, or past the last, read as 0). `None` when the
+/// record's length is neither (calamine refuses the file then).
+fn dimensions(data: &[u8]) -> Option<((u32, u32), (u32, u32))> {
+    let (first_row, end_row, first_column, end_column) = match data.len() {
+        10 => (u16_at(data, 0)?, u16_at(data, 2)?, u16_at(data, 4)?, u16_at(data, 6)?),
+        14 | 16 => (u32_at(data, 0)?, u32_at(data, 4)?, u16_at(data, 8)?, u16_at(data, 10)?),
+        _ => return None,
+    };
+    let first_column = if first_column > 0xFF || end_column < first_column { 0 } else { first_column };
+    let first = (first_row, first_column);
+    Some(if end_row >= 1 && end_column >= 1 { (first, (end_row - 1, end_column - 1)) } else { (first, first) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        r.extend_from_slice(data);
+        r
+    }
+
+    /// A workbook stream: globals (BOF, a BOUNDSHEET per sheet, EOF), then each sheet's records
+    /// between a BOF and an EOF.
+    fn workbook(sheets: &[Vec<Vec<u8>>]) -> Vec<u8> {
+        let bof = record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]);
+        let bound_len = 4 + 6;
+        let globals_len = bof.len() + sheets.len() * (4 + bound_len) + 4;
+        let mut globals = bof.clone();
+        let mut bodies = Vec::new();
+        for (i, records) in sheets.iter().enumerate() {
+            let position = (globals_len + bodies.len()) as u32;
+            let mut data = position.to_le_bytes().to_vec();
+            data.extend_from_slice(&[0, 0, 2, 0, b'S', b'0' + i as u8]);
+            globals.extend(record(0x0085, &data));
+            bodies.extend_from_slice(&bof);
+            for r in records {
+                bodies.extend_from_slice(r);
+            }
+            bodies.extend(record(0x000A, &[]));
+        }
+        globals.extend(record(0x000A, &[]));
+        assert_eq!(globals.len(), globals_len);
+        globals.extend(bodies);
+        globals
+    }
+
+    fn number(row: u16, column: u16) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend_from_slice(&column.to_le_bytes());
+        d.extend_from_slice(&[0; 10]);
+        record(0x0203, &d)
+    }
+
+    #[test]
+    fn a_sheet_within_the_limit_passes_and_one_past_it_is_named() {
+        let stream = workbook(&[vec![number(0, 0), number(9, 9)], vec![number(0, 0), number(999, 99)]]);
+        assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.as_deref() == Some("S1")
+            && e.kind == ProblemKind::SheetTooLarge { rows: 1000, columns: 100, max: 100 }));
+        assert!(check_sheets(&stream, 100_000).is_ok());
+    }
+
+    #[test]
+    fn a_claimed_dimension_counts_and_one_that_ends_before_it_starts_is_refused() {
+        let dims = |first_row: u32, end_row: u32| {
+            let mut d = first_row.to_le_bytes().to_vec();
+            d.extend_from_slice(&end_row.to_le_bytes());
+            d.extend_from_slice(&[0, 0, 0, 1, 0, 0]);
+            record(0x0200, &d)
+        };
+        // 65,536 rows × 256 columns claimed by a file with one cell.
+        let big = workbook(&[vec![dims(0, 65_536), number(0, 0)]]);
+        assert!(check_sheets(&big, 1_000_000).is_err_and(|e| matches!(e.kind, ProblemKind::SheetTooLarge { rows: 65_536, columns: 256, .. })));
+        let backwards = workbook(&[vec![dims(10, 5)]]);
+        assert!(check_sheets(&backwards, 1_000_000).is_err_and(|e| matches!(e.kind, ProblemKind::Unreadable { .. })));
+    }
+
+    #[test]
+    fn a_sheet_past_the_end_of_the_stream_and_a_backwards_mulrk_are_refused() {
+        let mut bound = 10_000u32.to_le_bytes().to_vec();
+        bound.extend_from_slice(&[0, 0, 1, 0, b'S']);
+        let stream = [record(0x0085, &bound), record(0x000A, &[])].concat();
+        assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.as_deref() == Some("S")));
+        let mut mulrk = 0u16.to_le_bytes().to_vec();
+        mulrk.extend_from_slice(&5u16.to_le_bytes());
+        mulrk.extend_from_slice(&[0; 6]);
+        mulrk.extend_from_slice(&2u16.to_le_bytes());
+        assert!(check_sheets(&workbook(&[vec![record(0x00BD, &mulrk)]]), 100).is_err());
+    }
+
+    #[test]
+    fn a_file_that_is_no_compound_document_is_unreadable_not_a_panic() {
+        let mut bytes = CFB_SIGNATURE.to_vec();
+        bytes.resize(513, 0);
+        assert!(xls(&bytes, 100).is_err_and(|e| matches!(e.kind, ProblemKind::Unreadable { .. })));
+    }
+}
