@@ -14,12 +14,14 @@ demo: setup build
 test: setup-test
 	@mkdir -p $(LOG)
 	@set -o pipefail; $(MAKE) --no-print-directory native-test 2>&1 | tee $(LOG)/native.txt
+	@set -o pipefail; $(MAKE) --no-print-directory fuzz-smoke 2>&1 | tee $(LOG)/fuzz.txt
 	@set -o pipefail; $(MAKE) --no-print-directory rule-cases 2>&1 | tee $(LOG)/rules.txt
 	@set -o pipefail; $(MAKE) --no-print-directory types 2>&1 | tee $(LOG)/types.txt
 	@$(MAKE) --no-print-directory build size
 	@set -o pipefail; $(MAKE) --no-print-directory browser-test 2>&1 | tee $(LOG)/browser.txt
 	@echo "=== summary"
 	@grep -h '^test result:' $(LOG)/native.txt
+	@grep -h '^fuzz: [0-9]* targets' $(LOG)/fuzz.txt
 	@sed -n '/^page budgets (/,/^page budgets:/p' $(LOG)/size.txt
 	@grep -h '^jsonlogic cross-check:' $(LOG)/rules.txt
 	@echo "rules: $$(tail -n 1 $(LOG)/rules.txt)"
@@ -64,7 +66,8 @@ screenshots: setup-test build
 ## workspace), the geometry benchmark (10,000 grids loaded and checked), the re-cut benchmark
 # (a 100 × 100 lattice into 25 parts and the demo county into 300–500-household grids, beside
 # METIS from PyPI's pymetis, which bench/recut/setup.sh installs in a venv), and each demo page's
-## time until its widgets render on a throttled phone profile.
+## time until its widgets render on a throttled phone profile, and <gr-org-tree>'s time from data
+## to first render for a generated 100,000-node tree.
 bench: setup
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench load --features generate
 	@. target/toolchain.env && $$CARGO bench -p grassroots-core --bench scorecard --features rules
@@ -76,6 +79,8 @@ bench: setup
 	@node tests/browser/scorecard-bench.mjs
 	@node tests/browser/recut-bench.mjs
 	@node tests/browser/load-bench.mjs
+	@. target/toolchain.env && $$CARGO build --quiet --release -p grassroots-core --features cli --bin grassroots
+	@node tests/browser/tree-bench.mjs target/release/grassroots
 
 clean:
 	rm -rf target tests/browser/node_modules tests/browser/artifacts

@@ -10,7 +10,8 @@
 #     webkit2gtk-driver (WebKitWebDriver, with xvfb) and firefox-esr for the other engines.
 # Then writes target/toolchain.env, which the Makefile's helpers source.
 # Idempotent: on a machine that has everything it only checks, in about a second.
-#   - with `setup.sh fuzz`: cargo-fuzz at a fixed version, for `make fuzz` and `make fuzz-smoke`;
+#   - with `setup.sh fuzz` or `test`: cargo-fuzz at a fixed version, for `make fuzz`,
+#     `make fuzz-smoke` and the smoke in `make test`;
 #   - with `setup.sh fixtures`: only LibreOffice Calc (headless, Debian's
 #     libreoffice-calc-nogui) for `make sheets-fixtures`, which makes the spreadsheet test
 #     corpus; `make test` does not need it (the corpus is checked in).
@@ -88,11 +89,11 @@ log "rust: $route route, $("$RUSTC" --version)"
 # The fuzz targets (fuzz/, `make fuzz`, `make fuzz-smoke`): cargo-fuzz at exactly this
 # version, built with the toolchain above, which also builds the targets: without a sanitizer
 # cargo-fuzz passes rustc only stable flags (see ARCHITECTURE.md, "Fuzzing (issue 17)").
-# Only `setup.sh fuzz` (make fuzz, make fuzz-smoke) installs it: `make test` does not run the
-# smoke yet (not yet verified from a fresh clone; see the issue 17 notes).
+# `setup.sh fuzz` (make fuzz, make fuzz-smoke) and `setup.sh test` (make test runs the smoke)
+# install it.
 CARGO_FUZZ_VERSION=0.13.2
 CARGO_FUZZ="$TOOLS/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz"
-if [ "$mode" = fuzz ]; then
+if [ "$mode" = fuzz ] || [ "$mode" = test ]; then
   if [ "$("$CARGO_FUZZ" --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
     log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a minute or two, once)"
     mkdir -p "$TOOLS"

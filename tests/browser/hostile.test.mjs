@@ -5,7 +5,8 @@
 // before broken text. Each time: the error panel, and exactly one `gr-error`; the page keeps
 // working (a tree beside them still answers the keyboard, no uncaught error), and each widget
 // given good data afterwards shows it. A BOM before good data is read (as editors write it).
-// A document of 1.5 million broken records lists 100 problems and counts the rest.
+// A document of 1.5 million broken records lists 100 problems and counts the rest. A good
+// document reads at each limit (the `limits` option) and is refused one under it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { events, open, rendered, start } from './harness.mjs';
@@ -117,6 +118,41 @@ describe('hostile data', () => {
     assert.deepEqual(fired[0].detail.errors.map((e) => [e.code, e.path, e.limit, e.max]), [['limit', '$.nodes', 'records', 1_000_000]]);
     assert.match(panel, /more than the limit of 1000000 items \(limit `records`\)/);
     await page.evaluate(() => document.getElementById('org-tree').handle.setOptions({ lang: 'zh-CN' }));
+  });
+
+  test('at each limit a good document reads, and one under it is refused naming the limit (depth, records, bytes)', async () => {
+    const text = await page.evaluate(async () => (await fetch('/fixtures/tree/valid/laifeng-shengli.json')).text());
+    const doc = JSON.parse(text);
+    const depth = (v) => (Array.isArray(v) ? 1 + Math.max(0, ...v.map(depth)) : v && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depth)) : 0);
+    const items = (v) => (Array.isArray(v) ? Math.max(v.length, ...v.map(items)) : v && typeof v === 'object' ? Math.max(Object.keys(v).length, ...Object.values(v).map(items)) : 0);
+    const edges = { depth: depth(doc), records: items(doc), bytes: new TextEncoder().encode(text).length };
+    /** Gives the tree `text` under `limits`; the gr-error events that came, after a pause. */
+    const give = async (limits) => {
+      const before = (await events(page, 'gr-error')).filter((e) => e.target === 'org-tree').length;
+      await page.evaluate(({ text, limits }) => {
+        const tree = document.getElementById('org-tree');
+        tree.handle.setOptions({ limits });
+        tree.data = text;
+      }, { text, limits });
+      await page.waitForFunction(() => {
+        const root = document.getElementById('org-tree').shadowRoot;
+        return root.querySelector('[role=treeitem]') || root.querySelector('.gr-widget [role=alert]');
+      });
+      await page.waitForTimeout(150);
+      return (await events(page, 'gr-error')).filter((e) => e.target === 'org-tree').slice(before);
+    };
+    for (const [limit, at] of Object.entries(edges)) {
+      assert.ok(at > 2, `${limit}: ${at}`);
+      // Out of the last state first, so that a tree drawn now is this document's.
+      await feed('org-tree', 'not JSON');
+      assert.deepEqual(await give({ [limit]: at }), [], `${limit} at ${at}: read`);
+      assert.ok(await page.evaluate(() => document.getElementById('org-tree').shadowRoot.querySelectorAll('[role=treeitem]').length > 0), `${limit} at ${at}: a tree`);
+      const fired = await give({ [limit]: at - 1 });
+      assert.ok(fired.length >= 1, `${limit} at ${at - 1}: refused`);
+      const errors = fired.at(-1).detail.errors;
+      assert.deepEqual([...new Set(errors.map((e) => [e.code, e.limit, e.max].join()))], [['limit', limit, at - 1].join()], `${limit} at ${at - 1}: ${JSON.stringify(errors.slice(0, 3))}`);
+    }
+    await page.evaluate(() => document.getElementById('org-tree').handle.setOptions({ limits: {} }));
   });
 
   test('through src: bytes that are not UTF-8, and a file over the size limit, are not read', async () => {
