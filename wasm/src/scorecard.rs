@@ -401,10 +401,10 @@ fn section_disclosure(props: &SectionProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for section.indicators.iter().enumerate().map(|(i, ind)| html! {
-                            <tr class={classes!((!ind.passed).then_some("gr-below"))}>
+                            <tr class={classes!((!ind.passed()).then_some("gr-below"))}>
                                 <th scope="row">{ indicator_name(i) }</th>
-                                <td class="gr-num">{ (text.score_of)(&points(ind.points), &points(ind.max)) }</td>
-                                <td>{ if props.lang == Lang::En { ind.reason.en().into_owned() } else { ind.reason.zh().into_owned() } }</td>
+                                <td class="gr-num">{ (text.score_of)(&points(ind.points()), &points(ind.max())) }</td>
+                                <td>{ if props.lang == Lang::En { ind.reason().en().into_owned() } else { ind.reason().zh().into_owned() } }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -391,22 +391,22 @@ fn entity_change(o: &EntityResult, n: &EntityResult) -> Option<EntityChange> {
         .collect();
     let (before, after) = (indicators(o), indicators(n));
     fn find<'a>(list: &[(&'a str, &'a IndicatorResult)], id: &str) -> Option<(&'a str, &'a IndicatorResult)> {
-        list.iter().find(|(_, i)| &*i.id == id).copied()
+        list.iter().find(|(_, i)| i.id() == id).copied()
     }
-    let ids = union(&before.iter().map(|(_, i)| &*i.id).collect::<Vec<_>>(), &after.iter().map(|(_, i)| &*i.id).collect::<Vec<_>>());
+    let ids = union(&before.iter().map(|(_, i)| i.id()).collect::<Vec<_>>(), &after.iter().map(|(_, i)| i.id()).collect::<Vec<_>>());
     let indicators = ids
         .into_iter()
         .filter_map(|id| {
             let (was, now) = (find(&before, id), find(&after, id));
-            let (from, to) = (was.map(|(_, i)| i.points), now.map(|(_, i)| i.points));
+            let (from, to) = (was.map(|(_, i)| i.points()), now.map(|(_, i)| i.points()));
             let section = now.or(was).map_or("", |(s, _)| s);
             (from != to).then(|| IndicatorChange {
                 id: id.to_owned(),
                 section: section.to_owned(),
                 from,
                 to,
-                old_reason: was.map(|(_, i)| i.reason.clone()),
-                new_reason: now.map(|(_, i)| i.reason.clone()),
+                old_reason: was.map(|(_, i)| i.reason()),
+                new_reason: now.map(|(_, i)| i.reason()),
             })
         })
         .collect();

@@ -180,7 +180,7 @@ fn eval(ctx: &Ctx, rules_file: &Path, facts: Option<&Path>, org: Option<&Path>, 
         if explain {
             for s in &e.sections {
                 for i in &s.indicators {
-                    out!("        {}/{}: {}", s.id, i.id, i.reason.zh());
+                    out!("        {}/{}: {}", s.id, i.id(), i.reason().zh());
                 }
             }
             for b in &e.bonuses {
