@@ -89,6 +89,24 @@ fn main() {
         ms(rules_time) / ms(bare_time)
     );
 
+    // An indicator's explanation is written when it is read (see `Reason`): what writing every
+    // one of them costs, for a caller that reads them all (serializing the evaluation does).
+    let evaluation = rules.evaluate(&entities);
+    let mut count = 0;
+    let (texts_time, _) = best_of_each(
+        || {
+            count = 0;
+            for indicator in evaluation.entities.iter().flat_map(|e| &e.sections).flat_map(|s| &s.indicators) {
+                let reason = indicator.reason();
+                black_box((reason.zh(), reason.en()));
+                count += 1;
+            }
+        },
+        || {},
+    );
+    drop(evaluation);
+    println!("scorecard: writing the {count} indicator explanations of one evaluation (zh and en): {:.1} ms", ms(texts_time));
+
     // End to end, as `evaluate()` in the widget bundle: text in, text out.
     let doc = json!({"rules": rule_set(), "entities": entities}).to_string();
     let end_to_end = |doc: &str| match Scorecard::from_json(doc) {
