@@ -691,6 +691,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn an_indicators_result_stays_small() {
+        // 250,000 of them for 10,000 entities: see `IndicatorResult`.
+        assert_eq!(std::mem::size_of::<IndicatorResult>(), 56);
+    }
+
+    #[test]
     fn one_point_is_singular_and_units_follow_the_fact() {
         let (result, _) = rules().evaluate_one(&entity(json!({"visits": 10, "label": "x", "honour": false})));
         let visits = &result.sections[0].indicators[0];
