@@ -42,6 +42,11 @@ fn best_of_each(mut a: impl FnMut(), mut b: impl FnMut()) -> (Duration, Duration
     (0..RUNS).fold((Duration::MAX, Duration::MAX), |(best_a, best_b), _| (best_a.min(time(&mut a)), best_b.min(time(&mut b))))
 }
 
+#[inline(never)]
+fn profiled(rules: &RuleSet, entities: &[Entity]) {
+    drop(black_box(rules.evaluate(black_box(entities))));
+}
+
 fn main() {
     let rules = match RuleSet::from_value(&rule_set()) {
         Ok(rules) => rules,
@@ -55,6 +60,14 @@ fn main() {
 
     let evaluation = rules.evaluate(&entities);
     assert!(evaluation.diagnostics.is_empty(), "{:#?}", &evaluation.diagnostics[..evaluation.diagnostics.len().min(5)]);
+    drop(evaluation);
+    // `SCORECARD_PROFILE=1`: one more evaluation (and the dropping of its result) in a function
+    // of its own, then stop: `valgrind --tool=callgrind --collect-atstart=no
+    // --toggle-collect='*profiled*'` counts the instructions of the whole evaluation alone.
+    if std::env::var_os("SCORECARD_PROFILE").is_some() {
+        profiled(&rules, &entities);
+        return;
+    }
     let (rules_time, bare_time) = best_of_each(
         || {
             black_box(rules.evaluate(black_box(&entities)));
@@ -76,12 +89,37 @@ fn main() {
         ms(rules_time) / ms(bare_time)
     );
 
+    // An indicator's explanation is written when it is read (see `Reason`): what writing every
+    // one of them costs, for a caller that reads them all (serializing the evaluation does).
+    let evaluation = rules.evaluate(&entities);
+    let mut count = 0;
+    let (texts_time, _) = best_of_each(
+        || {
+            count = 0;
+            for indicator in evaluation.entities.iter().flat_map(|e| &e.sections).flat_map(|s| &s.indicators) {
+                let reason = indicator.reason();
+                black_box((reason.zh(), reason.en()));
+                count += 1;
+            }
+        },
+        || {},
+    );
+    drop(evaluation);
+    println!("scorecard: writing the {count} indicator explanations of one evaluation (zh and en): {:.1} ms", ms(texts_time));
+
     // End to end, as `evaluate()` in the widget bundle: text in, text out.
     let doc = json!({"rules": rule_set(), "entities": entities}).to_string();
     let end_to_end = |doc: &str| match Scorecard::from_json(doc) {
         Ok(card) => serde_json::to_string_pretty(card.evaluation()).unwrap_or_default(),
         Err(e) => panic!("the bench document does not load: {e}"),
     };
+    // `SCORECARD_DUMP=file`: that output written to `file`, to compare two builds' byte for byte.
+    if let Some(file) = std::env::var_os("SCORECARD_DUMP") {
+        if let Err(e) = std::fs::write(&file, end_to_end(&doc)) {
+            eprintln!("could not write {}: {e}", file.to_string_lossy());
+        }
+        return;
+    }
     let (whole, _) = best_of_each(|| drop(black_box(end_to_end(black_box(&doc)))), || {});
     println!("scorecard end to end (read, check, evaluate, write JSON): native {:.1} ms", ms(whole));
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");

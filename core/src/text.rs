@@ -38,6 +38,22 @@ pub fn number_into(out: &mut String, value: f64) {
             }
         }
         out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    } else if rounded.abs() < 1e13 {
+        // Hundredths by hand as well: below 10^13 two numbers of hundredths are further apart
+        // than the float's precision, so the shortest digits that give `rounded` back (what
+        // `{rounded}` writes) are those of `hundredths / 100`; the test below holds them equal.
+        let hundredths = (value * 100.0).round() as i64;
+        if hundredths < 0 {
+            out.push('-');
+        }
+        let hundredths = hundredths.unsigned_abs();
+        number_into(out, (hundredths / 100) as f64);
+        let part = hundredths % 100;
+        out.push('.');
+        out.push(char::from(b'0' + (part / 10) as u8));
+        if part % 10 != 0 {
+            out.push(char::from(b'0' + (part % 10) as u8));
+        }
     } else {
         // Writing to a String cannot fail.
         let _ = write!(out, "{rounded}");
@@ -74,6 +90,31 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hundredths_are_written_as_the_float_formatter_writes_them() {
+        let formatter = |v: f64| {
+            let rounded = (v * 100.0).round() / 100.0;
+            if rounded.fract() == 0.0 { format!("{}", rounded as i64) } else { format!("{rounded}") }
+        };
+        // Every hundredth to ±2,000, the same shifted by powers of ten up to the bound, and
+        // values between hundredths (a seeded walk).
+        let mut values: Vec<f64> = (-200_000..=200_000).map(|k| f64::from(k) / 100.0).collect();
+        for e in 3..13 {
+            values.extend((-999..=999).map(|k| f64::from(k) / 100.0 + 10f64.powi(e)));
+            values.extend((-999..=999).map(|k| -(f64::from(k) / 100.0 + 10f64.powi(e) * 9.87)));
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push((x % 2_000_000_000) as f64 / 997.0 - 1_000_000.0);
+        }
+        for v in values {
+            assert_eq!(number(v), formatter(v), "{v:?}");
+        }
+    }
 
     #[test]
     fn folds_width_case_and_spaces() {

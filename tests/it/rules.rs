@@ -90,8 +90,8 @@ fn a_nodes_rollup_feeds_the_rules_as_facts() {
     let result = rules.evaluate(&entities.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>());
     for (entity, coverage) in &entities {
         let got = result.entity(&entity.id).unwrap_or_else(|| panic!("no result for {}", entity.id));
-        let indicator = got.sections[0].indicators.iter().find(|i| i.id == "grid-branches").unwrap_or_else(|| panic!("no grid-branches"));
-        assert_eq!(indicator.value.as_f64(), coverage.grids_with_branch.value, "{}", entity.id);
+        let indicator = got.sections[0].indicators.iter().find(|i| i.id() == "grid-branches").unwrap_or_else(|| panic!("no grid-branches"));
+        assert_eq!(indicator.value().as_f64(), coverage.grids_with_branch.value, "{}", entity.id);
         // The facts only the caller knows (meetings, satisfaction, …) are reported missing, by name.
         assert!(result.diagnostics.iter().any(|p| p.record.as_deref() == Some(entity.id.as_str())
             && matches!(&p.kind, grassroots::ProblemKind::MissingFact { fact } if fact == "resident_satisfaction")));
@@ -190,7 +190,7 @@ fn ledger_and_case_figures_feed_the_shipped_rule_sets() {
     // tm1 served 20 of its 24 hours: the hours indicator fails, so the member does not comply.
     let tm1 = result.entity("tm1").unwrap_or_else(|| panic!("{result:#?}"));
     assert_eq!(tm1.tier, Tier::Fail);
-    assert_eq!(tm1.sections[0].indicators[0].reason.zh, "服务时长达到目标：否，得 0 分");
+    assert_eq!(tm1.sections[0].indicators[0].reason().zh(), "服务时长达到目标：否，得 0 分");
 
     let cases = CasesDoc::from_json(&read(&data_dir("cases/valid/season-shengli.json"))).unwrap_or_else(|e| panic!("{e}"));
     let tree = grassroots::OrgTree::from_json(&read(&data_dir("tree/valid/laifeng-shengli.json"))).unwrap_or_else(|e| panic!("{e}"));

@@ -318,15 +318,15 @@ fn entity_card(card: &Rc<Scorecard>, lang: Lang, selected: usize, select: &Callb
                     </span>
                 </p>
                 if let Some(why) = &r.not_rated {
-                    <p class="gr-note">{ reason(&why.zh, &why.en) }</p>
+                    <p class="gr-note">{ reason(&why.zh(), &why.en()) }</p>
                 }
                 if !r.vetoes.is_empty() {
                     <p class="gr-veto"><strong>{ text.vetoes_title }</strong></p>
-                    <ul class="gr-list">{ for r.vetoes.iter().map(|v| html! { <li>{ reason(&v.reason.zh, &v.reason.en) }</li> }) }</ul>
+                    <ul class="gr-list">{ for r.vetoes.iter().map(|v| html! { <li>{ reason(&v.reason.zh(), &v.reason.en()) }</li> }) }</ul>
                 }
                 if !r.bonuses.is_empty() {
                     <p><strong>{ text.bonuses_title }</strong></p>
-                    <ul class="gr-list">{ for r.bonuses.iter().map(|b| html! { <li>{ reason(&b.reason.zh, &b.reason.en) }</li> }) }</ul>
+                    <ul class="gr-list">{ for r.bonuses.iter().map(|b| html! { <li>{ reason(&b.reason.zh(), &b.reason.en()) }</li> }) }</ul>
                 }
             </div>
             <ul class="gr-sections">
@@ -401,10 +401,10 @@ fn section_disclosure(props: &SectionProps) -> Html {
                     </tr></thead>
                     <tbody>
                         { for section.indicators.iter().enumerate().map(|(i, ind)| html! {
-                            <tr class={classes!((!ind.passed).then_some("gr-below"))}>
+                            <tr class={classes!((!ind.passed()).then_some("gr-below"))}>
                                 <th scope="row">{ indicator_name(i) }</th>
-                                <td class="gr-num">{ (text.score_of)(&points(ind.points), &points(ind.max)) }</td>
-                                <td>{ if props.lang == Lang::En { &ind.reason.en } else { &ind.reason.zh } }</td>
+                                <td class="gr-num">{ (text.score_of)(&points(ind.points()), &points(ind.max())) }</td>
+                                <td>{ if props.lang == Lang::En { ind.reason().en().into_owned() } else { ind.reason().zh().into_owned() } }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -356,7 +356,7 @@ fn union<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<&'a str> {
 }
 
 fn indicators(r: &EntityResult) -> Vec<(&str, &IndicatorResult)> {
-    r.sections.iter().flat_map(|s| s.indicators.iter().map(move |i| (s.id.as_str(), i))).collect()
+    r.sections.iter().flat_map(|s| s.indicators.iter().map(move |i| (&*s.id, i))).collect()
 }
 
 type Applied<'a> = Vec<(&'a str, &'a Reason)>;
@@ -380,8 +380,8 @@ fn entity_change(o: &EntityResult, n: &EntityResult) -> Option<EntityChange> {
     if old == new {
         return None;
     }
-    let score = |r: &EntityResult, id: &str| r.sections.iter().find(|s| s.id == id).map(|s| s.score);
-    let section_ids = union(&o.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), &n.sections.iter().map(|s| s.id.as_str()).collect::<Vec<_>>());
+    let score = |r: &EntityResult, id: &str| r.sections.iter().find(|s| &*s.id == id).map(|s| s.score);
+    let section_ids = union(&o.sections.iter().map(|s| &*s.id).collect::<Vec<_>>(), &n.sections.iter().map(|s| &*s.id).collect::<Vec<_>>());
     let sections = section_ids
         .into_iter()
         .filter_map(|id| {
@@ -391,22 +391,22 @@ fn entity_change(o: &EntityResult, n: &EntityResult) -> Option<EntityChange> {
         .collect();
     let (before, after) = (indicators(o), indicators(n));
     fn find<'a>(list: &[(&'a str, &'a IndicatorResult)], id: &str) -> Option<(&'a str, &'a IndicatorResult)> {
-        list.iter().find(|(_, i)| i.id == id).copied()
+        list.iter().find(|(_, i)| i.id() == id).copied()
     }
-    let ids = union(&before.iter().map(|(_, i)| i.id.as_str()).collect::<Vec<_>>(), &after.iter().map(|(_, i)| i.id.as_str()).collect::<Vec<_>>());
+    let ids = union(&before.iter().map(|(_, i)| i.id()).collect::<Vec<_>>(), &after.iter().map(|(_, i)| i.id()).collect::<Vec<_>>());
     let indicators = ids
         .into_iter()
         .filter_map(|id| {
             let (was, now) = (find(&before, id), find(&after, id));
-            let (from, to) = (was.map(|(_, i)| i.points), now.map(|(_, i)| i.points));
+            let (from, to) = (was.map(|(_, i)| i.points()), now.map(|(_, i)| i.points()));
             let section = now.or(was).map_or("", |(s, _)| s);
             (from != to).then(|| IndicatorChange {
                 id: id.to_owned(),
                 section: section.to_owned(),
                 from,
                 to,
-                old_reason: was.map(|(_, i)| i.reason.clone()),
-                new_reason: now.map(|(_, i)| i.reason.clone()),
+                old_reason: was.map(|(_, i)| i.reason()),
+                new_reason: now.map(|(_, i)| i.reason()),
             })
         })
         .collect();
@@ -468,10 +468,10 @@ impl fmt::Display for EntityChange {
         for i in &self.indicators {
             writeln!(f, "      indicator {}/{}: {} → {}", i.section, i.id, points(i.from), points(i.to))?;
             if let Some(r) = &i.old_reason {
-                writeln!(f, "          old: {}", r.zh)?;
+                writeln!(f, "          old: {}", r.zh())?;
             }
             if let Some(r) = &i.new_reason {
-                writeln!(f, "          new: {}", r.zh)?;
+                writeln!(f, "          new: {}", r.zh())?;
             }
         }
         for (kind, list) in [("veto", &self.vetoes), ("bonus", &self.bonuses)] {
@@ -480,7 +480,7 @@ impl fmt::Display for EntityChange {
                     Side::Old => "old",
                     Side::New => "new",
                 };
-                writeln!(f, "      {kind} {} only in the {side} version: {}", x.id, x.reason.zh)?;
+                writeln!(f, "      {kind} {} only in the {side} version: {}", x.id, x.reason.zh())?;
             }
         }
         if self.sections.is_empty() && self.indicators.is_empty() && self.vetoes.is_empty() && self.bonuses.is_empty() {
@@ -557,8 +557,8 @@ mod tests {
         assert_eq!(ids, ["a", "b", "c"]);
         let a = &diff.entities[0];
         assert_eq!((a.old.passed, a.new.passed), (true, false));
-        assert_eq!(a.indicators[0].old_reason.as_ref().map(|r| r.zh.as_str()), Some("网格党支部覆盖率 92% ≥ 90%，得 100 分"));
-        assert_eq!(a.indicators[0].new_reason.as_ref().map(|r| r.zh.as_str()), Some("网格党支部覆盖率 92% < 95%，得 0 分"));
+        assert_eq!(a.indicators[0].old_reason.as_ref().map(|r| r.zh().into_owned()).as_deref(), Some("网格党支部覆盖率 92% ≥ 90%，得 100 分"));
+        assert_eq!(a.indicators[0].new_reason.as_ref().map(|r| r.zh().into_owned()).as_deref(), Some("网格党支部覆盖率 92% < 95%，得 0 分"));
         assert_eq!(a.sections, [SectionChange { id: "grids".into(), from: Some(100.0), to: Some(0.0) }]);
         let b = &diff.entities[1];
         assert_eq!((b.old.rank, b.new.rank, b.new.voided), (Some(2), Some(3), true));

@@ -28,7 +28,7 @@
 //! let result = rules.evaluate(&[entity]);
 //! let c1 = &result.entities[0];
 //! assert_eq!(c1.tier, Tier::Pass);
-//! assert_eq!(c1.sections[0].indicators[0].reason.zh, "网格党支部覆盖率 92% ≥ 90%，得 100 分");
+//! assert_eq!(c1.sections[0].indicators[0].reason().zh(), "网格党支部覆盖率 92% ≥ 90%，得 100 分");
 //! # Ok(())
 //! # }
 //! ```
@@ -64,6 +64,7 @@ mod diff;
 mod eval;
 mod expr;
 mod facts;
+mod reason;
 #[cfg(feature = "generate")]
 pub mod generate;
 mod set;

@@ -416,7 +416,7 @@ fn operation<'a>(op: Op, args: &'a [Node], env: &Env<'a>, scope: &Scope<'_, 'a>)
         Op::If => {
             let mut i = 0;
             while i + 1 < args.len() {
-                if truthy(&eval(&args[i], env, scope)?) {
+                if holds(&args[i], env, scope)? {
                     return eval(&args[i + 1], env, scope);
                 }
                 i += 2;
@@ -441,29 +441,15 @@ fn operation<'a>(op: Op, args: &'a [Node], env: &Env<'a>, scope: &Scope<'_, 'a>)
             V::Bool(same == matches!(op, Op::Eq | Op::StrictEq))
         }
         Op::Not | Op::NotNot => {
-            let a = at(0)?;
-            rest(args, 1, env, scope)?;
-            V::Bool(truthy(&a) == (op == Op::NotNot))
-        }
-        Op::Lt | Op::Le => {
-            let (a, b, c) = (at(0)?, at(1)?, at(2)?);
-            rest(args, 3, env, scope)?;
-            let holds = |x: &V, y: &V| match compare(x, y) {
-                Some(Ordering::Less) => true,
-                Some(Ordering::Equal) => op == Op::Le,
-                _ => false,
+            // truthy(undefined) is false.
+            let a = match args.first() {
+                Some(node) => holds(node, env, scope)?,
+                None => false,
             };
-            V::Bool(if matches!(c, V::Undef) { holds(&a, &b) } else { holds(&a, &b) && holds(&b, &c) })
+            rest(args, 1, env, scope)?;
+            V::Bool(a == (op == Op::NotNot))
         }
-        Op::Gt | Op::Ge => {
-            let (a, b) = (at(0)?, at(1)?);
-            rest(args, 2, env, scope)?;
-            V::Bool(match compare(&a, &b) {
-                Some(Ordering::Greater) => true,
-                Some(Ordering::Equal) => op == Op::Ge,
-                _ => false,
-            })
-        }
+        Op::Lt | Op::Le | Op::Gt | Op::Ge => V::Bool(comparison(op, args, env, scope)?),
         Op::Add => {
             let mut sum = 0.0;
             for a in args {
@@ -488,9 +474,10 @@ fn operation<'a>(op: Op, args: &'a [Node], env: &Env<'a>, scope: &Scope<'_, 'a>)
             if matches!(b, V::Undef) { V::Num(-to_number(&a)) } else { V::Num(to_number(&a) - to_number(&b)) }
         }
         Op::Div | Op::Mod => {
-            let (a, b) = (at(0)?, at(1)?);
+            // ToNumber(undefined) is NaN.
+            let x = args.first().map_or(Ok(f64::NAN), |a| number_of(a, env, scope))?;
+            let y = args.get(1).map_or(Ok(f64::NAN), |b| number_of(b, env, scope))?;
             rest(args, 2, env, scope)?;
-            let (x, y) = (to_number(&a), to_number(&b));
             V::Num(if op == Op::Div { x / y } else { x % y })
         }
         Op::Max | Op::Min => {
@@ -592,6 +579,89 @@ fn operation<'a>(op: Op, args: &'a [Node], env: &Env<'a>, scope: &Scope<'_, 'a>)
             if matches!(compare(&found, &need), Some(Ordering::Greater | Ordering::Equal)) { V::Arr(Vec::new()) } else { are_missing }
         }
     })
+}
+
+/// `truthy(&eval(node))`, without making the value of a comparison, `and` or `or` (what an
+/// `if` asks of its conditions).
+fn holds<'a>(node: &'a Node, env: &Env<'a>, scope: &Scope<'_, 'a>) -> Result<bool, Failure> {
+    match node {
+        Node::Op(op @ (Op::Lt | Op::Le | Op::Gt | Op::Ge), args) => comparison(*op, args, env, scope),
+        // `and` gives its first falsy argument or its last, `or` its first truthy one or its
+        // last; with no argument, `undefined`.
+        Node::Op(op @ (Op::And | Op::Or), args) => {
+            let or = *op == Op::Or;
+            for a in args.iter() {
+                if holds(a, env, scope)? == or {
+                    return Ok(or);
+                }
+            }
+            Ok(!or && !args.is_empty())
+        }
+        _ => Ok(truthy(&eval(node, env, scope)?)),
+    }
+}
+
+/// `<`, `<=` (both also between three values), `>`, `>=`.
+fn comparison<'a>(op: Op, args: &'a [Node], env: &Env<'a>, scope: &Scope<'_, 'a>) -> Result<bool, Failure> {
+    let wanted = |order: Option<Ordering>| match order {
+        Some(Ordering::Less) => matches!(op, Op::Lt | Op::Le),
+        Some(Ordering::Greater) => matches!(op, Op::Gt | Op::Ge),
+        Some(Ordering::Equal) => matches!(op, Op::Le | Op::Ge),
+        None => false,
+    };
+    if let [a, b] = args
+        && (numeric(a) || numeric(b))
+    {
+        // One side is a number, so JavaScript compares both as numbers (text with text is
+        // the only other case): ToNumber of each, in order, without their values.
+        let x = number_of(a, env, scope)?;
+        return Ok(wanted(x.partial_cmp(&number_of(b, env, scope)?)));
+    }
+    let at = |i: usize| arg(args, i, env, scope);
+    Ok(if matches!(op, Op::Lt | Op::Le) {
+        let (a, b, c) = (at(0)?, at(1)?, at(2)?);
+        rest(args, 3, env, scope)?;
+        if matches!(c, V::Undef) { wanted(compare(&a, &b)) } else { wanted(compare(&a, &b)) && wanted(compare(&b, &c)) }
+    } else {
+        let (a, b) = (at(0)?, at(1)?);
+        rest(args, 2, env, scope)?;
+        wanted(compare(&a, &b))
+    })
+}
+
+/// Whether a node's value is always a number.
+fn numeric(node: &Node) -> bool {
+    match node {
+        Node::Num(_) | Node::Json(Value::Number(_)) => true,
+        Node::Op(Op::Add | Op::Sub | Op::Div | Op::Mod | Op::Max | Op::Min, _) => true,
+        // `*` of one argument is that argument.
+        Node::Op(Op::Mul, args) => args.len() > 1,
+        _ => false,
+    }
+}
+
+/// `to_number(&eval(node))`, without making the value of a number, a fact read or a division.
+fn number_of<'a>(node: &'a Node, env: &Env<'a>, scope: &Scope<'_, 'a>) -> Result<f64, Failure> {
+    match node {
+        Node::Num(n) => Ok(*n),
+        Node::Json(v) => Ok(json_number(v)),
+        // A fact that is not there reads as null: 0.
+        Node::Slot { slot, path, default: None } if path.is_empty() => Ok(env.row.get(*slot).copied().flatten().map_or(0.0, json_number)),
+        Node::Op(op @ (Op::Div | Op::Mod), args) if args.len() == 2 => {
+            let x = number_of(&args[0], env, scope)?;
+            let y = number_of(&args[1], env, scope)?;
+            Ok(if *op == Op::Div { x / y } else { x % y })
+        }
+        _ => Ok(to_number(&eval(node, env, scope)?)),
+    }
+}
+
+/// ToNumber of a fact or a constant.
+fn json_number(v: &Value) -> f64 {
+    match v {
+        Value::Number(n) => n.as_f64().unwrap_or(f64::NAN),
+        other => to_number(&V::Json(other)),
+    }
 }
 
 /// Evaluates the arguments past those an operator reads (json-logic-js evaluates them all).
@@ -843,6 +913,14 @@ fn strict_eq(a: &V, b: &V) -> bool {
 /// JavaScript's relational comparison: text with text by UTF-16 code units, anything else
 /// as numbers; `None` when a number is NaN (every comparison is then false).
 fn compare(a: &V, b: &V) -> Option<Ordering> {
+    let plain = |v: &V| match v {
+        V::Num(n) => Some(*n),
+        V::Json(Value::Number(n)) => Some(n.as_f64().unwrap_or(f64::NAN)),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (plain(a), plain(b)) {
+        return x.partial_cmp(&y);
+    }
     let (pa, pb) = (primitive(a), primitive(b));
     if let (Kind::Str(x), Kind::Str(y)) = (kind(&pa), kind(&pb)) {
         return Some(x.encode_utf16().cmp(y.encode_utf16()));

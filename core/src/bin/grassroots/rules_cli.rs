@@ -175,19 +175,19 @@ fn eval(ctx: &Ctx, rules_file: &Path, facts: Option<&Path>, org: Option<&Path>, 
         let rank = e.rank.map_or_else(|| "-".to_owned(), |r| r.to_string());
         out!("{:>4}  {:<20} {:>7} {:<10} {}", rank, e.id, e.total, tier, sections.join(", "));
         if let Some(reason) = &e.not_rated {
-            out!("        {}", reason.zh);
+            out!("        {}", reason.zh());
         }
         if explain {
             for s in &e.sections {
                 for i in &s.indicators {
-                    out!("        {}/{}: {}", s.id, i.id, i.reason.zh);
+                    out!("        {}/{}: {}", s.id, i.id(), i.reason().zh());
                 }
             }
             for b in &e.bonuses {
-                out!("        +{}: {}", b.id, b.reason.zh);
+                out!("        +{}: {}", b.id, b.reason.zh());
             }
             for v in &e.vetoes {
-                out!("        !{}: {}", v.id, v.reason.zh);
+                out!("        !{}: {}", v.id, v.reason.zh());
             }
         }
     }
