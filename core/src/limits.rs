@@ -132,6 +132,7 @@ const CLASS: [u8; 256] = {
 };
 
 /// Where the string that starts at `start` ends (its closing quote), if it does.
+#[inline]
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     // Eight bytes at a time: the first `"` or `\` of a word is its lowest byte that equals
     // one of them (`has_zero` is exact at the lowest such byte). Keys and most values are

@@ -481,26 +481,35 @@ pub(crate) fn assemble(mut nodes: Vec<Node>, links: Links, root: usize) -> OrgTr
             counts[p as usize] += 1;
         }
     }
-    for (node, &count) in nodes.iter_mut().zip(&counts) {
-        if count > 0 {
-            node.children = Vec::with_capacity(count as usize);
-        }
-    }
-    for (i, &p) in parent_of.iter().enumerate() {
-        if p != UNRESOLVED {
-            nodes[i].parent = Some(NodeId(p));
-            nodes[p as usize].children.push(NodeId(i as u32));
-        }
-    }
-    // Depths top-down; with no cycles and one root every node is reached exactly once. When
-    // parents come first, the arena's order is top-down already.
     if parents_first {
+        // One pass in the arena's order, which is top-down: each node's parent has been seen
+        // (its children list made, its depth known) by the time the node comes.
+        let mut depths = vec![0u32; nodes.len()];
         for (i, &p) in parent_of.iter().enumerate() {
+            if counts[i] > 0 {
+                nodes[i].children = Vec::with_capacity(counts[i] as usize);
+            }
             if p != UNRESOLVED {
-                nodes[i].depth = nodes[p as usize].depth + 1;
+                depths[i] = depths[p as usize] + 1;
+                let node = &mut nodes[i];
+                node.parent = Some(NodeId(p));
+                node.depth = depths[i];
+                nodes[p as usize].children.push(NodeId(i as u32));
             }
         }
     } else {
+        for (node, &count) in nodes.iter_mut().zip(&counts) {
+            if count > 0 {
+                node.children = Vec::with_capacity(count as usize);
+            }
+        }
+        for (i, &p) in parent_of.iter().enumerate() {
+            if p != UNRESOLVED {
+                nodes[i].parent = Some(NodeId(p));
+                nodes[p as usize].children.push(NodeId(i as u32));
+            }
+        }
+        // Depths top-down; with no cycles and one root every node is reached exactly once.
         let mut stack = vec![root];
         while let Some(i) = stack.pop() {
             let depth = nodes[i].depth + 1;
