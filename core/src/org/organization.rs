@@ -912,9 +912,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             }
         }
         for (j, b) in u.baobao.iter().enumerate() {
-            if let Err(kind) = community_link(node_id(&b.community), &b.community, &is_community) {
-                problems.push(Problem::error(rec(), path(&format!("baobao[{j}].community")), kind));
-            }
+            community_link(node_id(&b.community), &b.community, &is_community, problems, || (rec(), path(&format!("baobao[{j}].community"))));
             if u.baobao[..j].iter().any(|o| o.community == b.community) {
                 problems.push(Problem::error(rec(), path(&format!("baobao[{j}].community")), ProblemKind::ListedTwice { id: b.community.clone() }));
             }
@@ -932,9 +930,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             if st.name.trim().is_empty() {
                 problems.push(Problem::error(rec(), at("name"), ProblemKind::Empty));
             }
-            if let Err(kind) = community_link(node_id(&st.community), &st.community, &is_community) {
-                problems.push(Problem::error(rec(), at("community"), kind));
-            }
+            community_link(node_id(&st.community), &st.community, &is_community, problems, || (rec(), at("community")));
             if node_id(&st.community).is_some_and(|c| is_community(c)) && !u.baobao.iter().any(|b| b.community == st.community) {
                 problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: st.community.clone() }));
             }
@@ -979,16 +975,10 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     for (i, c) in compounds.records.iter().enumerate() {
         let rec = || Some(c.id.clone());
         let path = |field: &str| at("compounds", &compounds.positions, i, field);
-        let community = match community_link(node_id(&c.community), &c.community, &is_community) {
-            Ok(cm) => {
-                links.compound_community[i] = cm;
-                Some(cm)
-            }
-            Err(kind) => {
-                problems.push(Problem::error(rec(), path("community"), kind));
-                None
-            }
-        };
+        let community = community_link(node_id(&c.community), &c.community, &is_community, problems, || (rec(), path("community")));
+        if let Some(cm) = community {
+            links.compound_community[i] = cm;
+        }
         for (j, g) in c.grids.iter().enumerate() {
             match grid_in(g, community, &grid_ids, &links.grid_community) {
                 Ok(gi) => links.compound_grids[i].push(gi),
@@ -1019,16 +1009,10 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         if t.name.trim().is_empty() {
             problems.push(Problem::error(rec(), path("name"), ProblemKind::Empty));
         }
-        let community = match community_link(node_id(&t.community), &t.community, &is_community) {
-            Ok(cm) => {
-                links.team_community[i] = cm;
-                Some(cm)
-            }
-            Err(kind) => {
-                problems.push(Problem::error(rec(), path("community"), kind));
-                None
-            }
-        };
+        let community = community_link(node_id(&t.community), &t.community, &is_community, problems, || (rec(), path("community")));
+        if let Some(cm) = community {
+            links.team_community[i] = cm;
+        }
         if let Some(g) = t.grid.as_deref() {
             match grid_in(g, community, &grid_ids, &links.grid_community) {
                 Ok(gi) => links.team_grid[i] = gi,
@@ -1073,14 +1057,23 @@ fn shape_problem(record: Option<String>, path: String, message: &str) -> Problem
     document::shape(record, path, message.to_owned())
 }
 
-/// A record's `community`: the node's index when it is a community, else the problem (the
-/// caller adds its path, made only then).
-fn community_link(node: Option<u32>, id: &str, is_community: &dyn Fn(u32) -> bool) -> Result<u32, ProblemKind> {
-    match node {
-        None => Err(ProblemKind::UnknownRef { what: RefKind::Node, id: id.to_owned() }),
-        Some(c) if !is_community(c) => Err(ProblemKind::NotCommunity { id: id.to_owned() }),
-        Some(c) => Ok(c),
-    }
+/// A record's `community`: the node's index when it is a community, else a problem at the
+/// record and path `at` gives (made only then).
+fn community_link(
+    node: Option<u32>,
+    id: &str,
+    is_community: &dyn Fn(u32) -> bool,
+    problems: &mut Vec<Problem>,
+    at: impl FnOnce() -> (Option<String>, String),
+) -> Option<u32> {
+    let kind = match node {
+        None => ProblemKind::UnknownRef { what: RefKind::Node, id: id.to_owned() },
+        Some(c) if !is_community(c) => ProblemKind::NotCommunity { id: id.to_owned() },
+        Some(c) => return Some(c),
+    };
+    let (record, path) = at();
+    problems.push(Problem::error(record, path, kind));
+    None
 }
 
 /// A grid a record of `community` names: its index when it exists and lies in that community
