@@ -209,7 +209,8 @@ fn main() {
     for size in sizes {
         let doc = generate(GenOptions::with_nodes(size).members_per_group(1, 2));
         let json = doc.to_json();
-        let runs = if size >= 1_000_000 { 3 } else { 7 };
+        // LOAD_BENCH_RUNS overrides the number of runs (1 for a profiler such as callgrind).
+        let runs = std::env::var("LOAD_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(if size >= 1_000_000 { 3 } else { 7 });
         let parse = best_of(runs, || {
             let plain: PlainDoc = serde_json::from_str(&json).unwrap_or_else(|e| panic!("plain parse: {e}"));
             black_box(plain);

@@ -132,16 +132,35 @@ const CLASS: [u8; 256] = {
 };
 
 /// Where the string that starts at `start` ends (its closing quote), if it does.
+#[inline]
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
+    // Eight bytes at a time: the first `"` or `\` of a word is its lowest byte that equals
+    // one of them (`has_zero` is exact at the lowest such byte). Keys and most values are
+    // short, so the first word usually holds the end; memchr (SIMD) serves long text.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     let mut j = start;
     loop {
-        // Keys and most values are short: a plain look first, memchr (SIMD) for long text.
-        let stop = j.saturating_add(24).min(bytes.len());
-        let near = bytes.get(j..stop).and_then(|b| b.iter().position(|c| *c == b'"' || *c == b'\\'));
-        let found = match near {
-            Some(k) => j + k,
-            None if stop >= bytes.len() => return None,
-            None => stop + memchr::memchr2(b'"', b'\\', bytes.get(stop..)?)?,
+        let found = match bytes.get(j..j.saturating_add(8)) {
+            Some(word) => {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(word);
+                let v = u64::from_le_bytes(b);
+                let hits = has_zero(v ^ (ONES * u64::from(b'"'))) | has_zero(v ^ (ONES * u64::from(b'\\')));
+                if hits == 0 {
+                    // Past a short string's end: the rest by memchr once the text is long.
+                    j += 8;
+                    if j - start >= 32 {
+                        j + memchr::memchr2(b'"', b'\\', bytes.get(j..)?)?
+                    } else {
+                        continue;
+                    }
+                } else {
+                    j + (hits.trailing_zeros() / 8) as usize
+                }
+            }
+            None => j + bytes.get(j..)?.iter().position(|c| *c == b'"' || *c == b'\\')?,
         };
         if bytes[found] == b'"' {
             return Some(found);
@@ -389,6 +408,39 @@ mod tests {
         let l = small();
         let found = passed_at(r#"{"a": "123456789", "b": [1, 2, 3, 4], "c": "abcdefghij"}"#, &l);
         assert_eq!(found.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), vec!["$.a", "$.b", "$.c"]);
+    }
+
+    #[test]
+    fn a_string_ends_where_a_byte_by_byte_look_says() {
+        // Every place of a quote and a backslash in texts either side of the 8-byte word and
+        // of the switch to memchr, escapes at the very end too.
+        let naive = |b: &[u8], start: usize| {
+            let mut j = start;
+            while j < b.len() {
+                match b[j] {
+                    b'"' => return Some(j),
+                    b'\\' => j += 2,
+                    _ => j += 1,
+                }
+            }
+            None
+        };
+        for len in 0..80 {
+            for q in 0..=len {
+                for e in 0..=len {
+                    let mut text = vec![b'a'; len];
+                    if let Some(c) = text.get_mut(e) {
+                        *c = b'\\';
+                    }
+                    if let Some(c) = text.get_mut(q) {
+                        *c = b'"';
+                    }
+                    for start in [0, 1.min(len)] {
+                        assert_eq!(string_end(&text, start), naive(&text, start), "{:?} from {start}", String::from_utf8_lossy(&text));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::records::{CompoundRecord, GridRecord, MemberRecord, PostCategoryRecord, PropertyCompanyRecord, TeamRecord, UnitRecord};
 use super::schema::SchemaSpec;
-use super::tree::NodeRecord;
+use super::tree::{Node, NodeRecord};
 use crate::error::{Error, Problem, ProblemKind};
 use crate::jsonpath::{read as read_record, sort_key};
 
@@ -22,17 +22,23 @@ pub(crate) struct Section<T> {
 }
 
 impl<T> Section<T> {
-    #[cfg(not(target_arch = "wasm32"))]
-    fn all(records: Vec<T>) -> Self {
+    /// Records that were all read, each at its own index.
+    pub(crate) fn all(records: Vec<T>) -> Self {
         let positions = (0..records.len()).collect();
         Section { records, positions }
+    }
+
+    /// The same records, each made into another type.
+    pub(crate) fn map<U>(self, f: impl FnMut(T) -> U) -> Section<U> {
+        Section { records: self.records.into_iter().map(f).collect(), positions: self.positions }
     }
 }
 
 /// What a document holds once read.
 pub(crate) struct Document {
     pub schema: Option<SchemaSpec>,
-    pub nodes: Section<NodeRecord>,
+    /// Read straight into the tree's nodes, which the load links in place.
+    pub nodes: Section<Node>,
     pub grids: Section<GridRecord>,
     pub members: Section<MemberRecord>,
     pub units: Section<UnitRecord>,
@@ -44,15 +50,18 @@ pub(crate) struct Document {
 
 /// An organization document as JSON has it: only `nodes` is required. This type is the
 /// format (and the root of its JSON Schema); `Organization::from_json` reads it.
+// `Organization::from_json` reads `OrganizationDocument<Node>`: the nodes straight into the
+// tree's arena (through `NodeRecord`), to be linked in place.
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "OrganizationDocument"))]
 #[serde(deny_unknown_fields)]
-pub struct OrganizationDocument {
+pub struct OrganizationDocument<N = NodeRecord> {
     /// A preset name (`laifeng`, `xinxiang`, `street`) or a schema of the document's own.
     #[serde(default)]
     pub schema: Option<SchemaSpec>,
     /// The tree, one record a node, parents by id.
-    pub nodes: Vec<NodeRecord>,
+    pub nodes: Vec<N>,
     /// The grids.
     #[serde(default)]
     pub grids: Vec<GridRecord>,
@@ -92,7 +101,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
     // leaves it out: the slow path alone gives the same result, and a second set of
     // deserializers would not fit the bundle's size budget.
     #[cfg(not(target_arch = "wasm32"))]
-    if let Ok(doc) = serde_json::from_str::<OrganizationDocument>(json) {
+    if let Ok(doc) = serde_json::from_str::<OrganizationDocument<Node>>(json) {
         return Ok(Document {
             schema: doc.schema,
             nodes: Section::all(doc.nodes),
@@ -112,7 +121,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
     };
     let document = Document {
         schema,
-        nodes: items(doc, "nodes", true, problems),
+        nodes: items::<NodeRecord>(doc, "nodes", true, problems).map(Node::from),
         grids: items(doc, "grids", false, problems),
         members: items(doc, "members", false, problems),
         units: items(doc, "units", false, problems),

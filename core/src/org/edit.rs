@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::document::{Document, Section};
 use super::organization::Organization;
 use super::schema::SchemaSpec;
-use super::tree::NodeRecord;
+use super::tree::{Node, NodeRecord};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
 
 /// One restructuring step. Ids are record ids.
@@ -107,7 +107,6 @@ impl Organization {
                 nodes.remove(a.index());
             }
         }
-        let all = |n: usize| (0..n).collect::<Vec<_>>();
         let grids: Vec<_> = self.grids().iter().map(|g| g.record().clone()).collect();
         let units: Vec<_> = self.units().iter().map(|u| u.record().clone()).collect();
         let posts = self.post_categories().to_vec();
@@ -116,14 +115,14 @@ impl Organization {
         let teams: Vec<_> = self.teams().iter().map(|t| t.record().clone()).collect();
         let doc = Document {
             schema: self.schema().cloned().map(SchemaSpec::Custom),
-            nodes: Section { positions: all(nodes.len()), records: nodes },
-            grids: Section { positions: all(grids.len()), records: grids },
-            members: Section { positions: all(members.len()), records: members },
-            units: Section { positions: all(units.len()), records: units },
-            post_categories: Section { positions: all(posts.len()), records: posts },
-            property_companies: Section { positions: all(companies.len()), records: companies },
-            compounds: Section { positions: all(compounds.len()), records: compounds },
-            teams: Section { positions: all(teams.len()), records: teams },
+            nodes: Section::all(nodes).map(Node::from),
+            grids: Section::all(grids),
+            members: Section::all(members),
+            units: Section::all(units),
+            post_categories: Section::all(posts),
+            property_companies: Section::all(companies),
+            compounds: Section::all(compounds),
+            teams: Section::all(teams),
         };
         Organization::from_document(doc, Vec::new())
     }

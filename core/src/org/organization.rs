@@ -14,7 +14,7 @@ use super::records::{
 use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::rollup::{self, Rollup};
 use super::schema::{LevelRole, LevelSchema, SchemaSpec};
-use super::tree::{Links as TreeLinks, NodeId, NodeRecord, OrgTree, UNRESOLVED, assemble, link};
+use super::tree::{Links as TreeLinks, Node, NodeId, NodeRecord, OrgTree, UNRESOLVED, assemble, link};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
 
 
@@ -233,13 +233,12 @@ impl Organization {
         members: Vec<MemberRecord>,
         units: Vec<UnitRecord>,
     ) -> Result<Self, Error> {
-        let all = |n: usize| (0..n).collect::<Vec<_>>();
         let doc = document::Document {
             schema,
-            nodes: Section { positions: all(nodes.len()), records: nodes },
-            grids: Section { positions: all(grids.len()), records: grids },
-            members: Section { positions: all(members.len()), records: members },
-            units: Section { positions: all(units.len()), records: units },
+            nodes: Section::all(nodes).map(Node::from),
+            grids: Section::all(grids),
+            members: Section::all(members),
+            units: Section::all(units),
             post_categories: Section { records: Vec::new(), positions: Vec::new() },
             property_companies: Section { records: Vec::new(), positions: Vec::new() },
             compounds: Section { records: Vec::new(), positions: Vec::new() },
@@ -254,7 +253,7 @@ impl Organization {
         let linked = check_references(&doc, &links, schema.as_ref(), &mut problems);
         let document::Document { nodes, grids, members, units, post_categories, property_companies, compounds, teams, .. } = doc;
         let tree = match (links.ok, links.root) {
-            (true, Some(root)) => Some(assemble(nodes.records, links.index, &links.parent_of, root)),
+            (true, Some(root)) => Some(assemble(nodes.records, links, root)),
             _ => None,
         };
         let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) =
@@ -326,7 +325,7 @@ impl Organization {
             })
             .collect();
         let parts = rollup::Parts { grids: &grids, members: &members, units: &units, compounds: &compounds, teams: &teams };
-        let rollups = rollup::compute(&tree, &parts, schema.as_ref());
+        let rollups = rollup::compute(&tree, &parts, schema.as_ref(), &linked.roles);
         Ok(Organization {
             schema,
             tree,
@@ -582,6 +581,8 @@ impl Organization {
 /// What the reference checks resolved, by record index, for the build to use without
 /// looking anything up again. Only trusted when no error was found.
 struct Links {
+    /// Each node's level's role in the schema (empty without one).
+    roles: Vec<Option<LevelRole>>,
     /// For each grid, the node that names it.
     grid_branch: Vec<u32>,
     grid_community: Vec<u32>,
@@ -671,14 +672,29 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             }
         }
     }
-    // Each node's level as an index into the schema, looked up once.
+    // Each node's level as an index into the schema, looked up once (a record of the same
+    // level as the one before it, as siblings are, without a look), and its role.
     const NO_LEVEL: u8 = u8::MAX;
+    let mut roles: Vec<Option<LevelRole>> = Vec::new();
     let level_of: Vec<u8> = match schema {
-        Some(schema) => nodes
-            .records
-            .iter()
-            .map(|r| schema.levels.iter().position(|l| l.key == r.level).map_or(NO_LEVEL, |p| p.min(254) as u8))
-            .collect(),
+        Some(schema) => {
+            let mut last: Option<(&str, Option<usize>)> = None;
+            let positions = nodes.records.iter().map(|r| match last {
+                Some((level, found)) if level == r.level => found,
+                _ => {
+                    let found = schema.levels.iter().position(|l| l.key == r.level);
+                    last = Some((&r.level, found));
+                    found
+                }
+            });
+            let mut level_of = Vec::with_capacity(nodes.records.len());
+            roles.reserve_exact(nodes.records.len());
+            for found in positions {
+                level_of.push(found.map_or(NO_LEVEL, |p| p.min(254) as u8));
+                roles.push(found.map(|p| schema.levels[p].role));
+            }
+            level_of
+        }
         None => Vec::new(),
     };
     let level = |node: u32| schema.and_then(|s| s.levels.get(*level_of.get(node as usize)? as usize));
@@ -686,6 +702,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let is_community = |node: u32| schema.is_none() || level(node).map(|l| l.role) == Some(LevelRole::Community);
     let unknown = |what: RefKind, id: &str| ProblemKind::UnknownRef { what, id: id.to_owned() };
     let mut links = Links {
+        roles,
         grid_branch: vec![UNRESOLVED; doc.grids.records.len()],
         grid_community: vec![UNRESOLVED; doc.grids.records.len()],
         member_node: vec![UNRESOLVED; doc.members.records.len()],
@@ -718,7 +735,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                             }
                         }
                     }
-                    None if r.parent.is_none() && !this.may_be_root() => {
+                    None if r.parent_id.is_none() && !this.may_be_root() => {
                         let kind = ProblemKind::NotRootLevel { level: r.level.clone() };
                         problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
                     }
@@ -741,18 +758,18 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             }
         }
         if let Some(committee) = &r.committee {
-            let path = at("nodes", &nodes.positions, i, "committee");
+            let path = |field: &str| at("nodes", &nodes.positions, i, field);
             if schema.is_some() && !is_community(i as u32) {
-                problems.push(Problem::error(rec(), path.clone(), ProblemKind::NotCommunity { id: r.id.clone() }));
+                problems.push(Problem::error(rec(), path("committee"), ProblemKind::NotCommunity { id: r.id.clone() }));
             }
             let count = committee.part_time.len();
             if !(3..=7).contains(&count) {
-                problems.push(Problem::warning(rec(), format!("{path}.part_time"), ProblemKind::CommitteeSize { count }));
+                problems.push(Problem::warning(rec(), path("committee.part_time"), ProblemKind::CommitteeSize { count }));
             }
             for (j, member) in committee.part_time.iter().enumerate() {
                 if !unit_ids.contains_key(member.unit.as_str()) {
                     let kind = unknown(RefKind::Unit, &member.unit);
-                    problems.push(Problem::error(rec(), format!("{path}.part_time[{j}].unit"), kind));
+                    problems.push(Problem::error(rec(), path(&format!("committee.part_time[{j}].unit")), kind));
                 }
             }
         }
@@ -873,7 +890,8 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
 
     // Units, with their 包保 and the people they station.
     let units = &doc.units;
-    let mut leads: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+    // Each community's lead units: (unit, index in its baobao).
+    let mut leads: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     for (i, u) in units.records.iter().enumerate() {
         let rec = || Some(u.id.clone());
         let path = |field: &str| at("units", &units.positions, i, field);
@@ -893,13 +911,8 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 problems.push(Problem::error(rec(), path(&format!("agreements[{j}].end")), kind));
             }
         }
-        let community_ref = |problems: &mut Vec<Problem>, id: &str, at: String| match node_id(id) {
-            None => problems.push(Problem::error(rec(), at, unknown(RefKind::Node, id))),
-            Some(c) if !is_community(c) => problems.push(Problem::error(rec(), at, ProblemKind::NotCommunity { id: id.to_owned() })),
-            Some(_) => {}
-        };
         for (j, b) in u.baobao.iter().enumerate() {
-            community_ref(problems, &b.community, path(&format!("baobao[{j}].community")));
+            community_link(node_id(&b.community), &b.community, &is_community, problems, || (rec(), path(&format!("baobao[{j}].community"))));
             if u.baobao[..j].iter().any(|o| o.community == b.community) {
                 problems.push(Problem::error(rec(), path(&format!("baobao[{j}].community")), ProblemKind::ListedTwice { id: b.community.clone() }));
             }
@@ -909,7 +922,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 }
             }
             if b.role == BaobaoRole::Lead {
-                leads.entry(b.community.as_str()).or_default().push((u.id.clone(), path(&format!("baobao[{j}].role"))));
+                leads.entry(b.community.as_str()).or_default().push((i, j));
             }
         }
         for (j, st) in u.stationed.iter().enumerate() {
@@ -917,7 +930,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             if st.name.trim().is_empty() {
                 problems.push(Problem::error(rec(), at("name"), ProblemKind::Empty));
             }
-            community_ref(problems, &st.community, at("community"));
+            community_link(node_id(&st.community), &st.community, &is_community, problems, || (rec(), at("community")));
             if node_id(&st.community).is_some_and(|c| is_community(c)) && !u.baobao.iter().any(|b| b.community == st.community) {
                 problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: st.community.clone() }));
             }
@@ -933,10 +946,11 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
     }
     // A community has one lead unit in 1+4+N: every further one is a warning at its path.
+    let lead_path = |(unit, j): (usize, usize)| at("units", &units.positions, unit, &format!("baobao[{j}].role"));
     for found in leads.values().filter(|p| p.len() > 1) {
-        for (unit, path) in &found[1..] {
-            let kind = ProblemKind::SecondLead { first: found[0].1.clone() };
-            problems.push(Problem::warning(Some(unit.clone()), path.clone(), kind));
+        for &(unit, j) in &found[1..] {
+            let kind = ProblemKind::SecondLead { first: lead_path(found[0]) };
+            problems.push(Problem::warning(Some(units.records[unit].id.clone()), lead_path((unit, j)), kind));
         }
     }
 
@@ -961,13 +975,14 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     for (i, c) in compounds.records.iter().enumerate() {
         let rec = || Some(c.id.clone());
         let path = |field: &str| at("compounds", &compounds.positions, i, field);
-        let community = community_link(node_id(&c.community), &c.community, &is_community, rec(), path("community"), problems);
+        let community = community_link(node_id(&c.community), &c.community, &is_community, problems, || (rec(), path("community")));
         if let Some(cm) = community {
             links.compound_community[i] = cm;
         }
         for (j, g) in c.grids.iter().enumerate() {
-            if let Some(gi) = grid_in(g, community, &grid_ids, &links.grid_community, rec(), path(&format!("grids[{j}]")), problems) {
-                links.compound_grids[i].push(gi);
+            match grid_in(g, community, &grid_ids, &links.grid_community) {
+                Ok(gi) => links.compound_grids[i].push(gi),
+                Err(kind) => problems.push(Problem::error(rec(), path(&format!("grids[{j}]")), kind)),
             }
         }
         match c.property_company.as_deref() {
@@ -994,28 +1009,29 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         if t.name.trim().is_empty() {
             problems.push(Problem::error(rec(), path("name"), ProblemKind::Empty));
         }
-        let community = community_link(node_id(&t.community), &t.community, &is_community, rec(), path("community"), problems);
+        let community = community_link(node_id(&t.community), &t.community, &is_community, problems, || (rec(), path("community")));
         if let Some(cm) = community {
             links.team_community[i] = cm;
         }
         if let Some(g) = t.grid.as_deref() {
-            if let Some(gi) = grid_in(g, community, &grid_ids, &links.grid_community, rec(), path("grid"), problems) {
-                links.team_grid[i] = gi;
+            match grid_in(g, community, &grid_ids, &links.grid_community) {
+                Ok(gi) => links.team_grid[i] = gi,
+                Err(kind) => problems.push(Problem::error(rec(), path("grid"), kind)),
             }
         }
         for (j, m) in t.members.iter().enumerate() {
-            let at = path(&format!("members[{j}]"));
+            let at = || path(&format!("members[{j}]"));
             match member_ids.get(m.as_str()) {
-                None => problems.push(Problem::error(rec(), at, unknown(RefKind::Member, m))),
-                Some(_) if t.members[..j].contains(m) => problems.push(Problem::error(rec(), at, ProblemKind::ListedTwice { id: m.clone() })),
+                None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Member, m))),
+                Some(_) if t.members[..j].contains(m) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: m.clone() })),
                 Some(&mi) => links.team_members[i].push(mi as u32),
             }
         }
         for (j, u) in t.units.iter().enumerate() {
-            let at = path(&format!("units[{j}]"));
+            let at = || path(&format!("units[{j}]"));
             match unit_ids.get(u.as_str()) {
-                None => problems.push(Problem::error(rec(), at, unknown(RefKind::Unit, u))),
-                Some(_) if t.units[..j].contains(u) => problems.push(Problem::error(rec(), at, ProblemKind::ListedTwice { id: u.clone() })),
+                None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Unit, u))),
+                Some(_) if t.units[..j].contains(u) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: u.clone() })),
                 Some(&ui) => links.team_units[i].push(ui as u32),
             }
         }
@@ -1041,49 +1057,39 @@ fn shape_problem(record: Option<String>, path: String, message: &str) -> Problem
     document::shape(record, path, message.to_owned())
 }
 
-/// A record's `community`: the node's index when it is a community, else a problem at `path`.
+/// A record's `community`: the node's index when it is a community, else a problem at the
+/// record and path `at` gives (made only then).
 fn community_link(
     node: Option<u32>,
     id: &str,
     is_community: &dyn Fn(u32) -> bool,
-    record: Option<String>,
-    path: String,
     problems: &mut Vec<Problem>,
+    at: impl FnOnce() -> (Option<String>, String),
 ) -> Option<u32> {
-    match node {
-        None => {
-            problems.push(Problem::error(record, path, ProblemKind::UnknownRef { what: RefKind::Node, id: id.to_owned() }));
-            None
-        }
-        Some(c) if !is_community(c) => {
-            problems.push(Problem::error(record, path, ProblemKind::NotCommunity { id: id.to_owned() }));
-            None
-        }
-        Some(c) => Some(c),
-    }
+    let kind = match node {
+        None => ProblemKind::UnknownRef { what: RefKind::Node, id: id.to_owned() },
+        Some(c) if !is_community(c) => ProblemKind::NotCommunity { id: id.to_owned() },
+        Some(c) => return Some(c),
+    };
+    let (record, path) = at();
+    problems.push(Problem::error(record, path, kind));
+    None
 }
 
 /// A grid a record of `community` names: its index when it exists and lies in that community
-/// (when the community is known), else a problem at `path`.
+/// (when the community is known), else the problem.
 fn grid_in(
     grid: &str,
     community: Option<u32>,
     grid_ids: &HashMap<&str, usize, FxBuildHasher>,
     grid_community: &[u32],
-    record: Option<String>,
-    path: String,
-    problems: &mut Vec<Problem>,
-) -> Option<u32> {
+) -> Result<u32, ProblemKind> {
     let Some(&gi) = grid_ids.get(grid) else {
-        problems.push(Problem::error(record, path, ProblemKind::UnknownRef { what: RefKind::Grid, id: grid.to_owned() }));
-        return None;
+        return Err(ProblemKind::UnknownRef { what: RefKind::Grid, id: grid.to_owned() });
     };
     match (community, grid_community[gi]) {
-        (Some(c), gc) if gc != UNRESOLVED && gc != c => {
-            problems.push(Problem::error(record, path, ProblemKind::GridOutsideCommunity { grid: grid.to_owned() }));
-            None
-        }
-        _ => Some(gi as u32),
+        (Some(c), gc) if gc != UNRESOLVED && gc != c => Err(ProblemKind::GridOutsideCommunity { grid: grid.to_owned() }),
+        _ => Ok(gi as u32),
     }
 }
 
@@ -1093,7 +1099,7 @@ fn grid_in(
 /// (reported elsewhere) end it.
 fn derived_grid(
     node: u32,
-    nodes: &Section<NodeRecord>,
+    nodes: &Section<Node>,
     parent_of: &[u32],
     grid_ids: &HashMap<&str, usize, FxBuildHasher>,
 ) -> Option<usize> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::linked::{Compound, Grid, Member, Team, Unit};
 use super::records::{BaobaoRole, Flow, MemberKind, ServiceModule, StationedRole, TeamKind, WorkerRole};
 use super::schema::{LevelRole, LevelSchema};
-use super::tree::OrgTree;
+use super::tree::{NodeId, OrgTree};
 
 /// A share with its parts, so a reader can check it: `value` is `numerator / denominator`,
 /// absent when the denominator is 0.
@@ -379,24 +379,28 @@ pub(crate) struct Parts<'a> {
     pub teams: &'a [Team],
 }
 
-pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSchema>) -> Vec<Rollup> {
+/// Every node's figures. `roles[i]`: the role of node i's level in the schema (none without
+/// a schema, or for a level it does not know).
+pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSchema>, roles: &[Option<LevelRole>]) -> Vec<Rollup> {
     let Parts { grids, members, units, compounds, teams } = *parts;
-    let mut own = vec![Rollup::default(); tree.len()];
-    let mut community_index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for id in tree.ids() {
-        let node = tree.node(id);
-        let r = &mut own[id.index()];
-        r.nodes = 1;
-        let role = schema.and_then(|s| s.level(node.level())).map(|l| l.role);
-        if role == Some(LevelRole::Household) {
-            r.central_households = 1;
-        }
-        if role == Some(LevelRole::Community) {
-            r.baobao.communities = 1;
-            community_index.insert(node.id(), id.index());
-        }
-        r.linked_households = node.linked_households().map_or(0, u64::from);
-    }
+    // Each node's own figures, made in one pass in arena order.
+    let mut communities = Vec::new();
+    let mut own: Vec<Rollup> = tree
+        .ids()
+        .map(|id| {
+            let node = tree.node(id);
+            let role = roles.get(id.index()).copied().flatten();
+            if role == Some(LevelRole::Community) {
+                communities.push(id.index());
+            }
+            let mut r = Rollup { nodes: 1, linked_households: node.linked_households().map_or(0, u64::from), ..Rollup::default() };
+            r.central_households = u32::from(role == Some(LevelRole::Household));
+            r.baobao.communities = u32::from(role == Some(LevelRole::Community));
+            r
+        })
+        .collect();
+    // A community named by its record id.
+    let community = |id: &str| tree.find(id).map(NodeId::index).filter(|&c| roles.get(c).copied().flatten() == Some(LevelRole::Community));
     let model = schema.and_then(|s| s.grid_workers);
     for g in grids {
         let r = &mut own[g.branch().unwrap_or(g.community()).index()];
@@ -444,7 +448,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
     let mut task_force = vec![0u32; tree.len()];
     for u in units {
         for b in &u.record().baobao {
-            let Some(&c) = community_index.get(b.community.as_str()) else { continue };
+            let Some(c) = community(&b.community) else { continue };
             let r = &mut own[c].baobao;
             match b.role {
                 BaobaoRole::Lead => r.lead += 1,
@@ -453,7 +457,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
             }
         }
         for s in u.record().stationed.iter().filter(|s| s.to.is_none()) {
-            let Some(&c) = community_index.get(s.community.as_str()) else { continue };
+            let Some(c) = community(&s.community) else { continue };
             let r = &mut own[c].baobao;
             match s.role {
                 StationedRole::TaskForce => {
@@ -465,7 +469,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
             r.stationed_funds_yuan += s.funds_yuan.unwrap_or(0.0);
         }
     }
-    for &c in community_index.values() {
+    for &c in &communities {
         let r = &mut own[c].baobao;
         r.with_units = u32::from(r.lead + r.responsible + r.member > 0);
         r.complete = u32::from(r.lead == 1 && r.responsible >= 4 && r.member >= 1);
@@ -492,13 +496,17 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
             super::records::UnitKind::CoLocated => r.co_located_units += 1,
         }
     }
-    // A pre-order reversed visits every child before its parent: one pass adds each
-    // finished subtree into its parent.
-    let order = tree.subtree(tree.root());
-    for &id in order.iter().rev() {
+    // Children before parents: one pass adds each finished subtree into its parent.
+    for id in tree.bottom_up() {
         if let Some(parent) = tree.node(id).parent() {
-            let child = own[id.index()];
-            own[parent.index()].add(&child);
+            let (p, c) = (parent.index(), id.index());
+            if p < c {
+                let (head, tail) = own.split_at_mut(c);
+                head[p].add(&tail[0]);
+            } else {
+                let child = own[c];
+                own[p].add(&child);
+            }
         }
     }
     own

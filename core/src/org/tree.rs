@@ -55,18 +55,42 @@ impl NodeId {
 }
 
 /// A node of the tree. Its links are kept consistent by [`OrgTree`], so they are read-only.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A document's node records are read straight into nodes (through [`NodeRecord`]), and the
+/// loader checks them and links them in place: the parsed records are the tree's arena.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "NodeRecord")]
 pub struct Node {
-    id: String,
+    pub(super) id: String,
+    /// The parent's id as the record gave it; [`Node::parent`] once linked.
+    pub(super) parent_id: Option<String>,
     parent: Option<NodeId>,
     children: Vec<NodeId>,
-    level: String,
-    name: String,
-    code: Option<String>,
+    pub(super) level: String,
+    pub(super) name: String,
+    pub(super) code: Option<String>,
     depth: u32,
-    grid: Option<String>,
-    committee: Option<CommitteeRecord>,
-    linked_households: Option<u32>,
+    pub(super) grid: Option<String>,
+    pub(super) committee: Option<CommitteeRecord>,
+    pub(super) linked_households: Option<u32>,
+}
+
+impl From<NodeRecord> for Node {
+    fn from(r: NodeRecord) -> Self {
+        Node {
+            id: r.id,
+            parent_id: r.parent,
+            parent: None,
+            children: Vec::new(),
+            level: r.level,
+            name: r.name,
+            code: r.code,
+            depth: 0,
+            grid: r.grid,
+            committee: r.committee,
+            linked_households: r.linked_households,
+        }
+    }
 }
 
 impl Node {
@@ -122,6 +146,9 @@ pub struct OrgTree {
     /// Names and ids folded for [`OrgTree::search`], made at the first search: typing in a
     /// search box then costs a substring test per node, not a fold.
     folded: OnceLock<Vec<(String, String)>>,
+    /// Whether every node comes after its parent in the arena (as exports usually list them),
+    /// so that the arena's order read backwards visits children before their parents.
+    parents_first: bool,
 }
 
 impl PartialEq for OrgTree {
@@ -158,11 +185,12 @@ impl OrgTree {
 
     /// Builds and validates a tree from records that are already typed.
     pub fn from_records(records: Vec<NodeRecord>) -> Result<Self, Error> {
+        let records: Vec<Node> = records.into_iter().map(Node::from).collect();
         let positions: Vec<usize> = (0..records.len()).collect();
         let mut problems = Vec::new();
         let links = link(&records, &positions, &mut problems);
         match (links.ok, links.root) {
-            (true, Some(root)) => Ok(assemble(records, links.index, &links.parent_of, root)),
+            (true, Some(root)) => Ok(assemble(records, links, root)),
             _ => {
                 // Every problem is a node's: in record order, then by path.
                 problems.sort_by(|a, b| (crate::jsonpath::sort_key(&a.path, &["nodes"]), &a.path).cmp(&(crate::jsonpath::sort_key(&b.path, &["nodes"]), &b.path)));
@@ -271,6 +299,19 @@ impl OrgTree {
             .collect()
     }
 
+    /// Every node once, each after all its descendants (children before parents): the
+    /// arena's order backwards when parents come first in it, else a depth-first order
+    /// backwards.
+    pub(crate) fn bottom_up(&self) -> Vec<NodeId> {
+        if self.parents_first {
+            (0..self.nodes.len() as u32).rev().map(NodeId).collect()
+        } else {
+            let mut order = self.subtree(self.root);
+            order.reverse();
+            order
+        }
+    }
+
     /// The node and all its descendants, depth first, children in input order.
     pub fn subtree(&self, id: NodeId) -> Vec<NodeId> {
         let mut out = Vec::new();
@@ -284,12 +325,14 @@ impl OrgTree {
 }
 
 /// What [`link`] found: the index of ids, each record's parent and the root. `ok` is false
-/// when any structural problem was found.
+/// when any structural problem was found. `parents_first`: every resolved parent comes
+/// before its child (then no parent link can form a cycle).
 pub(crate) struct Links {
     pub index: Index,
     pub parent_of: Vec<u32>,
     pub root: Option<usize>,
     pub ok: bool,
+    pub parents_first: bool,
 }
 
 /// Record ids to their first record's index. It stores only indices, hashed by the id they
@@ -312,11 +355,11 @@ pub(crate) const UNRESOLVED: u32 = u32::MAX;
 /// Phase two, part one: checks the records' structure — empty fields, duplicate ids, unknown
 /// parents, roots, cycles — adding every problem to `problems`. `positions[i]` is record
 /// i's index in the input document, used in the JSON paths of problems.
-pub(crate) fn link(records: &[NodeRecord], positions: &[usize], problems: &mut Vec<Problem>) -> Links {
+pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Problem>) -> Links {
     let before = problems.len();
     let at = |i: usize, field: &str| format!("$.nodes[{}].{field}", positions[i]);
     let n = records.len();
-    let mut links = Links { index: Index::default(), parent_of: Vec::new(), root: None, ok: false };
+    let mut links = Links { index: Index::default(), parent_of: Vec::new(), root: None, ok: false, parents_first: false };
     if n == 0 {
         problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRecords));
         return links;
@@ -330,7 +373,8 @@ pub(crate) fn link(records: &[NodeRecord], positions: &[usize], problems: &mut V
     table.reserve(n, |&j| hash_id(&records[j as usize].id));
     for (i, r) in records.iter().enumerate() {
         for (field, value) in [("id", &r.id), ("level", &r.level), ("name", &r.name)] {
-            if value.trim().is_empty() {
+            // As `trim().is_empty()`, stopping at the first character that is not white space.
+            if value.chars().all(char::is_whitespace) {
                 problems.push(Problem::error(Some(r.id.clone()).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
             }
         }
@@ -352,8 +396,17 @@ pub(crate) fn link(records: &[NodeRecord], positions: &[usize], problems: &mut V
     let parent_of = &mut links.parent_of;
     parent_of.resize(n, UNRESOLVED);
     let mut root: Option<usize> = None;
+    let mut parents_first = true;
     for (i, r) in records.iter().enumerate() {
-        match &r.parent {
+        // Siblings are usually listed together: a record naming the same parent as the one
+        // before it has the same parent, found without a lookup.
+        if let (Some(p), Some(prev)) = (&r.parent_id, i.checked_sub(1)) {
+            if parent_of[prev] != UNRESOLVED && records[prev].parent_id.as_ref() == Some(p) {
+                parent_of[i] = parent_of[prev];
+                continue;
+            }
+        }
+        match &r.parent_id {
             None => match root {
                 None => root = Some(i),
                 Some(first) => problems.push(Problem::error(
@@ -363,7 +416,10 @@ pub(crate) fn link(records: &[NodeRecord], positions: &[usize], problems: &mut V
                 )),
             },
             Some(p) => match index.get(records, |r| &r.id, p) {
-                Some(pid) => parent_of[i] = pid,
+                Some(pid) => {
+                    parents_first &= (pid as usize) < i;
+                    parent_of[i] = pid;
+                }
                 None => problems.push(Problem::error(
                     Some(r.id.clone()),
                     at(i, "parent"),
@@ -376,11 +432,13 @@ pub(crate) fn link(records: &[NodeRecord], positions: &[usize], problems: &mut V
         problems.push(Problem::error(None, "$.nodes".into(), ProblemKind::NoRoot));
     }
     links.root = root;
+    links.parents_first = parents_first;
 
-    // Cycles: walk up from each record; colour 1 = on the current walk, 2 = done.
-    let mut colour = vec![0u8; n];
+    // Cycles: walk up from each record; colour 1 = on the current walk, 2 = done. When every
+    // parent comes before its child, no walk can come back to where it started.
+    let mut colour = vec![0u8; if parents_first { 0 } else { n }];
     let mut walk = Vec::new();
-    for start in 0..n {
+    for start in (0..n).filter(|_| !parents_first) {
         let mut at_i = start;
         walk.clear();
         while colour[at_i] == 0 {
@@ -413,52 +471,56 @@ fn hash_id(id: &str) -> u64 {
     FxBuildHasher.hash_one(id)
 }
 
-/// Phase two, part two: records whose [`link`] was `ok` become the arena.
-pub(crate) fn assemble(records: Vec<NodeRecord>, index: Index, parent_of: &[u32], root: usize) -> OrgTree {
-    let mut nodes: Vec<Node> = records
-        .into_iter()
-        .zip(parent_of)
-        .map(|(r, &p)| Node {
-            id: r.id,
-            parent: (p != UNRESOLVED).then_some(NodeId(p)),
-            children: Vec::new(),
-            level: r.level,
-            name: r.name,
-            code: r.code,
-            depth: 0,
-            grid: r.grid,
-            committee: r.committee,
-            linked_households: r.linked_households,
-        })
-        .collect();
+/// Phase two, part two: the nodes whose [`link`] was `ok` become the arena, linked in place.
+pub(crate) fn assemble(mut nodes: Vec<Node>, links: Links, root: usize) -> OrgTree {
+    let Links { index, parent_of, parents_first, .. } = links;
     // Count first, so that every children list is allocated once at its size.
     let mut counts = vec![0u32; nodes.len()];
-    for &p in parent_of {
+    for &p in &parent_of {
         if p != UNRESOLVED {
             counts[p as usize] += 1;
         }
     }
-    for (node, &count) in nodes.iter_mut().zip(&counts) {
-        if count > 0 {
-            node.children = Vec::with_capacity(count as usize);
+    if parents_first {
+        // One pass in the arena's order, which is top-down: each node's parent has been seen
+        // (its children list made, its depth known) by the time the node comes.
+        let mut depths = vec![0u32; nodes.len()];
+        for (i, &p) in parent_of.iter().enumerate() {
+            if counts[i] > 0 {
+                nodes[i].children = Vec::with_capacity(counts[i] as usize);
+            }
+            if p != UNRESOLVED {
+                depths[i] = depths[p as usize] + 1;
+                let node = &mut nodes[i];
+                node.parent = Some(NodeId(p));
+                node.depth = depths[i];
+                nodes[p as usize].children.push(NodeId(i as u32));
+            }
+        }
+    } else {
+        for (node, &count) in nodes.iter_mut().zip(&counts) {
+            if count > 0 {
+                node.children = Vec::with_capacity(count as usize);
+            }
+        }
+        for (i, &p) in parent_of.iter().enumerate() {
+            if p != UNRESOLVED {
+                nodes[i].parent = Some(NodeId(p));
+                nodes[p as usize].children.push(NodeId(i as u32));
+            }
+        }
+        // Depths top-down; with no cycles and one root every node is reached exactly once.
+        let mut stack = vec![root];
+        while let Some(i) = stack.pop() {
+            let depth = nodes[i].depth + 1;
+            for k in 0..nodes[i].children.len() {
+                let c = nodes[i].children[k].index();
+                nodes[c].depth = depth;
+                stack.push(c);
+            }
         }
     }
-    for (i, &p) in parent_of.iter().enumerate() {
-        if p != UNRESOLVED {
-            nodes[p as usize].children.push(NodeId(i as u32));
-        }
-    }
-    // Depths top-down; with no cycles and one root every node is reached exactly once.
-    let mut stack = vec![root];
-    while let Some(i) = stack.pop() {
-        let depth = nodes[i].depth + 1;
-        for k in 0..nodes[i].children.len() {
-            let c = nodes[i].children[k].index();
-            nodes[c].depth = depth;
-            stack.push(c);
-        }
-    }
-    OrgTree { nodes, root: NodeId(root as u32), by_id: index, folded: OnceLock::new() }
+    OrgTree { nodes, root: NodeId(root as u32), by_id: index, folded: OnceLock::new(), parents_first }
 }
 
 #[cfg(test)]
