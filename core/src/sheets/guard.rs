@@ -12,7 +12,8 @@
 //! - its BIFF records, sheet by sheet as calamine walks them, for what calamine would allocate:
 //!   the area from the first to the last cell, and the area a `DIMENSIONS` record claims. Past
 //!   the cells limit (the `records` limit of [`crate::limits`]), the file is refused with a
-//!   problem that names the sheet.
+//!   problem that names the sheet;
+//! - the globals' records that calamine reads at fixed offsets without checking their length.
 
 use std::io::{Cursor, Read, Write};
 
@@ -92,6 +93,19 @@ fn extent(first: (u32, u32), last: (u32, u32)) -> Option<(u64, u64)> {
 fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
     let mut sheets = Vec::new();
     for (typ, data) in records(stream) {
+        // Records calamine reads at fixed offsets without a length check (a short one panics
+        // in it: fuzzing found DATEMODE with no data): FILEPASS, CODEPAGE and DATEMODE (2
+        // bytes), BOF and XF (4), BOUNDSHEET (6, then its name).
+        let least = match typ {
+            0x002F | 0x0042 | 0x0022 => 2,
+            0x0809 | 0x00E0 => 4,
+            0x0085 => 6,
+            _ => 0,
+        };
+        if data.len() < least {
+            let message = format!("a record of type 0x{typ:04X} with {} bytes, fewer than its {least}", data.len());
+            return Err(ReadError { sheet: None, kind: ProblemKind::Unreadable { message } });
+        }
         match typ {
             0x0085 => {
                 if let Some(position) = u32_at(data, 0) {
@@ -261,6 +275,15 @@ mod tests {
         mulrk.extend_from_slice(&[0; 6]);
         mulrk.extend_from_slice(&2u16.to_le_bytes());
         assert!(check_sheets(&workbook(&[vec![record(0x00BD, &mulrk)]]), 100).is_err());
+    }
+
+    #[test]
+    fn a_short_record_calamine_reads_at_fixed_offsets_is_refused() {
+        // DATEMODE (0x0022) with no data: calamine reads two bytes of it (found by fuzzing).
+        let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[]), record(0x000A, &[])].concat();
+        assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.is_none() && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0022"))));
+        let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[1, 0]), record(0x000A, &[])].concat();
+        assert!(check_sheets(&stream, 100).is_ok());
     }
 
     #[test]

@@ -3,6 +3,9 @@
 allocate without bound (issue 17; ARCHITECTURE.md, "Fuzzing (issue 17)", findings 3-6), from
 the corpus files beside this folder. Each now reads to the problems of its .expected.txt
 (tests/it/sheets.rs). Run from the repository's root: python3 tests/data/sheets/broken/make.py
+
+members-xls-short-datemode.xls is not made here: it is libFuzzer's input as found (a DATEMODE
+record with no data, which calamine reads two bytes of; finding 7), kept as it is.
 """
 import io
 import struct
