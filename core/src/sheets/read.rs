@@ -122,25 +122,26 @@ pub fn sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     // Not a compound document: a zip of Office Open XML or OpenDocument, tried in calamine's
     // own order (its detection would first try the bytes as an .xls).
     let data = Cursor::new(bytes);
-    if let Ok(mut book) = Xlsx::new(data.clone()) {
-        let names = book.sheet_names();
-        return names
-            .into_iter()
-            .map(|name| {
-                let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
-                by_cell(name.clone(), max_cells, || cells.next_cell().map(|c| c.map(|c| (c.get_position(), Data::from(c.get_value().clone())))))
-            })
-            .collect();
+    // Every sheet of an .xlsx or .xlsb, cell by cell (the two readers have the same methods but
+    // no trait in common).
+    macro_rules! cell_by_cell {
+        ($book:expr) => {{
+            let mut book = $book;
+            let names = book.sheet_names();
+            names
+                .into_iter()
+                .map(|name| {
+                    let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
+                    by_cell(name.clone(), max_cells, || cells.next_cell().map(|c| c.map(|c| (c.get_position(), Data::from(c.get_value().clone())))))
+                })
+                .collect()
+        }};
     }
-    if let Ok(mut book) = Xlsb::new(data.clone()) {
-        let names = book.sheet_names();
-        return names
-            .into_iter()
-            .map(|name| {
-                let mut cells = book.worksheet_cells_reader(&name).map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
-                by_cell(name.clone(), max_cells, || cells.next_cell().map(|c| c.map(|c| (c.get_position(), Data::from(c.get_value().clone())))))
-            })
-            .collect();
+    if let Ok(book) = Xlsx::new(data.clone()) {
+        return cell_by_cell!(book);
+    }
+    if let Ok(book) = Xlsb::new(data.clone()) {
+        return cell_by_cell!(book);
     }
     match Ods::new(data) {
         Ok(mut book) => whole(&mut book),
