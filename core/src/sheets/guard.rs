@@ -94,12 +94,16 @@ fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
     let mut sheets = Vec::new();
     for (typ, data) in records(stream) {
         // Records calamine reads at fixed offsets without a length check (a short one panics
-        // in it: fuzzing found DATEMODE with no data): FILEPASS, CODEPAGE and DATEMODE (2
-        // bytes), BOF and XF (4), BOUNDSHEET (6, then its name).
+        // in it: fuzzing found DATEMODE with no data): FILEPASS, CODEPAGE, DATEMODE and
+        // EXTERNSHEET (2 bytes), BOF and XF (4), BOUNDSHEET (6, then its name), LBL (14 and
+        // its formula).
         let least = match typ {
-            0x002F | 0x0042 | 0x0022 => 2,
+            0x002F | 0x0042 | 0x0022 | 0x0017 => 2,
             0x0809 | 0x00E0 => 4,
             0x0085 => 6,
+            // LBL (a defined name): its fixed part is 14 bytes, and its formula (`cce` bytes,
+            // at offset 4) is taken from the record's end.
+            0x0018 => 14 + u16_at(data, 4).map_or(0, |cce| cce as usize),
             _ => 0,
         };
         if data.len() < least {
@@ -284,6 +288,11 @@ mod tests {
         assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.is_none() && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0022"))));
         let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[1, 0]), record(0x000A, &[])].concat();
         assert!(check_sheets(&stream, 100).is_ok());
+        // A defined name whose formula (20 bytes, says its cce) is longer than the record.
+        let mut lbl = vec![0u8; 16];
+        lbl[4] = 20;
+        let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0018, &lbl), record(0x000A, &[])].concat();
+        assert!(check_sheets(&stream, 100).is_err());
     }
 
     #[test]
