@@ -19,20 +19,27 @@ try {
   const page = await env.browser.newPage();
   await page.goto(`${env.base}/test/scorecard.html`);
   const result = await page.evaluate(async ({ text, runs }) => {
-    const { ready } = await import('/grassroots/grassroots.js');
-    await ready();
-    const wasm = await import('/grassroots/grassroots_wasm.js');
+    // The autoloader's evaluate(), as a portal calls it: the module with the rules (loaded by
+    // the first call, not timed), and the result handed back parsed (JSON.parse of the
+    // evaluation's text is in the figure, and timed alone below).
+    const { evaluate } = await import('/grassroots/grassroots.js');
+    await evaluate(text);
     let best = Infinity;
+    let parse = Infinity;
     let entities = 0;
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const out = wasm.evaluate(text);
+      const out = await evaluate(text);
       best = Math.min(best, performance.now() - t0);
-      entities = out.length > 0 ? JSON.parse(out).entities.length : 0;
+      entities = out.entities?.length ?? 0;
+      const written = JSON.stringify(out);
+      const p0 = performance.now();
+      JSON.parse(written);
+      parse = Math.min(parse, performance.now() - p0);
     }
-    return { best, entities };
+    return { best, parse, entities };
   }, { text: doc, runs: RUNS });
-  console.log(`scorecard end to end in Chromium (wasm): ${result.best.toFixed(1)} ms for ${result.entities} entities; native ${native.toFixed(1)} ms; wasm/native ${(result.best / native).toFixed(2)} (target ≤ 3)`);
+  console.log(`scorecard end to end in Chromium (wasm): ${result.best.toFixed(1)} ms for ${result.entities} entities (of which JSON.parse of the result ≈ ${result.parse.toFixed(1)} ms); native ${native.toFixed(1)} ms; wasm/native ${(result.best / native).toFixed(2)}, without the parse ${((result.best - result.parse) / native).toFixed(2)} (issue 19's goal ≤ 1.5)`);
 } finally {
   await env.close();
 }
