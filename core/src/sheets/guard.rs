@@ -84,7 +84,7 @@ fn sheet_name(data: &[u8]) -> Option<String> {
 
 /// The rows and columns from `first` to `last` (inclusive), `None` when `last` is before
 /// `first`.
-fn extent(first: (u32, u32), last: (u32, u32)) -> Option<(u64, u64)> {
+pub(super) fn extent(first: (u32, u32), last: (u32, u32)) -> Option<(u64, u64)> {
     (last.0 >= first.0 && last.1 >= first.1).then(|| (u64::from(last.0 - first.0) + 1, u64::from(last.1 - first.1) + 1))
 }
 

@@ -178,6 +178,8 @@ fn by_cell<E: std::fmt::Display>(
 ) -> Result<Sheet, ReadError> {
     let problem = |kind: ProblemKind| ReadError { sheet: Some(name.clone()), kind };
     let mut cells = Vec::new();
+    // The first and last row and column of the cells so far.
+    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0, 0));
     while let Some(((row, column), value)) = next().map_err(|e| problem(ProblemKind::Unreadable { message: e.to_string() }))? {
         if row >= MAX_ROWS || column >= MAX_COLUMNS {
             return Err(problem(ProblemKind::CellOutsideSheet { row: u64::from(row) + 1, column: u64::from(column) + 1 }));
@@ -187,10 +189,11 @@ fn by_cell<E: std::fmt::Display>(
         }
         if cells.len() == max_cells {
             // The count is enough to refuse; the extent is what it spans so far.
-            let rows = cells.iter().map(|&((r, _), _)| r).max().unwrap_or(0) - cells.iter().map(|&((r, _), _)| r).min().unwrap_or(0) + 1;
-            let columns = cells.iter().map(|&((_, c), _)| c).max().unwrap_or(0) - cells.iter().map(|&((_, c), _)| c).min().unwrap_or(0) + 1;
-            return Err(problem(ProblemKind::SheetTooLarge { rows: u64::from(rows), columns: u64::from(columns), max: max_cells }));
+            let (rows, columns) = super::guard::extent(first, last).unwrap_or((1, 1));
+            return Err(problem(ProblemKind::SheetTooLarge { rows, columns, max: max_cells }));
         }
+        first = (first.0.min(row), first.1.min(column));
+        last = (last.0.max(row), last.1.max(column));
         cells.push(((row, column), cell(&value)));
     }
     // In row order; of two cells at one place, the later one (as a whole sheet's range keeps).
@@ -201,7 +204,7 @@ fn by_cell<E: std::fmt::Display>(
     let (Some(first_row), Some(last_row)) = (cells.first().map(|c| c.0.0), cells.last().map(|c| c.0.0)) else {
         return Ok(Sheet { name, rows: Vec::new(), first_column: 1 });
     };
-    let first_column = cells.iter().map(|&((_, c), _)| c).min().unwrap_or(0);
+    let first_column = first.1;
     let mut rows: Vec<(u32, Vec<Cell>)> = (first_row..=last_row).map(|r| (r + 1, Vec::new())).collect();
     for ((row, column), value) in cells {
         let cells = &mut rows[(row - first_row) as usize].1;
