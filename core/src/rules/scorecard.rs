@@ -8,6 +8,9 @@
 //! Every problem's path is from the document's root: `$.rules.sections[0].id`,
 //! `$.entities[3].facts.criminal_cases`.
 
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::eval::{Entity, Evaluation};
@@ -75,13 +78,19 @@ impl Scorecard {
             },
         };
         if let Some(list) = &entities {
+            // Each id's first index, in one pass (a scan of the ids before each entity was
+            // quadratic: 50 million comparisons for 10,000 entities, most of the load's time).
+            let mut first: FxHashMap<&str, usize> = FxHashMap::default();
             for (i, entity) in list.iter().enumerate() {
-                if let Some(first) = list[..i].iter().position(|e| e.id == entity.id) {
-                    problems.push(Problem::error(
+                match first.entry(entity.id.as_str()) {
+                    Entry::Occupied(at) => problems.push(Problem::error(
                         Some(entity.id.clone()),
                         format!("$.entities[{i}].id"),
-                        ProblemKind::DuplicateId { id: entity.id.clone(), first: format!("$.entities[{first}]") },
-                    ));
+                        ProblemKind::DuplicateId { id: entity.id.clone(), first: format!("$.entities[{}]", at.get()) },
+                    )),
+                    Entry::Vacant(slot) => {
+                        slot.insert(i);
+                    }
                 }
             }
         }
@@ -156,6 +165,19 @@ mod tests {
         let doc = json!({"rules": rules(), "entities": [{"id": "a", "name": "胜利社区"}, {"id": "a"}]});
         let problems = Scorecard::from_json(&doc.to_string()).map(|_| ()).unwrap_err().problems();
         assert_eq!(problems[0].path, "$.entities[1].id");
+        // Every repeat is named, each with the first entity of its id.
+        let doc = json!({"rules": rules(), "entities": [{"id": "a"}, {"id": "b"}, {"id": "a"}, {"id": "b"}, {"id": "a"}]});
+        let problems = Scorecard::from_json(&doc.to_string()).map(|_| ()).unwrap_err().problems();
+        let found: Vec<(&str, &ProblemKind)> = problems.iter().map(|p| (p.path.as_str(), &p.kind)).collect();
+        let dup = |id: &str, first: &str| ProblemKind::DuplicateId { id: id.into(), first: first.into() };
+        assert_eq!(
+            found,
+            [
+                ("$.entities[2].id", &dup("a", "$.entities[0]")),
+                ("$.entities[3].id", &dup("b", "$.entities[1]")),
+                ("$.entities[4].id", &dup("a", "$.entities[0]")),
+            ]
+        );
 
         let doc = json!({"rules": rules(), "entities": [{"id": "a", "name": "胜利社区"}, {"id": "b", "facts": {"coverage_grids_with_branch": "x"}}]});
         let card = Scorecard::from_json(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
