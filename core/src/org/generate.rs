@@ -158,6 +158,9 @@ pub fn generate(options: GenOptions) -> Generated {
     {
         for c in 0..options.communities {
             let cid = format!("c{c}");
+            // This community's records are all appended below: its first of each kind is
+            // looked for from here, not from the start (which made 1M nodes quadratic).
+            let before = (out.grids.len(), out.units.len(), out.members.len());
             let street = c / per_street;
             let street_id = &street_ids[street as usize];
             let n = c % per_street;
@@ -269,9 +272,11 @@ pub fn generate(options: GenOptions) -> Generated {
                     area_km2: None,
                 });
             }
-            let first_grid = out.grids.iter().position(|g| g.community == cid).unwrap_or(out.grids.len());
-            let first_unit = out.units.iter().position(|u| u.community == cid).unwrap_or(out.units.len());
-            let first_member = out.members.iter().position(|m| m.node.starts_with(&format!("{cid}-"))).unwrap_or(out.members.len());
+            let first = |from: usize, len: usize, found: Option<usize>| found.map_or(len, |i| from + i);
+            let first_grid = first(before.0, out.grids.len(), out.grids[before.0..].iter().position(|g| g.community == cid));
+            let first_unit = first(before.1, out.units.len(), out.units[before.1..].iter().position(|u| u.community == cid));
+            let prefix = format!("{cid}-");
+            let first_member = first(before.2, out.members.len(), out.members[before.2..].iter().position(|m| m.node.starts_with(&prefix)));
             extras(&mut out, &mut more, Community { id: &cid, number: c, place, first_grid, first_unit, first_member });
         }
     }
