@@ -107,7 +107,8 @@ package:
 ## libFuzzer) for FUZZ_SECONDS each, one after the other, from the seeds in tests/data and
 ## the corpus earlier runs grew (target/fuzz/); a line a target (executions, exec/s, cov/ft,
 ## clean or the input found) and `fuzz: N targets, N clean, N found`. FUZZ_TARGETS="a b"
-## runs some. Installs cargo-fuzz (`setup.sh fuzz`).
+## runs some; FUZZ_RUNS=N stops each after N executions if that comes before FUZZ_SECONDS.
+## Installs cargo-fuzz (`setup.sh fuzz`).
 FUZZ_SECONDS ?= 180
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash .ci/fuzz.sh $(FUZZ_TARGETS)

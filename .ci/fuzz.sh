@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets of fuzz/ (issue 17: one per reader of outside data) with cargo-fuzz and
 # libFuzzer, one target after the other, each for FUZZ_SECONDS (default 180; `make fuzz-smoke`
-# runs 20). Each starts from its seeds, copied afresh out of tests/data into
+# runs 20), or until FUZZ_RUNS executions when that is set and comes first (libFuzzer's -runs: a
+# campaign of `FUZZ_RUNS=10000000 FUZZ_SECONDS=3600`). Each starts from its seeds, copied afresh out of tests/data into
 # target/fuzz/seeds/<target>, and from what earlier runs found (target/fuzz/corpus/<target>),
 # with the dictionary fuzz/dict/<target>.dict. Built once with the project's toolchain
 # (target/toolchain.env), no sanitizer, debug assertions and overflow checks on (see
@@ -107,6 +108,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$(max_len "$t")"
     -print_final_stats=1 -artifact_prefix="$artifacts/")
+  [ -z "${FUZZ_RUNS:-}" ] || args+=(-runs="$FUZZ_RUNS")
   [ -f "fuzz/dict/$t.dict" ] && args+=(-dict="fuzz/dict/$t.dict")
   log "$t: ${seconds} s ($(ls "$out/seeds/$t" | wc -l) seeds, $(ls "$corpus" | wc -l) in its corpus)"
   start=$(date +%s)
