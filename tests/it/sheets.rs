@@ -361,3 +361,29 @@ fn a_header_repeated_on_every_printed_page_is_not_a_member() {
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
     assert_eq!(imported.rows, [2, 5]);
 }
+
+/// One read of a file imported as every kind gives what importing the bytes gives: records,
+/// rows and every problem, and a file that does not read fails both ways with the same problem.
+#[test]
+fn importing_read_sheets_is_importing_the_file() {
+    let organization = org();
+    let lists = lists();
+    let options = ImportOptions { org: Some(&organization), sheet: None, mapping: None, lists: Some(&lists) };
+    let mut files = corpus();
+    files.extend(std::fs::read_dir(data_dir("sheets/broken")).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| ["csv", "xlsx", "xls", "ods"].iter().any(|e| x == *e))));
+    let mut compared = 0;
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let read = sheets::sheets(name, &bytes);
+        for kind in Kind::ALL {
+            let direct = sheets::import(kind, name, &bytes, &options);
+            match &read {
+                Ok(read) => assert_eq!(format!("{direct:?}"), format!("{:?}", sheets::import_sheets(kind, name, read, &options)), "{name} as {}", kind.key()),
+                Err(_) => assert!(direct.is_err_and(|p| p.len() == 1), "{name}: does not read, yet imports as {}", kind.key()),
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 50, "only {compared} imports compared");
+}

@@ -2,7 +2,8 @@
 //! (`headers.tsv`), a mapping file for any other header, and finding the header row under
 //! a title.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -115,12 +116,31 @@ pub fn meaning(kind: Kind, header: &str, mapping: Option<&Mapping>) -> Meaning {
             return target.clone().map_or(Meaning::Skip, Meaning::Field);
         }
     }
-    for f in fields(kind) {
-        if f.headers.iter().any(|h| fold_header(h) == folded) {
-            return if f.key == "-" { Meaning::Skip } else { Meaning::Field(f.key.to_owned()) };
-        }
+    match known(kind).get(&folded) {
+        Some(&"-") => Meaning::Skip,
+        Some(key) => Meaning::Field((*key).to_owned()),
+        None => Meaning::Unknown,
     }
-    Meaning::Unknown
+}
+
+/// A kind's headers, folded, each to its field's key (`-`: known, not read); built from the
+/// table once. Before, every cell of the rows searched for the header re-read the table and
+/// folded each alias of each field (see ARCHITECTURE.md, "Spreadsheets"). Where two fields shared a folded header the first in the table would win, as before; the
+/// table test below rules that out.
+fn known(kind: Kind) -> &'static HashMap<String, &'static str> {
+    static KNOWN: LazyLock<[HashMap<String, &'static str>; Kind::ALL.len()]> = LazyLock::new(|| {
+        Kind::ALL.map(|kind| {
+            let mut known = HashMap::new();
+            for f in fields(kind) {
+                for h in f.headers {
+                    known.entry(fold_header(h)).or_insert(f.key);
+                }
+            }
+            known
+        })
+    });
+    let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    &KNOWN[at]
 }
 
 /// The header row of a sheet: its index in `sheet.rows`, and each column's header text and

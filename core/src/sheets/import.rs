@@ -37,7 +37,29 @@ const TOTAL_MARKS: [&str; 3] = ["合计", "总计", "小计"];
 /// [`Imported::problems`] every problem of the cells (a row with an error gives no record);
 /// [`super::document`] adds the organization's checks of the records to those.
 pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions<'_>) -> Result<Imported, Vec<SheetProblem>> {
-    let file = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).to_owned();
+    match read::sheets(file_name, bytes) {
+        Ok(sheets) => import_sheets(kind, file_name, &sheets, options),
+        Err(e) => Err(vec![SheetProblem {
+            severity: Severity::Error,
+            file: base_name(file_name),
+            sheet: e.sheet,
+            row: None,
+            column: None,
+            record: None,
+            kind: e.kind,
+        }]),
+    }
+}
+
+/// A file's name without its folders, as problems name it.
+fn base_name(file_name: &str) -> String {
+    file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).to_owned()
+}
+
+/// [`import`] from sheets already read with [`read::sheets`] (`file_name` names them in the
+/// problems): one read of a workbook for several kinds of records.
+pub fn import_sheets(kind: Kind, file_name: &str, sheets: &[Sheet], options: &ImportOptions<'_>) -> Result<Imported, Vec<SheetProblem>> {
+    let file = base_name(file_name);
     let at = |sheet: Option<&str>, row: Option<u32>, column: Option<&str>, kind: ProblemKind| SheetProblem {
         severity: Severity::Error,
         file: file.clone(),
@@ -47,7 +69,6 @@ pub fn import(kind: Kind, file_name: &str, bytes: &[u8], options: &ImportOptions
         record: None,
         kind,
     };
-    let sheets = read::sheets(file_name, bytes).map_err(|e| vec![at(e.sheet.as_deref(), None, None, e.kind)])?;
     let mapping = options.mapping;
     if let Some(m) = mapping {
         let unknown = m.unknown_fields(kind);

@@ -36,7 +36,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use headers::{Field, Mapping, fields, header_of};
-pub use import::{ImportOptions, import};
+pub use import::{ImportOptions, import, import_sheets};
 pub use read::{Cell, ReadError, Sheet, decode, sheets};
 pub use zh::kind_zh;
 
