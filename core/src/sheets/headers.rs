@@ -2,7 +2,7 @@
 //! (`headers.tsv`), a mapping file for any other header, and finding the header row under
 //! a title.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -116,26 +116,27 @@ pub fn meaning(kind: Kind, header: &str, mapping: Option<&Mapping>) -> Meaning {
             return target.clone().map_or(Meaning::Skip, Meaning::Field);
         }
     }
-    match known(kind).get(&folded) {
-        Some(&"-") => Meaning::Skip,
-        Some(key) => Meaning::Field((*key).to_owned()),
-        None => Meaning::Unknown,
+    let known = known(kind);
+    match known.binary_search_by(|(h, _)| h.as_str().cmp(&folded)) {
+        Ok(at) if known[at].1 == "-" => Meaning::Skip,
+        Ok(at) => Meaning::Field(known[at].1.to_owned()),
+        Err(_) => Meaning::Unknown,
     }
 }
 
-/// A kind's headers, folded, each to its field's key (`-`: known, not read); built from the
-/// table once. Before, every cell of the rows searched for the header re-read the table and
-/// folded each alias of each field (see ARCHITECTURE.md, "Spreadsheets"). Where two fields shared a folded header the first in the table would win, as before; the
-/// table test below rules that out.
-fn known(kind: Kind) -> &'static HashMap<String, &'static str> {
-    static KNOWN: LazyLock<[HashMap<String, &'static str>; Kind::ALL.len()]> = LazyLock::new(|| {
+/// A kind's headers, folded and sorted, each with its field's key (`-`: known, not read);
+/// built from the table once. Before, every cell of the rows searched for the header re-read
+/// the table and folded each alias of each field (see ARCHITECTURE.md, "Spreadsheets"). A
+/// sorted list, not a hash map: less code in the import widget's module. Where two fields
+/// shared a folded header the first in the table would win, as before; the table test below
+/// rules that out.
+fn known(kind: Kind) -> &'static [(String, &'static str)] {
+    static KNOWN: LazyLock<[Vec<(String, &'static str)>; Kind::ALL.len()]> = LazyLock::new(|| {
         Kind::ALL.map(|kind| {
-            let mut known = HashMap::new();
-            for f in fields(kind) {
-                for h in f.headers {
-                    known.entry(fold_header(h)).or_insert(f.key);
-                }
-            }
+            let mut known: Vec<(String, &'static str)> = fields(kind).into_iter().flat_map(|f| f.headers.into_iter().map(move |h| (fold_header(h), f.key))).collect();
+            // Stable: of equal headers the first in the table is kept.
+            known.sort_by(|a, b| a.0.cmp(&b.0));
+            known.dedup_by(|later, first| later.0 == first.0);
             known
         })
     });
