@@ -104,7 +104,7 @@ package:
 	@bash .ci/package.sh
 
 ## Coverage-guided fuzzing (issue 17): every reader of outside data (fuzz/, cargo-fuzz and
-## libFuzzer) for FUZZ_SECONDS each, one after the other, from the seeds in tests/data and
+## libFuzzer) for FUZZ_SECONDS each, FUZZ_JOBS at a time (default one a core), from the seeds in tests/data and
 ## the corpus earlier runs grew (target/fuzz/); a line a target (executions, exec/s, cov/ft,
 ## clean or the input found) and `fuzz: N targets, N clean, N found`. FUZZ_TARGETS="a b"
 ## runs some; FUZZ_RUNS=N stops each after N executions if that comes before FUZZ_SECONDS.
@@ -113,6 +113,6 @@ FUZZ_SECONDS ?= 180
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash .ci/fuzz.sh $(FUZZ_TARGETS)
 
-## Every fuzz target for 20 s; exits non-zero on a finding.
+## Every fuzz target for 20 s (two at a time on two cores); exits non-zero on a finding.
 fuzz-smoke:
 	@FUZZ_SECONDS=20 bash .ci/fuzz.sh

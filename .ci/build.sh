@@ -46,6 +46,25 @@ pkg=target/pkg
 mkdir -p "$pkg"
 # SKIP_WASM=1 lays out the site again from the modules already in target/pkg (a CSS or page change).
 [ -n "${SKIP_WASM:-}" ] && modules=()
+# post NAME RAW OPT… — wasm-bindgen and wasm-opt of a module, only when it changed (wasm-opt
+# takes a minute): the stamp holds the hash of the module and of the tools' versions that made it.
+post() {
+  local name=$1 raw=$2 stamp; shift 2
+  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; echo "$*"; } | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$pkg/$name.stamp" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$pkg/$name" && mkdir -p "$pkg/$name"
+    "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg/$name" --out-name "$name" "$raw"
+    # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
+    "$WASM_OPT" "$@" -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm"
+    echo "$stamp" > "$pkg/$name.stamp"
+  fi
+  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt $1"
+}
+# A two-stage pipeline: a module's wasm-bindgen and wasm-opt run while cargo builds the next
+# one (cargo's LTO link at codegen-units 1 keeps one core busy, wasm-opt the other); at most
+# one post-processing is in flight, and a failed one fails the build.
+posting=
+wait_post() { if [ -n "$posting" ]; then wait "$posting" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; posting=; fi; }
 for m in "${modules[@]}"; do
   name=${m%%:*}; features=${m#*:}
   # `rules` (evaluate() alone, no widget: bulk scoring) is built for speed, not size: the
@@ -57,19 +76,12 @@ for m in "${modules[@]}"; do
   # shellcheck disable=SC2086
   env $std_env RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$mprofile" --target wasm32-unknown-unknown -p grassroots-wasm $features
   raw=$pkg/$name.raw.wasm
+  wait_post
   cp "${out%/*}/$mprofile/grassroots_wasm.wasm" "$raw"
-  # wasm-bindgen and wasm-opt only when the module changed (wasm-opt takes a minute): the
-  # stamp holds the hash of the module and of the tools' versions that made it.
-  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; echo "${opt[*]}"; } | sha256sum | cut -d' ' -f1)
-  if [ "$(cat "$pkg/$name.stamp" 2>/dev/null)" != "$stamp" ]; then
-    rm -rf "$pkg/$name" && mkdir -p "$pkg/$name"
-    "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg/$name" --out-name "$name" "$raw"
-    # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
-    "$WASM_OPT" "${opt[@]}" -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm"
-    echo "$stamp" > "$pkg/$name.stamp"
-  fi
-  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt ${opt[0]}"
+  post "$name" "$raw" "${opt[@]}" &
+  posting=$!
 done
+wait_post
 
 site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets of fuzz/ (issue 17: one per reader of outside data) with cargo-fuzz and
-# libFuzzer, one target after the other, each for FUZZ_SECONDS (default 180; `make fuzz-smoke`
+# libFuzzer, FUZZ_JOBS targets at a time (default: one a core), each for FUZZ_SECONDS (default 180; `make fuzz-smoke`
 # runs 20), or until FUZZ_RUNS executions when that is set and comes first (libFuzzer's -runs: a
 # campaign of `FUZZ_RUNS=10000000 FUZZ_SECONDS=3600`). Each starts from its seeds, copied afresh out of tests/data into
 # target/fuzz/seeds/<target>, and from what earlier runs found (target/fuzz/corpus/<target>),
@@ -101,9 +101,10 @@ seed() { # seed TARGET — fills $out/seeds/TARGET
 # Longest input tried: the largest seeds (a re-cut's 77 KB county, a 37 KB .ods) fit.
 max_len() { case $1 in recut) echo 131072 ;; sheets_*|geo) echo 65536 ;; *) echo 16384 ;; esac; }
 
-clean=0 found=0
-for t in "${targets[@]}"; do
-  seed "$t"
+# run_one TARGET — runs one target; its summary line (and, for a finding, where the input
+# is) goes to $out/logs/TARGET.result.
+run_one() {
+  local t=$1 corpus artifacts tlog args start status took runs speed last cov ft corp line input what
   corpus="$out/corpus/$t" artifacts="$out/artifacts/$t" tlog="$out/logs/$t.log"
   mkdir -p "$corpus" "$artifacts"
   args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$(max_len "$t")"
@@ -125,17 +126,33 @@ for t in "${targets[@]}"; do
   corp=$(sed -n 's/.* corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p' <<< "$last")
   line="fuzz: $t: ${runs:-0} runs in $took s, ${speed:-0} exec/s, cov ${cov:-?} ft ${ft:-?}, corpus ${corp:-?}"
   if [ "$status" -eq 0 ] && grep -q 'Done [0-9]* runs' "$tlog"; then
-    clean=$((clean + 1))
-    echo "$line, clean"
+    echo "$line, clean" > "$out/logs/$t.result"
   else
-    found=$((found + 1))
     input=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$tlog" | tail -n 1)
     what=$(grep -m 1 -E "panicked at|ERROR: libFuzzer: (timeout|out-of-memory|deadly signal)|==[0-9]+== ERROR|has overflowed its stack" "$tlog" || echo "exit $status, see the log")
-    echo "$line, FOUND: ${what:0:300}"
-    grep -m 1 -A 2 'panicked at' "$tlog" | tail -n +2 | cut -c 1-300 | sed 's/^/    /' || true
-    echo "    input: ${input:-none written}; log: $tlog"
-    [ -z "$input" ] || echo "    again: $bin/$t $input; minimise: $CARGO_FUZZ fuzz tmin ${FLAGS[*]} $t $input"
+    {
+      echo "$line, FOUND: ${what:0:300}"
+      grep -m 1 -A 2 'panicked at' "$tlog" | tail -n +2 | cut -c 1-300 | sed 's/^/    /' || true
+      echo "    input: ${input:-none written}; log: $tlog"
+      [ -z "$input" ] || echo "    again: $bin/$t $input; minimise: $CARGO_FUZZ fuzz tmin ${FLAGS[*]} $t $input"
+    } > "$out/logs/$t.result"
   fi
+}
+
+# FUZZ_JOBS targets at a time (default: one a core; libFuzzer runs one thread), each for the
+# whole of FUZZ_SECONDS; the lines are printed in the targets' order once all have run.
+jobs_max=${FUZZ_JOBS:-$(nproc)}
+for t in "${targets[@]}"; do
+  seed "$t"
+  rm -f "$out/logs/$t.result"
+  run_one "$t" &
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+done
+wait
+clean=0 found=0
+for t in "${targets[@]}"; do
+  if [ -f "$out/logs/$t.result" ]; then cat "$out/logs/$t.result"; else echo "fuzz: $t: FOUND: no result (the run itself failed)"; fi
+  if grep -q ', clean$' "$out/logs/$t.result" 2>/dev/null; then clean=$((clean + 1)); else found=$((found + 1)); fi
 done
 echo "fuzz: ${#targets[@]} targets, $clean clean, $found found"
 [ "$found" -eq 0 ]

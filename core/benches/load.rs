@@ -211,16 +211,19 @@ fn main() {
         let json = doc.to_json();
         // LOAD_BENCH_RUNS overrides the number of runs (1 for a profiler such as callgrind).
         let runs = std::env::var("LOAD_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(if size >= 1_000_000 { 3 } else { 7 });
-        let parse = best_of(runs, || {
+        // LOAD_BENCH_ONLY=parse|load|limits runs that one alone, the others 0 (for `perf stat`).
+        let only = std::env::var("LOAD_BENCH_ONLY").ok();
+        let runs_of = |name: &str| if only.as_deref().is_none_or(|o| o == name) { runs } else { 0 };
+        let parse = best_of(runs_of("parse"), || {
             let plain: PlainDoc = serde_json::from_str(&json).unwrap_or_else(|e| panic!("plain parse: {e}"));
             black_box(plain);
         });
-        let load = best_of(runs, || {
+        let load = best_of(runs_of("load"), || {
             let org = Organization::from_json(&json).unwrap_or_else(|e| panic!("load: {e}"));
             black_box(org);
         });
         // The limits pass alone (issue 17), which the load includes.
-        let limits = best_of(runs, || {
+        let limits = best_of(runs_of("limits"), || {
             black_box(grassroots::limits::check(black_box(&json)).is_ok());
         });
         println!(

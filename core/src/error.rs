@@ -717,6 +717,19 @@ pub enum ProblemKind {
         /// Its latitude.
         lat: String,
     },
+    /// Positions farther from the origin than a `local` (planar) crs allows.
+    #[cfg(feature = "geo")]
+    #[error("{count} position(s) of this ring lie farther than {max} from the origin, the first at ({x}, {y}); a local crs is in metres")]
+    GeoFarPosition {
+        /// How many positions of the ring lie that far.
+        count: usize,
+        /// The first one's x, as written.
+        x: String,
+        /// Its y.
+        y: String,
+        /// The farthest a coordinate may be, as text.
+        max: String,
+    },
     /// The document's `crs` is not one this format knows.
     #[cfg(feature = "geo")]
     #[error("unknown crs \"{name}\", expected one of wgs84, gcj02, cgcs2000, local")]

@@ -19,6 +19,12 @@ const FIELDS: [&str; 5] = ["type", "crs", "name", "bbox", "features"];
 /// The members a feature may have.
 const FEATURE_FIELDS: [&str; 5] = ["type", "id", "bbox", "properties", "geometry"];
 
+/// The farthest a `local` (planar, metres) coordinate may lie from the origin: 10⁹ m, room for
+/// a Gauss–Krüger easting with its zone number (39 500 000 m). Farther, a shape's area and the
+/// predicates of the checks overflow: a position at 1e308 made geo's `relate` panic (issue
+/// 17's fuzzing, finding 8).
+pub(crate) const LOCAL_MAX: f64 = 1e9;
+
 /// China's extent in degrees: longitude 73–136 east, latitude 3–54 north.
 pub(crate) const CHINA_LON: (f64, f64) = (73.0, 136.0);
 pub(crate) const CHINA_LAT: (f64, f64) = (3.0, 54.0);
@@ -272,6 +278,16 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
             } else if ring.first() != ring.last() {
                 problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoUnclosedRing));
             }
+            if !crs.is_geographic() {
+                let far: Vec<usize> = (0..ring.len()).filter(|&k| ring[k][0].abs() > LOCAL_MAX || ring[k][1].abs() > LOCAL_MAX).collect();
+                if let Some(&k) = far.first() {
+                    problems.push(Problem::error(
+                        record(),
+                        format!("{rpath}[{k}]"),
+                        ProblemKind::GeoFarPosition { count: far.len(), x: number(ring[k][0]), y: number(ring[k][1]), max: number(LOCAL_MAX) },
+                    ));
+                }
+            }
             if crs.is_geographic() {
                 let outside: Vec<usize> = (0..ring.len()).filter(|&k| !in_china(ring[k][0], ring[k][1])).collect();
                 if let Some(&k) = outside.first() {
@@ -380,6 +396,9 @@ pub(crate) fn in_china(lon: f64, lat: f64) -> bool {
 
 /// A coordinate as a short text (no float noise).
 pub(crate) fn number(v: f64) -> String {
+    if v.abs() >= 1e15 {
+        return format!("{v:e}"); // 1e308, not 309 digits
+    }
     let text = format!("{v:.6}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" { "0".to_owned() } else { text.to_owned() }
@@ -486,6 +505,23 @@ mod tests {
         }
         differ.dedup();
         assert!(differ.is_empty(), "{} of {} differ:\n{}", differ.len(), cases.len(), differ.join("\n"));
+    }
+
+    #[test]
+    fn local_positions_are_held_to_a_billion_metres() {
+        let ring = |x: &str| {
+            GeoDoc::from_json(&format!(
+                r#"{{"type": "FeatureCollection", "crs": "local", "features": [{{"type": "Feature", "properties": {{"block": "b1"}},
+                  "geometry": {{"type": "Polygon", "coordinates": [[[0, 0], [{x}, 0], [{x}, 100], [0, 0]]]}}}}]}}"#
+            ))
+            .map(|_| ())
+            .map_err(|e| e.problems().iter().map(|p| (p.path.clone(), p.kind.clone())).collect::<Vec<_>>())
+        };
+        assert_eq!(ring("39500000.5"), Ok(())); // a Gauss–Krüger easting with its zone
+        assert_eq!(ring("-1e9"), Ok(()));
+        let far = |x: &str| Err(vec![("$.features[0].geometry.coordinates[0][1]".to_owned(), ProblemKind::GeoFarPosition { count: 2, x: x.into(), y: "0".into(), max: "1000000000".into() })]);
+        assert_eq!(ring("1000000000.5"), far("1000000000.5"));
+        assert_eq!(ring("-1e308"), far("-1e308"));
     }
 
     fn with_crs(crs: &str) -> Result<GeoDoc, Error> {
