@@ -252,6 +252,7 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::GeoShortRing { count } => format!("边界环至少需要 4 个点（3 个顶点加重复的起点），此处只有 {count} 个"),
         #[cfg(feature = "geo")]
         ProblemKind::GeoFarPosition { count, x, y, max } => format!("此环有 {count} 个点离原点超过 {max}，第一个为（{x}，{y}）：本地坐标系以米为单位，坐标是否有误？"),
+        #[cfg(feature = "geo")]
         ProblemKind::GeoOutsideChina { count, lon, lat } => format!("此环有 {count} 个点位于我国范围之外（经度 73～136，纬度 3～54），第一个为（{lon}，{lat}）：坐标系是否填对，经纬度是否颠倒？"),
         #[cfg(feature = "geo")]
         ProblemKind::GeoUnknownCrs { name } => format!("未知坐标系“{name}”，可选 wgs84、gcj02、cgcs2000、local"),
