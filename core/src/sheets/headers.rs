@@ -116,29 +116,22 @@ pub fn meaning(kind: Kind, header: &str, mapping: Option<&Mapping>) -> Meaning {
             return target.clone().map_or(Meaning::Skip, Meaning::Field);
         }
     }
-    let known = known(kind);
-    match known.binary_search_by(|(h, _)| h.as_str().cmp(&folded)) {
-        Ok(at) if known[at].1 == "-" => Meaning::Skip,
-        Ok(at) => Meaning::Field(known[at].1.to_owned()),
-        Err(_) => Meaning::Unknown,
+    match known(kind).iter().find(|(h, _)| *h == folded) {
+        Some((_, "-")) => Meaning::Skip,
+        Some((_, key)) => Meaning::Field((*key).to_owned()),
+        None => Meaning::Unknown,
     }
 }
 
-/// A kind's headers, folded and sorted, each with its field's key (`-`: known, not read);
-/// built from the table once. Before, every cell of the rows searched for the header re-read
-/// the table and folded each alias of each field (see ARCHITECTURE.md, "Spreadsheets"). A
-/// sorted list, not a hash map: less code in the import widget's module. Where two fields
-/// shared a folded header the first in the table would win, as before; the table test below
-/// rules that out.
+/// A kind's headers, folded, each with its field's key (`-`: known, not read), in the table's
+/// order (the first field naming a header wins, as before; the table test below rules out
+/// two); built from the table once. Before, every cell of the rows searched for the header
+/// re-read the table and folded each alias of each field (see ARCHITECTURE.md,
+/// "Spreadsheets"). A list looked through, not a hash map or a sorted list: a hundred short
+/// comparisons a cell, and less code in the import's module.
 fn known(kind: Kind) -> &'static [(String, &'static str)] {
     static KNOWN: LazyLock<[Vec<(String, &'static str)>; Kind::ALL.len()]> = LazyLock::new(|| {
-        Kind::ALL.map(|kind| {
-            let mut known: Vec<(String, &'static str)> = fields(kind).into_iter().flat_map(|f| f.headers.into_iter().map(move |h| (fold_header(h), f.key))).collect();
-            // Stable: of equal headers the first in the table is kept.
-            known.sort_by(|a, b| a.0.cmp(&b.0));
-            known.dedup_by(|later, first| later.0 == first.0);
-            known
-        })
+        Kind::ALL.map(|kind| fields(kind).into_iter().flat_map(|f| f.headers.into_iter().map(move |h| (fold_header(h), f.key))).collect())
     });
     let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     &KNOWN[at]
