@@ -232,8 +232,9 @@ pub fn sheets(ext: &str, data: &[u8]) {
     let file = format!("fuzz.{ext}");
     let options = ImportOptions { org: Some(&ORG_LOADED), sheet: None, mapping: None, lists: Some(&LISTS_LOADED) };
     // A file that is no spreadsheet fails every kind the same way, at the read: `import` once
-    // says so. Else the sheets read once are imported as every kind, and `import` of the
-    // bytes must give what `import_sheets` of its read gives (checked for one kind).
+    // says so. Else the sheets read once are imported as every kind (`import` is that read
+    // and `import_sheets`: tests/it/sheets.rs holds the two equal over the corpus; comparing
+    // them here took a quarter of the target's time).
     let read = match sheets::sheets(&file, data) {
         Ok(read) => read,
         Err(_) => {
@@ -244,13 +245,7 @@ pub fn sheets(ext: &str, data: &[u8]) {
     };
     for kind in Kind::ALL {
         let what = format!("{file} as {}", kind.key());
-        let from_read = sheets::import_sheets(kind, &file, &read, &options);
-        if kind == Kind::Members {
-            // By their Debug text: a NaN a cell may hold is not equal to itself.
-            let direct = sheets::import(kind, &file, data, &options);
-            assert_eq!(format!("{direct:?}"), format!("{from_read:?}"), "{what}: import and import_sheets differ");
-        }
-        let imported = match from_read {
+        let imported = match sheets::import_sheets(kind, &file, &read, &options) {
             Ok(i) => i,
             Err(problems) => {
                 assert_sheet_problems(&problems, true, &what);
