@@ -158,6 +158,13 @@ fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
                         }
                     }
                 }
+                // FORMULA: calamine takes its formula (`cce` bytes, the count at offset 20) from
+                // offset 22 without a check (finding 9: a count past the record's end panics in
+                // `parse_formula`); a record under 20 bytes it refuses itself.
+                0x0006 if data.len() >= 20 && u16_at(data, 20).is_none_or(|cce| 22 + cce as usize > data.len()) => {
+                    let row = u16_at(data, 0).map_or(0, |r| r + 1);
+                    return Err(problem(ProblemKind::Unreadable { message: format!("row {row}: a FORMULA record whose formula runs past its end") }));
+                }
                 // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: a cell at (row, column).
                 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
                     if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {

@@ -5,7 +5,9 @@ the corpus files beside this folder. Each now reads to the problems of its .expe
 (tests/it/sheets.rs). Run from the repository's root: python3 tests/data/sheets/broken/make.py
 
 members-xls-short-datemode.xls is not made here: it is libFuzzer's input as found (a DATEMODE
-record with no data, which calamine reads two bytes of; finding 7), kept as it is.
+record with no data, which calamine reads two bytes of; finding 7), kept as it is; so is
+members-xls-formula-past-end.xls (a FORMULA cell whose formula's byte count runs past its
+record, which calamine slices without a check; finding 9).
 """
 import io
 import struct
