@@ -278,25 +278,15 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
             } else if ring.first() != ring.last() {
                 problems.push(Problem::error(record(), rpath.clone(), ProblemKind::GeoUnclosedRing));
             }
-            if !crs.is_geographic() {
-                let far: Vec<usize> = (0..ring.len()).filter(|&k| ring[k][0].abs() > LOCAL_MAX || ring[k][1].abs() > LOCAL_MAX).collect();
-                if let Some(&k) = far.first() {
-                    problems.push(Problem::error(
-                        record(),
-                        format!("{rpath}[{k}]"),
-                        ProblemKind::GeoFarPosition { count: far.len(), x: number(ring[k][0]), y: number(ring[k][1]), max: number(LOCAL_MAX) },
-                    ));
-                }
-            }
-            if crs.is_geographic() {
-                let outside: Vec<usize> = (0..ring.len()).filter(|&k| !in_china(ring[k][0], ring[k][1])).collect();
-                if let Some(&k) = outside.first() {
-                    problems.push(Problem::error(
-                        record(),
-                        format!("{rpath}[{k}]"),
-                        ProblemKind::GeoOutsideChina { count: outside.len(), lon: number(ring[k][0]), lat: number(ring[k][1]) },
-                    ));
-                }
+            // Positions a crs cannot hold: outside China's extent for a geographic one, farther
+            // than LOCAL_MAX for a local one; one problem a ring, at the first.
+            let geographic = crs.is_geographic();
+            let off = |q: &[f64; 2]| if geographic { !in_china(q[0], q[1]) } else { q[0].abs() > LOCAL_MAX || q[1].abs() > LOCAL_MAX };
+            let offs: Vec<usize> = (0..ring.len()).filter(|&k| off(&ring[k])).collect();
+            if let Some(&k) = offs.first() {
+                let (count, x, y) = (offs.len(), number(ring[k][0]), number(ring[k][1]));
+                let kind = if geographic { ProblemKind::GeoOutsideChina { count, lon: x, lat: y } } else { ProblemKind::GeoFarPosition { count, x, y, max: number(LOCAL_MAX) } };
+                problems.push(Problem::error(record(), format!("{rpath}[{k}]"), kind));
             }
             lines.push(::geo::LineString::from(ring.iter().map(|q| ::geo::Coord { x: q[0], y: q[1] }).collect::<Vec<_>>()));
         }
