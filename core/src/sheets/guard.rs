@@ -13,7 +13,11 @@
 //!   the area from the first to the last cell, and the area a `DIMENSIONS` record claims. Past
 //!   the cells limit (the `records` limit of [`crate::limits`]), the file is refused with a
 //!   problem that names the sheet;
-//! - the globals' records that calamine reads at fixed offsets without checking their length.
+//! - the globals' records that calamine reads at fixed offsets without checking their length;
+//! - the formulas: calamine parses every defined name's and every cell's formula token by token
+//!   at fixed offsets, without a check (findings 7 and 9: a formula cut inside a token panics in
+//!   it). Only the cells' cached values are read here, so in the copy calamine reads every
+//!   formula's byte count is zeroed: it parses each formula as empty.
 
 use std::io::{Cursor, Read, Write};
 
@@ -38,7 +42,7 @@ pub(super) fn xls(bytes: &[u8], max_cells: usize) -> Result<Vec<u8>, ReadError> 
     let mut workbook = Vec::new();
     stream.read_to_end(&mut workbook).map_err(|e| unreadable(format!("the workbook stream: {e}")))?;
     drop(stream);
-    check_sheets(&workbook, max_cells)?;
+    check_sheets(&mut workbook, max_cells)?;
     let rewrite = || -> std::io::Result<Vec<u8>> {
         let mut out = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))?;
         out.create_stream("/Workbook")?.write_all(&workbook)?;
@@ -48,15 +52,17 @@ pub(super) fn xls(bytes: &[u8], max_cells: usize) -> Result<Vec<u8>, ReadError> 
     rewrite().map_err(|e| unreadable(format!("the workbook stream: {e}")))
 }
 
-/// The BIFF records of a stream: (type, data), as calamine's record iterator reads them (a
-/// `CONTINUE` record comes as a record of its own here; it holds no cell).
-fn records(mut stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+/// The BIFF records of a stream: (type, where its data starts in `stream`, data), as
+/// calamine's record iterator reads them (a `CONTINUE` record comes as a record of its own here;
+/// it holds no cell).
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, usize, &[u8])> {
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (head, rest) = stream.split_first_chunk::<4>()?;
+        let (head, rest) = stream.get(at..)?.split_first_chunk::<4>()?;
         let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
         let data = rest.get(..len)?;
-        stream = &rest[len..];
-        Some((u16::from_le_bytes([head[0], head[1]]), data))
+        at += 4 + len;
+        Some((u16::from_le_bytes([head[0], head[1]]), at - len, data))
     })
 }
 
@@ -89,10 +95,11 @@ pub(super) fn extent(first: (u32, u32), last: (u32, u32)) -> Option<(u64, u64)> 
 }
 
 /// Every worksheet of the workbook stream, walked as calamine walks it: from the position its
-/// `BOUNDSHEET` record gives to its `EOF`, skipping nested substreams (embedded charts).
-fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
-    let mut sheets = Vec::new();
-    for (typ, data) in records(stream) {
+/// `BOUNDSHEET` record gives to its `EOF`, skipping nested substreams (embedded charts); then
+/// zeroes the byte count of every formula calamine parses (see the module's note).
+fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
+    let (mut sheets, mut formulas) = (Vec::new(), Vec::new());
+    for (typ, at, data) in records(stream) {
         // Records calamine reads at fixed offsets without a length check (a short one panics
         // in it: fuzzing found DATEMODE with no data): FILEPASS, CODEPAGE, DATEMODE and
         // EXTERNSHEET (2 bytes), BOF and XF (4), BOUNDSHEET (6, then its name), LBL (14 and
@@ -107,10 +114,11 @@ fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
             _ => 0,
         };
         if data.len() < least {
-            let message = format!("a record of type 0x{typ:04X} with {} bytes, fewer than its {least}", data.len());
-            return Err(ReadError { sheet: None, kind: ProblemKind::Unreadable { message } });
+            return Err(ReadError { sheet: None, kind: short(typ, data, least) });
         }
         match typ {
+            // LBL: its formula's byte count is at offset 4.
+            0x0018 => formulas.push(at + 4),
             0x0085 => {
                 if let Some(position) = u32_at(data, 0) {
                     sheets.push((position as usize, sheet_name(data).unwrap_or_else(|| format!("#{}", sheets.len() + 1))));
@@ -134,7 +142,7 @@ fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
             last = (last.0.max(row), last.1.max(column));
         };
         let (mut seen_bof, mut depth) = (false, 0usize);
-        for (typ, data) in records(sheet) {
+        for (typ, at, data) in records(sheet) {
             if depth > 0 {
                 match typ {
                     0x0809 => depth += 1,
@@ -158,15 +166,14 @@ fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
                         }
                     }
                 }
-                // FORMULA: calamine takes its formula (`cce` bytes, the count at offset 20) from
-                // offset 22 without a check (finding 9: a count past the record's end panics in
-                // `parse_formula`); a record under 20 bytes it refuses itself.
-                0x0006 if data.len() >= 20 && u16_at(data, 20).is_none_or(|cce| 22 + cce as usize > data.len()) => {
-                    let row = u16_at(data, 0).map_or(0, |r| r + 1);
-                    return Err(problem(ProblemKind::Unreadable { message: format!("row {row}: a FORMULA record whose formula runs past its end") }));
-                }
+                // FORMULA: calamine reads its formula's byte count at offset 20 whatever the
+                // record's length (finding 9).
+                0x0006 if data.len() < 22 => return Err(problem(short(typ, data, 22))),
                 // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: a cell at (row, column).
                 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if typ == 0x0006 {
+                        formulas.push(position + at + 20);
+                    }
                     if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
                         cell(row, column);
                     }
@@ -192,7 +199,17 @@ fn check_sheets(stream: &[u8], max_cells: usize) -> Result<(), ReadError> {
             return Err(e);
         }
     }
+    for at in formulas {
+        if let Some(count) = stream.get_mut(at..at + 2) {
+            count.fill(0);
+        }
+    }
     Ok(())
+}
+
+/// A record shorter than the `least` bytes calamine reads of it.
+fn short(typ: u16, data: &[u8], least: usize) -> ProblemKind {
+    ProblemKind::Unreadable { message: format!("a record of type 0x{typ:04X} with {} bytes, fewer than its {least}", data.len()) }
 }
 
 /// A `DIMENSIONS` record's first and last cell, as calamine reads it (BIFF8's 32-bit rows or
@@ -254,10 +271,10 @@ mod tests {
 
     #[test]
     fn a_sheet_within_the_limit_passes_and_one_past_it_is_named() {
-        let stream = workbook(&[vec![number(0, 0), number(9, 9)], vec![number(0, 0), number(999, 99)]]);
-        assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.as_deref() == Some("S1")
+        let mut stream = workbook(&[vec![number(0, 0), number(9, 9)], vec![number(0, 0), number(999, 99)]]);
+        assert!(check_sheets(&mut stream, 100).is_err_and(|e| e.sheet.as_deref() == Some("S1")
             && e.kind == ProblemKind::SheetTooLarge { rows: 1000, columns: 100, max: 100 }));
-        assert!(check_sheets(&stream, 100_000).is_ok());
+        assert!(check_sheets(&mut stream, 100_000).is_ok());
     }
 
     #[test]
@@ -269,37 +286,66 @@ mod tests {
             record(0x0200, &d)
         };
         // 65,536 rows × 256 columns claimed by a file with one cell.
-        let big = workbook(&[vec![dims(0, 65_536), number(0, 0)]]);
-        assert!(check_sheets(&big, 1_000_000).is_err_and(|e| matches!(e.kind, ProblemKind::SheetTooLarge { rows: 65_536, columns: 256, .. })));
-        let backwards = workbook(&[vec![dims(10, 5)]]);
-        assert!(check_sheets(&backwards, 1_000_000).is_err_and(|e| matches!(e.kind, ProblemKind::Unreadable { .. })));
+        let mut big = workbook(&[vec![dims(0, 65_536), number(0, 0)]]);
+        assert!(check_sheets(&mut big, 1_000_000).is_err_and(|e| matches!(e.kind, ProblemKind::SheetTooLarge { rows: 65_536, columns: 256, .. })));
+        let mut backwards = workbook(&[vec![dims(10, 5)]]);
+        assert!(check_sheets(&mut backwards, 1_000_000).is_err_and(|e| matches!(e.kind, ProblemKind::Unreadable { .. })));
     }
 
     #[test]
     fn a_sheet_past_the_end_of_the_stream_and_a_backwards_mulrk_are_refused() {
         let mut bound = 10_000u32.to_le_bytes().to_vec();
         bound.extend_from_slice(&[0, 0, 1, 0, b'S']);
-        let stream = [record(0x0085, &bound), record(0x000A, &[])].concat();
-        assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.as_deref() == Some("S")));
+        let mut stream = [record(0x0085, &bound), record(0x000A, &[])].concat();
+        assert!(check_sheets(&mut stream, 100).is_err_and(|e| e.sheet.as_deref() == Some("S")));
         let mut mulrk = 0u16.to_le_bytes().to_vec();
         mulrk.extend_from_slice(&5u16.to_le_bytes());
         mulrk.extend_from_slice(&[0; 6]);
         mulrk.extend_from_slice(&2u16.to_le_bytes());
-        assert!(check_sheets(&workbook(&[vec![record(0x00BD, &mulrk)]]), 100).is_err());
+        assert!(check_sheets(&mut workbook(&[vec![record(0x00BD, &mulrk)]]), 100).is_err());
     }
 
     #[test]
     fn a_short_record_calamine_reads_at_fixed_offsets_is_refused() {
         // DATEMODE (0x0022) with no data: calamine reads two bytes of it (found by fuzzing).
-        let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[]), record(0x000A, &[])].concat();
-        assert!(check_sheets(&stream, 100).is_err_and(|e| e.sheet.is_none() && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0022"))));
-        let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[1, 0]), record(0x000A, &[])].concat();
-        assert!(check_sheets(&stream, 100).is_ok());
+        let mut stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[]), record(0x000A, &[])].concat();
+        assert!(check_sheets(&mut stream, 100).is_err_and(|e| e.sheet.is_none() && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0022"))));
+        let mut stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0022, &[1, 0]), record(0x000A, &[])].concat();
+        assert!(check_sheets(&mut stream, 100).is_ok());
         // A defined name whose formula (20 bytes, says its cce) is longer than the record.
         let mut lbl = vec![0u8; 16];
         lbl[4] = 20;
-        let stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0018, &lbl), record(0x000A, &[])].concat();
-        assert!(check_sheets(&stream, 100).is_err());
+        let mut stream = [record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]), record(0x0018, &lbl), record(0x000A, &[])].concat();
+        assert!(check_sheets(&mut stream, 100).is_err());
+    }
+
+    #[test]
+    fn every_formula_calamine_parses_is_handed_over_empty_and_a_short_formula_record_is_refused() {
+        // A defined name and a cell whose formulas are cut inside a token (PtgRef3d needs 6
+        // bytes after its ptg; these have 1): calamine would slice past their ends.
+        let mut lbl = vec![0u8; 16];
+        lbl[4] = 2;
+        lbl[14] = 0x3A;
+        let mut formula = vec![0u8; 25];
+        formula[20] = 3;
+        formula[22] = 0x3A;
+        let mut stream = workbook(&[vec![record(0x0006, &formula)]]);
+        let bof = record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]);
+        stream.splice(bof.len()..bof.len(), record(0x0018, &lbl));
+        // The sheet moved by the name's record: its BOUNDSHEET's position follows it.
+        let position = bof.len() + 4 + lbl.len() + 4;
+        let moved = u32::from_le_bytes(stream[position..position + 4].try_into().unwrap()) + 4 + lbl.len() as u32;
+        stream[position..position + 4].copy_from_slice(&moved.to_le_bytes());
+        let before = stream.clone();
+        assert!(check_sheets(&mut stream, 100).is_ok());
+        let changed: Vec<usize> = (0..stream.len()).filter(|&i| stream[i] != before[i]).collect();
+        let name = bof.len() + 4 + 4;
+        let cell = stream.len() - 4 - formula.len() + 20;
+        assert_eq!(changed, [name, cell]);
+        // A FORMULA record too short to hold its byte count is refused, naming its sheet.
+        let mut cut = workbook(&[vec![record(0x0006, &[0; 21])]]);
+        assert!(check_sheets(&mut cut, 100).is_err_and(|e| e.sheet.as_deref() == Some("S0")
+            && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0006 with 21 bytes"))));
     }
 
     #[test]

@@ -7,7 +7,8 @@ the corpus files beside this folder. Each now reads to the problems of its .expe
 members-xls-short-datemode.xls is not made here: it is libFuzzer's input as found (a DATEMODE
 record with no data, which calamine reads two bytes of; finding 7), kept as it is; so is
 members-xls-formula-past-end.xls (a FORMULA cell whose formula's byte count runs past its
-record, which calamine slices without a check; finding 9).
+record, which calamine slices without a check; finding 9: the guard now zeroes every
+formula's byte count, and the file's truncated stream is what is reported).
 """
 import io
 import struct
