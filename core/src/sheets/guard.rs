@@ -17,7 +17,9 @@
 //! - the formulas: calamine parses every defined name's and every cell's formula token by token
 //!   at fixed offsets, without a check (findings 7 and 9: a formula cut inside a token panics in
 //!   it). Only the cells' cached values are read here, so in the copy calamine reads every
-//!   formula's byte count is zeroed: it parses each formula as empty.
+//!   formula's byte count is zeroed: it parses each formula as empty;
+//! - the shared strings (finding 10): calamine reads a string's header across the table's
+//!   `CONTINUE` records without a check, so a table cut inside one is refused.
 
 use std::io::{Cursor, Read, Write};
 
@@ -99,7 +101,21 @@ pub(super) fn extent(first: (u32, u32), last: (u32, u32)) -> Option<(u64, u64)> 
 /// zeroes the byte count of every formula calamine parses (see the module's note).
 fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
     let (mut sheets, mut formulas) = (Vec::new(), Vec::new());
+    // The shared-string table being read: its SST record and the CONTINUE records after it
+    // (calamine joins those that start more than 4 bytes before the stream's end).
+    let mut sst: Option<Vec<&[u8]>> = None;
+    let strings = |parts: Option<Vec<&[u8]>>| match parts.and_then(|p| sst_cut(&p)) {
+        Some(n) => Err(ReadError { sheet: None, kind: ProblemKind::Unreadable { message: format!("the shared strings (SST): string {n} is cut inside its header") } }),
+        None => Ok(()),
+    };
     for (typ, at, data) in records(stream) {
+        if let (0x003C, Some(parts)) = (typ, &mut sst)
+            && at < stream.len()
+        {
+            parts.push(data);
+            continue;
+        }
+        strings(sst.take())?;
         // Records calamine reads at fixed offsets without a length check (a short one panics
         // in it: fuzzing found DATEMODE with no data): FILEPASS, CODEPAGE, DATEMODE and
         // EXTERNSHEET (2 bytes), BOF and XF (4), BOUNDSHEET (6, then its name), LBL (14 and
@@ -119,6 +135,7 @@ fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
         match typ {
             // LBL: its formula's byte count is at offset 4.
             0x0018 => formulas.push(at + 4),
+            0x00FC => sst = Some(vec![data]),
             0x0085 => {
                 if let Some(position) = u32_at(data, 0) {
                     sheets.push((position as usize, sheet_name(data).unwrap_or_else(|| format!("#{}", sheets.len() + 1))));
@@ -128,6 +145,7 @@ fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
             _ => {}
         }
     }
+    strings(sst)?;
     for (position, name) in sheets {
         let problem = |kind: ProblemKind| ReadError { sheet: Some(name.clone()), kind };
         let too_large = |(rows, columns): (u64, u64)| {
@@ -205,6 +223,67 @@ fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
         }
     }
     Ok(())
+}
+
+/// The shared-string table (`parts`: the SST record's data, then each CONTINUE's), walked as
+/// calamine 0.38's `parse_sst` walks it: `Some(n)` when it would read the `n`th string's run
+/// count (2 bytes) or extension size (4) past the end of its part, or the first byte of an
+/// empty CONTINUE that the string's characters go on into: each a panic in calamine. Where
+/// calamine stops with an error of its own, `None`.
+fn sst_cut(parts: &[&[u8]]) -> Option<usize> {
+    let (first, mut rest) = parts.split_first()?;
+    let mut data = first.get(8..)?;
+    // The next part, `None` past the last.
+    fn next<'a>(data: &mut &'a [u8], rest: &mut &[&'a [u8]]) -> Option<()> {
+        (*data, *rest) = rest.split_first().map(|(part, r)| (*part, r))?;
+        Some(())
+    }
+    for n in 1.. {
+        if data.is_empty() {
+            next(&mut data, &mut rest)?;
+            if data.is_empty() {
+                continue;
+            }
+        }
+        let (Some(chars), Some(&flags)) = (u16_at(data, 0), data.get(2)) else { return None };
+        data = &data[3..];
+        let mut field = |bytes: usize, present: bool| match data.get(..bytes) {
+            _ if !present => Some(0),
+            Some(b) => {
+                data = &data[bytes..];
+                Some(b.iter().rev().fold(0usize, |n, &b| n << 8 | usize::from(b)))
+            }
+            None => None,
+        };
+        let (Some(runs), Some(extension)) = (field(2, flags & 8 != 0), field(4, flags & 4 != 0)) else { return Some(n) };
+        // The characters, 1 or 2 bytes each, on into CONTINUE records (each starting with
+        // its own width flag).
+        let (mut left, mut wide) = (chars as usize, flags & 1 != 0);
+        loop {
+            let take = left.min(data.len() >> usize::from(wide));
+            data = &data[take << usize::from(wide)..];
+            left -= take;
+            if left == 0 {
+                break;
+            }
+            next(&mut data, &mut rest)?;
+            let Some((&flag, chars)) = data.split_first() else { return Some(n) };
+            (wide, data) = (flag & 1 != 0, chars);
+        }
+        // calamine skips the runs and the extension (an `i32`, negative read as huge) and
+        // stops with an error of its own past the table's end.
+        for mut skip in [runs * 4, extension as i32 as usize] {
+            while skip > 0 {
+                if data.is_empty() {
+                    next(&mut data, &mut rest)?;
+                }
+                let take = skip.min(data.len());
+                data = &data[take..];
+                skip -= take;
+            }
+        }
+    }
+    None
 }
 
 /// A record shorter than the `least` bytes calamine reads of it.
@@ -346,6 +425,29 @@ mod tests {
         let mut cut = workbook(&[vec![record(0x0006, &[0; 21])]]);
         assert!(check_sheets(&mut cut, 100).is_err_and(|e| e.sheet.as_deref() == Some("S0")
             && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0006 with 21 bytes"))));
+    }
+
+    #[test]
+    fn a_shared_string_cut_inside_its_header_is_found_and_a_whole_table_passes() {
+        // Two strings: "ab" (1 byte a character) and "中文" (2 bytes), the second's characters
+        // going on into a CONTINUE record whose first byte says they are 2 bytes wide.
+        let head = [2u8, 0, 0, 0, 2, 0, 0, 0];
+        let whole: [&[u8]; 2] = [&[&head[..], &[2, 0, 0, b'a', b'b', 2, 0, 1, 0x2D, 0x4E][..]].concat(), &[1, 0x87, 0x65]];
+        assert_eq!(sst_cut(&whole), None);
+        // A run count announced (flags 8) with one byte of it left: calamine reads two.
+        assert_eq!(sst_cut(&[&[&head[..], &[2, 0, 0, b'a', b'b', 1, 0, 8, 7][..]].concat()]), Some(2));
+        // An extension size (flags 4) cut short.
+        assert_eq!(sst_cut(&[&[&head[..], &[1, 0, 4, 9, 0][..]].concat()]), Some(1));
+        // Characters going on into an empty CONTINUE: calamine reads its first byte.
+        assert_eq!(sst_cut(&[&whole[0][..], &[]]), Some(2));
+        // Characters going on past the last part: calamine's own error, not a cut.
+        assert_eq!(sst_cut(&whole[..1]), None);
+        // Through a check of the stream: the problem names the string.
+        let bof = record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0]);
+        let mut stream = [bof.clone(), record(0x00FC, whole[0]), record(0x003C, &[]), record(0x000A, &[])].concat();
+        assert!(check_sheets(&mut stream, 100).is_err_and(|e| matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("string 2"))));
+        let mut stream = [bof, record(0x00FC, whole[0]), record(0x003C, whole[1]), record(0x000A, &[])].concat();
+        assert!(check_sheets(&mut stream, 100).is_ok());
     }
 
     #[test]
