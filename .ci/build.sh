@@ -87,10 +87,10 @@ site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
 cp -R www/. "$site/"
 rm -rf "$site/layout.html" "$site/pages"
-node .ci/site.mjs www "$site"
 # The bundle: grassroots.js (the autoloader, its name kept) with the manifest of the
-# content-hashed files it loads.
+# content-hashed files it loads; then the pages, which name those files in their preloads.
 node .ci/bundle.mjs "$pkg" wasm/src/style.css wasm/js/grassroots.js "$site/grassroots"
+node .ci/site.mjs www "$site"
 # The demo county, 凤溪县, generated reproducibly from seed 2026 by the CLI's generators: 3
 # streets and 12 communities, its 五星支部 ratings (the tree's own figures, seeded values for
 # the facts only a community reports), its lists in two versions, a year of services up to the

@@ -2,6 +2,7 @@
 // error and no console error, and the page works with the keyboard.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
 import { artifacts, events, focusedId, open, rendered, start } from './harness.mjs';
@@ -159,3 +160,32 @@ for (const [path, ids] of [
     await page.close();
   });
 }
+
+// Every demo page asks in its <head> for what its widgets will load (.ci/site.mjs): the module
+// it names must be the one grassroots.js picks (else the page would fetch two), and each hint
+// must be taken up by the fetch it stands for, not fetched a second time (as a hint without
+// `crossorigin` would be).
+test('each demo page fetches its widgets\' module, stylesheet and data ahead, each bundle file once', async () => {
+  const site = join(import.meta.dirname, '..', '..', 'target', 'site');
+  const files = readdirSync(site).filter((f) => f.endsWith('.html'));
+  assert.ok(files.length >= 10, files.join(' '));
+  for (const file of files) {
+    const page = await env.browser.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${env.base}/${file}`);
+    await page.waitForLoadState('networkidle');
+    const hints = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (links) => links.map((l) => [l.rel, new URL(l.href).pathname, l.getAttribute('as'), l.crossOrigin]));
+    await page.close();
+    assert.ok(hints.length > 0, `${file}: no hints`);
+    const bundle = requests.filter((p) => p.startsWith('/grassroots/'));
+    assert.deepEqual(bundle.filter((p, i) => bundle.indexOf(p) !== i), [], `${file}: a bundle file fetched twice`);
+    for (const [rel, path, as, cors] of hints) {
+      assert.ok(requests.includes(path), `${file}: ${path} hinted, not fetched`);
+      if (rel === 'preload') assert.deepEqual([as, cors], ['fetch', 'anonymous'], `${file}: ${path}`);
+    }
+    const wasm = (list) => list.filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(wasm(bundle), wasm(hints.map((h) => h[1])), `${file}: the wasm fetched is the one hinted`);
+    assert.ok(hints.some(([, p]) => p.endsWith('.css')) && hints.some(([, p]) => p.startsWith('/data/')), file);
+  }
+});
