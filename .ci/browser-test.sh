@@ -8,7 +8,10 @@ cd "$top/tests/browser"
 . "$top/target/toolchain.env"
 summary=$(mktemp)
 status=0
-node --test --test-concurrency=1 \
+# Two test files at a time (BROWSER_JOBS): each drives its own browsers and server, and the
+# suite waits on browsers more than it computes; the longest files (WebKit's, Firefox's, the
+# reflow of every page, the hostile data) no longer follow one another.
+node --test --test-concurrency="${BROWSER_JOBS:-2}" \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=./summary-reporter.mjs --test-reporter-destination="$summary" \
   ./*.test.mjs || status=$?
