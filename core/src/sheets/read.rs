@@ -222,7 +222,11 @@ fn cell(data: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(d) if d.is_datetime() => match d.as_datetime() {
+        // A date's serial number (days since 1899-12-30) within ±10 million days, else a
+        // number: calamine's `as_datetime` makes a chrono duration of its milliseconds, which
+        // panics past i64's range (fuzz finding 11); Excel's own dates end at 2,958,465
+        // (9999-12-31).
+        Data::DateTime(d) if d.is_datetime() && d.as_f64().abs() < 1e7 => match d.as_datetime() {
             Some(dt) => Cell::Date(dt.date()),
             None => Cell::Number(d.as_f64()),
         },
@@ -290,6 +294,18 @@ fn csv_sheet(name: &str, bytes: &[u8]) -> Result<Sheet, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_too_far_for_a_calendar_is_its_number() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let date = |days: f64| cell(&Data::DateTime(ExcelDateTime::new(days, ExcelDateTimeType::DateTime, false)));
+        assert_eq!(date(46_082.0), Cell::Date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()));
+        assert_eq!(date(2_958_465.0), Cell::Date(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap()));
+        for far in [-1e300, 1e300, -1e7, 1e7, f64::NEG_INFINITY, f64::INFINITY] {
+            assert!(matches!(date(far), Cell::Number(n) if n == far), "{far}");
+        }
+        assert!(matches!(date(f64::NAN), Cell::Number(n) if n.is_nan()));
+    }
 
     #[test]
     fn decodes_utf8_with_and_without_bom_and_gbk() {
