@@ -2,11 +2,12 @@
 // through the file input, read in the browser by the same core code as `grassroots import`; the
 // rows recognised (personal data masked), every problem with its file, sheet, row and column,
 // gr-error with all of them, gr-import with the document on confirmation; a GBK CSV; English;
-// a file over the limit; the reader's module fetched only when a file is chosen, and no other;
-// keyboard, axe and 320 px reflow.
+// a file over the limit; the files that fuzzing found to crash the reader, each with the CLI's
+// problems; the reader's module fetched only when a file is chosen, and no other; keyboard, axe
+// and 320 px reflow.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
 import { reflowProblems } from './reflow-checks.mjs';
@@ -120,6 +121,29 @@ describe('roster import', () => {
     assert.equal(located.column, '公民身份号码');
     assert.ok(located.code && located.message.includes('身份证号'));
     await page.locator('#into').screenshot({ path: join(artifacts, 'roster-import-broken.png') });
+  });
+
+  // The files that fuzzing found to crash calamine or to make it allocate without bound
+  // (ARCHITECTURE.md, "Fuzzing (issue 17)"): in the browser a panic would trap the reader's
+  // module. Each shows the problems `grassroots import` gives for it, and the form goes on.
+  test('every file that crashed the reader shows the problems the CLI gives for it, in the browser too', async () => {
+    const broken = readdirSync(join(sheets, 'broken')).filter((f) => /\.xlsx?$/.test(f)).sort();
+    assert.ok(broken.length >= 10, broken.join(' '));
+    for (const file of broken) {
+      await choose(page, 'into', join('broken', file));
+      await page.waitForFunction((name) => {
+        const root = document.getElementById('into').shadowRoot;
+        return !root.querySelector('.gr-loading') && [...root.querySelectorAll('.gr-error li, .gr-notes li, .gr-status')].some((e) => e.textContent.includes(name));
+      }, file);
+      const expected = readFileSync(join(sheets, 'broken', `${file}.expected.txt`), 'utf8').split('\n');
+      const lines = (mark) => expected.filter((l) => l.startsWith(mark)).map((l) => l.slice(mark.length));
+      assert.deepEqual(await page.locator('#into .gr-error li').allTextContents(), lines('错误: '), file);
+      assert.deepEqual(await page.locator('#into .gr-notes li').allTextContents(), lines('警告: '), file);
+    }
+    await choose(page, 'into', 'members.xlsx');
+    await page.locator('#into .gr-import-rows').waitFor();
+    assert.equal(await page.locator('#into .gr-error').count(), 0);
+    assert.deepEqual(page.problems, []);
   });
 
   test('a GBK CSV from Chinese Excel reads as the same roster', async () => {
