@@ -46,6 +46,22 @@ pkg=target/pkg
 mkdir -p "$pkg"
 # SKIP_WASM=1 lays out the site again from the modules already in target/pkg (a CSS or page change).
 [ -n "${SKIP_WASM:-}" ] && modules=()
+# The whole build, skipped when nothing it reads has changed since it last ran to its end (a warm
+# `make test` spent ~3 minutes here re-linking sixteen modules, re-compressing the bundle and
+# regenerating the county to the same bytes): the stamp hashes every file, tracked or new, of
+# what the build reads (the crates, the widgets, the pages, these scripts, the rule sets the
+# county is rated by, the minifier's lock file) and the tools' versions. Only for a full build.
+stamp_file=target/pkg/build.stamp
+stamp=
+if [ -z "${MODULES:-}${SKIP_WASM:-}" ]; then
+  stamp=$( { git ls-files -z --cached --others --exclude-standard -- core wasm www .ci tests/data/rules tests/browser/package-lock.json Cargo.toml Cargo.lock \
+      | sort -z | xargs -0 sha256sum 2>&1; cat target/toolchain.env; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; node --version; echo "$profile"; } | sha256sum | cut -d' ' -f1) || stamp=
+  if [ -n "$stamp" ] && [ -f target/site/grassroots/grassroots.js ] && [ "$(cat "$stamp_file" 2>/dev/null)" = "$stamp" ]; then
+    echo "build: nothing it reads has changed since the last build (target/pkg/build.stamp); target/site is as it was"
+    exit 0
+  fi
+  rm -f "$stamp_file"
+fi
 # post NAME RAW OPT… — wasm-bindgen and wasm-opt of a module, only when it changed (wasm-opt
 # takes a minute): the stamp holds the hash of the module and of the tools' versions that made it.
 post() {
@@ -122,4 +138,5 @@ gr export members "$data/county.json" --reveal -o "$data/county-members.xlsx"
 printf '{"org": %s, "geo": %s, "cases": %s, "period": {"from": "2026-06-01", "to": "2026-09-01"}, "scorecard": %s}\n' \
   "$(cat "$data/county.json")" "$(cat "$data/county-geo.json")" "$(cat "$data/county-cases.tmp")" "$(cat "$data/county-five-star.json")" > "$data/dashboard-county.json"
 rm "$data/county-cases.tmp"
+[ -n "$stamp" ] && echo "$stamp" > "$stamp_file"
 echo "built $site"
