@@ -25,6 +25,15 @@ const FEATURE_FIELDS: [&str; 5] = ["type", "id", "bbox", "properties", "geometry
 /// 17's fuzzing, finding 8).
 pub(crate) const LOCAL_MAX: f64 = 1e9;
 
+/// A coordinate nearer 0 than 10⁻²⁹⁰ (metres or degrees: nothing a survey or a GIS writes) is 0:
+/// a shape whose corners lie that near one another has an extent that is a subnormal number,
+/// and the boolean operations' fixed-point scaling (i_overlay) overflows on it (issue 17's
+/// fuzzing: a shape at 1e-310 m). Read as 0, such a ring collapses to a point and is reported
+/// as not a valid polygon.
+fn flush(v: f64) -> f64 {
+    if v.abs() < 1e-290 { 0.0 } else { v }
+}
+
 /// China's extent in degrees: longitude 73–136 east, latitude 3–54 north.
 pub(crate) const CHINA_LON: (f64, f64) = (73.0, 136.0);
 pub(crate) const CHINA_LAT: (f64, f64) = (3.0, 54.0);
@@ -288,7 +297,7 @@ fn read_geometry(value: Option<&Value>, path: &str, record: Option<&str>, crs: C
                 let kind = if geographic { ProblemKind::GeoOutsideChina { count, lon: x, lat: y } } else { ProblemKind::GeoFarPosition { count, x, y, max: number(LOCAL_MAX) } };
                 problems.push(Problem::error(record(), format!("{rpath}[{k}]"), kind));
             }
-            lines.push(::geo::LineString::from(ring.iter().map(|q| ::geo::Coord { x: q[0], y: q[1] }).collect::<Vec<_>>()));
+            lines.push(::geo::LineString::from(ring.iter().map(|q| ::geo::Coord { x: flush(q[0]), y: flush(q[1]) }).collect::<Vec<_>>()));
         }
         let mut lines = lines.into_iter();
         if let Some(exterior) = lines.next() {
