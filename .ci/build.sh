@@ -60,8 +60,9 @@ if [ -z "${MODULES:-}${SKIP_WASM:-}" ]; then
     echo "build: nothing it reads has changed since the last build (target/pkg/build.stamp); target/site is as it was"
     exit 0
   fi
-  rm -f "$stamp_file"
 fi
+# A build that does not run to its end, or builds only some modules, leaves no stamp.
+rm -f "$stamp_file"
 # post NAME RAW OPT… — wasm-bindgen and wasm-opt of a module, only when it changed (wasm-opt
 # takes a minute): the stamp holds the hash of the module and of the tools' versions that made it.
 post() {
