@@ -170,6 +170,11 @@ fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
                 continue;
             }
             match typ {
+                // Records calamine reads at fixed offsets whatever their length: FORMULA's
+                // formula byte count at 20 (finding 9), MERGECELLS' count and as many 8-byte
+                // ranges (finding 13).
+                0x0006 if data.len() < 22 => return Err(problem(short(typ, data, 22))),
+                0x00E5 if data.len() < merged(data) => return Err(problem(short(typ, data, merged(data)))),
                 0x0809 if seen_bof => depth += 1,
                 0x0809 => seen_bof = true,
                 0x000A => break,
@@ -184,9 +189,6 @@ fn check_sheets(stream: &mut [u8], max_cells: usize) -> Result<(), ReadError> {
                         }
                     }
                 }
-                // FORMULA: calamine reads its formula's byte count at offset 20 whatever the
-                // record's length (finding 9).
-                0x0006 if data.len() < 22 => return Err(problem(short(typ, data, 22))),
                 // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: a cell at (row, column).
                 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
                     if typ == 0x0006 {
@@ -284,6 +286,11 @@ fn sst_cut(parts: &[&[u8]]) -> Option<usize> {
         }
     }
     None
+}
+
+/// The bytes calamine reads of a MERGECELLS record: its count, then 8 a range.
+fn merged(data: &[u8]) -> usize {
+    2 + 8 * u16_at(data, 0).map_or(0, |n| n as usize)
 }
 
 /// A record shorter than the `least` bytes calamine reads of it.
@@ -425,6 +432,12 @@ mod tests {
         let mut cut = workbook(&[vec![record(0x0006, &[0; 21])]]);
         assert!(check_sheets(&mut cut, 100).is_err_and(|e| e.sheet.as_deref() == Some("S0")
             && matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x0006 with 21 bytes"))));
+        // MERGECELLS: two ranges claimed, one there (finding 13); two there, and none, pass.
+        let merged = |count: u8, ranges: usize| record(0x00E5, &[&[count, 0][..], &vec![0; 8 * ranges]].concat());
+        let mut cut = workbook(&[vec![merged(2, 1)]]);
+        assert!(check_sheets(&mut cut, 100).is_err_and(|e| matches!(&e.kind, ProblemKind::Unreadable { message } if message.contains("0x00E5 with 10 bytes, fewer than its 18"))));
+        assert!(check_sheets(&mut workbook(&[vec![merged(2, 2), merged(0, 0)]]), 100).is_ok());
+        assert!(check_sheets(&mut workbook(&[vec![record(0x00E5, &[1])]]), 100).is_err());
     }
 
     #[test]
