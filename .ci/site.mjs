@@ -33,6 +33,8 @@ if (!www || !out) {
 }
 const layout = readFileSync(join(www, 'layout.html'), 'utf8');
 const bundle = readdirSync(join(out, 'grassroots'));
+/** A page's first line naming its module (see the note at the top). */
+const DIRECTIVE = /^<!-- preload: ([a-z-]+) -->\n/;
 /** The bundle's file of `name` with extension `ext` (content-hashed: NAME.HASH.EXT). */
 function hashed(name, ext) {
   const file = bundle.find((f) => f.startsWith(`${name}.`) && f.endsWith(`.${ext}`) && /^[0-9a-f]{10}$/.test(f.slice(name.length + 1, -ext.length - 1)));
@@ -41,7 +43,7 @@ function hashed(name, ext) {
 }
 /** The <link>s that fetch ahead what the page's widgets will: see the note at the top. */
 function preloads(source) {
-  const module = source.match(/^<!-- preload: ([a-z-]+) -->\n/)?.[1];
+  const module = source.match(DIRECTIVE)?.[1];
   if (!module) return '';
   const data = [...source.matchAll(/<gr-[a-z-]+\s[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
   const fetched = [hashed(module, 'wasm'), hashed('grassroots', 'css'), ...new Set(data)];
@@ -53,7 +55,7 @@ function preloads(source) {
 }
 for (const [file, label] of PAGES) {
   const source = readFileSync(join(www, 'pages', file), 'utf8');
-  const main = source.replace(/^<!-- preload: [a-z-]+ -->\n/, '').trimEnd();
+  const main = source.replace(DIRECTIVE, '').trimEnd();
   const nav = PAGES.map(([f, l]) => `    <li><a href="${f}"${f === file ? ' aria-current="page"' : ''}>${l}</a></li>`).join('\n');
   // Replacement functions, so that `$` in a page stays as written.
   const page = layout.replace('{{label}}', () => label).replace('{{preload}}', () => preloads(source)).replace('{{nav}}', () => nav).replace('{{main}}', () => main);
