@@ -71,15 +71,17 @@ pub fn fold(text: &str) -> String {
 /// [`fold`] into a buffer the caller reuses, so that matching many names allocates once.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        text.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            })
-            .flat_map(char::to_lowercase),
-    );
+    for c in text.chars() {
+        match c {
+            // Printable ASCII and the common CJK ideographs (no case, no white space) are
+            // most of what is folded: no look in the Unicode tables for them.
+            '!'..='~' => out.push(c.to_ascii_lowercase()),
+            '\u{4E00}'..='\u{9FFF}' => out.push(c),
+            '\u{FF01}'..='\u{FF5E}' => out.push(char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase())),
+            c if c.is_whitespace() => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 /// Whether `haystack` contains `folded_needle` (already folded with [`fold`]).
@@ -90,6 +92,29 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_is_white_space_dropped_full_width_made_ascii_and_lower_case_for_every_char() {
+        // The definition the quick paths of `fold_into` must keep, for every scalar value.
+        let slow = |c: char| -> String {
+            if c.is_whitespace() {
+                return String::new();
+            }
+            let c = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                _ => c,
+            };
+            c.to_lowercase().collect()
+        };
+        let mut all = String::new();
+        let mut want = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(fold(c.encode_utf8(&mut [0; 4])), slow(c), "U+{:04X}", c as u32);
+            all.push(c);
+            want.push_str(&slow(c));
+        }
+        assert_eq!(fold(&all), want);
+    }
 
     #[test]
     fn hundredths_are_written_as_the_float_formatter_writes_them() {

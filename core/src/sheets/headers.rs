@@ -29,23 +29,34 @@ pub struct Field {
 
 /// The fields of a kind of sheet, from `headers.tsv`.
 pub fn fields(kind: Kind) -> Vec<Field> {
-    TABLE
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut parts = l.split('\t');
-            let (k, field, headers) = (parts.next()?, parts.next()?, parts.next()?);
-            (k == kind.key()).then(|| {
-                let required = field.ends_with('*');
-                Field { key: field.trim_end_matches('*'), required, headers: headers.split('|').collect() }
-            })
+    table(kind).to_vec()
+}
+
+/// [`fields`], read from the table once: an import asks for them per sheet and per problem.
+pub(crate) fn table(kind: Kind) -> &'static [Field] {
+    static FIELDS: LazyLock<[Vec<Field>; Kind::ALL.len()]> = LazyLock::new(|| {
+        Kind::ALL.map(|kind| {
+            TABLE
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| {
+                    let mut parts = l.split('\t');
+                    let (k, field, headers) = (parts.next()?, parts.next()?, parts.next()?);
+                    (k == kind.key()).then(|| {
+                        let required = field.ends_with('*');
+                        Field { key: field.trim_end_matches('*'), required, headers: headers.split('|').collect() }
+                    })
+                })
+                .collect()
         })
-        .collect()
+    });
+    let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    &FIELDS[at]
 }
 
 /// The header a field is written under in exports and named by in problems.
 pub fn header_of(kind: Kind, key: &str) -> String {
-    fields(kind).into_iter().find(|f| f.key == key).and_then(|f| f.headers.first().map(|h| (*h).to_owned())).unwrap_or_else(|| key.to_owned())
+    table(kind).iter().find(|f| f.key == key).and_then(|f| f.headers.first().map(|h| (*h).to_owned())).unwrap_or_else(|| key.to_owned())
 }
 
 /// A mapping file: headers this office uses that the table does not know, each to a field
@@ -74,7 +85,7 @@ impl Mapping {
 
     /// Mapped fields that are not fields of `kind`.
     pub fn unknown_fields(&self, kind: Kind) -> Vec<String> {
-        let fields = fields(kind);
+        let fields = table(kind);
         self.columns.values().flatten().filter(|v| !fields.iter().any(|f| f.key == v.as_str() && f.key != "-")).cloned().collect()
     }
 }
@@ -131,7 +142,7 @@ pub fn meaning(kind: Kind, header: &str, mapping: Option<&Mapping>) -> Meaning {
 /// comparisons a cell, and less code in the import's module.
 fn known(kind: Kind) -> &'static [(String, &'static str)] {
     static KNOWN: LazyLock<[Vec<(String, &'static str)>; Kind::ALL.len()]> = LazyLock::new(|| {
-        Kind::ALL.map(|kind| fields(kind).into_iter().flat_map(|f| f.headers.into_iter().map(move |h| (fold_header(h), f.key))).collect())
+        Kind::ALL.map(|kind| table(kind).iter().flat_map(|f| f.headers.iter().map(move |h| (fold_header(h), f.key))).collect())
     });
     let at = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
     &KNOWN[at]

@@ -73,7 +73,7 @@ pub fn import_sheets(kind: Kind, file_name: &str, sheets: &[Sheet], options: &Im
     if let Some(m) = mapping {
         let unknown = m.unknown_fields(kind);
         if !unknown.is_empty() {
-            let expected = headers::fields(kind).into_iter().filter(|f| f.key != "-").map(|f| f.key.to_owned()).collect();
+            let expected = headers::table(kind).iter().filter(|f| f.key != "-").map(|f| f.key.to_owned()).collect();
             return Err(unknown.into_iter().map(|value| at(None, None, None, ProblemKind::NotOneOf { value, expected: Vec::clone(&expected) })).collect());
         }
     }
@@ -89,7 +89,7 @@ pub fn import_sheets(kind: Kind, file_name: &str, sheets: &[Sheet], options: &Im
         None => sheets.iter().collect(),
     };
     let Some((sheet, header)) = candidates.iter().find_map(|s| headers::find_header(s, kind, mapping).map(|h| (*s, h))) else {
-        let expected = headers::fields(kind).into_iter().filter(|f| f.key != "-").filter_map(|f| f.headers.first().map(|h| (*h).to_owned())).collect();
+        let expected = headers::table(kind).iter().filter(|f| f.key != "-").filter_map(|f| f.headers.first().map(|h| (*h).to_owned())).collect();
         let sheet = (candidates.len() == 1).then(|| candidates[0].name.as_str());
         return Err(vec![at(sheet, None, None, ProblemKind::NoHeaderRow { expected })]);
     };
@@ -124,7 +124,7 @@ pub fn import_sheets(kind: Kind, file_name: &str, sheets: &[Sheet], options: &Im
             }
         }
     }
-    for f in headers::fields(kind).into_iter().filter(|f| f.required) {
+    for f in headers::table(kind).iter().filter(|f| f.required) {
         // A grid's code stands in for its id and the reverse is not true; nothing else is optional.
         if !columns.contains_key(f.key) {
             let kind = ProblemKind::MissingColumn { field: f.key.to_owned(), headers: f.headers.iter().map(|h| (*h).to_owned()).collect() };
@@ -353,6 +353,14 @@ impl Rows<'_> {
             let entries = o.grids().iter().map(|g| Entry { id: g.record().id.clone(), name: g.record().name.clone().unwrap_or_else(|| g.record().code.clone()), parent: None }).collect();
             Names::new(RefKind::Grid, entries)
         });
+        // Grids by code, the first of each.
+        let codes = org.map(|o| {
+            let mut codes = super::names::Chains::new();
+            for g in o.grids() {
+                codes.push(&g.record().code, &|j| &o.grids()[j].record().code);
+            }
+            codes
+        });
         const KINDS: [(&[&str], MemberKind); 4] = [
             (&["在职党员", "在职", "in_service"], MemberKind::InService),
             (&["离退休党员", "离退休", "退休", "离休", "退休党员", "retired"], MemberKind::Retired),
@@ -378,7 +386,7 @@ impl Rows<'_> {
                 (Some(text), Some(grids), Some(org)) => {
                     let community = node.as_deref().and_then(|n| org.tree().find(n)).map(|n| org.tree().path_to_root(n));
                     let in_community = |i: usize| community.as_ref().is_some_and(|path| path.contains(&org.grids()[i].community()));
-                    let by_code = org.grids().iter().position(|g| g.record().code == text);
+                    let by_code = codes.as_ref().and_then(|c| c.get(&text, &|j| &org.grids()[j].record().code).next());
                     match by_code.map_or_else(|| grids.resolve(&text, |_| true, in_community), Ok) {
                         Ok(i) => Some(grids.entries()[i].id.clone()),
                         Err(kind) => {
@@ -457,7 +465,9 @@ impl Rows<'_> {
         let names = self.node_names();
         const KINDS: [(&[&str], UnitKind); 2] =
             [(&["报到单位", "报到", "reporting"], UnitKind::Reporting), (&["驻区单位", "驻区", "co_located"], UnitKind::CoLocated)];
-        let mut out = (Vec::new(), Vec::new());
+        let mut out: (Vec<UnitRecord>, Vec<u32>) = (Vec::new(), Vec::new());
+        // The records so far by id, for a unit's further agreement rows.
+        let mut units = super::names::Chains::new();
         for &(number, cells) in rows {
             let mut row = Row { number, cells, failed: false };
             let id = self.id(&mut row, "id").unwrap_or_else(|| format!("u{number}"));
@@ -494,11 +504,16 @@ impl Rows<'_> {
             // A unit with several agreements takes a row for each (as exports write it): the
             // rows of one unit, the same but for the agreement, make one record.
             let same = |u: &UnitRecord| UnitRecord { agreements: Vec::new(), ..u.clone() } == UnitRecord { agreements: Vec::new(), ..record.clone() };
-            if let (false, Some(first)) = (row.failed, out.0.iter_mut().find(|u: &&mut UnitRecord| u.id == record.id && same(u))) {
-                first.agreements.extend(record.agreements);
+            let first = if row.failed { None } else { units.get(&record.id, &|j| &out.0[j].id).find(|&j| same(&out.0[j])) };
+            if let Some(first) = first {
+                out.0[first].agreements.extend(record.agreements);
                 continue;
             }
+            let before = out.0.len();
             self.finish(&row, &record.id.clone(), record, &mut out);
+            if out.0.len() > before {
+                units.push(&out.0[before].id, &|j| &out.0[j].id);
+            }
         }
         out
     }

@@ -322,8 +322,24 @@ fn carry_over(kind: Kind, old: &[Value], records: &mut [Value]) {
         Kind::Units => &["baobao", "stationed"],
         _ => &[],
     };
+    if keys.is_empty() && kind != Kind::Grids {
+        return;
+    }
+    // The first old record of each id, found by a hash look (a look along `old` for each
+    // record took time in the square of the records).
+    let ids: Vec<(usize, &str)> = old.iter().enumerate().filter_map(|(i, o)| Some((i, o.get("id")?.as_str()?))).collect();
+    let mut first = names::Chains::new();
+    for (_, id) in &ids {
+        first.push(id, &|j| ids[j].1);
+    }
     for record in records.iter_mut() {
-        let Some(before) = old.iter().find(|o| o.get("id").is_some() && o.get("id") == record.get("id")) else { continue };
+        let before = match record.get("id") {
+            Some(Value::String(id)) => first.get(id, &|j| ids[j].1).next().map(|j| &old[ids[j].0]),
+            // Ids are text; any other value is matched as it is.
+            Some(id) => old.iter().find(|o| o.get("id") == Some(id)),
+            None => None,
+        };
+        let Some(before) = before else { continue };
         for key in keys {
             if let (Some(v), None) = (before.get(*key), record.get(*key)) {
                 record[*key] = v.clone();
