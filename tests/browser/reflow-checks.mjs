@@ -2,6 +2,13 @@
 // size and mode) and engines.test.mjs (WebKit and Firefox): functions passed whole to the
 // page, so each is self-contained.
 
+/** Every widget element. */
+export const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map, gr-roster-import';
+/** The widgets' own test pages. */
+export const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html', '/test/roster-import.html'];
+/** The demo site's pages. */
+export const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/import.html', '/embed.html'];
+
 /** WCAG 1.4.12 text spacing, as a stylesheet. */
 export const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }';
 

@@ -16,7 +16,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe } from './a11y.mjs';
-import { SPACING, reflowProblems, spacing } from './reflow-checks.mjs';
+import { DEMO, ELEMENTS, OWN, SPACING, reflowProblems, spacing } from './reflow-checks.mjs';
 import { events, focusedId, open, rendered, start } from './harness.mjs';
 
 let env;
@@ -30,9 +30,6 @@ const MODES = [
   { lang: 'en', elderly: false },
   { lang: 'en', elderly: true },
 ];
-const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/import.html', '/embed.html'];
-const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html', '/test/roster-import.html'];
-const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-dashboard, gr-grid-map, gr-roster-import';
 const HOSTS = `${ELEMENTS}, #mount-demo`;
 
 /** Opens `path` at 320 × 640 and waits until every widget on it has rendered. */

@@ -568,6 +568,26 @@ impl<C: BaseComponent<Properties = WidgetProps<T>>, T: 'static> Widget for Mount
     }
 }
 
+/// A diagnostic build's panic messages on the console (`console.error("panic: …")`), which the
+/// bundle's own builds (`-Cpanic=immediate-abort`) cannot have: a panic there is a bare
+/// `unreachable` trap. Used to tell a panic from an engine fault (ARCHITECTURE.md, "Known
+/// issues"); needs a build with `-Cpanic=abort` (see there).
+#[cfg(feature = "panic-console")]
+mod panic_console {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console)]
+        fn error(text: &str);
+    }
+
+    pub(crate) fn install() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| std::panic::set_hook(Box::new(|info| error(&format!("panic: {info}")))));
+    }
+}
+
 /// A mounted widget. `grassroots.js` wraps it; hosts use that wrapper's `update()`,
 /// `setOptions()` and `destroy()`.
 #[wasm_bindgen]
@@ -611,6 +631,8 @@ pub const KINDS: &[&str] = &[
 /// `host`. `data` is JSON text, or `None` while it is still being fetched.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>, options: Option<String>) -> Result<WidgetHandle, JsValue> {
+    #[cfg(feature = "panic-console")]
+    panic_console::install();
     let options = read_options(options)?;
     let inner: Box<dyn Widget> = match kind {
         #[cfg(feature = "org-tree")]
