@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::records::{CompoundRecord, GridRecord, MemberRecord, PostCategoryRecord, PropertyCompanyRecord, TeamRecord, UnitRecord};
+use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::schema::SchemaSpec;
 use super::tree::{Node, NodeRecord};
 use crate::error::{Error, Problem, ProblemKind};
@@ -39,19 +40,20 @@ pub(crate) struct Document {
     pub schema: Option<SchemaSpec>,
     /// Read straight into the tree's nodes, which the load links in place.
     pub nodes: Section<Node>,
-    pub grids: Section<GridRecord>,
-    pub members: Section<MemberRecord>,
-    pub units: Section<UnitRecord>,
+    /// The other sections likewise read straight into their linked types, links unset.
+    pub grids: Section<Grid>,
+    pub members: Section<Member>,
+    pub units: Section<Unit>,
     pub post_categories: Section<PostCategoryRecord>,
-    pub property_companies: Section<PropertyCompanyRecord>,
-    pub compounds: Section<CompoundRecord>,
-    pub teams: Section<TeamRecord>,
+    pub property_companies: Section<PropertyCompany>,
+    pub compounds: Section<Compound>,
+    pub teams: Section<Team>,
 }
 
 /// An organization document as JSON has it: only `nodes` is required. This type is the
 /// format (and the root of its JSON Schema); `Organization::from_json` reads it.
-// `Organization::from_json` reads `OrganizationDocument<Node>`: the nodes straight into the
-// tree's arena (through `NodeRecord`), to be linked in place.
+// `Organization::from_json` reads [`LinkedDocument`]: the same fields, each section straight
+// into the type the load links in place.
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "OrganizationDocument"))]
@@ -85,6 +87,33 @@ pub struct OrganizationDocument<N = NodeRecord> {
     pub teams: Vec<TeamRecord>,
 }
 
+/// [`OrganizationDocument`] as the fast path reads it: the same fields (a test holds them so),
+/// the nodes straight into the tree's arena and the other records into their linked types,
+/// their links unset, so that the load links them in place rather than copying every record
+/// into a new vector. Not in wasm (see [`read`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkedDocument {
+    #[serde(default)]
+    schema: Option<SchemaSpec>,
+    nodes: Vec<Node>,
+    #[serde(default)]
+    grids: Vec<Grid>,
+    #[serde(default)]
+    members: Vec<Member>,
+    #[serde(default)]
+    units: Vec<Unit>,
+    #[serde(default)]
+    post_categories: Vec<PostCategoryRecord>,
+    #[serde(default)]
+    property_companies: Vec<PropertyCompany>,
+    #[serde(default)]
+    compounds: Vec<Compound>,
+    #[serde(default)]
+    teams: Vec<Team>,
+}
+
 /// The JSON Schema of [`OrganizationDocument`], pretty-printed; checked in as
 /// `tests/data/tree/organization.schema.json`.
 #[cfg(feature = "schema")]
@@ -101,7 +130,7 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
     // leaves it out: the slow path alone gives the same result, and a second set of
     // deserializers would not fit the bundle's size budget.
     #[cfg(not(target_arch = "wasm32"))]
-    if let Ok(doc) = serde_json::from_str::<OrganizationDocument<Node>>(json) {
+    if let Ok(doc) = serde_json::from_str::<LinkedDocument>(json) {
         return Ok(Document {
             schema: doc.schema,
             nodes: Section::all(doc.nodes),
@@ -122,13 +151,13 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
     let document = Document {
         schema,
         nodes: items::<NodeRecord>(doc, "nodes", true, problems).map(Node::from),
-        grids: items(doc, "grids", false, problems),
-        members: items(doc, "members", false, problems),
-        units: items(doc, "units", false, problems),
+        grids: items::<GridRecord>(doc, "grids", false, problems).map(Grid::from),
+        members: items::<MemberRecord>(doc, "members", false, problems).map(Member::from),
+        units: items::<UnitRecord>(doc, "units", false, problems).map(Unit::from),
         post_categories: items(doc, "post_categories", false, problems),
-        property_companies: items(doc, "property_companies", false, problems),
-        compounds: items(doc, "compounds", false, problems),
-        teams: items(doc, "teams", false, problems),
+        property_companies: items::<PropertyCompanyRecord>(doc, "property_companies", false, problems).map(PropertyCompany::from),
+        compounds: items::<CompoundRecord>(doc, "compounds", false, problems).map(Compound::from),
+        teams: items::<TeamRecord>(doc, "teams", false, problems).map(Team::from),
     };
     Ok(document)
 }
@@ -316,6 +345,49 @@ mod tests {
     fn finds_the_first_duplicate_key_with_its_path() {
         assert_eq!(duplicate_key(r#"{"nodes":[{"id":"a","name":"x","id":"b"}]}"#), Some(("$.nodes[0].id".into(), "id".into())));
         assert_eq!(duplicate_key(r#"{"nodes":[{"id":"a"},{"id":"b"}],"x":[1,[2,{"k":1}]]}"#), None);
+    }
+
+    /// The fast path's own reader reads what the format's reads, into the same records: every
+    /// valid document and a generated one with every section; a field the format has not is
+    /// refused by both.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_fast_path_reads_the_format_into_the_same_records() {
+        fn same<F: PartialEq + std::fmt::Debug, R>(name: &str, fast: &[F], format: Vec<R>, linked: impl Fn(R) -> F) -> usize {
+            assert_eq!(fast, format.into_iter().map(linked).collect::<Vec<_>>(), "{name}");
+            fast.len()
+        }
+        let mut texts: Vec<(&str, String)> = vec![
+            ("custom-schema-village", include_str!("../../../tests/data/tree/valid/custom-schema-village.json").into()),
+            ("laifeng-baobao-teams", include_str!("../../../tests/data/tree/valid/laifeng-baobao-teams.json").into()),
+            ("laifeng-shengli", include_str!("../../../tests/data/tree/valid/laifeng-shengli.json").into()),
+            ("street-heping", include_str!("../../../tests/data/tree/valid/street-heping.json").into()),
+            ("xinxiang-four-levels", include_str!("../../../tests/data/tree/valid/xinxiang-four-levels.json").into()),
+        ];
+        #[cfg(feature = "generate")]
+        texts.push(("generated", crate::org::generate::generate(crate::org::generate::GenOptions::with_nodes(2_000)).to_json()));
+        let mut counts = [0usize; 8];
+        for (name, text) in &texts {
+            let fast: LinkedDocument = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let format: OrganizationDocument = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(fast.schema, format.schema, "{name}");
+            for (count, n) in counts.iter_mut().zip([
+                same(name, &fast.nodes, format.nodes, Node::from),
+                same(name, &fast.grids, format.grids, Grid::from),
+                same(name, &fast.members, format.members, Member::from),
+                same(name, &fast.units, format.units, Unit::from),
+                same(name, &fast.post_categories, format.post_categories, |p| p),
+                same(name, &fast.property_companies, format.property_companies, PropertyCompany::from),
+                same(name, &fast.compounds, format.compounds, Compound::from),
+                same(name, &fast.teams, format.teams, Team::from),
+            ]) {
+                *count += n;
+            }
+        }
+        assert!(counts.iter().all(|&n| n > 0), "every section read at least once: {counts:?}");
+        for extra in [r#"{"nodes": [], "extra": 1}"#, r#"{"nodes": [{"id": "a", "level": "l", "name": "n", "extra": 1}]}"#] {
+            assert!(serde_json::from_str::<LinkedDocument>(extra).is_err() && serde_json::from_str::<OrganizationDocument>(extra).is_err(), "{extra}");
+        }
     }
 
 }

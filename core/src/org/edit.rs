@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::{Document, Section};
+use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::organization::Organization;
 use super::schema::SchemaSpec;
 use super::tree::{Node, NodeRecord};
@@ -107,17 +108,18 @@ impl Organization {
                 nodes.remove(a.index());
             }
         }
-        let grids: Vec<_> = self.grids().iter().map(|g| g.record().clone()).collect();
-        let units: Vec<_> = self.units().iter().map(|u| u.record().clone()).collect();
+        // The records as given, their links unset (the load makes them afresh).
+        let grids: Vec<_> = self.grids().iter().map(|g| Grid::from(g.record().clone())).collect();
+        let units: Vec<_> = self.units().iter().map(|u| Unit::from(u.record().clone())).collect();
         let posts = self.post_categories().to_vec();
-        let companies: Vec<_> = self.property_companies().iter().map(|c| c.record().clone()).collect();
-        let compounds: Vec<_> = self.compounds().iter().map(|c| c.record().clone()).collect();
-        let teams: Vec<_> = self.teams().iter().map(|t| t.record().clone()).collect();
+        let companies: Vec<_> = self.property_companies().iter().map(|c| PropertyCompany::from(c.record().clone())).collect();
+        let compounds: Vec<_> = self.compounds().iter().map(|c| Compound::from(c.record().clone())).collect();
+        let teams: Vec<_> = self.teams().iter().map(|t| Team::from(t.record().clone())).collect();
         let doc = Document {
             schema: self.schema().cloned().map(SchemaSpec::Custom),
             nodes: Section::all(nodes).map(Node::from),
             grids: Section::all(grids),
-            members: Section::all(members),
+            members: Section::all(members).map(Member::from),
             units: Section::all(units),
             post_categories: Section::all(posts),
             property_companies: Section::all(companies),

@@ -2,11 +2,21 @@
 //! branch, a [`Member`] to their node, grid and reporting community, a [`Unit`] to its
 //! community. `Organization` makes them; the rollups count them.
 
+use serde::Deserialize;
+
 use super::records::{CompoundRecord, GridRecord, MemberRecord, PropertyCompanyRecord, TeamRecord, UnitRecord};
 use super::tree::NodeId;
 
+// A document's records are read straight into these types (through their records, with
+// their links unset), and the loader fills the links in place once the checks pass: the
+// parsed records are the organization's own, not copied into new vectors.
+
+/// The link of a record not yet linked.
+const UNLINKED: NodeId = NodeId::UNLINKED;
+
 /// A grid, linked to its community and to the branch node responsible for it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "GridRecord")]
 pub struct Grid {
     pub(super) record: GridRecord,
     pub(super) community: NodeId,
@@ -29,7 +39,8 @@ impl Grid {
 }
 
 /// A member, linked to their node, grid and reporting community.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "MemberRecord")]
 pub struct Member {
     pub(super) record: MemberRecord,
     pub(super) node: NodeId,
@@ -59,7 +70,8 @@ impl Member {
 }
 
 /// A unit, linked to its community.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "UnitRecord")]
 pub struct Unit {
     pub(super) record: UnitRecord,
     pub(super) community: NodeId,
@@ -77,7 +89,8 @@ impl Unit {
 }
 
 /// A property company, linked to its Party organization.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "PropertyCompanyRecord")]
 pub struct PropertyCompany {
     pub(super) record: PropertyCompanyRecord,
 }
@@ -94,7 +107,8 @@ impl PropertyCompany {
 }
 
 /// A residential compound (小区), linked to its community, grids and property company.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "CompoundRecord")]
 pub struct Compound {
     pub(super) record: CompoundRecord,
     pub(super) community: NodeId,
@@ -128,7 +142,8 @@ impl Compound {
 }
 
 /// A team, linked to the community (and grid) it serves and to its people.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "TeamRecord")]
 pub struct Team {
     pub(super) record: TeamRecord,
     pub(super) community: NodeId,
@@ -162,5 +177,41 @@ impl Team {
     /// Index of its leader in [`super::Organization::members`].
     pub fn leader(&self) -> Option<usize> {
         self.leader
+    }
+}
+
+impl From<GridRecord> for Grid {
+    fn from(record: GridRecord) -> Self {
+        Grid { record, community: UNLINKED, branch: None }
+    }
+}
+
+impl From<MemberRecord> for Member {
+    fn from(record: MemberRecord) -> Self {
+        Member { record, node: UNLINKED, grid: None, reports_to: None }
+    }
+}
+
+impl From<UnitRecord> for Unit {
+    fn from(record: UnitRecord) -> Self {
+        Unit { record, community: UNLINKED }
+    }
+}
+
+impl From<PropertyCompanyRecord> for PropertyCompany {
+    fn from(record: PropertyCompanyRecord) -> Self {
+        PropertyCompany { record }
+    }
+}
+
+impl From<CompoundRecord> for Compound {
+    fn from(record: CompoundRecord) -> Self {
+        Compound { record, community: UNLINKED, grids: Vec::new(), company: None, red_property: false }
+    }
+}
+
+impl From<TeamRecord> for Team {
+    fn from(record: TeamRecord) -> Self {
+        Team { record, community: UNLINKED, grid: None, members: Vec::new(), units: Vec::new(), leader: None }
     }
 }

@@ -186,14 +186,21 @@ pub struct Organization {
     warnings: Vec<Problem>,
 }
 
+/// The key of an id index. Natively the id itself, kept in the table when it is 24 bytes or
+/// less (nearly every id is): a lookup then compares it there, where a `&str` key sends it to
+/// the record's own string, one more cache miss a lookup in a large document. In wasm the
+/// record's string (no copies, less code).
+#[cfg(not(target_arch = "wasm32"))]
+type IdKey<'a> = compact_str::CompactString;
+#[cfg(target_arch = "wasm32")]
+type IdKey<'a> = &'a str;
+
+/// Ids to record indices ([`index_ids`]).
+type Ids<'a> = HashMap<IdKey<'a>, usize, FxBuildHasher>;
+
 /// Index of the first record with each id; later duplicates are reported.
-fn index_ids<'a, T>(
-    section: &'a Section<T>,
-    name: &str,
-    id: impl Fn(&'a T) -> &'a str,
-    problems: &mut Vec<Problem>,
-) -> HashMap<&'a str, usize, FxBuildHasher> {
-    let mut map = HashMap::with_capacity_and_hasher(section.records.len(), FxBuildHasher);
+fn index_ids<'a, T>(section: &'a Section<T>, name: &str, id: impl Fn(&'a T) -> &'a str, problems: &mut Vec<Problem>) -> Ids<'a> {
+    let mut map = Ids::with_capacity_and_hasher(section.records.len(), FxBuildHasher);
     for (i, r) in section.records.iter().enumerate() {
         let key = id(r);
         if let Some(&first) = map.get(key) {
@@ -201,7 +208,7 @@ fn index_ids<'a, T>(
             let kind = ProblemKind::DuplicateId { id: key.to_owned(), first };
             problems.push(Problem::error(Some(key.to_owned()), format!("$.{name}[{}].id", section.positions[i]), kind));
         } else {
-            map.insert(key, i);
+            map.insert(IdKey::from(key), i);
         }
     }
     map
@@ -236,9 +243,9 @@ impl Organization {
         let doc = document::Document {
             schema,
             nodes: Section::all(nodes).map(Node::from),
-            grids: Section::all(grids),
-            members: Section::all(members),
-            units: Section::all(units),
+            grids: Section::all(grids).map(Grid::from),
+            members: Section::all(members).map(Member::from),
+            units: Section::all(units).map(Unit::from),
             post_categories: Section { records: Vec::new(), positions: Vec::new() },
             property_companies: Section { records: Vec::new(), positions: Vec::new() },
             compounds: Section { records: Vec::new(), positions: Vec::new() },
@@ -250,7 +257,7 @@ impl Organization {
     pub(crate) fn from_document(doc: document::Document, mut problems: Vec<Problem>) -> Result<Self, Error> {
         let schema = resolve_schema(doc.schema.as_ref(), &mut problems);
         let links = link(&doc.nodes.records, &doc.nodes.positions, &mut problems);
-        let linked = check_references(&doc, &links, schema.as_ref(), &mut problems);
+        let mut linked = check_references(&doc, &links, schema.as_ref(), &mut problems);
         let document::Document { nodes, grids, members, units, post_categories, property_companies, compounds, teams, .. } = doc;
         let tree = match (links.ok, links.root) {
             (true, Some(root)) => Some(assemble(nodes.records, links, root)),
@@ -267,63 +274,40 @@ impl Organization {
         };
         // With no errors every reference resolved, and node records are the arena in order,
         // so the indices found by the checks are the ids.
+        // The records were read into their linked types: their links are filled in place.
         let id = |i: u32| (i != UNRESOLVED).then_some(NodeId::from_index(i));
-        let grids: Vec<Grid> = grids
-            .records
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| Grid {
-                community: NodeId::from_index(linked.grid_community[i]),
-                branch: id(linked.grid_branch[i]),
-                record,
-            })
-            .collect();
-        let members: Vec<Member> = members
-            .records
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| Member {
-                node: NodeId::from_index(linked.member_node[i]),
-                grid: (linked.member_grid[i] != UNRESOLVED).then_some(linked.member_grid[i] as usize),
-                reports_to: id(linked.member_reports[i]),
-                record,
-            })
-            .collect();
-        let units: Vec<Unit> = units
-            .records
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| Unit { community: NodeId::from_index(linked.unit_community[i]), record })
-            .collect();
-        let property_companies: Vec<PropertyCompany> = property_companies.records.into_iter().map(|record| PropertyCompany { record }).collect();
-        let compounds: Vec<Compound> = compounds
-            .records
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| {
-                let company = (linked.compound_company[i] != UNRESOLVED).then_some(linked.compound_company[i] as usize);
-                Compound {
-                    community: NodeId::from_index(linked.compound_community[i]),
-                    grids: linked.compound_grids[i].iter().map(|&g| g as usize).collect(),
-                    red_property: company.is_some_and(|c| property_companies[c].has_party()),
-                    company,
-                    record,
-                }
-            })
-            .collect();
-        let teams: Vec<Team> = teams
-            .records
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| Team {
-                community: NodeId::from_index(linked.team_community[i]),
-                grid: (linked.team_grid[i] != UNRESOLVED).then_some(linked.team_grid[i] as usize),
-                members: linked.team_members[i].iter().map(|&m| m as usize).collect(),
-                units: linked.team_units[i].iter().map(|&u| u as usize).collect(),
-                leader: (linked.team_leader[i] != UNRESOLVED).then_some(linked.team_leader[i] as usize),
-                record,
-            })
-            .collect();
+        let index = |i: u32| (i != UNRESOLVED).then_some(i as usize);
+        let mut grids = grids.records;
+        for (i, g) in grids.iter_mut().enumerate() {
+            g.community = NodeId::from_index(linked.grid_community[i]);
+            g.branch = id(linked.grid_branch[i]);
+        }
+        let mut members = members.records;
+        for (i, m) in members.iter_mut().enumerate() {
+            m.node = NodeId::from_index(linked.member_node[i]);
+            m.grid = index(linked.member_grid[i]);
+            m.reports_to = id(linked.member_reports[i]);
+        }
+        let mut units = units.records;
+        for (i, u) in units.iter_mut().enumerate() {
+            u.community = NodeId::from_index(linked.unit_community[i]);
+        }
+        let property_companies = property_companies.records;
+        let mut compounds = compounds.records;
+        for (i, c) in compounds.iter_mut().enumerate() {
+            c.community = NodeId::from_index(linked.compound_community[i]);
+            c.grids = std::mem::take(&mut linked.compound_grids[i]);
+            c.company = index(linked.compound_company[i]);
+            c.red_property = c.company.is_some_and(|p| property_companies[p].has_party());
+        }
+        let mut teams = teams.records;
+        for (i, t) in teams.iter_mut().enumerate() {
+            t.community = NodeId::from_index(linked.team_community[i]);
+            t.grid = index(linked.team_grid[i]);
+            t.members = std::mem::take(&mut linked.team_members[i]);
+            t.units = std::mem::take(&mut linked.team_units[i]);
+            t.leader = index(linked.team_leader[i]);
+        }
         let parts = rollup::Parts { grids: &grids, members: &members, units: &units, compounds: &compounds, teams: &teams };
         let rollups = rollup::compute(&tree, &parts, schema.as_ref(), &linked.roles);
         Ok(Organization {
@@ -591,12 +575,12 @@ struct Links {
     member_reports: Vec<u32>,
     unit_community: Vec<u32>,
     compound_community: Vec<u32>,
-    compound_grids: Vec<Vec<u32>>,
+    compound_grids: Vec<Vec<usize>>,
     compound_company: Vec<u32>,
     team_community: Vec<u32>,
     team_grid: Vec<u32>,
-    team_members: Vec<Vec<u32>>,
-    team_units: Vec<Vec<u32>>,
+    team_members: Vec<Vec<usize>>,
+    team_units: Vec<Vec<usize>>,
     team_leader: Vec<u32>,
 }
 
@@ -655,9 +639,9 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let nodes = &doc.nodes;
     let node_id = |key: &str| tree_links.index.get(&nodes.records, |r| &r.id, key);
     let at = |section: &str, positions: &[usize], i: usize, field: &str| format!("$.{section}[{}].{field}", positions[i]);
-    let grid_ids = index_ids(&doc.grids, "grids", |g| g.id.as_str(), problems);
-    let member_ids = index_ids(&doc.members, "members", |m| m.id.as_str(), problems);
-    let unit_ids = index_ids(&doc.units, "units", |u| u.id.as_str(), problems);
+    let grid_ids = index_ids(&doc.grids, "grids", |g| g.record.id.as_str(), problems);
+    let member_ids = index_ids(&doc.members, "members", |m| m.record.id.as_str(), problems);
+    let unit_ids = index_ids(&doc.units, "units", |u| u.record.id.as_str(), problems);
     // Post ids to their category's position in the input.
     let mut post_ids: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for (c, category) in doc.post_categories.records.iter().enumerate() {
@@ -722,7 +706,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     // Nodes: levels against the schema, codes, grid links, committees.
     let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for (i, r) in nodes.records.iter().enumerate() {
-        let rec = || Some(r.id.clone());
+        let rec = || Some(r.id.to_string());
         if schema.is_some() {
             match level(i as u32) {
                 None => problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), unknown(RefKind::Level, &r.level))),
@@ -730,13 +714,13 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                     Some(p) => {
                         if let Some(parent_level) = level(p) {
                             if !this.parents.contains(&parent_level.key) {
-                                let kind = ProblemKind::LevelOrder { level: r.level.clone(), parent_level: parent_level.key.clone() };
+                                let kind = ProblemKind::LevelOrder { level: r.level.to_string(), parent_level: parent_level.key.clone() };
                                 problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
                             }
                         }
                     }
                     None if r.parent_id.is_none() && !this.may_be_root() => {
-                        let kind = ProblemKind::NotRootLevel { level: r.level.clone() };
+                        let kind = ProblemKind::NotRootLevel { level: r.level.to_string() };
                         problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
                     }
                     None => {}
@@ -760,7 +744,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         if let Some(committee) = &r.committee {
             let path = |field: &str| at("nodes", &nodes.positions, i, field);
             if schema.is_some() && !is_community(i as u32) {
-                problems.push(Problem::error(rec(), path("committee"), ProblemKind::NotCommunity { id: r.id.clone() }));
+                problems.push(Problem::error(rec(), path("committee"), ProblemKind::NotCommunity { id: r.id.to_string() }));
             }
             let count = committee.part_time.len();
             if !(3..=7).contains(&count) {
@@ -779,7 +763,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let members = &doc.members;
     let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     let grids = &doc.grids;
-    for (i, g) in grids.records.iter().enumerate() {
+    for (i, g) in grids.records.iter().map(Grid::record).enumerate() {
         let rec = || Some(g.id.clone());
         let path = |field: &str| at("grids", &grids.positions, i, field);
         if let Some(&first) = codes.get(g.code.as_str()) {
@@ -822,14 +806,14 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 Some((m, None)) => problems.push(Problem::error(rec(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m))),
                 // A worker in a member's role whose member record says otherwise.
                 Some((_, Some(&mi))) => {
-                    let kind = members.records[mi].kind;
+                    let kind = members.records[mi].record.kind;
                     let fits = match w.role {
                         Some(WorkerRole::ReportingMember) => kind == MemberKind::InService,
                         Some(WorkerRole::NoOfficeMember) => kind == MemberKind::NoOffice,
                         _ => true,
                     };
                     if let (false, Some(role)) = (fits, w.role) {
-                        let kind = ProblemKind::WorkerRoleMember { role: role.key().to_owned(), member: members.records[mi].id.clone() };
+                        let kind = ProblemKind::WorkerRoleMember { role: role.key().to_owned(), member: members.records[mi].record.id.clone() };
                         problems.push(Problem::warning(rec(), path(&format!("workers[{j}].role")), kind));
                     }
                 }
@@ -848,7 +832,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     }
 
     // Members.
-    for (i, m) in members.records.iter().enumerate() {
+    for (i, m) in members.records.iter().map(Member::record).enumerate() {
         let rec = || Some(m.id.clone());
         let path = |field: &str| at("members", &members.positions, i, field);
         match node_id(&m.node) {
@@ -892,7 +876,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let units = &doc.units;
     // Each community's lead units: (unit, index in its baobao).
     let mut leads: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
-    for (i, u) in units.records.iter().enumerate() {
+    for (i, u) in units.records.iter().map(Unit::record).enumerate() {
         let rec = || Some(u.id.clone());
         let path = |field: &str| at("units", &units.positions, i, field);
         match node_id(&u.community) {
@@ -934,7 +918,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             if node_id(&st.community).is_some_and(|c| is_community(c)) && !u.baobao.iter().any(|b| b.community == st.community) {
                 problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: st.community.clone() }));
             }
-            if let Some(m) = st.member.as_deref().filter(|m| !member_ids.contains_key(m)) {
+            if let Some(m) = st.member.as_deref().filter(|m| !member_ids.contains_key(*m)) {
                 problems.push(Problem::error(rec(), at("member"), unknown(RefKind::Member, m)));
             }
             if let Some(to) = st.to.filter(|&to| to < st.from) {
@@ -950,14 +934,14 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     for found in leads.values().filter(|p| p.len() > 1) {
         for &(unit, j) in &found[1..] {
             let kind = ProblemKind::SecondLead { first: lead_path(found[0]) };
-            problems.push(Problem::warning(Some(units.records[unit].id.clone()), lead_path((unit, j)), kind));
+            problems.push(Problem::warning(Some(units.records[unit].record.id.clone()), lead_path((unit, j)), kind));
         }
     }
 
     // Property companies: their Party organization, a node or a unit.
     let companies = &doc.property_companies;
-    let company_ids = index_ids(companies, "property_companies", |c| c.id.as_str(), problems);
-    for (i, c) in companies.records.iter().enumerate() {
+    let company_ids = index_ids(companies, "property_companies", |c| c.record.id.as_str(), problems);
+    for (i, c) in companies.records.iter().map(PropertyCompany::record).enumerate() {
         let Some(party) = &c.party else { continue };
         let known = match party.kind {
             PartyRefKind::Node => node_id(&party.id).is_some(),
@@ -971,8 +955,8 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
 
     // Compounds.
     let compounds = &doc.compounds;
-    index_ids(compounds, "compounds", |c| c.id.as_str(), problems);
-    for (i, c) in compounds.records.iter().enumerate() {
+    index_ids(compounds, "compounds", |c| c.record.id.as_str(), problems);
+    for (i, c) in compounds.records.iter().map(Compound::record).enumerate() {
         let rec = || Some(c.id.clone());
         let path = |field: &str| at("compounds", &compounds.positions, i, field);
         let community = community_link(node_id(&c.community), &c.community, &is_community, problems, || (rec(), path("community")));
@@ -981,7 +965,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
         for (j, g) in c.grids.iter().enumerate() {
             match grid_in(g, community, &grid_ids, &links.grid_community) {
-                Ok(gi) => links.compound_grids[i].push(gi),
+                Ok(gi) => links.compound_grids[i].push(gi as usize),
                 Err(kind) => problems.push(Problem::error(rec(), path(&format!("grids[{j}]")), kind)),
             }
         }
@@ -989,7 +973,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             Some(pc) => match company_ids.get(pc) {
                 Some(&ci) => {
                     links.compound_company[i] = ci as u32;
-                    if c.red_property_site && companies.records[ci].party.is_none() {
+                    if c.red_property_site && !companies.records[ci].has_party() {
                         problems.push(Problem::warning(rec(), path("red_property_site"), ProblemKind::RedSiteWithoutParty));
                     }
                 }
@@ -1002,8 +986,8 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
 
     // Teams.
     let teams = &doc.teams;
-    index_ids(teams, "teams", |t| t.id.as_str(), problems);
-    for (i, t) in teams.records.iter().enumerate() {
+    index_ids(teams, "teams", |t| t.record.id.as_str(), problems);
+    for (i, t) in teams.records.iter().map(Team::record).enumerate() {
         let rec = || Some(t.id.clone());
         let path = |field: &str| at("teams", &teams.positions, i, field);
         if t.name.trim().is_empty() {
@@ -1024,7 +1008,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             match member_ids.get(m.as_str()) {
                 None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Member, m))),
                 Some(_) if t.members[..j].contains(m) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: m.clone() })),
-                Some(&mi) => links.team_members[i].push(mi as u32),
+                Some(&mi) => links.team_members[i].push(mi),
             }
         }
         for (j, u) in t.units.iter().enumerate() {
@@ -1032,7 +1016,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             match unit_ids.get(u.as_str()) {
                 None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Unit, u))),
                 Some(_) if t.units[..j].contains(u) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: u.clone() })),
-                Some(&ui) => links.team_units[i].push(ui as u32),
+                Some(&ui) => links.team_units[i].push(ui),
             }
         }
         if let Some(l) = t.leader.as_deref() {
@@ -1081,7 +1065,7 @@ fn community_link(
 fn grid_in(
     grid: &str,
     community: Option<u32>,
-    grid_ids: &HashMap<&str, usize, FxBuildHasher>,
+    grid_ids: &Ids<'_>,
     grid_community: &[u32],
 ) -> Result<u32, ProblemKind> {
     let Some(&gi) = grid_ids.get(grid) else {
@@ -1101,7 +1085,7 @@ fn derived_grid(
     node: u32,
     nodes: &Section<Node>,
     parent_of: &[u32],
-    grid_ids: &HashMap<&str, usize, FxBuildHasher>,
+    grid_ids: &Ids<'_>,
 ) -> Option<usize> {
     let mut at = node;
     for _ in 0..nodes.records.len() {
@@ -1175,6 +1159,24 @@ impl Organization {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "generate")]
+    #[test]
+    fn the_rollups_shortcut_for_nodes_with_only_their_own_four_figures_gives_the_full_sums() {
+        use crate::org::generate::{GenOptions, generate};
+        let json = generate(GenOptions::with_nodes(20_000).members_per_group(1, 2)).to_json();
+        let org = Organization::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+        let role = |id: NodeId| org.schema.as_ref().and_then(|s| s.level(org.tree.node(id).level())).map(|l| l.role);
+        let roles: Vec<_> = org.tree.ids().map(role).collect();
+        let households = roles.iter().filter(|&&r| r == Some(LevelRole::Household)).count();
+        assert!(households > 10_000, "the shortcut's nodes are there: {households} households");
+        let parts = rollup::Parts { grids: &org.grids, members: &org.members, units: &org.units, compounds: &org.compounds, teams: &org.teams };
+        let full = rollup::compute_in_full(&org.tree, &parts, org.schema.as_ref(), &roles);
+        assert_eq!(org.rollups.len(), full.len());
+        for (i, (fast, full)) in org.rollups.iter().zip(&full).enumerate() {
+            assert_eq!(fast, full, "node {i} ({})", org.tree.node(NodeId::from_index(i as u32)).id());
+        }
+    }
 
     #[test]
     fn a_member_without_a_grid_takes_the_grid_of_the_branch_above() {

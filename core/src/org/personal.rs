@@ -45,7 +45,22 @@ impl IdCard {
     /// assert!(IdCard::parse("110105194912310021").is_err()); // wrong check digit
     /// ```
     pub fn parse(text: &str) -> Result<Self, PersonalError> {
-        let t = text.trim().to_ascii_uppercase();
+        Self::check(text.trim().to_ascii_uppercase())
+    }
+
+    /// [`Self::parse`] of text already owned (a document's field): kept as it is when it is
+    /// already 18 characters with no lower-case `x`, without a copy.
+    fn parse_owned(text: String) -> Result<Self, PersonalError> {
+        if text.len() == 18 && !text.ends_with('x') {
+            // White space or other characters in it fail the format, as after a trim.
+            Self::check(text)
+        } else {
+            Self::parse(&text)
+        }
+    }
+
+    /// Checks text already trimmed and upper-case.
+    fn check(t: String) -> Result<Self, PersonalError> {
         let bytes = t.as_bytes();
         if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
             return Err(PersonalError::IdCardFormat);
@@ -76,13 +91,23 @@ impl Phone {
     pub fn parse(text: &str) -> Result<Self, PersonalError> {
         let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
         let digits = compact.strip_prefix("+86").unwrap_or(&compact);
+        if Self::valid(digits) { Ok(Phone(digits.to_owned())) } else { Err(PersonalError::PhoneFormat) }
+    }
+
+    /// [`Self::parse`] of text already owned (a document's field): kept as it is when it is
+    /// digits only, as most are, without a copy.
+    fn parse_owned(text: String) -> Result<Self, PersonalError> {
+        if !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Self::parse(&text);
+        }
+        if Self::valid(&text) { Ok(Phone(text)) } else { Err(PersonalError::PhoneFormat) }
+    }
+
+    /// Whether digits with no spaces, dashes or +86 are a mobile or a landline number.
+    fn valid(digits: &str) -> bool {
         let ok_mobile = digits.len() == 11 && digits.starts_with('1') && digits.bytes().all(|b| b.is_ascii_digit());
         let ok_landline = digits.starts_with('0') && (10..=12).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-        if ok_mobile || ok_landline {
-            Ok(Phone(digits.to_owned()))
-        } else {
-            Err(PersonalError::PhoneFormat)
-        }
+        ok_mobile || ok_landline
     }
 
     /// The full number. Call this only where showing it is authorised.
@@ -123,8 +148,7 @@ macro_rules! masked_impls {
         }
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                <$t>::parse(&text).map_err(serde::de::Error::custom)
+                <$t>::parse_owned(String::deserialize(d)?).map_err(serde::de::Error::custom)
             }
         }
     };
@@ -180,6 +204,33 @@ mod tests {
         assert_eq!(phone.to_string(), "138****5678");
         assert_eq!(Phone::parse("0718-6281234")?.to_string(), "071****1234");
         Ok(())
+    }
+
+    #[test]
+    fn a_field_read_is_checked_as_parse_checks_it() {
+        // parse_owned keeps canonical text without a copy; it must agree with parse on all.
+        let texts = [
+            "11010519491231002X", "11010519491231002x", " 11010519491231002X", "110105194912310021", "1101051949123100",
+            "11010519491231002X ", "１1010519491231002", "13812345678", "138 1234 5678", "+8613812345678", "0718-6281234",
+            "07186281234", "2381234567", "1381234567a", "138123456789", "", "1", "0123456789012", "+86",
+        ];
+        for t in texts {
+            assert_eq!(IdCard::parse_owned(t.to_owned()), IdCard::parse(t), "{t:?}");
+            assert_eq!(Phone::parse_owned(t.to_owned()), Phone::parse(t), "{t:?}");
+            let json = serde_json::to_string(t).unwrap_or_default();
+            assert_eq!(serde_json::from_str::<Phone>(&json).ok(), Phone::parse(t).ok(), "{t:?}");
+            assert_eq!(serde_json::from_str::<IdCard>(&json).ok(), IdCard::parse(t).ok(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_a_field_agrees_with_parse(t in "[0-9xX +-]{0,20}", digits in "[0-9]{10,19}[0-9xX]?") {
+            for t in [t, digits] {
+                proptest::prop_assert_eq!(IdCard::parse_owned(t.clone()), IdCard::parse(&t));
+                proptest::prop_assert_eq!(Phone::parse_owned(t.clone()), Phone::parse(&t));
+            }
+        }
     }
 
     #[test]

@@ -382,6 +382,17 @@ pub(crate) struct Parts<'a> {
 /// Every node's figures. `roles[i]`: the role of node i's level in the schema (none without
 /// a schema, or for a level it does not know).
 pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSchema>, roles: &[Option<LevelRole>]) -> Vec<Rollup> {
+    compute_with(tree, parts, schema, roles, true)
+}
+
+/// [`compute`] with every node added into its parent field by field (the reference its
+/// shortcut is tested against).
+#[cfg(test)]
+pub(crate) fn compute_in_full(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSchema>, roles: &[Option<LevelRole>]) -> Vec<Rollup> {
+    compute_with(tree, parts, schema, roles, false)
+}
+
+fn compute_with(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSchema>, roles: &[Option<LevelRole>], shortcut: bool) -> Vec<Rollup> {
     let Parts { grids, members, units, compounds, teams } = *parts;
     // Each node's own figures, made in one pass in arena order.
     let mut communities = Vec::new();
@@ -399,11 +410,18 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
             r
         })
         .collect();
+    // Whether a node's figures may hold more than the four every node starts with (nodes,
+    // central households, linked households, communities): a record was counted at it, or at
+    // a node below it. Most nodes, the households, hold only those four, and are added into
+    // their parents by those four alone.
+    let mut full = vec![!shortcut; own.len()];
     // A community named by its record id.
     let community = |id: &str| tree.find(id).map(NodeId::index).filter(|&c| roles.get(c).copied().flatten() == Some(LevelRole::Community));
     let model = schema.and_then(|s| s.grid_workers);
     for g in grids {
-        let r = &mut own[g.branch().unwrap_or(g.community()).index()];
+        let at = g.branch().unwrap_or(g.community()).index();
+        full[at] = true;
+        let r = &mut own[at];
         r.grids += 1;
         r.grids_with_branch += u32::from(g.branch().is_some());
         r.grid_workers += g.record().workers.len() as u32;
@@ -419,6 +437,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
         r.population += u64::from(g.record().population);
     }
     for c in compounds {
+        full[c.community().index()] = true;
         let r = &mut own[c.community().index()].compounds;
         r.total += 1;
         r.households += u64::from(c.record().households);
@@ -429,6 +448,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
     }
     for t in teams {
         let at = t.grid().and_then(|g| grids[g].branch()).unwrap_or(t.community());
+        full[at.index()] = true;
         let r = &mut own[at.index()].teams;
         let people = t.record().people();
         r.total += 1;
@@ -449,6 +469,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
     for u in units {
         for b in &u.record().baobao {
             let Some(c) = community(&b.community) else { continue };
+            full[c] = true;
             let r = &mut own[c].baobao;
             match b.role {
                 BaobaoRole::Lead => r.lead += 1,
@@ -458,6 +479,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
         }
         for s in u.record().stationed.iter().filter(|s| s.to.is_none()) {
             let Some(c) = community(&s.community) else { continue };
+            full[c] = true;
             let r = &mut own[c].baobao;
             match s.role {
                 StationedRole::TaskForce => {
@@ -470,12 +492,14 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
         }
     }
     for &c in &communities {
+        full[c] = true;
         let r = &mut own[c].baobao;
         r.with_units = u32::from(r.lead + r.responsible + r.member > 0);
         r.complete = u32::from(r.lead == 1 && r.responsible >= 4 && r.member >= 1);
         r.task_force_full = u32::from(task_force[c] >= 5);
     }
     for m in members {
+        full[m.node().index()] = true;
         let r = &mut own[m.node().index()];
         let c = &mut r.members;
         match (m.record().kind, m.record().flow) {
@@ -490,6 +514,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
         r.members_reported += u32::from(m.reports_to().is_some());
     }
     for u in units {
+        full[u.community().index()] = true;
         let r = &mut own[u.community().index()];
         match u.record().kind {
             super::records::UnitKind::Reporting => r.reporting_units += 1,
@@ -500,6 +525,17 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
     for id in tree.bottom_up() {
         if let Some(parent) = tree.node(id).parent() {
             let (p, c) = (parent.index(), id.index());
+            if !full[c] {
+                let Rollup { nodes, central_households, linked_households, .. } = own[c];
+                let communities = own[c].baobao.communities;
+                let r = &mut own[p];
+                r.nodes += nodes;
+                r.central_households += central_households;
+                r.linked_households += linked_households;
+                r.baobao.communities += communities;
+                continue;
+            }
+            full[p] = true;
             if p < c {
                 let (head, tail) = own.split_at_mut(c);
                 head[p].add(&tail[0]);

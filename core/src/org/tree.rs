@@ -4,6 +4,7 @@ use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use rustc_hash::FxBuildHasher;
 
 use serde::{Deserialize, Serialize};
@@ -52,41 +53,62 @@ impl NodeId {
     pub(crate) fn from_index(index: u32) -> Self {
         NodeId(index)
     }
+
+    /// The link of a record read but not yet linked (never seen once a load succeeds).
+    pub(crate) const UNLINKED: NodeId = NodeId(UNRESOLVED);
 }
+
+/// A node's text: natively a string of up to 24 bytes kept inline (ids, level keys, codes and
+/// most names are that short), so a large tree is not millions of small allocations; in the
+/// wasm build a `String` (the widgets read nodes through [`NodeRecord`], and bytes count there).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type Text = compact_str::CompactString;
+#[cfg(target_arch = "wasm32")]
+pub(crate) type Text = String;
 
 /// A node of the tree. Its links are kept consistent by [`OrgTree`], so they are read-only.
 ///
-/// A document's node records are read straight into nodes (through [`NodeRecord`]), and the
-/// loader checks them and links them in place: the parsed records are the tree's arena.
+/// A document's node records are read straight into nodes, and the loader checks them and
+/// links them in place: the parsed records are the tree's arena. Its fields and their
+/// attributes are [`NodeRecord`]'s (the format; a test holds the two readers to the same
+/// nodes), its links are skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(from = "NodeRecord")]
+#[serde(deny_unknown_fields)]
 pub struct Node {
-    pub(super) id: String,
+    pub(super) id: Text,
     /// The parent's id as the record gave it; [`Node::parent`] once linked.
-    pub(super) parent_id: Option<String>,
+    #[serde(default, rename = "parent")]
+    pub(super) parent_id: Option<Text>,
+    #[serde(skip)]
     parent: Option<NodeId>,
+    #[serde(skip)]
     children: Vec<NodeId>,
-    pub(super) level: String,
-    pub(super) name: String,
-    pub(super) code: Option<String>,
+    pub(super) level: Text,
+    pub(super) name: Text,
+    #[serde(default)]
+    pub(super) code: Option<Text>,
+    #[serde(skip)]
     depth: u32,
-    pub(super) grid: Option<String>,
+    #[serde(default)]
+    pub(super) grid: Option<Text>,
+    #[serde(default)]
     pub(super) committee: Option<CommitteeRecord>,
+    #[serde(default)]
     pub(super) linked_households: Option<u32>,
 }
 
 impl From<NodeRecord> for Node {
     fn from(r: NodeRecord) -> Self {
         Node {
-            id: r.id,
-            parent_id: r.parent,
+            id: r.id.into(),
+            parent_id: r.parent.map(Into::into),
             parent: None,
             children: Vec::new(),
-            level: r.level,
-            name: r.name,
-            code: r.code,
+            level: r.level.into(),
+            name: r.name.into(),
+            code: r.code.map(Into::into),
             depth: 0,
-            grid: r.grid,
+            grid: r.grid.map(Into::into),
             committee: r.committee,
             linked_households: r.linked_households,
         }
@@ -204,12 +226,12 @@ impl OrgTree {
         self.nodes
             .iter()
             .map(|n| NodeRecord {
-                id: n.id.clone(),
-                parent: n.parent.map(|p| self.nodes[p.index()].id.clone()),
-                level: n.level.clone(),
-                name: n.name.clone(),
-                code: n.code.clone(),
-                grid: n.grid.clone(),
+                id: n.id.to_string(),
+                parent: n.parent.map(|p| self.nodes[p.index()].id.to_string()),
+                level: n.level.to_string(),
+                name: n.name.to_string(),
+                code: n.code.as_deref().map(str::to_owned),
+                grid: n.grid.as_deref().map(str::to_owned),
                 committee: n.committee.clone(),
                 linked_households: n.linked_households,
             })
@@ -375,19 +397,20 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
         for (field, value) in [("id", &r.id), ("level", &r.level), ("name", &r.name)] {
             // As `trim().is_empty()`, stopping at the first character that is not white space.
             if value.chars().all(char::is_whitespace) {
-                problems.push(Problem::error(Some(r.id.clone()).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
+                problems.push(Problem::error(Some(r.id.to_string()).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
             }
         }
         let hash = hash_id(&r.id);
-        match table.find(hash, |&j| records[j as usize].id == r.id) {
-            None => {
-                table.insert_unique(hash, i as u32, |&j| hash_id(&records[j as usize].id));
+        // One probe: the slot found empty is the one filled.
+        match table.entry(hash, |&j| records[j as usize].id == r.id, |&j| hash_id(&records[j as usize].id)) {
+            Entry::Vacant(slot) => {
+                slot.insert(i as u32);
             }
-            Some(&first) if !r.id.is_empty() => {
-                let first = format!("$.nodes[{}]", positions[first as usize]);
-                problems.push(Problem::error(Some(r.id.clone()), at(i, "id"), ProblemKind::DuplicateId { id: r.id.clone(), first }));
+            Entry::Occupied(first) if !r.id.is_empty() => {
+                let first = format!("$.nodes[{}]", positions[*first.get() as usize]);
+                problems.push(Problem::error(Some(r.id.to_string()), at(i, "id"), ProblemKind::DuplicateId { id: r.id.to_string(), first }));
             }
-            Some(_) => {}
+            Entry::Occupied(_) => {}
         }
     }
     let index = &links.index;
@@ -410,9 +433,9 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
             None => match root {
                 None => root = Some(i),
                 Some(first) => problems.push(Problem::error(
-                    Some(r.id.clone()),
+                    Some(r.id.to_string()),
                     at(i, "parent"),
-                    ProblemKind::ExtraRoot { root: records[first].id.clone() },
+                    ProblemKind::ExtraRoot { root: records[first].id.to_string() },
                 )),
             },
             Some(p) => match index.get(records, |r| &r.id, p) {
@@ -421,9 +444,9 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
                     parent_of[i] = pid;
                 }
                 None => problems.push(Problem::error(
-                    Some(r.id.clone()),
+                    Some(r.id.to_string()),
                     at(i, "parent"),
-                    ProblemKind::UnknownParent { parent: p.clone() },
+                    ProblemKind::UnknownParent { parent: p.to_string() },
                 )),
             },
         }
@@ -455,8 +478,8 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
                 let cycle = &walk[pos..];
                 let first = cycle.iter().copied().min().unwrap_or(at_i);
                 let k = cycle.iter().position(|&w| w == first).unwrap_or(0);
-                let ids: Vec<String> = cycle[k..].iter().chain(&cycle[..k]).map(|&w| records[w].id.clone()).collect();
-                problems.push(Problem::error(Some(records[first].id.clone()), at(first, "parent"), ProblemKind::Cycle { ids }));
+                let ids: Vec<String> = cycle[k..].iter().chain(&cycle[..k]).map(|&w| records[w].id.to_string()).collect();
+                problems.push(Problem::error(Some(records[first].id.to_string()), at(first, "parent"), ProblemKind::Cycle { ids }));
             }
         }
         for &w in &walk {

@@ -255,7 +255,7 @@ mod tests {
             x ^= x << 17;
             (x % n as u64) as usize
         };
-        let mut word = |next: &mut dyn FnMut(usize) -> usize| (0..1 + next(3)).map(|_| syllables[next(syllables.len())]).collect::<String>();
+        let word = |next: &mut dyn FnMut(usize) -> usize| (0..1 + next(3)).map(|_| syllables[next(syllables.len())]).collect::<String>();
         let entries: Vec<Entry> = (0..60).map(|i| Entry { id: format!("e{i}"), name: word(&mut next), parent: None }).collect();
         let names = Names::new(RefKind::Node, entries);
         for _ in 0..400 {
