@@ -85,7 +85,7 @@ fn a_nodes_rollup_feeds_the_rules_as_facts() {
     let mut entities = Vec::new();
     for id in ["hq-c1", "hq-c2"] {
         let node = org.tree().find(id).unwrap_or_else(|| panic!("no {id}"));
-        entities.push((Entity::new(id, grassroots::rules::rollup_facts(org.rollup(node))), org.rollup(node).coverage()));
+        entities.push((Entity::new(id, grassroots::rules::rollup_facts(&org.rollup(node))), org.rollup(node).coverage()));
     }
     let result = rules.evaluate(&entities.iter().map(|(e, _)| e.clone()).collect::<Vec<_>>());
     for (entity, coverage) in &entities {

@@ -212,7 +212,7 @@ impl OrgTree {
         let mut problems = Vec::new();
         let links = link(&records, &positions, &mut problems);
         match (links.ok, links.root) {
-            (true, Some(root)) => Ok(assemble(records, links, root)),
+            (true, Some(root)) => Ok(assemble(records, links, root).0),
             _ => {
                 // Every problem is a node's: in record order, then by path.
                 problems.sort_by(|a, b| (crate::jsonpath::sort_key(&a.path, &["nodes"]), &a.path).cmp(&(crate::jsonpath::sort_key(&b.path, &["nodes"]), &b.path)));
@@ -391,8 +391,16 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
         return links;
     }
 
+    // One pass: each record's id goes into the index, then its parent is looked up. When
+    // parents come before their children (as exports list them) every parent is found
+    // there; a parent not yet seen is looked up again once every id is in.
     let table = &mut links.index.0;
     table.reserve(n, |&j| hash_id(&records[j as usize].id));
+    let parent_of = &mut links.parent_of;
+    parent_of.resize(n, UNRESOLVED);
+    let mut root: Option<usize> = None;
+    let mut parents_first = true;
+    let mut later = Vec::new();
     for (i, r) in records.iter().enumerate() {
         for (field, value) in [("id", &r.id), ("level", &r.level), ("name", &r.name)] {
             // As `trim().is_empty()`, stopping at the first character that is not white space.
@@ -412,15 +420,7 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
             }
             Entry::Occupied(_) => {}
         }
-    }
-    let index = &links.index;
-
-    // Resolve parents. A record whose id is a duplicate still links to the first holder.
-    let parent_of = &mut links.parent_of;
-    parent_of.resize(n, UNRESOLVED);
-    let mut root: Option<usize> = None;
-    let mut parents_first = true;
-    for (i, r) in records.iter().enumerate() {
+        // The parent. A record whose id is a duplicate still links to the first holder.
         // Siblings are usually listed together: a record naming the same parent as the one
         // before it has the same parent, found without a lookup.
         if let (Some(p), Some(prev)) = (&r.parent_id, i.checked_sub(1)) {
@@ -438,17 +438,30 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
                     ProblemKind::ExtraRoot { root: records[first].id.to_string() },
                 )),
             },
-            Some(p) => match index.get(records, |r| &r.id, p) {
-                Some(pid) => {
+            Some(p) => match table.find(hash_id(p), |&j| records[j as usize].id == *p) {
+                Some(&pid) => {
+                    // `pid == i`: its own parent, a cycle.
                     parents_first &= (pid as usize) < i;
                     parent_of[i] = pid;
                 }
-                None => problems.push(Problem::error(
-                    Some(r.id.to_string()),
-                    at(i, "parent"),
-                    ProblemKind::UnknownParent { parent: p.to_string() },
-                )),
+                None => later.push(i),
             },
+        }
+    }
+    let index = &links.index;
+    for i in later {
+        let r = &records[i];
+        let Some(p) = &r.parent_id else { continue };
+        match index.get(records, |r| &r.id, p) {
+            Some(pid) => {
+                parents_first = false;
+                parent_of[i] = pid;
+            }
+            None => problems.push(Problem::error(
+                Some(r.id.to_string()),
+                at(i, "parent"),
+                ProblemKind::UnknownParent { parent: p.to_string() },
+            )),
         }
     }
     if root.is_none() {
@@ -495,7 +508,8 @@ fn hash_id(id: &str) -> u64 {
 }
 
 /// Phase two, part two: the nodes whose [`link`] was `ok` become the arena, linked in place.
-pub(crate) fn assemble(mut nodes: Vec<Node>, links: Links, root: usize) -> OrgTree {
+/// Gives back each node's parent's index (`UNRESOLVED` for the root), for the rollups.
+pub(crate) fn assemble(mut nodes: Vec<Node>, links: Links, root: usize) -> (OrgTree, Vec<u32>) {
     let Links { index, parent_of, parents_first, .. } = links;
     // Count first, so that every children list is allocated once at its size.
     let mut counts = vec![0u32; nodes.len()];
@@ -543,7 +557,7 @@ pub(crate) fn assemble(mut nodes: Vec<Node>, links: Links, root: usize) -> OrgTr
             }
         }
     }
-    OrgTree { nodes, root: NodeId(root as u32), by_id: index, folded: OnceLock::new(), parents_first }
+    (OrgTree { nodes, root: NodeId(root as u32), by_id: index, folded: OnceLock::new(), parents_first }, parent_of)
 }
 
 #[cfg(test)]

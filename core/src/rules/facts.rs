@@ -510,7 +510,7 @@ pub fn tree_entities(org: &crate::Organization, level: &str, extra: &[super::Ent
         .filter(|&id| tree.node(id).level() == level)
         .map(|id| {
             let node = tree.node(id);
-            let mut facts = rollup_facts(org.rollup(id));
+            let mut facts = rollup_facts(&org.rollup(id));
             if let Some(given) = extra.iter().find(|e| e.id == node.id()) {
                 facts.extend(given.facts.iter().map(|(k, v)| (k.clone(), v.clone())));
             }
