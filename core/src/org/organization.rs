@@ -1,6 +1,7 @@
 //! An organization document: the tree, its level schema, grids, members, units and posts,
 //! checked against each other, with figures rolled up for every node.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::FxBuildHasher;
@@ -203,12 +204,16 @@ fn index_ids<'a, T>(section: &'a Section<T>, name: &str, id: impl Fn(&'a T) -> &
     let mut map = Ids::with_capacity_and_hasher(section.records.len(), FxBuildHasher);
     for (i, r) in section.records.iter().enumerate() {
         let key = id(r);
-        if let Some(&first) = map.get(key) {
-            let first = format!("$.{name}[{}]", section.positions[first]);
-            let kind = ProblemKind::DuplicateId { id: key.to_owned(), first };
-            problems.push(Problem::error(Some(key.to_owned()), format!("$.{name}[{}].id", section.positions[i]), kind));
-        } else {
-            map.insert(IdKey::from(key), i);
+        // One probe: the slot found empty is the one filled.
+        match map.entry(IdKey::from(key)) {
+            Entry::Occupied(first) => {
+                let first = format!("$.{name}[{}]", section.positions[*first.get()]);
+                let kind = ProblemKind::DuplicateId { id: key.to_owned(), first };
+                problems.push(Problem::error(Some(key.to_owned()), format!("$.{name}[{}].id", section.positions[i]), kind));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
     }
     map

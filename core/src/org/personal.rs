@@ -6,14 +6,18 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+// Natively inline (`compact_str`, up to 24 bytes: every valid number fits), so reading one
+// allocates nothing; a `String` in wasm.
+use super::tree::Text;
+
 /// A resident identity card number (居民身份证号码, GB 11643-1999: 17 digits and a check
 /// character). Displays and serializes as `110105**********23`-style masked text.
 #[derive(Clone, PartialEq, Eq)]
-pub struct IdCard(String);
+pub struct IdCard(Text);
 
 /// A phone number: an 11-digit mobile number, or a landline with area code.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Phone(String);
+pub struct Phone(Text);
 
 /// Why a personal-data value is not valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,12 +49,12 @@ impl IdCard {
     /// assert!(IdCard::parse("110105194912310021").is_err()); // wrong check digit
     /// ```
     pub fn parse(text: &str) -> Result<Self, PersonalError> {
-        Self::check(text.trim().to_ascii_uppercase())
+        Self::check(text.trim().to_ascii_uppercase().into())
     }
 
     /// [`Self::parse`] of text already owned (a document's field): kept as it is when it is
     /// already 18 characters with no lower-case `x`, without a copy.
-    fn parse_owned(text: String) -> Result<Self, PersonalError> {
+    fn parse_owned(text: Text) -> Result<Self, PersonalError> {
         if text.len() == 18 && !text.ends_with('x') {
             // White space or other characters in it fail the format, as after a trim.
             Self::check(text)
@@ -60,7 +64,7 @@ impl IdCard {
     }
 
     /// Checks text already trimmed and upper-case.
-    fn check(t: String) -> Result<Self, PersonalError> {
+    fn check(t: Text) -> Result<Self, PersonalError> {
         let bytes = t.as_bytes();
         if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
             return Err(PersonalError::IdCardFormat);
@@ -91,12 +95,12 @@ impl Phone {
     pub fn parse(text: &str) -> Result<Self, PersonalError> {
         let compact: String = text.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
         let digits = compact.strip_prefix("+86").unwrap_or(&compact);
-        if Self::valid(digits) { Ok(Phone(digits.to_owned())) } else { Err(PersonalError::PhoneFormat) }
+        if Self::valid(digits) { Ok(Phone(digits.into())) } else { Err(PersonalError::PhoneFormat) }
     }
 
     /// [`Self::parse`] of text already owned (a document's field): kept as it is when it is
     /// digits only, as most are, without a copy.
-    fn parse_owned(text: String) -> Result<Self, PersonalError> {
+    fn parse_owned(text: Text) -> Result<Self, PersonalError> {
         if !text.bytes().all(|b| b.is_ascii_digit()) {
             return Self::parse(&text);
         }
@@ -148,7 +152,7 @@ macro_rules! masked_impls {
         }
         impl<'de> Deserialize<'de> for $t {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                <$t>::parse_owned(String::deserialize(d)?).map_err(serde::de::Error::custom)
+                <$t>::parse_owned(Text::deserialize(d)?).map_err(serde::de::Error::custom)
             }
         }
     };
@@ -215,8 +219,8 @@ mod tests {
             "07186281234", "2381234567", "1381234567a", "138123456789", "", "1", "0123456789012", "+86",
         ];
         for t in texts {
-            assert_eq!(IdCard::parse_owned(t.to_owned()), IdCard::parse(t), "{t:?}");
-            assert_eq!(Phone::parse_owned(t.to_owned()), Phone::parse(t), "{t:?}");
+            assert_eq!(IdCard::parse_owned(t.into()), IdCard::parse(t), "{t:?}");
+            assert_eq!(Phone::parse_owned(t.into()), Phone::parse(t), "{t:?}");
             let json = serde_json::to_string(t).unwrap_or_default();
             assert_eq!(serde_json::from_str::<Phone>(&json).ok(), Phone::parse(t).ok(), "{t:?}");
             assert_eq!(serde_json::from_str::<IdCard>(&json).ok(), IdCard::parse(t).ok(), "{t:?}");
@@ -227,8 +231,8 @@ mod tests {
         #[test]
         fn reading_a_field_agrees_with_parse(t in "[0-9xX +-]{0,20}", digits in "[0-9]{10,19}[0-9xX]?") {
             for t in [t, digits] {
-                proptest::prop_assert_eq!(IdCard::parse_owned(t.clone()), IdCard::parse(&t));
-                proptest::prop_assert_eq!(Phone::parse_owned(t.clone()), Phone::parse(&t));
+                proptest::prop_assert_eq!(IdCard::parse_owned(t.as_str().into()), IdCard::parse(&t));
+                proptest::prop_assert_eq!(Phone::parse_owned(t.as_str().into()), Phone::parse(&t));
             }
         }
     }
