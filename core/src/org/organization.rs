@@ -200,7 +200,8 @@ type IdKey<'a> = &'a str;
 type Ids<'a> = HashMap<IdKey<'a>, usize, FxBuildHasher>;
 
 /// Index of the first record with each id; later duplicates are reported.
-fn index_ids<'a, T>(section: &'a Section<T>, name: &str, id: impl Fn(&'a T) -> &'a str, problems: &mut Vec<Problem>) -> Ids<'a> {
+/// `id` is called once a record, in order.
+fn index_ids<'a, T>(section: &'a Section<T>, name: &str, mut id: impl FnMut(&'a T) -> &'a str, problems: &mut Vec<Problem>) -> Ids<'a> {
     let mut map = Ids::with_capacity_and_hasher(section.records.len(), FxBuildHasher);
     for (i, r) in section.records.iter().enumerate() {
         let key = id(r);
@@ -648,7 +649,18 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let node_id = |key: &str| tree_links.index.get(&nodes.records, |r| &r.id, key);
     let at = |section: &str, positions: &[usize], i: usize, field: &str| format!("$.{section}[{}].{field}", positions[i]);
     let grid_ids = index_ids(&doc.grids, "grids", |g| g.record.id.as_str(), problems);
-    let member_ids = index_ids(&doc.members, "members", |m| m.record.id.as_str(), problems);
+    // Each member's kind beside the index (1 byte a member), read while the ids are: a grid
+    // worker's check reads it there, not from the member's record (a cache miss a worker).
+    let mut member_kinds = Vec::with_capacity(doc.members.records.len());
+    let member_ids = index_ids(
+        &doc.members,
+        "members",
+        |m| {
+            member_kinds.push(m.record.kind);
+            m.record.id.as_str()
+        },
+        problems,
+    );
     let unit_ids = index_ids(&doc.units, "units", |u| u.record.id.as_str(), problems);
     // Post ids to their category's position in the input.
     let mut post_ids: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
@@ -818,7 +830,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 Some((m, None)) => problems.push(Problem::error(rec(), path(&format!("workers[{j}].member")), unknown(RefKind::Member, m))),
                 // A worker in a member's role whose member record says otherwise.
                 Some((_, Some(&mi))) => {
-                    let kind = members.records[mi].record.kind;
+                    let kind = member_kinds[mi];
                     let fits = match w.role {
                         Some(WorkerRole::ReportingMember) => kind == MemberKind::InService,
                         Some(WorkerRole::NoOfficeMember) => kind == MemberKind::NoOffice,
@@ -1017,9 +1029,11 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         }
         for (j, m) in t.members.iter().enumerate() {
             let at = || path(&format!("members[{j}]"));
+            // Listed twice: an earlier entry found the same record (compared by index, not by
+            // reading every earlier id's text).
             match member_ids.get(m.as_str()) {
                 None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Member, m))),
-                Some(_) if t.members[..j].contains(m) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: m.clone() })),
+                Some(mi) if links.team_members[i].contains(mi) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: m.clone() })),
                 Some(&mi) => links.team_members[i].push(mi),
             }
         }
@@ -1027,7 +1041,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             let at = || path(&format!("units[{j}]"));
             match unit_ids.get(u.as_str()) {
                 None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Unit, u))),
-                Some(_) if t.units[..j].contains(u) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: u.clone() })),
+                Some(ui) if links.team_units[i].contains(ui) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: u.clone() })),
                 Some(&ui) => links.team_units[i].push(ui),
             }
         }
@@ -1036,7 +1050,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 None => problems.push(Problem::error(rec(), path("leader"), unknown(RefKind::Member, l))),
                 Some(&mi) => {
                     links.team_leader[i] = mi as u32;
-                    if !t.members.iter().any(|m| m == l) {
+                    if !links.team_members[i].contains(&mi) {
                         problems.push(Problem::warning(rec(), path("leader"), ProblemKind::LeaderNotInTeam { id: l.to_owned() }));
                     }
                 }
