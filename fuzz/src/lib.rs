@@ -168,8 +168,8 @@ pub fn exercise_organization(org: &Organization) {
         }
     }
     let rollup = org.rollup(tree.root());
-    let _ = grassroots::rules::rollup_facts(rollup);
-    let _ = serde_json::to_string(rollup);
+    let _ = grassroots::rules::rollup_facts(&rollup);
+    let _ = serde_json::to_string(&rollup);
     assert_problems(org.warnings(), "organization warnings");
 }
 
