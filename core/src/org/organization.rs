@@ -1,7 +1,6 @@
 //! An organization document: the tree, its level schema, grids, members, units and posts,
 //! checked against each other, with figures rolled up for every node.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::FxBuildHasher;
@@ -202,19 +201,38 @@ type Ids<'a> = HashMap<IdKey<'a>, usize, FxBuildHasher>;
 /// Index of the first record with each id; later duplicates are reported.
 /// `id` is called once a record, in order.
 fn index_ids<'a, T>(section: &'a Section<T>, name: &str, mut id: impl FnMut(&'a T) -> &'a str, problems: &mut Vec<Problem>) -> Ids<'a> {
-    let mut map = Ids::with_capacity_and_hasher(section.records.len(), FxBuildHasher);
-    for (i, r) in section.records.iter().enumerate() {
-        let key = id(r);
-        // One probe: the slot found empty is the one filled.
-        match map.entry(IdKey::from(key)) {
-            Entry::Occupied(first) => {
-                let first = format!("$.{name}[{}]", section.positions[*first.get()]);
-                let kind = ProblemKind::DuplicateId { id: key.to_owned(), first };
-                problems.push(Problem::error(Some(key.to_owned()), format!("$.{name}[{}].id", section.positions[i]), kind));
-            }
-            Entry::Vacant(slot) => {
+    let records = &section.records;
+    index_keys(records.len(), &section.positions, name, &mut |i| id(&records[i]), problems)
+}
+
+/// [`index_ids`]'s work, made once for every record type (it is called for six; in wasm each
+/// copy of the map's code cost bytes).
+fn index_keys<'a>(n: usize, positions: &[usize], name: &str, id: &mut dyn FnMut(usize) -> &'a str, problems: &mut Vec<Problem>) -> Ids<'a> {
+    let mut map = Ids::with_capacity_and_hasher(n, FxBuildHasher);
+    for i in 0..n {
+        let key = id(i);
+        // The record that had the id first. Natively one probe (the slot found empty is the
+        // one filled); wasm looks, then inserts (the entry API's code cost 0.5 KB a module).
+        #[cfg(not(target_arch = "wasm32"))]
+        let first = match map.entry(IdKey::from(key)) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(i);
+                None
             }
+        };
+        #[cfg(target_arch = "wasm32")]
+        let first = match map.get(key) {
+            Some(&first) => Some(first),
+            None => {
+                map.insert(key, i);
+                None
+            }
+        };
+        if let Some(first) = first {
+            let first = format!("$.{name}[{}]", positions[first]);
+            let kind = ProblemKind::DuplicateId { id: key.to_owned(), first };
+            problems.push(Problem::error(Some(key.to_owned()), format!("$.{name}[{}].id", positions[i]), kind));
         }
     }
     map
