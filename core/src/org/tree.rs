@@ -394,8 +394,8 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
     // One pass: each record's id goes into the index, then its parent is looked up. When
     // parents come before their children (as exports list them) every parent is found
     // there; a parent not yet seen is looked up again once every id is in.
-    let table = &mut links.index.0;
-    table.reserve(n, |&j| hash_id(&records[j as usize].id));
+    let index = &mut links.index;
+    index.0.reserve(n, |&j| hash_id(&records[j as usize].id));
     let parent_of = &mut links.parent_of;
     parent_of.resize(n, UNRESOLVED);
     let mut root: Option<usize> = None;
@@ -410,7 +410,7 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
         }
         let hash = hash_id(&r.id);
         // One probe: the slot found empty is the one filled.
-        match table.entry(hash, |&j| records[j as usize].id == r.id, |&j| hash_id(&records[j as usize].id)) {
+        match index.0.entry(hash, |&j| records[j as usize].id == r.id, |&j| hash_id(&records[j as usize].id)) {
             Entry::Vacant(slot) => {
                 slot.insert(i as u32);
             }
@@ -438,8 +438,8 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
                     ProblemKind::ExtraRoot { root: records[first].id.to_string() },
                 )),
             },
-            Some(p) => match table.find(hash_id(p), |&j| records[j as usize].id == *p) {
-                Some(&pid) => {
+            Some(p) => match index.get(records, |r| &r.id, p) {
+                Some(pid) => {
                     // `pid == i`: its own parent, a cycle.
                     parents_first &= (pid as usize) < i;
                     parent_of[i] = pid;
@@ -448,7 +448,6 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
             },
         }
     }
-    let index = &links.index;
     for i in later {
         let r = &records[i];
         let Some(p) = &r.parent_id else { continue };
