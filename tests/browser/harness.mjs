@@ -83,3 +83,14 @@ export async function events(page, name) {
 export function focusedId(page, hostId) {
   return page.evaluate((id) => document.getElementById(id)?.shadowRoot?.activeElement?.dataset.id ?? null, hostId);
 }
+
+/** The focused row's id once it is `expected`, or whatever is focused after two seconds: a key
+ *  press moves the focus on the widget's next render, not at once. */
+export async function focusedAs(page, hostId, expected) {
+  let got = await focusedId(page, hostId);
+  for (let waited = 0; got !== expected && waited < 2000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+    got = await focusedId(page, hostId);
+  }
+  return got;
+}
