@@ -32,10 +32,14 @@ impl Rng {
         self.below(100) < percent
     }
     /// true with probability `p` (0 to 1).
+    // This and `unit` serve the generators of other features (cases, geo, recut, rules,
+    // services); `generate` alone builds without them.
+    #[allow(dead_code)]
     pub(crate) fn probability(&mut self, p: f64) -> bool {
         self.unit() < p
     }
     /// A number in `[0, 1)`.
+    #[allow(dead_code)]
     pub(crate) fn unit(&mut self) -> f64 {
         (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }

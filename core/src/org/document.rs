@@ -357,6 +357,7 @@ mod tests {
             assert_eq!(fast, format.into_iter().map(linked).collect::<Vec<_>>(), "{name}");
             fast.len()
         }
+        #[cfg_attr(not(feature = "generate"), allow(unused_mut))]
         let mut texts: Vec<(&str, String)> = vec![
             ("custom-schema-village", include_str!("../../../tests/data/tree/valid/custom-schema-village.json").into()),
             ("laifeng-baobao-teams", include_str!("../../../tests/data/tree/valid/laifeng-baobao-teams.json").into()),

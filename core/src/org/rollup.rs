@@ -416,12 +416,12 @@ impl Rollups {
         Some(self.full.get(four.full as usize).copied().unwrap_or_else(|| four.rollup()))
     }
     /// How many nodes.
-    #[cfg(test)]
+    #[cfg(all(test, feature = "generate"))]
     pub(crate) fn len(&self) -> usize {
         self.own.len()
     }
     /// How many nodes hold whole figures.
-    #[cfg(test)]
+    #[cfg(all(test, feature = "generate"))]
     pub(crate) fn whole(&self) -> usize {
         self.full.len()
     }
@@ -455,7 +455,7 @@ pub(crate) fn compute(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSc
 
 /// [`compute`] with every node's whole figures kept and added into its parent field by field
 /// (the reference its four-figure nodes are tested against).
-#[cfg(test)]
+#[cfg(all(test, feature = "generate"))]
 pub(crate) fn compute_in_full(tree: &OrgTree, parts: &Parts<'_>, schema: Option<&LevelSchema>, each: &EachNode<'_>) -> Rollups {
     compute_with(tree, parts, schema, each, false)
 }
