@@ -52,6 +52,7 @@ pub mod sheets;
 pub mod text;
 #[cfg(any(feature = "cases", feature = "services"))]
 pub mod time;
+pub mod zh;
 
 pub use error::{Error, Problem, ProblemKind, RefKind, Severity};
 /// Line and column of a problem's path in the JSON text it came from (computed only when asked,

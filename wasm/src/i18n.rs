@@ -780,7 +780,7 @@ pub static ZH_CN: Catalogue = Catalogue {
     match_position: |i, n, name| format!("找到 {n} 个，第 {i} 个：{name}"),
     no_match: "没有找到匹配的组织",
     match_note: "匹配",
-    problem: crate::problem_zh::text,
+    problem: grassroots::zh::problem,
     row_figures: |members, grids, households| format!("党员 {members} · 网格 {grids} · 住户 {households}"),
     #[cfg(feature = "org-tree")]
     tree_details: TreeDetailsText {

@@ -30,7 +30,6 @@ pub mod map_model;
 pub mod org_tree;
 #[cfg(any(feature = "dashboard", feature = "grid-map"))]
 pub mod overview;
-mod problem_zh;
 #[cfg(feature = "recut")]
 pub mod recut_data;
 #[cfg(feature = "recut")]

@@ -964,7 +964,7 @@ mod tests {
         let Err(grassroots::Error::Invalid { problems }) = load(&format!(r#"{{"org": {ORG}, "geo": {open_ring}}}"#), true) else { panic!("must fail") };
         assert!(problems.iter().any(|p| p.path.starts_with("$.geo.features[0].geometry")), "{problems:?}");
         for p in &problems {
-            let zh = crate::problem_zh::text(&p.kind);
+            let zh = grassroots::zh::problem(&p.kind);
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
         }
     }

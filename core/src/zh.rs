@@ -1,13 +1,21 @@
-//! The zh-CN text of every problem the core reports (the en text is the core's own
-//! `Display`). Kept apart from the catalogue because it follows `ProblemKind` variant by
-//! variant; a unit test checks that no variant falls back to English.
+//! The zh-CN text of every problem the crate reports (the en text is [`ProblemKind`]'s own
+//! `Display`), variant by variant: the widgets' error panels, the CLI and the spreadsheet
+//! import all say the same words. Each domain's texts come with its feature, so a build
+//! carries only those of the documents it reads; unit tests check that no variant falls back
+//! to English.
+//!
+//! ```
+//! use grassroots::{ProblemKind, RefKind};
+//! let kind = ProblemKind::UnknownRef { what: RefKind::Grid, id: "g9".into() };
+//! assert_eq!(grassroots::zh::problem(&kind), "网格“g9”不存在");
+//! ```
 
-use grassroots::limits::Limit;
-use grassroots::{ProblemKind, RefKind};
+use crate::limits::Limit;
+use crate::{ProblemKind, RefKind};
 
 fn what(kind: RefKind) -> &'static str {
     match kind {
-        RefKind::Node => "组织",
+        RefKind::Node => "党组织",
         RefKind::Grid => "网格",
         RefKind::Unit => "单位",
         RefKind::Member => "党员",
@@ -23,7 +31,8 @@ fn what(kind: RefKind) -> &'static str {
         RefKind::Claim => "认领",
         #[cfg(feature = "recut")]
         RefKind::Block => "楼栋/小区",
-        // Kinds of records of core features no widget loads yet.
+        // Kinds of records of features this build leaves out.
+        #[allow(unreachable_patterns)]
         _ => "记录",
     }
 }
@@ -43,13 +52,13 @@ fn type_zh(name: &str) -> &str {
 #[cfg(feature = "lists")]
 /// A list kind's JSON key (self_governance …) in Chinese.
 fn kind_zh(key: &str) -> &str {
-    grassroots::lists::ItemKind::ALL.into_iter().find(|k| k.key() == key).map_or(key, |k| k.zh())
+    crate::lists::ItemKind::ALL.into_iter().find(|k| k.key() == key).map_or(key, |k| k.zh())
 }
 
 #[cfg(feature = "services")]
 /// A claim state's JSON name (dispatched …) in Chinese.
 fn state_zh(name: &str) -> &str {
-    grassroots::services::ClaimState::ALL.into_iter().find(|s| s.name() == name).map_or(name, |s| s.zh())
+    crate::services::ClaimState::ALL.into_iter().find(|s| s.name() == name).map_or(name, |s| s.zh())
 }
 
 #[cfg(feature = "services")]
@@ -104,11 +113,25 @@ fn earlier_zh(what: &str) -> String {
 
 /// A grid worker's role key (reporting_member …) in Chinese.
 fn worker_role_zh(key: &str) -> &str {
-    grassroots::org::WorkerRole::ALL.into_iter().find(|r| r.key() == key).map_or(key, |r| r.zh())
+    crate::org::WorkerRole::ALL.into_iter().find(|r| r.key() == key).map_or(key, |r| r.zh())
+}
+
+#[cfg(feature = "sheets")]
+/// A field of an import's records (name, kind …) in Chinese, as its column is headed.
+fn field_zh(field: &str) -> &str {
+    match field {
+        "name" => "姓名或名称",
+        "kind" => "类别",
+        "node" => "所在党支部",
+        "code" => "编码",
+        "community" => "所属社区",
+        "level" => "层级",
+        other => other,
+    }
 }
 
 /// The problem in Chinese.
-pub fn text(kind: &ProblemKind) -> String {
+pub fn problem(kind: &ProblemKind) -> String {
     match kind {
         ProblemKind::Syntax { line, column, message } => format!("不是有效的 JSON（第 {line} 行第 {column} 列）：{message}"),
         ProblemKind::Shape { message } => format!("字段类型或结构不符：{message}"),
@@ -138,7 +161,7 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::GridSequence { sequence } => format!("网格序号 {sequence}：合并网格从 601 起编，其他网格在 601 以下"),
         ProblemKind::NoWorker => "网格没有网格员（一格一员）".to_owned(),
         ProblemKind::NoHouseholds => "网格没有住户".to_owned(),
-        ProblemKind::NoGrid => "党员未编入任何网格".to_owned(),
+        ProblemKind::NoGrid => "党员未编入任何网格，所在党支部及其上级也没有对应网格".to_owned(),
         ProblemKind::Flow => "“流入/流出”只适用于流动党员，且流动党员必须填写".to_owned(),
         ProblemKind::NotReported => "在职党员尚未到居住地社区报到（双报到）".to_owned(),
         ProblemKind::AgreementPeriod { start, end } => format!("协议结束日期 {end} 早于开始日期 {start}"),
@@ -197,7 +220,7 @@ pub fn text(kind: &ProblemKind) -> String {
         #[cfg(feature = "lists")]
         ProblemKind::NotLower { from, to } => format!("下放至“{to}”，但它并不低于原层级“{from}”"),
         #[cfg(feature = "lists")]
-        ProblemKind::NoInstead => "已取消的证明未说明改用什么方式（instead）".to_owned(),
+        ProblemKind::NoInstead => "已取消的证明未说明改用什么方式（替代方式）".to_owned(),
         #[cfg(feature = "services")]
         ProblemKind::IllegalTransition { claim, step, state } => format!("认领“{claim}”不能从“{}”转到“{}”", state_zh(state), state_zh(step)),
         #[cfg(feature = "services")]
@@ -284,6 +307,56 @@ pub fn text(kind: &ProblemKind) -> String {
         ProblemKind::RecutOutOfBounds { value, low, high } => format!("{value} 超出允许范围（{low} 至 {high}）"),
         #[cfg(feature = "recut")]
         ProblemKind::RecutNoBlocks => "没有可划分的楼栋：请提供带 households、population 的楼栋图形（properties 中的 block），或楼栋文档".to_owned(),
+        #[cfg(feature = "sheets")]
+        ProblemKind::Unreadable { message } => format!("无法作为表格读取（支持 .xlsx、.xls、.ods、.csv）：{message}"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::SheetTooLarge { rows, columns, max } => {
+            format!("工作表的范围（从第一格到最后一格，或文件声明的范围）共 {rows} 行 × {columns} 列，超过 {max} 格的上限（records），未读取")
+        }
+        #[cfg(feature = "sheets")]
+        ProblemKind::CellOutsideSheet { row, column } => format!("第 {row} 行第 {column} 列有单元格，超出工作表的 1048576 行、16384 列：文件已损坏，未读取"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::NoSuchSheet { name, sheets } => format!("没有名为“{name}”的工作表，现有：{}", sheets.join("、")),
+        #[cfg(feature = "sheets")]
+        ProblemKind::NoHeaderRow { expected } => format!("找不到表头行：前几行中没有一行含两个以上的列名（{}）", expected.join("、")),
+        #[cfg(feature = "sheets")]
+        ProblemKind::MissingColumn { field, headers } => format!("缺少“{}”列：表头应为 {} 之一（或在映射文件中指定）", field_zh(field), headers.join("、")),
+        #[cfg(feature = "sheets")]
+        ProblemKind::UnknownColumn => "列名无法识别，此列未读取：可在映射文件中指定对应字段（或设为 null）".to_owned(),
+        #[cfg(feature = "sheets")]
+        ProblemKind::DuplicateColumn { field, first } => format!("“{}”已有一列（“{first}”），此列未读取", field_zh(field)),
+        #[cfg(feature = "sheets")]
+        ProblemKind::DigitsLost { shown } => format!("身份证号以数字形式保存，末几位已丢失（{shown}）：请把此列设为文本格式后重新录入"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::IdCardFormat => "身份证号应为 17 位数字加 1 位校验码（数字或 X）".to_owned(),
+        #[cfg(feature = "sheets")]
+        ProblemKind::IdCardCheckDigit => "校验位不对".to_owned(),
+        #[cfg(feature = "sheets")]
+        ProblemKind::PhoneFormat { value } => format!("“{value}”不是电话号码：手机号为 1 开头的 11 位数字，座机如 0718-6281234"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::DateFormat { value } => format!("“{value}”不是日期：请写 2026-03-01、2026/3/1 或 2026年3月1日，或使用日期格式的单元格"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::NotCount { value } => format!("“{value}”不是非负整数"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::NotNumber { value } => format!("“{value}”不是数字"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::NotOneOf { value, expected } => format!("“{value}”不是可选值（{}）", expected.join("、")),
+        #[cfg(feature = "sheets")]
+        ProblemKind::UnknownName { what: w, name, candidates } if candidates.is_empty() => format!("没有名为“{name}”的{}", what(*w)),
+        #[cfg(feature = "sheets")]
+        ProblemKind::UnknownName { what: w, name, candidates } => format!("没有名为“{name}”的{}，相近的有：{}", what(*w), candidates.join("、")),
+        #[cfg(feature = "sheets")]
+        ProblemKind::AmbiguousName { what: w, name, candidates } => {
+            format!("名为“{name}”的{}有 {} 个：{}；请写名称路径（如 城关街道/解放路社区/…）或编号", what(*w), candidates.len(), candidates.join("、"))
+        }
+        #[cfg(feature = "sheets")]
+        ProblemKind::CellError { value } => format!("单元格内是错误值（{value}）"),
+        #[cfg(feature = "sheets")]
+        ProblemKind::AfterTotal => "合计行之后的行未读取".to_owned(),
+        #[cfg(feature = "sheets")]
+        ProblemKind::NotForStatus { status } => format!("只有状态为“{status}”的事项才填写此列，此事项不是"),
+        // A kind of a feature whose texts are not written yet: the English.
+        #[allow(unreachable_patterns)]
         other => other.to_string(),
     }
 }
@@ -293,7 +366,7 @@ pub fn text(kind: &ProblemKind) -> String {
 fn geo_what_zh(what: &str) -> &str {
     match what {
         "grid" => "网格",
-        "node" => "组织",
+        "node" => "党组织",
         "block" => "楼栋/小区",
         other => other,
     }
@@ -393,21 +466,21 @@ mod tests {
             ProblemKind::UnknownRung { level: "x".into() },
             ProblemKind::NoRoute { whistle: "resident".into(), category: "noise".into() },
         ];
-        assert_eq!(text(&ProblemKind::IllegalTransition { claim: "c".into(), step: "reviewed".into(), state: "dispatched".into() }), "认领“c”不能从“已派单”转到“已评议”");
+        assert_eq!(problem(&ProblemKind::IllegalTransition { claim: "c".into(), step: "reviewed".into(), state: "dispatched".into() }), "认领“c”不能从“已派单”转到“已评议”");
         for kind in kinds {
-            assert_ne!(text(&kind), kind.to_string(), "{kind} has no Chinese text");
-            assert!(text(&kind).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
+            assert_ne!(problem(&kind), kind.to_string(), "{kind} has no Chinese text");
+            assert!(problem(&kind).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
         }
     }
 
     #[test]
     fn case_problems_name_steps_and_times_in_chinese() {
         let kind = ProblemKind::StepOrder { step: "handle".into(), expected: "analyse".into() };
-        assert_eq!(text(&kind), "环节“办理”不能出现在这里：下一环节应为“分析”");
+        assert_eq!(problem(&kind), "环节“办理”不能出现在这里：下一环节应为“分析”");
         let kind = ProblemKind::TimeBackwards { at: "t1".into(), earlier: "t0".into(), what: "the case opened".into() };
-        assert_eq!(text(&kind), "时间倒流：t1 早于案件受理时间（t0）");
+        assert_eq!(problem(&kind), "时间倒流：t1 早于案件受理时间（t0）");
         let kind = ProblemKind::TimeBackwards { at: "t1".into(), earlier: "t0".into(), what: "step \"collect\"".into() };
-        assert_eq!(text(&kind), "时间倒流：t1 早于环节“收集”的时间（t0）");
+        assert_eq!(problem(&kind), "时间倒流：t1 早于环节“收集”的时间（t0）");
     }
 }
 
@@ -427,7 +500,7 @@ mod recut_tests {
             ProblemKind::UnknownRef { what: RefKind::Block, id: "b9".into() },
         ];
         for kind in kinds {
-            let zh = text(&kind);
+            let zh = problem(&kind);
             assert_ne!(zh, kind.to_string());
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
         }
