@@ -104,6 +104,13 @@ fn record_suffix(record: &Option<String>) -> String {
 }
 
 impl Problem {
+    /// The problem in Chinese, as [`Display`](std::fmt::Display) gives it in English:
+    /// `$.grids[3].code（记录“g4”）：网格编码应以所属社区编码 422827001001 开头`.
+    pub fn zh(&self) -> String {
+        let record = self.record.as_ref().map(|id| format!("（记录“{id}”）")).unwrap_or_default();
+        format!("{}{record}：{}", self.path, crate::zh::problem(&self.kind))
+    }
+
     pub(crate) fn error(record: Option<String>, path: String, kind: ProblemKind) -> Self {
         Problem { severity: Severity::Error, record, path, kind }
     }

@@ -71,6 +71,36 @@ fn validate_lists_every_error_with_its_place() {
 }
 
 #[test]
+fn problems_are_printed_in_chinese_with_lang_zh() {
+    // The compilers' form stays (place, severity and code, for editors and CI); the message is
+    // the widgets' Chinese text, record and all.
+    let (code, stdout, _) = run(&["validate", "tree", "broken/grids.json", "--lang", "zh"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("broken/grids.json:9:24: error[grid-code-prefix]: $.grids[3].code（记录“g4”）：网格编码应以所属社区编码 422827001001 开头"), "{stdout}");
+    assert!(stdout.contains("broken/grids.json:10:90: warning[no-households]: $.grids[4].households（记录“g5”）：网格没有住户"), "{stdout}");
+    assert!(stdout.ends_with("broken/grids.json: 10 个错误，2 个警告\n"), "{stdout}");
+    // Every problem has its text: none is left in English.
+    let english = stdout.lines().filter(|l| l.contains("]: $") && !l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))).collect::<Vec<_>>();
+    assert!(english.is_empty(), "{english:?}");
+
+    // The JSON report's message, its codes and fields unchanged.
+    let (_, stdout, _) = run(&["validate", "tree", "broken/members.json", "--format", "json", "--lang", "zh"]);
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(report["problems"][0]["code"], "no-grid");
+    assert_eq!(report["problems"][0]["message"], "$.members[0].grid（记录“m1”）：党员未编入任何网格，所在党支部及其上级也没有对应网格");
+
+    // GitHub annotations too.
+    let (_, stdout, _) = run(&["validate", "tree", "broken/grids.json", "--format", "github", "--lang", "zh"]);
+    assert!(stdout.contains("::warning file=broken/grids.json,line=10,col=90,title=grassroots no-households::$.grids[4].households（记录“g5”）：网格没有住户"), "{stdout}");
+
+    // English is the checks' default, and `--lang en` says so.
+    for args in [&["validate", "tree", "broken/grids.json"][..], &["validate", "tree", "broken/grids.json", "--lang", "en"]] {
+        let (_, stdout, _) = run(args);
+        assert!(stdout.ends_with("broken/grids.json: 10 error(s), 2 warning(s)\n"), "{args:?}: {stdout}");
+    }
+}
+
+#[test]
 fn validate_json_output_is_machine_readable() {
     let (code, stdout, _) = run(&["validate", "tree", "broken/members.json", "--format", "json"]);
     assert_eq!(code, 1);

@@ -54,6 +54,40 @@ impl Format {
     }
 }
 
+/// The language of problem messages (`--lang`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+pub(crate) enum Lang {
+    /// 中文: `$.grids[3].code（记录“g4”）：网格编码应以所属社区编码 422827001001 开头`;
+    /// an import's `花名册.xlsx › 党员 › 第12行 › 公民身份号码：校验位不对`.
+    Zh,
+    /// English: `$.grids[3].code (record "g4"): grid code does not start with its community's
+    /// code 422827001001`.
+    En,
+}
+
+thread_local! {
+    /// The language of this run's problem messages, set once from `--lang`.
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// Sets the language problems are printed in.
+pub(crate) fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+/// The language problems are printed in.
+pub(crate) fn lang() -> Lang {
+    LANG.with(std::cell::Cell::get)
+}
+
+/// `N error(s), M warning(s)` in the language of the run.
+pub(crate) fn counts(errors: usize, warnings: usize) -> String {
+    match lang() {
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+        Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+    }
+}
+
 /// What validators take: every format but `xlsx`.
 pub(crate) const CHECKS: &[Format] = &[Format::Text, Format::Json, Format::Github, Format::Junit, Format::Sarif];
 /// What commands that print results take: their problems as annotations or SARIF, their
@@ -187,9 +221,17 @@ impl Located {
         }
     }
 
+    /// The problem's message (path, record, what is wrong) in the language of the run.
+    fn message(&self) -> String {
+        match lang() {
+            Lang::Zh => self.problem.zh(),
+            Lang::En => self.problem.to_string(),
+        }
+    }
+
     fn json(&self) -> Value {
         let mut v = serde_json::to_value(&self.problem).unwrap_or_default();
-        v["message"] = Value::from(self.problem.to_string());
+        v["message"] = Value::from(self.message());
         v["file"] = Value::from(self.file.display().to_string());
         v["line"] = self.line.map_or(Value::Null, Value::from);
         v["column"] = self.column.map_or(Value::Null, Value::from);
@@ -330,15 +372,15 @@ fn print_located(ctx: &Ctx, file: &Path, located: Vec<Located>) {
     match ctx.format {
         Format::Text => {
             for p in &located {
-                out!("{}: {}[{}]: {}", p.place(), p.severity(), p.code, p.problem);
+                out!("{}: {}[{}]: {}", p.place(), p.severity(), p.code, p.message());
             }
-            out!("{}: {errors} error(s), {warnings} warning(s)", file.display());
+            out!("{}: {}", file.display(), counts(errors, warnings));
         }
         Format::Github => {
             for p in &located {
                 out!("{}", github(p));
             }
-            out!("{}: {errors} error(s), {warnings} warning(s)", file.display());
+            out!("{}: {}", file.display(), counts(errors, warnings));
         }
         _ => CHECKED.with(|c| c.borrow_mut().push(Checked { file: file.to_path_buf(), problems: located })),
     }
@@ -382,7 +424,7 @@ fn github(p: &Located) -> String {
     }
     let title = format!("grassroots {}", p.code);
     let _ = write!(props, ",title={}", github_escape(&title, true));
-    format!("::{} {props}::{}", p.severity(), github_escape(&p.problem.to_string(), false))
+    format!("::{} {props}::{}", p.severity(), github_escape(&p.message(), false))
 }
 
 /// One `::error` line for a text that is not a problem of a document (a failed case).
@@ -420,7 +462,7 @@ pub(crate) fn finish(ctx: &Ctx) {
                 .iter()
                 .map(|d| {
                     let errors: Vec<&Located> = d.problems.iter().filter(|p| p.problem.severity == Severity::Error).collect();
-                    let line = |p: &Located| format!("{}: {}[{}]: {}", p.place(), p.severity(), p.code, p.problem);
+                    let line = |p: &Located| format!("{}: {}[{}]: {}", p.place(), p.severity(), p.code, p.message());
                     let warnings: Vec<String> = d.problems.iter().filter(|p| p.problem.severity == Severity::Warning).map(line).collect();
                     Case {
                         name: d.file.display().to_string(),
@@ -542,7 +584,7 @@ fn sarif(problems: &[&Located], findings: &[Finding]) -> Value {
                 "ruleId": p.code,
                 "ruleIndex": index(&p.code),
                 "level": p.severity(),
-                "message": { "text": p.problem.to_string() },
+                "message": { "text": p.message() },
                 "locations": [{
                     "physicalLocation": physical,
                     "logicalLocations": [{ "fullyQualifiedName": p.problem.path, "kind": "value" }],

@@ -11,7 +11,7 @@ use grassroots::{ProblemKind, Severity};
 
 use super::lists_cli;
 use super::report;
-use super::report::{CHECKS, Ctx, Fail, Format, problems_of, read, stop};
+use super::report::{CHECKS, Ctx, Fail, Format, Lang, problems_of, read, stop};
 use super::tree_cli;
 use super::workbook::{now_text, write};
 
@@ -69,9 +69,6 @@ pub(crate) enum Commands {
         /// `{"columns": {"人员编码": "id", "党内职务": null}}`.
         #[arg(long)]
         map: Option<PathBuf>,
-        /// The language of the problems.
-        #[arg(long, value_enum, default_value_t = Lang::Zh)]
-        lang: Lang,
     },
     /// Write an organization's members, grids, units or nodes (or a lists document's items)
     /// as .xlsx (-o FILE) in the columns `import` reads back. Phone and ID-card numbers are
@@ -89,29 +86,20 @@ pub(crate) enum Commands {
 
 pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
     match command {
-        Commands::Import { what, file, org, lists, sheet, map, lang } => import(ctx, &ImportArgs {
+        Commands::Import { what, file, org, lists, sheet, map } => import(ctx, &ImportArgs {
             kind: what.kind(),
             file: &file,
             org: org.as_deref(),
             lists: lists.as_deref(),
             sheet: sheet.as_deref(),
             map: map.as_deref(),
-            lang,
+            lang: report::lang(),
         }),
         Commands::Export { what, org, reveal } => {
             ctx.only(&[Format::Text, Format::Xlsx])?;
             export(ctx, what.kind(), &org, reveal)
         }
     }
-}
-
-/// The language of import problems.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub(crate) enum Lang {
-    /// 花名册.xlsx › 党员 › 第12行 › 公民身份号码：校验位不对
-    Zh,
-    /// 花名册.xlsx › 党员 › row 12 › 公民身份号码: the ID-card number's check digit is wrong
-    En,
 }
 
 fn print_sheet_problems(problems: &[SheetProblem], lang: Lang) {
