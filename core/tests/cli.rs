@@ -83,6 +83,10 @@ fn problems_are_printed_in_chinese_with_lang_zh() {
     let english = stdout.lines().filter(|l| l.contains("]: $") && !l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))).collect::<Vec<_>>();
     assert!(english.is_empty(), "{english:?}");
 
+    // A CSV roster's rows and columns in Chinese as well.
+    let (_, stdout, _) = run(&["validate", "tree", "csv/broken-roster.csv", "--schema", "laifeng", "--lang", "zh"]);
+    assert!(stdout.contains("csv/broken-roster.csv:3:7: error[unknown-parent]: 第 3 行“parent”列（记录“sl-d1”）：上级“sl-x”不存在"), "{stdout}");
+
     // The JSON report's message, its codes and fields unchanged.
     let (_, stdout, _) = run(&["validate", "tree", "broken/members.json", "--format", "json", "--lang", "zh"]);
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));

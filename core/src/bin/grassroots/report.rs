@@ -224,8 +224,16 @@ impl Located {
     /// The problem's message (path, record, what is wrong) in the language of the run.
     fn message(&self) -> String {
         match lang() {
-            Lang::Zh => self.problem.zh(),
             Lang::En => self.problem.to_string(),
+            // A CSV roster's place (`row 3, column parent`) said in Chinese too.
+            Lang::Zh => match (csv_place(&self.problem.path), self.problem.zh().strip_prefix(self.problem.path.as_str())) {
+                (Some((label, row, field)), Some(rest)) => {
+                    let label = if label.is_empty() { String::new() } else { format!("{label} ") };
+                    let field = field.map(|f| format!("“{f}”列")).unwrap_or_default();
+                    format!("{label}第 {row} 行{field}{rest}")
+                }
+                _ => self.problem.zh(),
+            },
         }
     }
 
