@@ -506,3 +506,38 @@ mod recut_tests {
         }
     }
 }
+
+#[cfg(all(test, feature = "geo"))]
+mod geo_tests {
+    use super::*;
+
+    #[test]
+    fn geometry_problems_are_in_chinese() {
+        let kinds = [
+            ProblemKind::GeoNoSubject,
+            ProblemKind::GeoManySubjects { keys: "grid, node".into() },
+            ProblemKind::GeoDuplicate { what: "node".into(), id: "c1".into(), first: "$.features[0]".into() },
+            ProblemKind::GeoNotPolygon { found: "Point".into() },
+            ProblemKind::GeoUnclosedRing,
+            ProblemKind::GeoShortRing { count: 3 },
+            ProblemKind::GeoOutsideChina { count: 2, lon: "200".into(), lat: "30".into() },
+            ProblemKind::GeoFarPosition { count: 1, x: "1e9".into(), y: "0".into(), max: "1000000".into() },
+            ProblemKind::GeoUnknownCrs { name: "bd09".into() },
+            ProblemKind::GeoMissingGrid { id: "g1".into() },
+            ProblemKind::GeoSelfIntersection,
+            ProblemKind::GeoHoleOutside,
+            ProblemKind::GeoPartsOverlap { first: 0, second: 1 },
+            ProblemKind::GeoOutsideCommunity { community: "c1".into(), distance_m: "12".into(), tolerance_m: "5".into() },
+            ProblemKind::GeoOverlap { other: "g2".into(), area_m2: "40".into() },
+            ProblemKind::GeoGap { area_m2: "40".into(), x: "1".into(), y: "2".into() },
+            ProblemKind::GeoAreaMismatch { declared_km2: "1".into(), drawn_km2: "2".into() },
+        ];
+        for kind in kinds {
+            let zh = problem(&kind);
+            assert_ne!(zh, kind.to_string());
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
+        }
+        // A node drawn twice is named as the tree names it.
+        assert_eq!(problem(&ProblemKind::GeoDuplicate { what: "node".into(), id: "c1".into(), first: "$.features[0]".into() }), "党组织“c1”已在 $.features[0] 绘制过");
+    }
+}

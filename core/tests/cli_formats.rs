@@ -306,6 +306,12 @@ fn import_reports_in_every_problem_format() {
     assert_eq!((checksum["row"].as_u64(), checksum["line"].as_u64(), &checksum["column"]), (Some(3), Some(3), &Value::Null), "{checksum}");
     assert_eq!(checksum["sheet"], "members-broken");
     assert_eq!(checksum["path"], "sheet members-broken, row 3, column 公民身份号码");
+    // With --lang zh the message says the place in Chinese; the path and fields stay.
+    let (_, stdout, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "json", "--lang", "zh"]);
+    let doc = assert_valid(&report, &stdout, "import json in Chinese");
+    let checksum = doc["problems"].as_array().and_then(|ps| ps.iter().find(|p| p["header"] == "公民身份号码")).cloned().unwrap_or_default();
+    assert_eq!(checksum["path"], "sheet members-broken, row 3, column 公民身份号码");
+    assert!(checksum["message"].as_str().is_some_and(|m| m.starts_with("工作表“members-broken” 第 3 行 “公民身份号码”列")), "{checksum}");
     let (_, github, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "github"]);
     assert!(github.lines().any(|l| l.starts_with("::error file=members-broken.csv,line=3,title=grassroots ")), "{github}");
     let (_, sarif_out, _) = run_in("sheets", &["import", "members", "members-broken.csv", "--org", org, "--format", "sarif"]);

@@ -80,8 +80,8 @@ pub(crate) struct Cli {
     /// The most items one JSON array (or keys one object) may have [default: 10000000].
     #[arg(long, global = true, value_name = "ITEMS")]
     max_records: Option<usize>,
-    /// The language of problem messages: zh (中文) or en [default: en; for `import`, zh].
-    /// Codes, paths and the JSON fields stay as they are.
+    /// The language of problem messages: zh (中文) or en [default: en; `import` prints its
+    /// own lines in Chinese unless asked]. Codes, paths and the JSON fields stay as they are.
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
 }
@@ -263,10 +263,8 @@ fn main() -> ExitCode {
         string: cli.max_string.unwrap_or(default.string),
         records: cli.max_records.unwrap_or(default.records),
     });
-    let command = command_name(&matches);
-    // An import is read by the office that keeps the roster; a check's output mostly by CI.
-    report::set_lang(cli.lang.unwrap_or(if command.starts_with("import") { Lang::Zh } else { Lang::En }));
-    let ctx = Ctx { format: cli.format, output: cli.output, command };
+    report::set_lang(cli.lang);
+    let ctx = Ctx { format: cli.format, output: cli.output, command: command_name(&matches) };
     let result = run(cli.command, &ctx);
     report::finish(&ctx);
     match result {

@@ -66,18 +66,25 @@ pub(crate) enum Lang {
 }
 
 thread_local! {
-    /// The language of this run's problem messages, set once from `--lang`.
-    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+    /// `--lang`, set once at the start of a run.
+    static LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
 }
 
-/// Sets the language problems are printed in.
-pub(crate) fn set_lang(lang: Lang) {
+/// Sets the language `--lang` asked for, if any.
+pub(crate) fn set_lang(lang: Option<Lang>) {
     LANG.with(|l| l.set(lang));
 }
 
-/// The language problems are printed in.
+/// The language problems are printed in by the problem formats: `--lang`, English unless
+/// asked (what CI reads).
 pub(crate) fn lang() -> Lang {
-    LANG.with(std::cell::Cell::get)
+    lang_or(Lang::En)
+}
+
+/// `--lang`, or `default` when it was not given (an import's own lines are Chinese unless
+/// asked).
+pub(crate) fn lang_or(default: Lang) -> Lang {
+    LANG.with(std::cell::Cell::get).unwrap_or(default)
 }
 
 /// `N error(s), M warning(s)` in the language of the run.
@@ -201,6 +208,9 @@ struct Located {
     code: String,
     /// For a spreadsheet's problem: its sheet, row and column header, added to the JSON.
     cell: Option<Value>,
+    /// The place in Chinese where the path is not a JSON path (a CSV roster's or a
+    /// spreadsheet's row and column).
+    place_zh: Option<String>,
 }
 
 impl Located {
@@ -226,14 +236,13 @@ impl Located {
         match lang() {
             Lang::En => self.problem.to_string(),
             // A CSV roster's place (`row 3, column parent`) said in Chinese too.
-            Lang::Zh => match (csv_place(&self.problem.path), self.problem.zh().strip_prefix(self.problem.path.as_str())) {
-                (Some((label, row, field)), Some(rest)) => {
-                    let label = if label.is_empty() { String::new() } else { format!("{label} ") };
-                    let field = field.map(|f| format!("“{f}”列")).unwrap_or_default();
-                    format!("{label}第 {row} 行{field}{rest}")
+            Lang::Zh => {
+                let zh = self.problem.zh();
+                match (&self.place_zh, zh.strip_prefix(self.problem.path.as_str())) {
+                    (Some(place), Some(rest)) => format!("{place}{rest}"),
+                    _ => zh,
                 }
-                _ => self.problem.zh(),
-            },
+            }
         }
     }
 
@@ -266,14 +275,17 @@ fn locate(file: &Path, problems: &[Problem]) -> Vec<Located> {
         .zip(positions)
         .map(|(p, position)| {
             let (mut in_file, mut line, mut column) = (file.to_path_buf(), position.map(|x| x.line), position.map(|x| x.column));
+            let mut place_zh = None;
             if let Some((label, row, field)) = csv_place(&p.path) {
+                let roster = if label.is_empty() { String::new() } else { format!("{label} ") };
+                place_zh = Some(format!("{roster}第 {row} 行{}", field.map(|f| format!("“{f}”列")).unwrap_or_default()));
                 if !label.is_empty() {
                     in_file = PathBuf::from(label);
                 }
                 line = Some(row);
                 column = Some(text(&in_file).and_then(|t| csv_column(&t, row, field)).unwrap_or(1));
             }
-            Located { problem: p.clone(), file: in_file, line, column, code: code_of(p), cell: None }
+            Located { problem: p.clone(), file: in_file, line, column, code: code_of(p), cell: None, place_zh }
         })
         .collect()
 }
@@ -302,10 +314,15 @@ pub(crate) fn print_sheet_problems(ctx: &Ctx, file: &Path, org: Option<&Path>, p
                 place.extend(p.sheet.as_ref().map(|s| format!("sheet {s}")));
                 place.extend(p.row.map(|r| format!("row {r}")));
                 place.extend(p.column.as_ref().map(|c| format!("column {c}")));
+                let mut place_zh = Vec::new();
+                place_zh.extend(p.sheet.as_ref().map(|s| format!("工作表“{s}”")));
+                place_zh.extend(p.row.map(|r| format!("第 {r} 行")));
+                place_zh.extend(p.column.as_ref().map(|c| format!("“{c}”列")));
+                let place_zh = Some(place_zh.join(" "));
                 let problem = Problem { severity: p.severity, record: p.record.clone(), path: place.join(", "), kind: p.kind.clone() };
                 let in_file = if name(file).as_deref() == Some(p.file.as_str()) { file.to_path_buf() } else { PathBuf::from(&p.file) };
                 let cell = json!({ "sheet": p.sheet, "row": p.row, "header": p.column });
-                located.push(Located { code: code_of(&problem), problem, file: in_file, line: p.row.map(|r| r as usize), column: None, cell: Some(cell) });
+                located.push(Located { code: code_of(&problem), problem, file: in_file, line: p.row.map(|r| r as usize), column: None, cell: Some(cell), place_zh });
             }
         }
     }

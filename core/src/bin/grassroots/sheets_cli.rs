@@ -93,7 +93,8 @@ pub(crate) fn run(command: Commands, ctx: &Ctx) -> Result<(), Fail> {
             lists: lists.as_deref(),
             sheet: sheet.as_deref(),
             map: map.as_deref(),
-            lang: report::lang(),
+            // The office that keeps the roster reads an import's own lines: Chinese unless asked.
+            lang: report::lang_or(Lang::Zh),
         }),
         Commands::Export { what, org, reveal } => {
             ctx.only(&[Format::Text, Format::Xlsx])?;
