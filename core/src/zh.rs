@@ -372,6 +372,18 @@ fn geo_what_zh(what: &str) -> &str {
     }
 }
 
+/// Each kind's text, by `text`, is Chinese: not the English `Display`, and with a CJK character
+/// (the tests of this table and of the import's wording).
+#[cfg(test)]
+#[cfg_attr(not(any(feature = "geo", feature = "sheets", all(feature = "rules", feature = "lists", feature = "services", feature = "cases"))), allow(dead_code))]
+pub(crate) fn assert_chinese(kinds: &[ProblemKind], text: impl Fn(&ProblemKind) -> String) {
+    for kind in kinds {
+        let zh = text(kind);
+        assert_ne!(zh, kind.to_string(), "{kind} has no Chinese text");
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}: {zh}");
+    }
+}
+
 #[cfg(all(test, feature = "rules", feature = "lists", feature = "services", feature = "cases"))]
 mod tests {
     use super::*;
@@ -467,10 +479,7 @@ mod tests {
             ProblemKind::NoRoute { whistle: "resident".into(), category: "noise".into() },
         ];
         assert_eq!(problem(&ProblemKind::IllegalTransition { claim: "c".into(), step: "reviewed".into(), state: "dispatched".into() }), "认领“c”不能从“已派单”转到“已评议”");
-        for kind in kinds {
-            assert_ne!(problem(&kind), kind.to_string(), "{kind} has no Chinese text");
-            assert!(problem(&kind).chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
-        }
+        assert_chinese(&kinds, problem);
     }
 
     #[test]
@@ -499,11 +508,7 @@ mod recut_tests {
             ProblemKind::RecutNoBlocks,
             ProblemKind::UnknownRef { what: RefKind::Block, id: "b9".into() },
         ];
-        for kind in kinds {
-            let zh = problem(&kind);
-            assert_ne!(zh, kind.to_string());
-            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
-        }
+        assert_chinese(&kinds, problem);
     }
 }
 
@@ -532,11 +537,7 @@ mod geo_tests {
             ProblemKind::GeoGap { area_m2: "40".into(), x: "1".into(), y: "2".into() },
             ProblemKind::GeoAreaMismatch { declared_km2: "1".into(), drawn_km2: "2".into() },
         ];
-        for kind in kinds {
-            let zh = problem(&kind);
-            assert_ne!(zh, kind.to_string());
-            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{kind}");
-        }
+        assert_chinese(&kinds, problem);
         // A node drawn twice is named as the tree names it.
         assert_eq!(problem(&ProblemKind::GeoDuplicate { what: "node".into(), id: "c1".into(), first: "$.features[0]".into() }), "党组织“c1”已在 $.features[0] 绘制过");
     }
