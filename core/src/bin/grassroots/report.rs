@@ -87,9 +87,9 @@ pub(crate) fn lang_or(default: Lang) -> Lang {
     LANG.with(std::cell::Cell::get).unwrap_or(default)
 }
 
-/// `N error(s), M warning(s)` in the language of the run.
-pub(crate) fn counts(errors: usize, warnings: usize) -> String {
-    match lang() {
+/// `N error(s), M warning(s)` in `lang` (a check's summary line, an import's).
+pub(crate) fn counts(lang: Lang, errors: usize, warnings: usize) -> String {
+    match lang {
         Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
         Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
     }
@@ -399,13 +399,13 @@ fn print_located(ctx: &Ctx, file: &Path, located: Vec<Located>) {
             for p in &located {
                 out!("{}: {}[{}]: {}", p.place(), p.severity(), p.code, p.message());
             }
-            out!("{}: {}", file.display(), counts(errors, warnings));
+            out!("{}: {}", file.display(), counts(lang(), errors, warnings));
         }
         Format::Github => {
             for p in &located {
                 out!("{}", github(p));
             }
-            out!("{}: {}", file.display(), counts(errors, warnings));
+            out!("{}: {}", file.display(), counts(lang(), errors, warnings));
         }
         _ => CHECKED.with(|c| c.borrow_mut().push(Checked { file: file.to_path_buf(), problems: located })),
     }

@@ -114,10 +114,7 @@ fn print_sheet_problems(problems: &[SheetProblem], lang: Lang) {
         eprintln!("{severity}: {text}");
     }
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-    match lang {
-        Lang::Zh => eprintln!("{errors} 个错误，{} 个警告", problems.len() - errors),
-        Lang::En => eprintln!("{errors} error(s), {} warning(s)", problems.len() - errors),
-    }
+    eprintln!("{}", report::counts(lang, errors, problems.len() - errors));
 }
 
 fn file_name(path: &Path) -> String {
