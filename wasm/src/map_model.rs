@@ -112,7 +112,7 @@ impl MapModel {
                 Subject::Grid(id) => match org.grids().iter().position(|g| g.record().id == *id) {
                     Some(g) => {
                         let r = org.grids()[g].record();
-                        (Target::Grid(g), id.clone(), shape.name.clone().or_else(|| r.name.clone()).unwrap_or_else(|| r.code.clone()), Some(r.code.clone()), Some(org.grids()[g].community()))
+                        (Target::Grid(g), id.clone(), shape.name.clone().or_else(|| r.name.clone().map(String::from)).unwrap_or_else(|| r.code.to_string()), Some(r.code.clone()), Some(org.grids()[g].community()))
                     }
                     None => {
                         warnings.push(not_drawn(i, id, "grid"));
@@ -130,7 +130,7 @@ impl MapModel {
             };
             let Some((path, bbox, centre)) = planar.get(i).and_then(outline) else { continue };
             index[i] = Some(places.len());
-            places.push(Place { target, id, name, code, within, path, bbox, centre, neighbours: Vec::new() });
+            places.push(Place { target, id, name, code: code.map(String::from), within, path, bbox, centre, neighbours: Vec::new() });
         }
         for (i, ns) in neighbours.iter().enumerate() {
             if let Some(p) = index.get(i).copied().flatten() {

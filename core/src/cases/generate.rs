@@ -182,16 +182,16 @@ fn places(org: &Organization, rng: &mut Rng) -> (Vec<Spot>, Vec<Community>) {
         let node = match grid.branch() {
             Some(_) => record.id.clone(),
             // Only a node that names the grid places it on the tree: else, its community.
-            None => tree.node(grid.community()).id().to_owned(),
+            None => tree.node(grid.community()).id().to_owned().into(),
         };
         let branch = grid.branch().map(|b| tree.node(b).name().to_owned());
-        let grid_name = record.name.clone().unwrap_or_else(|| format!("{}网格", record.id));
+        let grid_name = record.name.clone().unwrap_or_else(|| format!("{}网格", record.id).into());
         spots.push(Spot {
-            node,
+            node: node.to_string(),
             community,
             worker: record.workers.first().map_or_else(|| "网格员".to_owned(), |w| format!("网格员 {}", w.name)),
-            branch: branch.unwrap_or(grid_name),
-            members: org.members().iter().filter(|m| m.grid() == Some(i)).map(|m| m.record().name.clone()).collect(),
+            branch: branch.unwrap_or(grid_name.to_string()),
+            members: org.members().iter().filter(|m| m.grid() == Some(i)).map(|m| m.record().name.clone()).map(String::from).collect(),
             buildings: record.buildings,
             households: record.households,
         });

@@ -163,7 +163,7 @@ pub fn generate(org: &Organization, options: &GeoGenOptions) -> String {
                 let mut p = props("block", &format!("b-{k:05}"), None);
                 p.insert("households".into(), Value::from(households[i]));
                 p.insert("population".into(), Value::from(population[i]));
-                p.insert("within".into(), Value::from(record.id.clone()));
+                p.insert("within".into(), Value::from(record.id.as_str()));
                 p.insert("community".into(), Value::from(tree.node(org.grids()[g].community()).id()));
                 blocks.push(Drawn { properties: p, polygon: MultiPolygon::new(vec![lattice.cell(k)]) });
             }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::document::{Document, Section};
 use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::organization::Organization;
+use super::Text;
 use super::schema::SchemaSpec;
 use super::tree::{Node, NodeRecord};
 use crate::error::{Error, Problem, ProblemKind, RefKind};
@@ -62,10 +63,10 @@ impl Organization {
         match edit {
             Edit::Move { id, parent } => {
                 let (i, _) = (find("id", id)?, find("parent", parent)?);
-                nodes[i.index()].parent = Some(parent.clone());
+                nodes[i.index()].parent = Some(parent.clone().into());
             }
-            Edit::Rename { id, name } => nodes[find("id", id)?.index()].name = name.clone(),
-            Edit::Recode { id, code } => nodes[find("id", id)?.index()].code = code.clone(),
+            Edit::Rename { id, name } => nodes[find("id", id)?.index()].name = name.clone().into(),
+            Edit::Recode { id, code } => nodes[find("id", id)?.index()].code = code.as_deref().map(Text::from),
             Edit::Split { id, new_id, new_name, children } => {
                 let i = find("id", id)?;
                 for (j, child) in children.iter().enumerate() {
@@ -73,14 +74,14 @@ impl Organization {
                     if tree.node(c).parent() != Some(i) {
                         return Err(rejected(&format!("$edit.children[{j}]"), ProblemKind::UnknownRef { what: RefKind::Node, id: format!("{id}/{child}") }));
                     }
-                    nodes[c.index()].parent = Some(new_id.clone());
+                    nodes[c.index()].parent = Some(new_id.clone().into());
                 }
                 let source = &nodes[i.index()];
                 nodes.push(NodeRecord {
-                    id: new_id.clone(),
+                    id: new_id.clone().into(),
                     parent: source.parent.clone(),
                     level: source.level.clone(),
-                    name: new_name.clone(),
+                    name: new_name.clone().into(),
                     code: None,
                     grid: None,
                     committee: None,
@@ -97,10 +98,10 @@ impl Organization {
                     return Err(rejected("$edit.keep", ProblemKind::Cycle { ids: vec![keep.clone(), absorb.clone()] }));
                 }
                 for &c in tree.children(a) {
-                    nodes[c.index()].parent = Some(keep.clone());
+                    nodes[c.index()].parent = Some(keep.clone().into());
                 }
                 for m in members.iter_mut().filter(|m| m.node == *absorb) {
-                    m.node = keep.clone();
+                    m.node = keep.as_str().into();
                 }
                 if nodes[k.index()].grid.is_none() {
                     nodes[k.index()].grid = nodes[a.index()].grid.take();

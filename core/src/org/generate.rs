@@ -10,6 +10,7 @@ use super::records::{
     PartTimeRecord, PartyRef, PartyRefKind, PostCategoryRecord, PostRecord, PropertyCompanyRecord, ServiceModule, StationedRecord,
     StationedRole, TeamKind, TeamRecord, UnitKind, UnitRecord, WorkerRecord, WorkerRole,
 };
+use super::Text;
 use super::schema::{ExtendedPreset, GridWorkerModel, SchemaSpec};
 use super::personal::IdCard;
 use crate::seeded::{PLACES, Rng, UNIT_KINDS, name, phone};
@@ -128,11 +129,11 @@ pub fn generate(options: GenOptions) -> Generated {
     // what the generator made before them (and the demo county's figures) stays the same.
     let mut more = Rng::new(options.seed ^ 0x5EED_0016);
     let node = |id: String, parent: Option<&str>, level: &str, name: String, code: Option<String>| NodeRecord {
-        id,
-        parent: parent.map(str::to_owned),
-        level: level.to_owned(),
-        name,
-        code,
+        id: id.into(),
+        parent: parent.map(str::to_owned).map(Text::from),
+        level: level.to_owned().into(),
+        name: name.into(),
+        code: code.map(Text::from),
         grid: None,
         committee: None,
         linked_households: None,
@@ -179,16 +180,16 @@ pub fn generate(options: GenOptions) -> Generated {
                 let reporting = rng.chance(70);
                 let in_committee = big && u < 5;
                 if in_committee {
-                    part_time.push(PartTimeRecord { name: name(&mut rng), unit: uid.clone() });
+                    part_time.push(PartTimeRecord { name: name(&mut rng).into(), unit: uid.clone().into() });
                 }
                 let drawn = rng.pick(&UNIT_KINDS);
                 let unit_kind = if kinds.contains(&drawn) { UNIT_KINDS.iter().copied().find(|k| !kinds.contains(k)).unwrap_or(drawn) } else { drawn };
                 kinds.push(unit_kind);
                 out.units.push(UnitRecord {
-                    id: uid,
-                    name: format!("县{unit_kind}{}", if u > 9 { "分部" } else { "" }),
+                    id: uid.into(),
+                    name: format!("县{unit_kind}{}", if u > 9 { "分部" } else { "" }).into(),
                     kind: if reporting { UnitKind::Reporting } else { UnitKind::CoLocated },
-                    community: cid.clone(),
+                    community: cid.clone().into(),
                     big_committee: in_committee,
                     agreements: match (reporting, super::records::Date::from_ymd(2026, 1, 1), super::records::Date::from_ymd(2026, 12, 31)) {
                         (true, Some(start), Some(end)) => vec![AgreementRecord { title: "共建联建协议".into(), start, end }],
@@ -207,16 +208,16 @@ pub fn generate(options: GenOptions) -> Generated {
                 let bid = format!("{cid}-b{b}");
                 let gid = format!("{cid}-g{b}");
                 let mut branch = node(bid.clone(), Some(&cid), "branch", format!("第{}网格党支部", b + 1), Some(format!("{community_code}{:02}", b + 1)));
-                branch.grid = Some(gid.clone());
+                branch.grid = Some(gid.clone().into());
                 out.nodes.push(branch);
                 let households = rng.between(250, 600);
                 out.grids.push(GridRecord {
-                    id: gid.clone(),
-                    code: format!("{community_code}{:02}", b + 1),
-                    name: Some(format!("{place}第{}网格", b + 1)),
-                    community: cid.clone(),
+                    id: gid.clone().into(),
+                    code: format!("{community_code}{:02}", b + 1).into(),
+                    name: Some(format!("{place}第{}网格", b + 1).into()),
+                    community: cid.clone().into(),
                     merged: false,
-                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None, role: None }],
+                    workers: vec![WorkerRecord { name: name(&mut rng).into(), phone: phone(&mut rng), member: None, role: None }],
                     households,
                     population: households * rng.between(25, 32) / 10,
                     buildings: rng.between(4, 16),
@@ -243,14 +244,14 @@ pub fn generate(options: GenOptions) -> Generated {
                         };
                         let away = flow == Some(Flow::Out);
                         out.members.push(MemberRecord {
-                            id: format!("m{member_no}"),
-                            name: name(&mut rng),
+                            id: format!("m{member_no}").into(),
+                            name: name(&mut rng).into(),
                             kind,
                             flow,
-                            node: yid.clone(),
-                            grid: (!away).then(|| gid.clone()),
-                            posts: if kind == MemberKind::NoOffice { vec![format!("p{}", rng.below(18))] } else { vec![] },
-                            reports_to: (kind == MemberKind::InService && rng.chance(90)).then(|| cid.clone()),
+                            node: yid.as_str().into(),
+                            grid: (!away).then(|| gid.as_str().into()),
+                            posts: if kind == MemberKind::NoOffice { vec![format!("p{}", rng.below(18)).into()] } else { vec![] },
+                            reports_to: (kind == MemberKind::InService && rng.chance(90)).then(|| cid.as_str().into()),
                             phone: if rng.chance(60) { phone(&mut rng) } else { None },
                             id_card: if rng.chance(30) { id_card(&mut rng) } else { None },
                         });
@@ -260,12 +261,12 @@ pub fn generate(options: GenOptions) -> Generated {
             // Every tenth community shares a merged grid with its neighbour (numbered 601+).
             if c % 10 == 9 {
                 out.grids.push(GridRecord {
-                    id: format!("{cid}-g601"),
-                    code: format!("{community_code}601"),
-                    name: Some(format!("{place}联合网格")),
-                    community: cid.clone(),
+                    id: format!("{cid}-g601").into(),
+                    code: format!("{community_code}601").into(),
+                    name: Some(format!("{place}联合网格").into()),
+                    community: cid.clone().into(),
                     merged: true,
-                    workers: vec![WorkerRecord { name: name(&mut rng), phone: phone(&mut rng), member: None, role: None }],
+                    workers: vec![WorkerRecord { name: name(&mut rng).into(), phone: phone(&mut rng), member: None, role: None }],
                     households: rng.between(80, 200),
                     population: rng.between(200, 500),
                     buildings: rng.between(2, 6),
@@ -314,10 +315,10 @@ fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
             .filter_map(|(m, role)| m.map(|m| WorkerRecord { name: m.name.clone(), phone: m.phone.clone(), member: Some(m.id.clone()), role: Some(role) }))
             .collect();
         if rng.chance(40) {
-            added.push(WorkerRecord { name: name(rng), phone: phone(rng), member: None, role: Some(WorkerRole::BuildingHead) });
+            added.push(WorkerRecord { name: name(rng).into(), phone: phone(rng), member: None, role: Some(WorkerRole::BuildingHead) });
         }
         if rng.chance(25) {
-            added.push(WorkerRecord { name: name(rng), phone: phone(rng), member: None, role: Some(WorkerRole::UnitHead) });
+            added.push(WorkerRecord { name: name(rng).into(), phone: phone(rng), member: None, role: Some(WorkerRole::UnitHead) });
         }
         let grid = &mut out.grids[g];
         for w in &mut grid.workers {
@@ -336,43 +337,43 @@ fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
             _ => BaobaoRole::Member,
         };
         let unit = &mut out.units[u];
-        unit.baobao.push(BaobaoRecord { community: cid.clone(), role, from: day(1, 1), to: None });
+        unit.baobao.push(BaobaoRecord { community: cid.clone().into(), role, from: day(1, 1), to: None });
         if k <= 4 {
             if let Some(from) = day(3, 1) {
                 let funds_yuan = Some(f64::from(rng.between(10, 16)) * 1000.0);
-                unit.stationed.push(StationedRecord { name: name(rng), role: StationedRole::TaskForce, community: cid.clone(), member: None, from, to: None, funds_yuan });
+                unit.stationed.push(StationedRecord { name: name(rng).into(), role: StationedRole::TaskForce, community: cid.clone().into(), member: None, from, to: None, funds_yuan });
             }
         }
         if k == 0 && c.number % 2 == 0 {
             if let Some(from) = day(1, 15) {
-                unit.stationed.push(StationedRecord { name: name(rng), role: StationedRole::FirstSecretary, community: cid.clone(), member: None, from, to: None, funds_yuan: None });
+                unit.stationed.push(StationedRecord { name: name(rng).into(), role: StationedRole::FirstSecretary, community: cid.clone().into(), member: None, from, to: None, funds_yuan: None });
             }
         }
     }
     // Property companies: two a community; the first has a Party organization (a co-located
     // unit of its own, so that the community's units stay what they were apart from it), the
     // second has one in one community of three.
-    let grids: Vec<String> = out.grids[c.first_grid..].iter().map(|g| g.id.clone()).collect();
+    let grids: Vec<String> = out.grids[c.first_grid..].iter().map(|g| g.id.clone()).map(String::from).collect();
     let mut companies = Vec::new();
     for k in 0..2u32 {
         let id = format!("{cid}-pc{k}");
         let party = if k == 0 || c.number % 3 == 0 {
             let unit = format!("{cid}-pu{k}");
             out.units.push(UnitRecord {
-                id: unit.clone(),
-                name: format!("{}{}物业党支部", c.place, ["安居", "宜家"][k as usize]),
+                id: unit.clone().into(),
+                name: format!("{}{}物业党支部", c.place, ["安居", "宜家"][k as usize]).into(),
                 kind: UnitKind::CoLocated,
-                community: cid.clone(),
+                community: cid.clone().into(),
                 big_committee: false,
                 agreements: Vec::new(),
                 baobao: Vec::new(),
                 stationed: Vec::new(),
             });
-            Some(PartyRef { kind: PartyRefKind::Unit, id: unit })
+            Some(PartyRef { kind: PartyRefKind::Unit, id: unit.into() })
         } else {
             None
         };
-        out.property_companies.push(PropertyCompanyRecord { id: id.clone(), name: format!("{}{}物业服务有限公司", c.place, ["安居", "宜家"][k as usize]), party });
+        out.property_companies.push(PropertyCompanyRecord { id: id.clone().into(), name: format!("{}{}物业服务有限公司", c.place, ["安居", "宜家"][k as usize]).into(), party });
         companies.push(id);
     }
     // Compounds: 3–8, each in one or two of the community's grids; about one in eight without
@@ -389,21 +390,21 @@ fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
         let property_company = (!rng.chance(12)).then(|| companies[rng.below(2) as usize].clone());
         let red = property_company.as_deref() == Some(companies[0].as_str());
         out.compounds.push(CompoundRecord {
-            id: format!("{cid}-x{k}"),
-            name: format!("{}{}", c.place, COMPOUND_NAMES[(k as usize + c.number as usize) % COMPOUND_NAMES.len()]),
-            community: cid.clone(),
-            grids: in_grids,
+            id: format!("{cid}-x{k}").into(),
+            name: format!("{}{}", c.place, COMPOUND_NAMES[(k as usize + c.number as usize) % COMPOUND_NAMES.len()]).into(),
+            community: cid.clone().into(),
+            grids: in_grids.into_iter().map(Text::from).collect(),
             households: rng.between(120, 900),
             buildings: rng.between(3, 24),
             joint_meeting: property_company.is_some() && rng.chance(80),
             red_property_site: red && k == 0 && c.number % 4 == 0,
-            property_company,
+            property_company: property_company.map(Text::from),
         });
     }
     // Teams: a 先锋队 with every module and a 暖心服务小分队 serving one grid in every
     // community; a volunteer team, a Party-member service team or an errand team in turn.
     let members: Vec<&MemberRecord> = out.members[c.first_member..].iter().filter(|m| m.grid.is_some()).collect();
-    let community_units: Vec<String> = out.units[c.first_unit..].iter().filter(|u| u.community == cid && u.baobao.iter().any(|b| b.role != BaobaoRole::Member)).map(|u| u.id.clone()).collect();
+    let community_units: Vec<String> = out.units[c.first_unit..].iter().filter(|u| u.community == cid && u.baobao.iter().any(|b| b.role != BaobaoRole::Member)).map(|u| u.id.clone()).map(String::from).collect();
     let third = [TeamKind::Volunteer, TeamKind::PartyService, TeamKind::Errand][c.number as usize % 3];
     let plans: [(TeamKind, &str, Vec<ServiceModule>); 3] = [
         (TeamKind::Vanguard, "张富清先锋队", ServiceModule::ALL.to_vec()),
@@ -418,18 +419,18 @@ fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
     for (k, (kind, label, modules)) in plans.into_iter().enumerate() {
         let size = rng.between(4, 9) as usize;
         let start = rng.below(members.len().max(1) as u32) as usize;
-        let chosen: Vec<String> = (0..size.min(members.len())).map(|i| members[(start + i) % members.len()].id.clone()).collect();
+        let chosen: Vec<String> = (0..size.min(members.len())).map(|i| members[(start + i) % members.len()].id.to_string()).collect();
         let grid = (kind == TeamKind::WarmService).then(|| grids.get(rng.below(grids.len().max(1) as u32) as usize).cloned()).flatten();
         teams.push(TeamRecord {
-            id: format!("{cid}-t{k}"),
-            name: format!("{}{}", c.place, label),
+            id: format!("{cid}-t{k}").into(),
+            name: format!("{}{}", c.place, label).into(),
             kind,
-            community: cid.clone(),
-            grid,
+            community: cid.clone().into(),
+            grid: grid.map(Text::from),
             modules,
-            leader: chosen.first().cloned(),
-            members: chosen,
-            units: if kind == TeamKind::Vanguard { community_units.iter().take(2).cloned().collect() } else { Vec::new() },
+            leader: chosen.first().cloned().map(Text::from),
+            members: chosen.into_iter().map(Text::from).collect(),
+            units: if kind == TeamKind::Vanguard { community_units.iter().take(2).cloned().map(Text::from).collect() } else { Vec::new() },
             volunteers: rng.between(0, 12),
         });
     }
@@ -452,12 +453,12 @@ fn post_catalogue() -> Vec<PostCategoryRecord> {
         .iter()
         .enumerate()
         .map(|(i, (category, posts))| PostCategoryRecord {
-            id: format!("pc{i}"),
-            name: (*category).to_owned(),
+            id: format!("pc{i}").into(),
+            name: (*category).to_owned().into(),
             posts: posts
                 .iter()
                 .map(|p| {
-                    let post = PostRecord { id: format!("p{n}"), name: (*p).to_owned() };
+                    let post = PostRecord { id: format!("p{n}").into(), name: (*p).to_owned().into() };
                     n += 1;
                     post
                 })

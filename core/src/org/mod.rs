@@ -15,6 +15,7 @@ mod records;
 pub mod roster;
 mod rollup;
 mod schema;
+mod text;
 mod tree;
 
 pub use diff::{Change, TreeDiff};
@@ -38,4 +39,5 @@ pub use records::{
 };
 pub use rollup::{BaobaoCounts, ByModule, ByTeamKind, CompoundCounts, Coverage, MemberCounts, Ratio, Rollup, TeamCounts, WorkerRoles};
 pub use schema::{ExtendedPreset, GridWorkerModel, Level, LevelRole, LevelSchema, PRESETS, SchemaSpec};
+pub use text::Text;
 pub use tree::{Node, NodeId, NodeRecord, OrgTree};

@@ -26,10 +26,10 @@ impl Names {
         let tree = org.tree();
         Names {
             nodes: tree.ids().map(|id| (tree.node(id).id().to_owned(), tree.node(id).name().to_owned())).collect(),
-            grids: org.grids().iter().filter_map(|g| Some((g.record().id.clone(), g.record().name.clone()?))).collect(),
-            members: org.members().iter().map(|m| (m.record().id.clone(), m.record().name.clone())).collect(),
-            units: org.units().iter().map(|u| (u.record().id.clone(), u.record().name.clone())).collect(),
-            teams: org.teams().iter().map(|t| (t.record().id.clone(), t.record().name.clone())).collect(),
+            grids: org.grids().iter().filter_map(|g| Some((g.record().id.to_string(), g.record().name.as_deref()?.to_owned()))).collect(),
+            members: org.members().iter().map(|m| (m.record().id.to_string(), m.record().name.to_string())).collect(),
+            units: org.units().iter().map(|u| (u.record().id.to_string(), u.record().name.to_string())).collect(),
+            teams: org.teams().iter().map(|t| (t.record().id.to_string(), t.record().name.to_string())).collect(),
         }
     }
     /// A node's name (a community's, say).

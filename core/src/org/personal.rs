@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 // Natively inline (`compact_str`, up to 24 bytes: every valid number fits), so reading one
 // allocates nothing; a `String` in wasm.
-use super::tree::Text;
+use super::Text;
 
 /// A resident identity card number (居民身份证号码, GB 11643-1999: 17 digits and a check
 /// character). Displays and serializes as `110105**********23`-style masked text.

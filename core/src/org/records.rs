@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::Text;
 use super::personal::{IdCard, Phone};
 
 /// A grid (网格): coded, in exactly one community, with its worker(s) and figures.
@@ -14,14 +15,14 @@ use super::personal::{IdCard, Phone};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GridRecord {
     /// Unique id of the grid.
-    pub id: String,
+    pub id: Text,
     /// CJ/T 349 style code: 6-digit division + 3 street + 3 community + 2–3 sequence.
-    pub code: String,
+    pub code: Text,
     /// Display name, e.g. 第一网格.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Id of the community node the grid belongs to.
-    pub community: String,
+    pub community: Text,
     /// A grid made by merging across communities (numbered from 601).
     #[serde(default)]
     pub merged: bool,
@@ -48,13 +49,13 @@ pub struct GridRecord {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkerRecord {
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// Contact number; masked in every output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
     /// Id of the worker's member record, when the worker is a Party member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
+    pub member: Option<Text>,
     /// What kind of grid worker: a level schema's grid-worker model (昌宁's "1+1") counts
     /// these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -138,25 +139,25 @@ pub enum Flow {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberRecord {
     /// Unique id.
-    pub id: String,
+    pub id: Text,
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// 在职 / 离退休 / 流动 / 无职.
     pub kind: MemberKind,
     /// For mobile members only: 流入 or 流出.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow: Option<Flow>,
     /// Id of the node (branch, group or household) the member belongs to.
-    pub node: String,
+    pub node: Text,
     /// Id of the grid the member is placed in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<String>,
+    pub grid: Option<Text>,
     /// Ids of the posts (设岗定责) the member holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub posts: Vec<String>,
+    pub posts: Vec<Text>,
     /// Id of the community the member reports to where they live (双报到).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reports_to: Option<String>,
+    pub reports_to: Option<Text>,
     /// Masked in every output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
@@ -182,13 +183,13 @@ pub enum UnitKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitRecord {
     /// Unique id.
-    pub id: String,
+    pub id: Text,
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// 报到单位 or 驻区单位.
     pub kind: UnitKind,
     /// Id of the community node.
-    pub community: String,
+    pub community: Text,
     /// Whether the unit is a member of the community's big committee (大党委).
     #[serde(default)]
     pub big_committee: bool,
@@ -234,7 +235,7 @@ impl BaobaoRole {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BaobaoRecord {
     /// Id of the community node.
-    pub community: String,
+    pub community: Text,
     /// Lead, responsible or member.
     pub role: BaobaoRole,
     /// First day.
@@ -272,14 +273,14 @@ impl StationedRole {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StationedRecord {
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// 尖刀班 member or 第一书记.
     pub role: StationedRole,
     /// Id of the community node they are stationed in.
-    pub community: String,
+    pub community: Text,
     /// Id of their member record, when they are in the document's members.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
+    pub member: Option<Text>,
     /// First day.
     pub from: Date,
     /// Last day; still there while none.
@@ -303,9 +304,9 @@ impl StationedRecord {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PropertyCompanyRecord {
     /// Unique id.
-    pub id: String,
+    pub id: Text,
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// Its Party organization: a node of the tree or a unit of the document. Several
     /// companies may share one (新乡: 101 Party organizations cover 355 companies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -320,7 +321,7 @@ pub struct PartyRef {
     /// `node` or `unit`.
     pub kind: PartyRefKind,
     /// The node's or unit's id.
-    pub id: String,
+    pub id: Text,
 }
 
 /// What a [`PartyRef`] names.
@@ -340,14 +341,14 @@ pub enum PartyRefKind {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CompoundRecord {
     /// Unique id.
-    pub id: String,
+    pub id: Text,
     /// Name, e.g. 幸福家园.
-    pub name: String,
+    pub name: Text,
     /// Id of the community node it lies in.
-    pub community: String,
+    pub community: Text,
     /// Ids of the grids it lies in (of that community).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub grids: Vec<String>,
+    pub grids: Vec<Text>,
     /// Households.
     #[serde(default)]
     pub households: u32,
@@ -357,7 +358,7 @@ pub struct CompoundRecord {
     /// Id of its property company; none for a compound without property management
     /// (无物业小区, which 新乡 and 呼和浩特 drove to zero).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub property_company: Option<String>,
+    pub property_company: Option<Text>,
     /// Whether a joint-meeting mechanism (联席会议、恳谈会、议事会) is in place.
     #[serde(default)]
     pub joint_meeting: bool,
@@ -461,31 +462,31 @@ impl ServiceModule {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TeamRecord {
     /// Unique id.
-    pub id: String,
+    pub id: Text,
     /// Name, e.g. 胜利社区张富清先锋队.
-    pub name: String,
+    pub name: Text,
     /// 先锋队, 志愿服务队, 党员服务队, 暖心服务小分队 or 党员代办队.
     pub kind: TeamKind,
     /// Id of the community it serves.
-    pub community: String,
+    pub community: Text,
     /// Id of the grid it serves, when it serves one grid of that community.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<String>,
+    pub grid: Option<Text>,
     /// Its service modules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modules: Vec<ServiceModule>,
     /// Ids of the members in it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub members: Vec<String>,
+    pub members: Vec<Text>,
     /// Ids of the units in it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub units: Vec<String>,
+    pub units: Vec<Text>,
     /// Volunteers in it who are not in the document's members (退休干部, 社会爱心人士 …).
     #[serde(default)]
     pub volunteers: u32,
     /// Id of the member who leads it (one of its members).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub leader: Option<String>,
+    pub leader: Option<Text>,
 }
 
 impl TeamRecord {
@@ -501,7 +502,7 @@ impl TeamRecord {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgreementRecord {
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// First day in force.
     pub start: Date,
     /// Last day in force.
@@ -590,9 +591,9 @@ pub struct CommitteeRecord {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PartTimeRecord {
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// Id of their unit.
-    pub unit: String,
+    pub unit: Text,
 }
 
 /// A category of posts for members without office (设岗定责), e.g. 志愿者服务岗.
@@ -601,9 +602,9 @@ pub struct PartTimeRecord {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PostCategoryRecord {
     /// Unique id.
-    pub id: String,
+    pub id: Text,
     /// Name, e.g. 社区事务监督岗.
-    pub name: String,
+    pub name: Text,
     /// The posts in this category.
     #[serde(default)]
     pub posts: Vec<PostRecord>,
@@ -615,7 +616,7 @@ pub struct PostCategoryRecord {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PostRecord {
     /// Unique id across all categories.
-    pub id: String,
+    pub id: Text,
     /// Name, e.g. 民事调解员.
-    pub name: String,
+    pub name: Text,
 }

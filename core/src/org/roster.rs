@@ -10,6 +10,7 @@
 
 use serde_json::{Map, Value};
 
+use super::Text;
 use super::records::MemberRecord;
 use super::tree::NodeRecord;
 use crate::error::{Error, Problem, ProblemKind};
@@ -104,12 +105,12 @@ pub fn nodes_from_csv(text: &str) -> Result<Vec<NodeRecord>, Error> {
     for (_, row) in rows {
         let get = |name: &str| col(name).and_then(|c| row.get(c)).map(str::to_owned).filter(|v| !v.is_empty());
         records.push(NodeRecord {
-            id: get("id").unwrap_or_default(),
-            parent: get("parent"),
-            level: get("level").unwrap_or_default(),
-            name: get("name").unwrap_or_default(),
-            code: get("code"),
-            grid: get("grid"),
+            id: get("id").unwrap_or_default().into(),
+            parent: get("parent").map(Text::from),
+            level: get("level").unwrap_or_default().into(),
+            name: get("name").unwrap_or_default().into(),
+            code: get("code").map(Text::from),
+            grid: get("grid").map(Text::from),
             committee: None,
             linked_households: None,
         });

@@ -9,6 +9,7 @@ use rustc_hash::FxBuildHasher;
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
 use super::records::CommitteeRecord;
 use crate::error::{Error, Problem, ProblemKind};
 
@@ -18,20 +19,20 @@ use crate::error::{Error, Problem, ProblemKind};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NodeRecord {
     /// Unique id of the node within the tree.
-    pub id: String,
+    pub id: Text,
     /// Id of the parent node; absent (or null) for the root only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     /// The level key, e.g. `community`, `district`, `group`.
-    pub level: String,
+    pub level: Text,
     /// Display name, e.g. 胜利社区党委.
-    pub name: String,
+    pub name: Text,
     /// Organisation or grid code, where one is assigned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<Text>,
     /// Id of the grid this node (a grid branch) is responsible for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<String>,
+    pub grid: Option<Text>,
     /// For a community run as a big committee (大党委): its part-time members.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committee: Option<CommitteeRecord>,
@@ -58,13 +59,6 @@ impl NodeId {
     pub(crate) const UNLINKED: NodeId = NodeId(UNRESOLVED);
 }
 
-/// A node's text: natively a string of up to 24 bytes kept inline (ids, level keys, codes and
-/// most names are that short), so a large tree is not millions of small allocations; in the
-/// wasm build a `String` (the widgets read nodes through [`NodeRecord`], and bytes count there).
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) type Text = compact_str::CompactString;
-#[cfg(target_arch = "wasm32")]
-pub(crate) type Text = String;
 
 /// A node of the tree. Its links are kept consistent by [`OrgTree`], so they are read-only.
 ///
@@ -100,15 +94,15 @@ pub struct Node {
 impl From<NodeRecord> for Node {
     fn from(r: NodeRecord) -> Self {
         Node {
-            id: r.id.into(),
-            parent_id: r.parent.map(Into::into),
+            id: r.id,
+            parent_id: r.parent,
             parent: None,
             children: Vec::new(),
-            level: r.level.into(),
-            name: r.name.into(),
-            code: r.code.map(Into::into),
+            level: r.level,
+            name: r.name,
+            code: r.code,
             depth: 0,
-            grid: r.grid.map(Into::into),
+            grid: r.grid,
             committee: r.committee,
             linked_households: r.linked_households,
         }
@@ -226,12 +220,12 @@ impl OrgTree {
         self.nodes
             .iter()
             .map(|n| NodeRecord {
-                id: n.id.to_string(),
-                parent: n.parent.map(|p| self.nodes[p.index()].id.to_string()),
-                level: n.level.to_string(),
-                name: n.name.to_string(),
-                code: n.code.as_deref().map(str::to_owned),
-                grid: n.grid.as_deref().map(str::to_owned),
+                id: n.id.clone(),
+                parent: n.parent.map(|p| self.nodes[p.index()].id.clone()),
+                level: n.level.clone(),
+                name: n.name.clone(),
+                code: n.code.clone(),
+                grid: n.grid.clone(),
                 committee: n.committee.clone(),
                 linked_households: n.linked_households,
             })

@@ -312,11 +312,11 @@ impl<'a> Namer<'a> {
         if let Some(org) = org {
             for g in org.grids() {
                 let r = g.record();
-                used.insert(r.id.clone());
+                used.insert(r.id.to_string());
                 let community = org.tree().node(g.community()).id().to_owned();
                 let last = last_code.entry(community).or_default();
                 if (r.code.len(), r.code.as_str()) > (last.len(), last.as_str()) {
-                    *last = r.code.clone();
+                    *last = r.code.to_string();
                 }
             }
         }
@@ -416,10 +416,10 @@ fn org_change(org: &Organization, blocks: &Blocks, current: &[Option<String>], a
         let seq = code.len().checked_sub(2).and_then(|i| code.get(i..)).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
         let community_name = tree.find(&community).map(|c| tree.node(c).name().trim_end_matches("社区党委").trim_end_matches("党委").to_owned()).unwrap_or_default();
         grids.push(GridRecord {
-            id: part.id.clone(),
-            code: code.clone(),
-            name: Some(format!("{community_name}第{seq}网格")),
-            community: community.clone(),
+            id: part.id.clone().into(),
+            code: code.clone().into(),
+            name: Some(format!("{community_name}第{seq}网格").into()),
+            community: community.clone().into(),
             merged: false,
             workers: Vec::new(),
             households: u32::try_from(part.households).unwrap_or(u32::MAX),

@@ -9,6 +9,7 @@ use super::read::{self, Cell, Sheet};
 use super::values;
 use super::{Imported, Kind, Records, SheetProblem};
 use crate::org::{
+    Text,
     AgreementRecord, Flow, GridRecord, MemberKind, MemberRecord, NodeRecord, Organization, UnitKind, UnitRecord, WorkerRecord,
 };
 use crate::lists::{Channels, Instead, Item, ItemKind, Lists, Material, Status};
@@ -350,7 +351,7 @@ impl Rows<'_> {
         let org = self.org;
         // Grids by id, code or name; a name narrows to the grids of the member's community.
         let grids = org.map(|o| {
-            let entries = o.grids().iter().map(|g| Entry { id: g.record().id.clone(), name: g.record().name.clone().unwrap_or_else(|| g.record().code.clone()), parent: None }).collect();
+            let entries = o.grids().iter().map(|g| Entry { id: g.record().id.to_string(), name: g.record().name.clone().unwrap_or_else(|| g.record().code.clone()).to_string(), parent: None }).collect();
             Names::new(RefKind::Grid, entries)
         });
         // Grids by code, the first of each.
@@ -405,7 +406,7 @@ impl Rows<'_> {
                 self.failed.push(id);
                 continue;
             };
-            let record = MemberRecord { id, name, kind, flow, node: node.unwrap_or_default(), grid, posts, reports_to, phone, id_card };
+            let record = MemberRecord { id: id.into(), name: name.into(), kind, flow, node: node.unwrap_or_default().into(), grid: grid.map(Text::from), posts: posts.into_iter().map(Text::from).collect(), reports_to: reports_to.map(Text::from), phone, id_card };
             self.finish(&row, &record.id.clone(), record, &mut out);
         }
         out
@@ -449,13 +450,13 @@ impl Rows<'_> {
                     },
                     None => None,
                 };
-                workers.push(WorkerRecord { name, phone, member: None, role: None });
+                workers.push(WorkerRecord { name: name.into(), phone, member: None, role: None });
             }
             let households = self.value(&mut row, "households", values::count).unwrap_or(0);
             let population = self.value(&mut row, "population", values::count).unwrap_or(0);
             let buildings = self.value(&mut row, "buildings", values::count).unwrap_or(0);
             let area_km2 = self.value(&mut row, "area_km2", values::number);
-            let record = GridRecord { id, code, name, community: community.unwrap_or_default(), merged, workers, households, population, buildings, area_km2 };
+            let record = GridRecord { id: id.into(), code: code.into(), name: name.map(Text::from), community: community.unwrap_or_default().into(), merged, workers, households, population, buildings, area_km2 };
             self.finish(&row, &record.id.clone(), record, &mut out);
         }
         out
@@ -487,7 +488,7 @@ impl Rows<'_> {
             let mut agreements = Vec::new();
             match (title, start, end) {
                 (None, None, None) => {}
-                (title, Some(start), Some(end)) => agreements.push(AgreementRecord { title: title.unwrap_or_else(|| "共建协议".to_owned()), start, end }),
+                (title, Some(start), Some(end)) => agreements.push(AgreementRecord { title: title.unwrap_or_else(|| "共建协议".to_owned()).into(), start, end }),
                 (_, start, end) => {
                     for (field, missing) in [("agreement_start", start.is_none()), ("agreement_end", end.is_none())] {
                         if missing && self.cell(&row, field).is_none() {
@@ -500,7 +501,7 @@ impl Rows<'_> {
                 self.failed.push(id);
                 continue;
             };
-            let record = UnitRecord { id, name, kind, community: community.unwrap_or_default(), big_committee, agreements, baobao: Vec::new(), stationed: Vec::new() };
+            let record = UnitRecord { id: id.into(), name: name.into(), kind, community: community.unwrap_or_default().into(), big_committee, agreements, baobao: Vec::new(), stationed: Vec::new() };
             // A unit with several agreements takes a row for each (as exports write it): the
             // rows of one unit, the same but for the agreement, make one record.
             let same = |u: &UnitRecord| UnitRecord { agreements: Vec::new(), ..u.clone() } == UnitRecord { agreements: Vec::new(), ..record.clone() };
@@ -676,10 +677,10 @@ impl Rows<'_> {
             let code = self.value(&mut row, "code", |c| Ok(values::half_width(&c.text()).replace(' ', "")));
             let grid = self.text(&mut row, "grid");
             let parent_text = self.text(&mut row, "parent");
-            let record = NodeRecord { id, parent: None, level, name, code, grid, committee: None, linked_households: None };
+            let record = NodeRecord { id: id.into(), parent: None, level: level.into(), name: name.into(), code: code.map(Text::from), grid: grid.map(Text::from), committee: None, linked_households: None };
             drafts.push((row, Draft { record, parent_text }));
         }
-        let entries: Vec<Entry> = drafts.iter().map(|(_, d)| Entry { id: d.record.id.clone(), name: d.record.name.clone(), parent: None }).collect();
+        let entries: Vec<Entry> = drafts.iter().map(|(_, d)| Entry { id: d.record.id.to_string(), name: d.record.name.to_string(), parent: None }).collect();
         // Parents named plainly first; then paths, which follow the parents found.
         let mut names = Names::new(RefKind::Node, entries);
         let mut parents: Vec<Option<Result<usize, ProblemKind>>> = vec![None; drafts.len()];
@@ -704,7 +705,7 @@ impl Rows<'_> {
         let mut out = (Vec::new(), Vec::new());
         for (i, (mut row, mut draft)) in drafts.into_iter().enumerate() {
             match parents[i].take() {
-                Some(Ok(p)) => draft.record.parent = Some(names.entries()[p].id.clone()),
+                Some(Ok(p)) => draft.record.parent = Some(names.entries()[p].id.clone().into()),
                 Some(Err(kind)) => self.problem(&mut row, "parent", kind),
                 None => {}
             }

@@ -249,7 +249,7 @@ pub fn members_table(org: &Organization, reveal: bool) -> Table {
                 kind_zh(r.kind).into(),
                 r.flow.map(|f| if f == crate::org::Flow::In { "流入" } else { "流出" }).map_or(Value::Empty, Value::from),
                 names.get(&r.node).into(),
-                r.grid.clone().into(),
+                r.grid.as_deref().map(str::to_owned).into(),
                 if r.posts.is_empty() { Value::Empty } else { r.posts.join("、").into() },
                 r.reports_to.as_deref().map(|c| names.get(c)).into(),
                 r.phone.as_ref().map(|p| if reveal { p.reveal().to_owned() } else { p.masked() }).into(),
@@ -273,7 +273,7 @@ pub fn grids_table(org: &Organization, reveal: bool) -> Table {
             vec![
                 r.id.as_str().into(),
                 r.code.as_str().into(),
-                r.name.clone().into(),
+                r.name.as_deref().map(str::to_owned).into(),
                 names.get(&r.community).into(),
                 Value::Bool(r.merged),
                 r.workers.iter().map(|w| w.name.as_str()).collect::<Vec<_>>().join("、").into(),
