@@ -26,10 +26,10 @@ impl Names {
         let tree = org.tree();
         Names {
             nodes: tree.ids().map(|id| (tree.node(id).id().to_owned(), tree.node(id).name().to_owned())).collect(),
-            grids: org.grids().iter().filter_map(|g| Some((g.record().id.to_string(), g.record().name.as_deref()?.to_owned()))).collect(),
-            members: org.members().iter().map(|m| (m.record().id.to_string(), m.record().name.to_string())).collect(),
-            units: org.units().iter().map(|u| (u.record().id.to_string(), u.record().name.to_string())).collect(),
-            teams: org.teams().iter().map(|t| (t.record().id.to_string(), t.record().name.to_string())).collect(),
+            grids: org.grids().iter().filter_map(|g| Some((g.record().id.as_str().to_owned(), g.record().name.as_deref()?.to_owned()))).collect(),
+            members: org.members().iter().map(|m| (m.record().id.as_str().to_owned(), m.record().name.as_str().to_owned())).collect(),
+            units: org.units().iter().map(|u| (u.record().id.as_str().to_owned(), u.record().name.as_str().to_owned())).collect(),
+            teams: org.teams().iter().map(|t| (t.record().id.as_str().to_owned(), t.record().name.as_str().to_owned())).collect(),
         }
     }
     /// A node's name (a community's, say).

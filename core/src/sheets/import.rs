@@ -351,7 +351,7 @@ impl Rows<'_> {
         let org = self.org;
         // Grids by id, code or name; a name narrows to the grids of the member's community.
         let grids = org.map(|o| {
-            let entries = o.grids().iter().map(|g| Entry { id: g.record().id.to_string(), name: g.record().name.clone().unwrap_or_else(|| g.record().code.clone()).to_string(), parent: None }).collect();
+            let entries = o.grids().iter().map(|g| Entry { id: g.record().id.as_str().to_owned(), name: g.record().name.as_deref().unwrap_or(&g.record().code).to_owned(), parent: None }).collect();
             Names::new(RefKind::Grid, entries)
         });
         // Grids by code, the first of each.
@@ -680,7 +680,7 @@ impl Rows<'_> {
             let record = NodeRecord { id: id.into(), parent: None, level: level.into(), name: name.into(), code: code.map(Text::from), grid: grid.map(Text::from), committee: None, linked_households: None };
             drafts.push((row, Draft { record, parent_text }));
         }
-        let entries: Vec<Entry> = drafts.iter().map(|(_, d)| Entry { id: d.record.id.to_string(), name: d.record.name.to_string(), parent: None }).collect();
+        let entries: Vec<Entry> = drafts.iter().map(|(_, d)| Entry { id: d.record.id.as_str().to_owned(), name: d.record.name.as_str().to_owned(), parent: None }).collect();
         // Parents named plainly first; then paths, which follow the parents found.
         let mut names = Names::new(RefKind::Node, entries);
         let mut parents: Vec<Option<Result<usize, ProblemKind>>> = vec![None; drafts.len()];
