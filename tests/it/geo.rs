@@ -96,6 +96,6 @@ fn generated_blocks_sum_to_their_grids_figures() {
         entry.0 += shape.households.unwrap_or_default();
         entry.1 += shape.population.unwrap_or_default();
     }
-    let want: BTreeMap<String, (u32, u32)> = org.grids().iter().map(|g| (g.record().id.to_string(), (g.record().households, g.record().population))).collect();
+    let want: BTreeMap<String, (u32, u32)> = org.grids().iter().map(|g| (String::from(&g.record().id), (g.record().households, g.record().population))).collect();
     assert_eq!(sums, want);
 }

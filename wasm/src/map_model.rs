@@ -112,7 +112,7 @@ impl MapModel {
                 Subject::Grid(id) => match org.grids().iter().position(|g| g.record().id == *id) {
                     Some(g) => {
                         let r = org.grids()[g].record();
-                        (Target::Grid(g), id.clone(), shape.name.clone().or_else(|| r.name.clone().map(String::from)).unwrap_or_else(|| r.code.as_str().to_owned()), Some(r.code.clone()), Some(org.grids()[g].community()))
+                        (Target::Grid(g), id.clone(), shape.name.clone().or_else(|| r.name.clone().map(String::from)).unwrap_or_else(|| String::from(&r.code)), Some(r.code.clone()), Some(org.grids()[g].community()))
                     }
                     None => {
                         warnings.push(not_drawn(i, id, "grid"));

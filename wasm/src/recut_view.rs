@@ -261,5 +261,5 @@ fn text_sep(lang: Lang) -> &'static str {
 fn grid_name(org: &Organization, outcome: &Outcome, id: &str) -> String {
     let new = outcome.org.as_ref().and_then(|o| o.grids.iter().find(|g| g.id == id));
     let record = org.grids().iter().map(|g| g.record()).find(|r| r.id == id).or(new);
-    record.map_or_else(|| id.to_owned(), |r| r.name.as_deref().unwrap_or(&r.code).to_owned())
+    record.map_or_else(|| id.to_owned(), |r| String::from(r.name.clone().unwrap_or_else(|| r.code.clone())))
 }

@@ -187,10 +187,10 @@ fn places(org: &Organization, rng: &mut Rng) -> (Vec<Spot>, Vec<Community>) {
         let branch = grid.branch().map(|b| tree.node(b).name().to_owned());
         let grid_name = record.name.clone().unwrap_or_else(|| format!("{}网格", record.id).into());
         spots.push(Spot {
-            node: node.to_string(),
+            node: String::from(&node),
             community,
             worker: record.workers.first().map_or_else(|| "网格员".to_owned(), |w| format!("网格员 {}", w.name)),
-            branch: branch.unwrap_or(grid_name.to_string()),
+            branch: branch.unwrap_or(String::from(&grid_name)),
             members: org.members().iter().filter(|m| m.grid() == Some(i)).map(|m| m.record().name.clone()).map(String::from).collect(),
             buildings: record.buildings,
             households: record.households,

@@ -100,7 +100,7 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
     for grid in org.grids() {
         let id = &grid.record().id;
         if !grid_shape.contains_key(id.as_str()) {
-            problems.push(Problem::error(Some(id.as_str().to_owned()), "$.features".into(), ProblemKind::GeoMissingGrid { id: id.as_str().to_owned() }));
+            problems.push(Problem::error(Some(String::from(id)), "$.features".into(), ProblemKind::GeoMissingGrid { id: String::from(id) }));
         }
     }
 

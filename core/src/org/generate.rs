@@ -419,7 +419,7 @@ fn extras(out: &mut Generated, rng: &mut Rng, c: Community<'_>) {
     for (k, (kind, label, modules)) in plans.into_iter().enumerate() {
         let size = rng.between(4, 9) as usize;
         let start = rng.below(members.len().max(1) as u32) as usize;
-        let chosen: Vec<String> = (0..size.min(members.len())).map(|i| members[(start + i) % members.len()].id.to_string()).collect();
+        let chosen: Vec<String> = (0..size.min(members.len())).map(|i| String::from(&members[(start + i) % members.len()].id)).collect();
         let grid = (kind == TeamKind::WarmService).then(|| grids.get(rng.below(grids.len().max(1) as u32) as usize).cloned()).flatten();
         teams.push(TeamRecord {
             id: format!("{cid}-t{k}").into(),

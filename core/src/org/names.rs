@@ -26,10 +26,10 @@ impl Names {
         let tree = org.tree();
         Names {
             nodes: tree.ids().map(|id| (tree.node(id).id().to_owned(), tree.node(id).name().to_owned())).collect(),
-            grids: org.grids().iter().filter_map(|g| Some((g.record().id.as_str().to_owned(), g.record().name.as_deref()?.to_owned()))).collect(),
-            members: org.members().iter().map(|m| (m.record().id.as_str().to_owned(), m.record().name.as_str().to_owned())).collect(),
-            units: org.units().iter().map(|u| (u.record().id.as_str().to_owned(), u.record().name.as_str().to_owned())).collect(),
-            teams: org.teams().iter().map(|t| (t.record().id.as_str().to_owned(), t.record().name.as_str().to_owned())).collect(),
+            grids: org.grids().iter().filter_map(|g| Some((String::from(&g.record().id), g.record().name.as_deref()?.to_owned()))).collect(),
+            members: org.members().iter().map(|m| (String::from(&m.record().id), String::from(&m.record().name))).collect(),
+            units: org.units().iter().map(|u| (String::from(&u.record().id), String::from(&u.record().name))).collect(),
+            teams: org.teams().iter().map(|t| (String::from(&t.record().id), String::from(&t.record().name))).collect(),
         }
     }
     /// A node's name (a community's, say).

@@ -473,14 +473,14 @@ impl Organization {
         at
     }
     fn details_of(&self, g: Gathered) -> CommunityDetails {
-        let unit_name = |u: usize| self.units[u].record.name.as_str().to_owned();
+        let unit_name = |u: usize| self.units[u].record.name.clone();
         let stationed = g
             .baobao
             .stationed
             .iter()
             .map(|&(u, k)| {
                 let s = &self.units[u].record.stationed[k];
-                StationedDetail { name: s.name.as_str().to_owned(), role: s.role, unit: unit_name(u), from: s.from, to: s.to }
+                StationedDetail { name: String::from(&s.name), role: s.role, unit: String::from(unit_name(u)), from: s.from, to: s.to }
             })
             .collect();
         let compounds = g
@@ -489,9 +489,9 @@ impl Organization {
             .map(|&i| {
                 let c = &self.compounds[i];
                 CompoundDetail {
-                    name: c.record.name.as_str().to_owned(),
+                    name: String::from(&c.record.name),
                     households: c.record.households,
-                    property_company: c.company.map(|i| self.property_companies[i].record.name.as_str().to_owned()),
+                    property_company: c.company.map(|i| String::from(&self.property_companies[i].record.name)),
                     red_property: c.red_property,
                     joint_meeting: c.record.joint_meeting,
                     red_property_site: c.record.red_property_site,
@@ -504,11 +504,11 @@ impl Organization {
             .map(|&i| {
                 let t = &self.teams[i];
                 TeamDetail {
-                    name: t.record.name.as_str().to_owned(),
+                    name: String::from(&t.record.name),
                     kind: t.record.kind,
                     modules: t.record.modules.clone(),
                     people: t.record.people(),
-                    leader: t.leader.map(|m| self.members[m].record.name.as_str().to_owned()),
+                    leader: t.leader.map(|m| String::from(&self.members[m].record.name)),
                 }
             })
             .collect();
@@ -521,7 +521,7 @@ impl Organization {
                 let workers = WorkerRole::ALL.into_iter().map(Some).chain([None]).map(|r| (r, count(r))).filter(|&(_, n)| n > 0).collect();
                 GridDetail {
                     name: grid.name.as_deref().map(String::from),
-                    code: grid.code.as_str().to_owned(),
+                    code: String::from(&grid.code),
                     households: grid.households,
                     workers,
                     shortfall: self.worker_model_shortfall(i),
@@ -530,9 +530,9 @@ impl Organization {
             .collect();
         CommunityDetails {
             complete: g.baobao.complete(),
-            lead: g.baobao.lead.iter().map(|&u| unit_name(u)).collect(),
-            responsible: g.baobao.responsible.iter().map(|&u| unit_name(u)).collect(),
-            member: g.baobao.member.iter().map(|&u| unit_name(u)).collect(),
+            lead: g.baobao.lead.iter().map(|&u| unit_name(u)).map(String::from).collect(),
+            responsible: g.baobao.responsible.iter().map(|&u| unit_name(u)).map(String::from).collect(),
+            member: g.baobao.member.iter().map(|&u| unit_name(u)).map(String::from).collect(),
             stationed,
             compounds,
             teams,
@@ -688,7 +688,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             let path = format!("$.post_categories[{position}].posts[{j}].id");
             if post_ids.contains_key(post.id.as_str()) {
                 let first = format!("another post with id \"{}\"", post.id);
-                problems.push(Problem::error(Some(post.id.as_str().to_owned()), path, ProblemKind::DuplicateId { id: post.id.as_str().to_owned(), first }));
+                problems.push(Problem::error(Some(String::from(&post.id)), path, ProblemKind::DuplicateId { id: String::from(&post.id), first }));
             } else {
                 post_ids.insert(post.id.as_str(), position);
             }
@@ -724,7 +724,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let mut last: Option<(&str, Option<usize>)> = None;
     let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     for (i, r) in nodes.records.iter().enumerate() {
-        let rec = || Some(r.id.as_str().to_owned());
+        let rec = || Some(String::from(&r.id));
         links.linked_households.push(r.linked_households.unwrap_or(0));
         let mut this = None;
         if let Some(schema) = schema {
@@ -751,13 +751,13 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                         };
                         if let Some(parent_level) = parent.and_then(|p| schema.levels.get(p)) {
                             if !this.parents.contains(&parent_level.key) {
-                                let kind = ProblemKind::LevelOrder { level: r.level.to_string(), parent_level: parent_level.key.clone() };
+                                let kind = ProblemKind::LevelOrder { level: String::from(&r.level), parent_level: parent_level.key.clone() };
                                 problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
                             }
                         }
                     }
                     None if r.parent_id.is_none() && !this.may_be_root() => {
-                        let kind = ProblemKind::NotRootLevel { level: r.level.to_string() };
+                        let kind = ProblemKind::NotRootLevel { level: String::from(&r.level) };
                         problems.push(Problem::error(rec(), at("nodes", &nodes.positions, i, "level"), kind));
                     }
                     None => {}
@@ -781,7 +781,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         if let Some(committee) = &r.committee {
             let path = |field: &str| at("nodes", &nodes.positions, i, field);
             if schema.is_some() && this.map(|l| l.role) != Some(LevelRole::Community) {
-                problems.push(Problem::error(rec(), path("committee"), ProblemKind::NotCommunity { id: r.id.as_str().to_owned() }));
+                problems.push(Problem::error(rec(), path("committee"), ProblemKind::NotCommunity { id: String::from(&r.id) }));
             }
             let count = committee.part_time.len();
             if !(3..=7).contains(&count) {
@@ -806,17 +806,17 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let mut codes: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
     let grids = &doc.grids;
     for (i, g) in grids.records.iter().map(Grid::record).enumerate() {
-        let rec = || Some(g.id.as_str().to_owned());
+        let rec = || Some(String::from(&g.id));
         let path = |field: &str| at("grids", &grids.positions, i, field);
         if let Some(&first) = codes.get(g.code.as_str()) {
-            let kind = ProblemKind::DuplicateCode { value: g.code.as_str().to_owned(), first: format!("$.grids[{}]", grids.positions[first]) };
+            let kind = ProblemKind::DuplicateCode { value: String::from(&g.code), first: format!("$.grids[{}]", grids.positions[first]) };
             problems.push(Problem::error(rec(), path("code"), kind));
         } else {
             codes.insert(g.code.as_str(), i);
         }
         let code_ok = (14..=15).contains(&g.code.len()) && g.code.bytes().all(|b| b.is_ascii_digit());
         if !code_ok {
-            problems.push(Problem::error(rec(), path("code"), ProblemKind::GridCodeFormat { value: g.code.as_str().to_owned() }));
+            problems.push(Problem::error(rec(), path("code"), ProblemKind::GridCodeFormat { value: String::from(&g.code) }));
         } else if let Ok(sequence) = g.code[12..].parse::<u32>() {
             if sequence == 0 || g.merged != (sequence >= 601) {
                 let kind = ProblemKind::GridSequence { sequence };
@@ -827,7 +827,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         match node_id(&g.community) {
             None => problems.push(Problem::error(rec(), path("community"), unknown(RefKind::Node, &g.community))),
             Some(c) if !is_community(c) => {
-                problems.push(Problem::error(rec(), path("community"), ProblemKind::NotCommunity { id: g.community.as_str().to_owned() }));
+                problems.push(Problem::error(rec(), path("community"), ProblemKind::NotCommunity { id: String::from(&g.community) }));
             }
             Some(c) => {
                 links.grid_community[i] = c;
@@ -855,7 +855,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                         _ => true,
                     };
                     if let (false, Some(role)) = (fits, w.role) {
-                        let kind = ProblemKind::WorkerRoleMember { role: role.key().to_owned(), member: members.records[mi].record.id.as_str().to_owned() };
+                        let kind = ProblemKind::WorkerRoleMember { role: role.key().to_owned(), member: String::from(&members.records[mi].record.id) };
                         problems.push(Problem::warning(rec(), path(&format!("workers[{j}].role")), kind));
                     }
                 }
@@ -875,7 +875,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
 
     // Members.
     for (i, m) in members.records.iter().map(Member::record).enumerate() {
-        let rec = || Some(m.id.as_str().to_owned());
+        let rec = || Some(String::from(&m.id));
         let path = |field: &str| at("members", &members.positions, i, field);
         match node_id(&m.node) {
             Some(n) => links.member_node[i] = n,
@@ -919,11 +919,11 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     // Each community's lead units: (unit, index in its baobao).
     let mut leads: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
     for (i, u) in units.records.iter().map(Unit::record).enumerate() {
-        let rec = || Some(u.id.as_str().to_owned());
+        let rec = || Some(String::from(&u.id));
         let path = |field: &str| at("units", &units.positions, i, field);
         match node_id(&u.community) {
             None => problems.push(Problem::error(rec(), path("community"), unknown(RefKind::Node, &u.community))),
-            Some(c) if !is_community(c) => problems.push(Problem::error(rec(), path("community"), ProblemKind::NotCommunity { id: u.community.as_str().to_owned() })),
+            Some(c) if !is_community(c) => problems.push(Problem::error(rec(), path("community"), ProblemKind::NotCommunity { id: String::from(&u.community) })),
             Some(c) => {
                 links.unit_community[i] = c;
                 if u.big_committee && nodes.records[c as usize].committee.is_none() {
@@ -940,7 +940,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         for (j, b) in u.baobao.iter().enumerate() {
             community_link(node_id(&b.community), &b.community, &is_community, problems, || (rec(), path(&format!("baobao[{j}].community"))));
             if u.baobao[..j].iter().any(|o| o.community == b.community) {
-                problems.push(Problem::error(rec(), path(&format!("baobao[{j}].community")), ProblemKind::ListedTwice { id: b.community.as_str().to_owned() }));
+                problems.push(Problem::error(rec(), path(&format!("baobao[{j}].community")), ProblemKind::ListedTwice { id: String::from(&b.community) }));
             }
             if let (Some(from), Some(to)) = (b.from, b.to) {
                 if to < from {
@@ -958,7 +958,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             }
             community_link(node_id(&st.community), &st.community, &is_community, problems, || (rec(), at("community")));
             if node_id(&st.community).is_some_and(|c| is_community(c)) && !u.baobao.iter().any(|b| b.community == st.community) {
-                problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: st.community.as_str().to_owned() }));
+                problems.push(Problem::warning(rec(), at("community"), ProblemKind::StationedNotBaobao { community: String::from(&st.community) }));
             }
             if let Some(m) = st.member.as_deref().filter(|m| !member_ids.contains_key(*m)) {
                 problems.push(Problem::error(rec(), at("member"), unknown(RefKind::Member, m)));
@@ -976,7 +976,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     for found in leads.values().filter(|p| p.len() > 1) {
         for &(unit, j) in &found[1..] {
             let kind = ProblemKind::SecondLead { first: lead_path(found[0]) };
-            problems.push(Problem::warning(Some(units.records[unit].record.id.as_str().to_owned()), lead_path((unit, j)), kind));
+            problems.push(Problem::warning(Some(String::from(&units.records[unit].record.id)), lead_path((unit, j)), kind));
         }
     }
 
@@ -991,7 +991,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
         };
         if !known {
             let what = if party.kind == PartyRefKind::Node { RefKind::Node } else { RefKind::Unit };
-            problems.push(Problem::error(Some(c.id.as_str().to_owned()), at("property_companies", &companies.positions, i, "party.id"), unknown(what, &party.id)));
+            problems.push(Problem::error(Some(String::from(&c.id)), at("property_companies", &companies.positions, i, "party.id"), unknown(what, &party.id)));
         }
     }
 
@@ -999,7 +999,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let compounds = &doc.compounds;
     index_ids(compounds, "compounds", |c| c.record.id.as_str(), problems);
     for (i, c) in compounds.records.iter().map(Compound::record).enumerate() {
-        let rec = || Some(c.id.as_str().to_owned());
+        let rec = || Some(String::from(&c.id));
         let path = |field: &str| at("compounds", &compounds.positions, i, field);
         let community = community_link(node_id(&c.community), &c.community, &is_community, problems, || (rec(), path("community")));
         if let Some(cm) = community {
@@ -1030,7 +1030,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
     let teams = &doc.teams;
     index_ids(teams, "teams", |t| t.record.id.as_str(), problems);
     for (i, t) in teams.records.iter().map(Team::record).enumerate() {
-        let rec = || Some(t.id.as_str().to_owned());
+        let rec = || Some(String::from(&t.id));
         let path = |field: &str| at("teams", &teams.positions, i, field);
         if t.name.trim().is_empty() {
             problems.push(Problem::error(rec(), path("name"), ProblemKind::Empty));
@@ -1051,7 +1051,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             // reading every earlier id's text).
             match member_ids.get(m.as_str()) {
                 None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Member, m))),
-                Some(mi) if links.team_members[i].contains(mi) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: m.as_str().to_owned() })),
+                Some(mi) if links.team_members[i].contains(mi) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: String::from(m) })),
                 Some(&mi) => links.team_members[i].push(mi),
             }
         }
@@ -1059,7 +1059,7 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             let at = || path(&format!("units[{j}]"));
             match unit_ids.get(u.as_str()) {
                 None => problems.push(Problem::error(rec(), at(), unknown(RefKind::Unit, u))),
-                Some(ui) if links.team_units[i].contains(ui) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: u.as_str().to_owned() })),
+                Some(ui) if links.team_units[i].contains(ui) => problems.push(Problem::error(rec(), at(), ProblemKind::ListedTwice { id: String::from(u) })),
                 Some(&ui) => links.team_units[i].push(ui),
             }
         }

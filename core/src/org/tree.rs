@@ -399,7 +399,7 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
         for (field, value) in [("id", &r.id), ("level", &r.level), ("name", &r.name)] {
             // As `trim().is_empty()`, stopping at the first character that is not white space.
             if value.chars().all(char::is_whitespace) {
-                problems.push(Problem::error(Some(r.id.to_string()).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
+                problems.push(Problem::error(Some(String::from(&r.id)).filter(|s| !s.is_empty()), at(i, field), ProblemKind::Empty));
             }
         }
         let hash = hash_id(&r.id);
@@ -410,7 +410,7 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
             }
             Entry::Occupied(first) if !r.id.is_empty() => {
                 let first = format!("$.nodes[{}]", positions[*first.get() as usize]);
-                problems.push(Problem::error(Some(r.id.to_string()), at(i, "id"), ProblemKind::DuplicateId { id: r.id.to_string(), first }));
+                problems.push(Problem::error(Some(String::from(&r.id)), at(i, "id"), ProblemKind::DuplicateId { id: String::from(&r.id), first }));
             }
             Entry::Occupied(_) => {}
         }
@@ -427,9 +427,9 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
             None => match root {
                 None => root = Some(i),
                 Some(first) => problems.push(Problem::error(
-                    Some(r.id.to_string()),
+                    Some(String::from(&r.id)),
                     at(i, "parent"),
-                    ProblemKind::ExtraRoot { root: records[first].id.to_string() },
+                    ProblemKind::ExtraRoot { root: String::from(&records[first].id) },
                 )),
             },
             Some(p) => match index.get(records, |r| &r.id, p) {
@@ -451,9 +451,9 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
                 parent_of[i] = pid;
             }
             None => problems.push(Problem::error(
-                Some(r.id.to_string()),
+                Some(String::from(&r.id)),
                 at(i, "parent"),
-                ProblemKind::UnknownParent { parent: p.to_string() },
+                ProblemKind::UnknownParent { parent: String::from(p) },
             )),
         }
     }
@@ -484,8 +484,8 @@ pub(crate) fn link(records: &[Node], positions: &[usize], problems: &mut Vec<Pro
                 let cycle = &walk[pos..];
                 let first = cycle.iter().copied().min().unwrap_or(at_i);
                 let k = cycle.iter().position(|&w| w == first).unwrap_or(0);
-                let ids: Vec<String> = cycle[k..].iter().chain(&cycle[..k]).map(|&w| records[w].id.to_string()).collect();
-                problems.push(Problem::error(Some(records[first].id.to_string()), at(first, "parent"), ProblemKind::Cycle { ids }));
+                let ids: Vec<String> = cycle[k..].iter().chain(&cycle[..k]).map(|&w| String::from(&records[w].id)).collect();
+                problems.push(Problem::error(Some(String::from(&records[first].id)), at(first, "parent"), ProblemKind::Cycle { ids }));
             }
         }
         for &w in &walk {

@@ -312,11 +312,11 @@ impl<'a> Namer<'a> {
         if let Some(org) = org {
             for g in org.grids() {
                 let r = g.record();
-                used.insert(r.id.as_str().to_owned());
+                used.insert(String::from(&r.id));
                 let community = org.tree().node(g.community()).id().to_owned();
                 let last = last_code.entry(community).or_default();
                 if (r.code.len(), r.code.as_str()) > (last.len(), last.as_str()) {
-                    *last = r.code.as_str().to_owned();
+                    *last = String::from(&r.code);
                 }
             }
         }

@@ -317,7 +317,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
                 let demand = Demand {
                     id: String::new(),
                     category: need.category.to_owned(),
-                    grid: grid.record().id.to_string(),
+                    grid: String::from(&grid.record().id),
                     urgency,
                     raised_by,
                     raised_at: when,
@@ -343,7 +343,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
     let keen = |rng: &mut Rng| if rng.chance(15) { 0.35 + 0.5 * rng.unit() } else { 1.05 + 0.4 * rng.unit() };
     for u in org.units().iter().filter(|u| u.record().kind == UnitKind::Reporting) {
         let r = u.record();
-        let who = ProviderRef { kind: ProviderKind::Unit, id: r.id.to_string() };
+        let who = ProviderRef { kind: ProviderKind::Unit, id: String::from(&r.id) };
         let categories = UNIT_CATEGORIES.iter().find(|(k, _)| r.name.contains(k)).map_or(&["环境"][..], |(_, c)| *c);
         let valid = r
             .agreements
@@ -355,19 +355,19 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
             provider: who.clone(),
             categories: categories.iter().map(|c| (*c).to_owned()).collect(),
             capacity_per_month: rng.between(2, 5),
-            area: Area { grids: vec![], communities: vec![r.community.to_string()] },
+            area: Area { grids: vec![], communities: vec![String::from(&r.community)] },
             valid: Some(valid),
         });
         let target = if r.big_committee { BIG_COMMITTEE_TARGET_HOURS } else { UNIT_TARGET_HOURS };
         if r.big_committee {
             big_committee.push(ProviderTarget { provider: who.clone(), hours: target });
         }
-        providers.push(Provider { who, name: r.name.to_string(), target, keen: keen(&mut rng) });
+        providers.push(Provider { who, name: String::from(&r.name), target, keen: keen(&mut rng) });
     }
     for m in org.members().iter().filter(|m| m.record().kind == MemberKind::InService) {
         let Some(community) = m.reports_to() else { continue };
         let r = m.record();
-        let who = ProviderRef { kind: ProviderKind::Member, id: r.id.to_string() };
+        let who = ProviderRef { kind: ProviderKind::Member, id: String::from(&r.id) };
         if rng.chance(60) {
             let first = MEMBER_CATEGORIES[rng.below(MEMBER_CATEGORIES.len() as u32) as usize];
             let second = MEMBER_CATEGORIES[rng.below(MEMBER_CATEGORIES.len() as u32) as usize];
@@ -375,7 +375,7 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
             // Where they live, when that is in the community they report to; else all of it.
             let own_grid = m.grid().map(|g| &org.grids()[g]).filter(|g| g.community() == community);
             let area = match own_grid {
-                Some(g) => Area { grids: vec![g.record().id.to_string()], communities: vec![] },
+                Some(g) => Area { grids: vec![String::from(&g.record().id)], communities: vec![] },
                 None => Area { grids: vec![], communities: vec![org.tree().node(community).id().to_owned()] },
             };
             // A few joined during the year.
@@ -387,22 +387,22 @@ pub fn season(org: &Organization, options: SeasonOptions) -> Season {
             };
             offers.push(Offer { id: format!("o-{}", r.id), provider: who.clone(), categories, capacity_per_month: rng.between(1, 2), area, valid: Some(valid) });
         }
-        providers.push(Provider { who, name: r.name.to_string(), target: MEMBER_TARGET_HOURS, keen: keen(&mut rng) });
+        providers.push(Provider { who, name: String::from(&r.name), target: MEMBER_TARGET_HOURS, keen: keen(&mut rng) });
     }
 
     // Teams offer what their modules serve, where they serve, and log activities as a team.
     for t in org.teams() {
         let r = t.record();
-        let who = ProviderRef { kind: ProviderKind::Team, id: r.id.to_string() };
+        let who = ProviderRef { kind: ProviderKind::Team, id: String::from(&r.id) };
         let categories = team_categories(&r.modules);
         if !categories.is_empty() {
             let area = match &r.grid {
-                Some(g) => Area { grids: vec![g.to_string()], communities: vec![] },
-                None => Area { grids: vec![], communities: vec![r.community.to_string()] },
+                Some(g) => Area { grids: vec![String::from(g)], communities: vec![] },
+                None => Area { grids: vec![], communities: vec![String::from(&r.community)] },
             };
             offers.push(Offer { id: format!("o-{}", r.id), provider: who.clone(), categories, capacity_per_month: rng.between(2, 4), area, valid: Some(whole_year) });
         }
-        providers.push(Provider { who, name: r.name.to_string(), target: TEAM_AIM_HOURS, keen: keen(&mut rng) });
+        providers.push(Provider { who, name: String::from(&r.name), target: TEAM_AIM_HOURS, keen: keen(&mut rng) });
     }
 
     // Dispatch: the matcher over demands and offers, as the service board shows it.

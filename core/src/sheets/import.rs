@@ -351,7 +351,7 @@ impl Rows<'_> {
         let org = self.org;
         // Grids by id, code or name; a name narrows to the grids of the member's community.
         let grids = org.map(|o| {
-            let entries = o.grids().iter().map(|g| Entry { id: g.record().id.as_str().to_owned(), name: g.record().name.as_deref().unwrap_or(&g.record().code).to_owned(), parent: None }).collect();
+            let entries = o.grids().iter().map(|g| Entry { id: String::from(&g.record().id), name: String::from(g.record().name.clone().unwrap_or_else(|| g.record().code.clone())), parent: None }).collect();
             Names::new(RefKind::Grid, entries)
         });
         // Grids by code, the first of each.
@@ -398,7 +398,7 @@ impl Rows<'_> {
                 }
                 (text, _, _) => text,
             };
-            let posts = self.cell(&row, "posts").map(values::list).unwrap_or_default();
+            let posts: Vec<Text> = self.cell(&row, "posts").map(values::list).unwrap_or_default();
             let reports_to = self.node_ref(&mut row, "reports_to", names.as_ref(), true);
             let phone = self.value(&mut row, "phone", values::phone);
             let id_card = self.value(&mut row, "id_card", values::id_card);
@@ -406,7 +406,7 @@ impl Rows<'_> {
                 self.failed.push(id);
                 continue;
             };
-            let record = MemberRecord { id: id.into(), name: name.into(), kind, flow, node: node.unwrap_or_default().into(), grid: grid.map(Text::from), posts: posts.into_iter().map(Text::from).collect(), reports_to: reports_to.map(Text::from), phone, id_card };
+            let record = MemberRecord { id: id.into(), name: name.into(), kind, flow, node: node.unwrap_or_default().into(), grid: grid.map(Text::from), posts, reports_to: reports_to.map(Text::from), phone, id_card };
             self.finish(&row, &record.id.clone(), record, &mut out);
         }
         out
@@ -428,9 +428,9 @@ impl Rows<'_> {
                 self.problem(&mut row, "community", ProblemKind::Empty);
             }
             let merged = self.value(&mut row, "merged", values::yes_no).unwrap_or(false);
-            let worker_names = self.cell(&row, "workers").map(values::list).unwrap_or_default();
+            let worker_names = self.cell(&row, "workers").map(values::list::<String>).unwrap_or_default();
             let phone_cells: Vec<Cell> = match self.cell(&row, "worker_phones") {
-                Some(Cell::Text(t)) => values::list(&Cell::Text(t.clone())).into_iter().map(Cell::Text).collect(),
+                Some(Cell::Text(t)) => values::list::<String>(&Cell::Text(t.clone())).into_iter().map(Cell::Text).collect(),
                 Some(other) => vec![other.clone()],
                 None => Vec::new(),
             };
@@ -573,9 +573,9 @@ impl Rows<'_> {
             }
             let level = self.level(&mut row, "level");
             let owner = self.text(&mut row, "owner");
-            let basis = self.cell(&row, "basis").map(values::list).unwrap_or_default();
+            let basis = self.cell(&row, "basis").map(values::list::<String>).unwrap_or_default();
             let time_limit_days = self.value(&mut row, "time_limit_days", values::count);
-            let materials = self.cell(&row, "materials").map(values::list).unwrap_or_default().into_iter().map(Material::Text).collect();
+            let materials = self.cell(&row, "materials").map(values::list::<String>).unwrap_or_default().into_iter().map(Material::Text).collect();
             let channels = Channels {
                 one_window: self.value(&mut row, "one_window", values::yes_no).unwrap_or(false),
                 online: self.value(&mut row, "online", values::yes_no).unwrap_or(false),
@@ -584,7 +584,7 @@ impl Rows<'_> {
             let state = self.choice(&mut row, "status", &STATES).unwrap_or(State::InForce);
             let since = self.value(&mut row, "since", values::date);
             let by = self.text(&mut row, "by");
-            let instead_cell = self.cell(&row, "instead").map(values::list).unwrap_or_default();
+            let instead_cell = self.cell(&row, "instead").map(values::list::<String>).unwrap_or_default();
             let mut instead = Vec::new();
             for text in instead_cell {
                 let folded = crate::text::fold(&text);
@@ -599,7 +599,7 @@ impl Rows<'_> {
             let to = self.level(&mut row, "to");
             let note = self.text(&mut row, "note");
             let introduced = self.value(&mut row, "introduced", values::date);
-            let aliases = self.cell(&row, "aliases").map(values::list).unwrap_or_default();
+            let aliases = self.cell(&row, "aliases").map(values::list::<String>).unwrap_or_default();
             let need = |this: &mut Self, row: &mut Row<'_>, field: &str, present: bool| {
                 if !present && this.cell(row, field).is_none() {
                     this.problem(row, field, ProblemKind::Empty);
@@ -680,7 +680,7 @@ impl Rows<'_> {
             let record = NodeRecord { id: id.into(), parent: None, level: level.into(), name: name.into(), code: code.map(Text::from), grid: grid.map(Text::from), committee: None, linked_households: None };
             drafts.push((row, Draft { record, parent_text }));
         }
-        let entries: Vec<Entry> = drafts.iter().map(|(_, d)| Entry { id: d.record.id.as_str().to_owned(), name: d.record.name.as_str().to_owned(), parent: None }).collect();
+        let entries: Vec<Entry> = drafts.iter().map(|(_, d)| Entry { id: String::from(&d.record.id), name: String::from(&d.record.name), parent: None }).collect();
         // Parents named plainly first; then paths, which follow the parents found.
         let mut names = Names::new(RefKind::Node, entries);
         let mut parents: Vec<Option<Result<usize, ProblemKind>>> = vec![None; drafts.len()];

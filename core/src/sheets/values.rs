@@ -117,8 +117,8 @@ pub fn number(cell: &Cell) -> Result<f64, ProblemKind> {
 }
 
 /// Splits a cell listing several values (岗位, 网格员): 、 ; ； , ， or line breaks.
-pub fn list(cell: &Cell) -> Vec<String> {
-    cell.text().split(['、', ';', '；', ',', '，', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+pub fn list<T: for<'a> From<&'a str>>(cell: &Cell) -> Vec<T> {
+    cell.text().split(['、', ';', '；', ',', '，', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(T::from).collect()
 }
 
 #[cfg(test)]
@@ -163,6 +163,6 @@ mod tests {
         assert_eq!((count(&Cell::Number(320.0)), count(&text("1,280")), count(&text("320户"))), (Ok(320), Ok(1280), Ok(320)));
         assert!(count(&Cell::Number(3.5)).is_err());
         assert!(count(&text("-1")).is_err());
-        assert_eq!(list(&text("p1；p2、 p3")), ["p1", "p2", "p3"]);
+        assert_eq!(list::<String>(&text("p1；p2、 p3")), ["p1", "p2", "p3"]);
     }
 }
