@@ -5,9 +5,15 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-#[cfg(any(feature = "lean-paths", test))]
+// Both are compiled on every build, as the records' tables implement `Lean` everywhere (the
+// unit tests hold them to serde's reading); only the wasm build (`lean-paths`) reads with them.
+#[cfg_attr(not(any(feature = "lean-paths", test)), allow(dead_code))]
 mod lean;
 mod locate;
+#[cfg_attr(not(any(feature = "lean-paths", test)), allow(dead_code))]
+pub(crate) mod table;
+
+pub(crate) use table::Lean;
 
 pub use locate::{Position, locate};
 
@@ -36,6 +42,22 @@ pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (Strin
 pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
     #[cfg(test)]
     tests::compare::<T>(value);
+    serde_path_to_error::deserialize(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
+
+/// As [`read`], for a type with a [`Lean`] reading (a record with a table of its fields): the
+/// wasm build reads it by [`table`], native builds through `serde_path_to_error`.
+pub(crate) fn read_record<T: DeserializeOwned + Lean>(value: &Value, prefix: &str) -> Result<T, (String, String)> {
+    read_record_inner(value).map_err(|(inner, message)| (join(prefix, &inner), message))
+}
+
+/// As [`read_record`], with the path inside `value` (see [`read_inner`]).
+pub(crate) fn read_record_inner<T: DeserializeOwned + Lean>(value: &Value) -> Result<T, (String, String)> {
+    #[cfg(test)]
+    tests::compare_record::<T>(value);
+    #[cfg(feature = "lean-paths")]
+    return table::read(value).map_err(|(path, e)| (path, e.to_string()));
+    #[cfg(not(feature = "lean-paths"))]
     serde_path_to_error::deserialize(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
@@ -82,6 +104,15 @@ mod tests {
         let lean = lean::read::<T>(value).err().map(|(path, e)| (path, e.to_string()));
         let reference = serde_path_to_error::deserialize::<_, T>(value).err().map(|e| (e.path().to_string(), e.into_inner().to_string()));
         assert_eq!(lean, reference, "lean-paths and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
+        COMPARED.with(|c| c.set(c.get() + 1));
+    }
+
+    /// As [`compare`], for a type read by its table in the wasm build: the table's reading
+    /// against `serde_path_to_error`'s.
+    pub(super) fn compare_record<T: DeserializeOwned + Lean>(value: &Value) {
+        let table = table::read::<T>(value).err().map(|(path, e)| (path, e.to_string()));
+        let reference = serde_path_to_error::deserialize::<_, T>(value).err().map(|e| (e.path().to_string(), e.into_inner().to_string()));
+        assert_eq!(table, reference, "the table reader and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
         COMPARED.with(|c| c.set(c.get() + 1));
     }
 
@@ -243,6 +274,81 @@ mod tests {
             }
         });
         assert!(n > 2_000, "only {n} records compared");
+    }
+
+    /// Reads `v` by `T`'s table and by serde; both must read the same record or fail with the
+    /// same path and message.
+    fn same<T: DeserializeOwned + Lean + PartialEq + std::fmt::Debug>(v: &Value) {
+        let by_table = table::read::<T>(v).map_err(|(path, e)| (path, e.to_string()));
+        let by_serde = serde_path_to_error::deserialize::<_, T>(v).map_err(|e| (e.path().to_string(), e.into_inner().to_string()));
+        assert_eq!(by_table, by_serde, "the table and serde read a {} from {v} differently", std::any::type_name::<T>());
+        COMPARED.with(|c| c.set(c.get() + 1));
+    }
+
+    /// Each record as it is, and in the array form serde also reads (its fields' values in
+    /// the table's order, and every shorter prefix, and one element too many).
+    fn both_forms<T: DeserializeOwned + Lean + table::Table + PartialEq + std::fmt::Debug>(item: &Value) {
+        same::<T>(item);
+        let Value::Object(map) = item else { return };
+        let values: Vec<Value> = T::SHAPE.names.iter().map(|n| map.get(*n).cloned().unwrap_or(Value::Null)).collect();
+        for k in 0..=values.len() {
+            same::<T>(&Value::Array(values[..k].to_vec()));
+        }
+        let mut long = values.clone();
+        long.push(Value::Null);
+        same::<T>(&Value::Array(long));
+    }
+
+    /// The organization's records, read by their tables, are serde's records: every record of
+    /// the fixtures (and the nested ones), in both forms.
+    #[test]
+    fn tables_read_what_serde_reads() {
+        use crate::org::*;
+        COMPARED.with(|c| c.set(0));
+        type Check = fn(&Value);
+        let sections: [(&str, Check); 8] = [
+            ("nodes", both_forms::<NodeRecord>),
+            ("grids", both_forms::<GridRecord>),
+            ("members", both_forms::<MemberRecord>),
+            ("units", both_forms::<UnitRecord>),
+            ("post_categories", both_forms::<PostCategoryRecord>),
+            ("property_companies", both_forms::<PropertyCompanyRecord>),
+            ("compounds", both_forms::<CompoundRecord>),
+            ("teams", both_forms::<TeamRecord>),
+        ];
+        let nested: [(&str, &str, Check); 8] = [
+            ("grids", "workers", both_forms::<WorkerRecord>),
+            ("units", "agreements", both_forms::<AgreementRecord>),
+            ("units", "baobao", both_forms::<BaobaoRecord>),
+            ("units", "stationed", both_forms::<StationedRecord>),
+            ("post_categories", "posts", both_forms::<PostRecord>),
+            ("property_companies", "party", both_forms::<PartyRef>),
+            ("nodes", "committee", both_forms::<CommitteeRecord>),
+            ("nodes", "committee", |v| {
+                for p in v.get("part_time").and_then(Value::as_array).into_iter().flatten() {
+                    both_forms::<PartTimeRecord>(p);
+                }
+            }),
+        ];
+        for path in ["tree/valid", "tree/broken", "nets", "geo/valid"].iter().flat_map(|d| documents(d)) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(doc) = serde_json::from_str::<Value>(&text) else { continue };
+            let records = |key: &str| doc.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+            for (key, check) in sections {
+                records(key).iter().for_each(check);
+            }
+            for (key, inner, check) in nested {
+                for record in records(key) {
+                    match record.get(inner) {
+                        Some(Value::Array(items)) => items.iter().for_each(check),
+                        Some(one) => check(one),
+                        None => {}
+                    }
+                }
+            }
+        }
+        let n = COMPARED.with(Cell::get);
+        assert!(n > 2_000, "only {n} readings compared");
     }
 
     #[test]

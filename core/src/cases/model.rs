@@ -282,3 +282,7 @@ mod tests {
         assert_eq!(Step::advance(last, Step::Collect), Err(None));
     }
 }
+
+// Read through serde's derived visitor in every build (no table of its fields yet; see
+// `crate::jsonpath::table`).
+crate::jsonpath::table::by_serde!(Case);

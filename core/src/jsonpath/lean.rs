@@ -42,22 +42,31 @@ pub(crate) fn read<T: de::DeserializeOwned>(value: &Value) -> Result<T, (String,
 
 /// One step of a path.
 #[derive(Clone, Copy)]
-enum Seg<'de> {
+pub(crate) enum Seg<'de> {
     Key(&'de str),
     Index(usize),
 }
 
 /// The steps from the record to the value being read.
-struct Track<'de>(RefCell<Vec<Seg<'de>>>);
+pub(crate) struct Track<'de>(RefCell<Vec<Seg<'de>>>);
 
 impl<'de> Track<'de> {
+    pub(crate) fn new() -> Self {
+        Track(RefCell::new(Vec::new()))
+    }
+
+    /// The path kept, as [`render`] writes it.
+    pub(crate) fn render(&self) -> String {
+        render(&self.0.borrow())
+    }
+
     #[inline(never)]
-    fn push(&self, seg: Seg<'de>) {
+    pub(crate) fn push(&self, seg: Seg<'de>) {
         self.0.borrow_mut().push(seg);
     }
 
     #[inline(never)]
-    fn pop(&self) {
+    pub(crate) fn pop(&self) {
         self.0.borrow_mut().pop();
     }
 }
@@ -99,7 +108,7 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
 
 #[cold]
 #[inline(never)]
-fn invalid_type(value: &Value, exp: &dyn Expected) -> Error {
+pub(crate) fn invalid_type(value: &Value, exp: &dyn Expected) -> Error {
     de::Error::invalid_type(unexpected(value), exp)
 }
 
@@ -111,9 +120,9 @@ fn invalid_length(len: usize, exp: &'static str) -> Error {
 
 /// The deserializer of one value.
 #[derive(Clone, Copy)]
-struct De<'de, 't> {
-    value: &'de Value,
-    track: &'t Track<'de>,
+pub(crate) struct De<'de, 't> {
+    pub(crate) value: &'de Value,
+    pub(crate) track: &'t Track<'de>,
 }
 
 impl<'de> De<'de, '_> {

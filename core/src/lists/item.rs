@@ -314,3 +314,7 @@ mod tests {
         assert_eq!(Channels { one_window: true, online: false, at_most_one_trip: true }.zh(), ["一窗受理", "最多跑一次"]);
     }
 }
+
+// Read through serde's derived visitors in every build (no table of their fields yet; see
+// `crate::jsonpath::table`).
+crate::jsonpath::table::by_serde!(Item, Role);

@@ -302,7 +302,7 @@ pub(crate) fn shape(record: Option<String>, path: String, message: String) -> Pr
     Problem::error(record, path, ProblemKind::Shape { message })
 }
 
-pub(crate) fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
+pub(crate) fn items<T: DeserializeOwned + crate::jsonpath::Lean>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Section<T> {
     let mut section = Section { records: Vec::new(), positions: Vec::new() };
     let list = match doc.get(key) {
         Some(Value::Array(list)) => list,
@@ -317,7 +317,7 @@ pub(crate) fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, re
         }
     };
     for (i, item) in list.iter().enumerate() {
-        match read_record::<T>(item, &format!("$.{key}[{i}]")) {
+        match crate::jsonpath::read_record::<T>(item, &format!("$.{key}[{i}]")) {
             Ok(record) => {
                 section.records.push(record);
                 section.positions.push(i);

@@ -620,3 +620,132 @@ pub struct PostRecord {
     /// Name, e.g. 民事调解员.
     pub name: Text,
 }
+
+// The wasm build reads these records by a table of their fields (`crate::jsonpath::table`),
+// not by serde's derived visitors; each table lists every field as the derive reads it (a
+// unit test holds the two readings to the same records, paths and messages). A placeholder
+// in parentheses is what a required field holds until it is read.
+crate::jsonpath::table::by_serde!(Phone, IdCard, Date, WorkerRole, MemberKind, Flow, UnitKind, BaobaoRole, StationedRole, PartyRefKind, TeamKind, ServiceModule);
+
+crate::jsonpath::table::lean_record!(GridRecord, deny = true, {
+    id: Required,
+    code: Required,
+    name: Default,
+    community: Required,
+    merged: Default,
+    workers: Default,
+    households: Default,
+    population: Default,
+    buildings: Default,
+    area_km2: Default,
+});
+
+crate::jsonpath::table::lean_record!(WorkerRecord, deny = true, {
+    name: Required,
+    phone: Default,
+    member: Default,
+    role: Default,
+});
+
+crate::jsonpath::table::lean_record!(MemberRecord, deny = true, {
+    id: Required,
+    name: Required,
+    kind: Required(MemberKind::InService),
+    flow: Default,
+    node: Required,
+    grid: Default,
+    posts: Default,
+    reports_to: Default,
+    phone: Default,
+    id_card: Default,
+});
+
+crate::jsonpath::table::lean_record!(UnitRecord, deny = true, {
+    id: Required,
+    name: Required,
+    kind: Required(UnitKind::Reporting),
+    community: Required,
+    big_committee: Default,
+    agreements: Default,
+    baobao: Default,
+    stationed: Default,
+});
+
+crate::jsonpath::table::lean_record!(BaobaoRecord, deny = true, {
+    community: Required,
+    role: Required(BaobaoRole::Lead),
+    from: Default,
+    to: Default,
+});
+
+crate::jsonpath::table::lean_record!(StationedRecord, deny = true, {
+    name: Required,
+    role: Required(StationedRole::TaskForce),
+    community: Required,
+    member: Default,
+    from: Required(Date(NaiveDate::MIN)),
+    to: Default,
+    funds_yuan: Default,
+});
+
+crate::jsonpath::table::lean_record!(PropertyCompanyRecord, deny = true, {
+    id: Required,
+    name: Required,
+    party: Default,
+});
+
+crate::jsonpath::table::lean_record!(PartyRef, deny = true, {
+    kind: Required(PartyRefKind::Node),
+    id: Required,
+});
+
+crate::jsonpath::table::lean_record!(CompoundRecord, deny = true, {
+    id: Required,
+    name: Required,
+    community: Required,
+    grids: Default,
+    households: Default,
+    buildings: Default,
+    property_company: Default,
+    joint_meeting: Default,
+    red_property_site: Default,
+});
+
+crate::jsonpath::table::lean_record!(TeamRecord, deny = true, {
+    id: Required,
+    name: Required,
+    kind: Required(TeamKind::Vanguard),
+    community: Required,
+    grid: Default,
+    modules: Default,
+    members: Default,
+    units: Default,
+    volunteers: Default,
+    leader: Default,
+});
+
+crate::jsonpath::table::lean_record!(AgreementRecord, deny = true, {
+    title: Required,
+    start: Required(Date(NaiveDate::MIN)),
+    end: Required(Date(NaiveDate::MIN)),
+});
+
+crate::jsonpath::table::lean_record!(CommitteeRecord, deny = true, {
+    part_time: Default,
+});
+
+crate::jsonpath::table::lean_record!(PartTimeRecord, deny = true, {
+    name: Required,
+    unit: Required,
+});
+
+crate::jsonpath::table::lean_record!(PostCategoryRecord, deny = true, {
+    id: Required,
+    name: Required,
+    posts: Default,
+});
+
+crate::jsonpath::table::lean_record!(PostRecord, deny = true, {
+    id: Required,
+    name: Required,
+});

@@ -67,7 +67,7 @@ pub fn members_from_csv(text: &str) -> Result<Vec<MemberRecord>, Error> {
             object.insert(name.clone(), value);
         }
         let id = object.get("id").and_then(Value::as_str).map(str::to_owned);
-        match crate::jsonpath::read_inner::<MemberRecord>(&Value::Object(object)) {
+        match crate::jsonpath::read_record_inner::<MemberRecord>(&Value::Object(object)) {
             Ok(record) => records.push(record),
             Err((column, message)) => {
                 let column = column.split(['.', '[']).next().unwrap_or("").to_owned();

@@ -612,3 +612,15 @@ mod tests {
         assert_eq!(got[1], ("$.nodes[2].parent".to_owned(), ProblemKind::UnknownParent { parent: "nope".into() }));
     }
 }
+
+// Read by a table of its fields in the wasm build: see the end of `records.rs`.
+crate::jsonpath::table::lean_record!(NodeRecord, deny = true, {
+    id: Required,
+    parent: Default,
+    level: Required,
+    name: Required,
+    code: Default,
+    grid: Default,
+    committee: Default,
+    linked_households: Default,
+});

@@ -304,3 +304,7 @@ impl Targets {
         })
     }
 }
+
+// Read through serde's derived visitors in every build (no tables of their fields yet; see
+// `crate::jsonpath::table`).
+crate::jsonpath::table::by_serde!(Demand, Offer, ClaimRecord, ServiceRecord);

@@ -1,0 +1,235 @@
+//! Records read by a table of their fields (the `lean-paths` reader of the wasm build).
+//!
+//! serde's derived `Deserialize` gives every record type a visitor of its own: a field
+//! identifier matched against each name (as `str` and as bytes), a map form with an `Option`
+//! per field and its "missing field" checks, and a sequence form (a struct written as an
+//! array, which `serde_json` accepts). In the wasm build that was 1–4 KB of code a record type,
+//! ~55 KB for the organization's records alone. Here the walk over a record's object or array
+//! is one function for every type ([`walk`]): it matches the keys against the type's field
+//! names, reports unknown and missing fields and keeps the path; what is left per type is a
+//! table of names and a small function that stores field `i`, made by [`lean_record!`].
+//!
+//! It reads exactly what the derived visitor reads through [`super::lean`], with the same
+//! messages and paths (the unit tests compare every record any loader reads with
+//! `serde_path_to_error`'s reading of it, on every fixture and thousands of mutations of them).
+//! The fields' own values (texts, numbers, dates, enums) are still read by serde through
+//! [`super::lean`]'s deserializer: one instantiation per value type, shared by every record.
+
+use serde::de::{self, Deserialize};
+use serde_json::{Error, Value};
+
+use super::lean::{De, Seg};
+pub(crate) use super::lean::Track;
+
+/// A value read from a `&Value` with the path to a problem kept on `track`, as
+/// [`super::lean`]'s deserializer reads it.
+pub(crate) trait Lean: Sized {
+    /// Reads one value; on failure `track` is the path inside the record to what failed.
+    fn lean<'de>(value: &'de Value, track: &Track<'de>) -> Result<Self, Error>;
+}
+
+/// What an absent field of a record is, as serde's derive makes it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum How {
+    /// No default: absent is "missing field" (in the array form, too few elements).
+    Required,
+    /// An `Option` without `#[serde(default)]`: absent from an object is `None`, missing from
+    /// the array form is too few elements. (No record has one today; every optional field is
+    /// `#[serde(default)]`.)
+    #[allow(dead_code)]
+    Optional,
+    /// `#[serde(default)]`: absent is the default in both forms.
+    Default,
+}
+
+/// A record type's fields as serde's derive sees them.
+pub(crate) struct Shape {
+    /// What the derived visitor expects: `struct GridRecord`.
+    pub(crate) expecting: &'static str,
+    /// The names read, in declaration order (serde's `FIELDS`, which its messages list).
+    pub(crate) names: &'static [&'static str],
+    /// Each name's [`How`].
+    pub(crate) how: &'static [How],
+    /// `#[serde(deny_unknown_fields)]`.
+    pub(crate) deny: bool,
+}
+
+/// A record type read by a table of its fields ([`lean_record!`]).
+pub(crate) trait Table {
+    /// Its fields.
+    const SHAPE: Shape;
+}
+
+/// Stores the value of field `i` (its index in [`Shape::names`]).
+pub(crate) type Set<'a, 'de> = dyn FnMut(usize, &'de Value, &Track<'de>) -> Result<(), Error> + 'a;
+
+/// Reads a record of `shape` from `value` through `set`: an object by its keys, an array by
+/// position, anything else a type error — as serde's derived visitor reads it from
+/// [`super::lean`]'s deserializer.
+#[inline(never)]
+pub(crate) fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, set: &mut Set<'_, 'de>) -> Result<(), Error> {
+    match value {
+        Value::Object(map) => {
+            let mut seen = vec![false; shape.names.len()];
+            for (key, v) in map {
+                // An unknown field is reported at the field, a wrong value inside it.
+                track.push(Seg::Key(key));
+                match shape.names.iter().position(|n| *n == key.as_str()) {
+                    Some(i) => {
+                        set(i, v, track)?;
+                        seen[i] = true;
+                    }
+                    None if shape.deny => return Err(de::Error::unknown_field(key, shape.names)),
+                    None => {}
+                }
+                track.pop();
+            }
+            match shape.how.iter().zip(&seen).position(|(how, seen)| *how == How::Required && !seen) {
+                Some(i) => Err(de::Error::missing_field(shape.names[i])),
+                None => Ok(()),
+            }
+        }
+        Value::Array(items) => {
+            for (i, how) in shape.how.iter().enumerate() {
+                match items.get(i) {
+                    Some(v) => {
+                        track.push(Seg::Index(i));
+                        set(i, v, track)?;
+                        track.pop();
+                    }
+                    None if *how == How::Default => {}
+                    None => {
+                        let n = shape.how.len();
+                        let expected = format!("{} with {n} element{}", shape.expecting, if n == 1 { "" } else { "s" });
+                        return Err(de::Error::invalid_length(i, &expected.as_str()));
+                    }
+                }
+            }
+            if items.len() > shape.how.len() {
+                return Err(de::Error::invalid_length(items.len(), &"fewer elements in array"));
+            }
+            Ok(())
+        }
+        other => Err(super::lean::invalid_type(other, &shape.expecting)),
+    }
+}
+
+/// Reads a `T` from `value`; on failure, the path inside `value` in `serde_path_to_error`'s
+/// notation (`.` for the value itself, `level`, `[2].name`) and the error.
+pub(crate) fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {
+    let track = Track::new();
+    match T::lean(value, &track) {
+        Ok(t) => Ok(t),
+        Err(e) => Err((track.render(), e)),
+    }
+}
+
+impl<T: Lean> Lean for Option<T> {
+    fn lean<'de>(value: &'de Value, track: &Track<'de>) -> Result<Self, Error> {
+        match value {
+            Value::Null => Ok(None),
+            other => T::lean(other, track).map(Some),
+        }
+    }
+}
+
+impl<T: Lean> Lean for Vec<T> {
+    fn lean<'de>(value: &'de Value, track: &Track<'de>) -> Result<Self, Error> {
+        let Value::Array(items) = value else { return Err(super::lean::invalid_type(value, &"a sequence")) };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            track.push(Seg::Index(i));
+            out.push(T::lean(item, track)?);
+            track.pop();
+        }
+        Ok(out)
+    }
+}
+
+/// Values read by their own `Deserialize` through [`super::lean`]'s deserializer: texts,
+/// numbers, dates, enums — and record types not (yet) given a table.
+macro_rules! by_serde {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::jsonpath::Lean for $t {
+            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::jsonpath::table::Track<'de>) -> Result<Self, ::serde_json::Error> {
+                $crate::jsonpath::table::deserialize(value, track)
+            }
+        }
+    )*};
+}
+pub(crate) use by_serde;
+
+/// [`by_serde!`]'s body: `T::deserialize` over the path-keeping deserializer.
+pub(crate) fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value, track: &Track<'de>) -> Result<T, Error> {
+    T::deserialize(De { value, track })
+}
+
+by_serde!(String, bool, u8, u16, u32, u64, i32, i64, f64);
+#[cfg(not(target_arch = "wasm32"))]
+by_serde!(crate::org::Text);
+
+/// The [`Lean`] reading of a record type by a table of its fields. Each field is written
+/// `name: How` (see [`How`]), with `= "json_name"` before the colon for a renamed field and
+/// `(expr)` after `Required` for the placeholder of a type without a `Default` (overwritten
+/// before the record is returned). Every field of the struct must be listed, in declaration
+/// order, as serde's derive reads them; `deny` is `#[serde(deny_unknown_fields)]`.
+macro_rules! lean_record {
+    ($ty:ident, deny = $deny:literal, { $( $field:ident $(= $name:literal)? : $how:ident $(($init:expr))? ),* $(,)? }) => {
+        impl $crate::jsonpath::table::Table for $ty {
+            const SHAPE: $crate::jsonpath::table::Shape = $crate::jsonpath::table::Shape {
+                expecting: concat!("struct ", stringify!($ty)),
+                names: &[$( $crate::jsonpath::table::lean_name!($field $(, $name)?) ),*],
+                how: &[$( $crate::jsonpath::table::How::$how ),*],
+                deny: $deny,
+            };
+        }
+
+        impl $crate::jsonpath::Lean for $ty {
+            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::jsonpath::table::Track<'de>) -> Result<Self, ::serde_json::Error> {
+                let mut out = $ty { $( $field: $crate::jsonpath::table::lean_init!($($init)?) ),* };
+                let shape = &<$ty as $crate::jsonpath::table::Table>::SHAPE;
+                $crate::jsonpath::table::walk(value, track, shape, &mut |i: usize, v: &'de ::serde_json::Value, t: &$crate::jsonpath::table::Track<'de>| {
+                    $crate::jsonpath::table::lean_arms!(out i v t (0usize) $($field)*);
+                    Ok(())
+                })?;
+                Ok(out)
+            }
+        }
+    };
+}
+pub(crate) use lean_record;
+
+/// A field's name in the document: its own, or its rename.
+macro_rules! lean_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident, $name:literal) => {
+        $name
+    };
+}
+pub(crate) use lean_name;
+
+/// A field's value before it is read: its default, or the placeholder given.
+macro_rules! lean_init {
+    () => {
+        ::core::default::Default::default()
+    };
+    ($init:expr) => {
+        $init
+    };
+}
+pub(crate) use lean_init;
+
+/// `if i == 0 { out.a = …; return } if i == 1 { out.b = …; return } …`
+macro_rules! lean_arms {
+    ($out:ident $i:ident $v:ident $t:ident ($n:expr)) => {};
+    ($out:ident $i:ident $v:ident $t:ident ($n:expr) $f:ident $($rest:ident)*) => {
+        if $i == $n {
+            $out.$f = $crate::jsonpath::Lean::lean($v, $t)?;
+            return Ok(());
+        }
+        $crate::jsonpath::table::lean_arms!($out $i $v $t ($n + 1) $($rest)*);
+    };
+}
+pub(crate) use lean_arms;
