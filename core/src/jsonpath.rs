@@ -304,9 +304,7 @@ mod tests {
     #[test]
     fn tables_read_what_serde_reads() {
         use crate::org::*;
-        COMPARED.with(|c| c.set(0));
-        type Check = fn(&Value);
-        let sections: [(&str, Check); 8] = [
+        let top: [(&str, Check); 8] = [
             ("nodes", both_forms::<NodeRecord>),
             ("grids", both_forms::<GridRecord>),
             ("members", both_forms::<MemberRecord>),
@@ -330,11 +328,19 @@ mod tests {
                 }
             }),
         ];
-        for path in ["tree/valid", "tree/broken", "nets", "geo/valid"].iter().flat_map(|d| documents(d)) {
+        let n = sections(&["tree/valid", "tree/broken", "nets", "geo/valid"], &top, &nested);
+        assert!(n > 2_000, "only {n} readings compared");
+    }
+
+    /// Every record of `key` in the documents under `dirs`, in both forms, and the records
+    /// nested in them (`inner`: a field holding one record or an array of them).
+    fn sections(dirs: &[&str], top: &[(&str, Check)], nested: &[(&str, &str, Check)]) -> usize {
+        COMPARED.with(|c| c.set(0));
+        for path in dirs.iter().flat_map(|d| documents(d)) {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             let Ok(doc) = serde_json::from_str::<Value>(&text) else { continue };
             let records = |key: &str| doc.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
-            for (key, check) in sections {
+            for (key, check) in top {
                 records(key).iter().for_each(check);
             }
             for (key, inner, check) in nested {
@@ -347,8 +353,48 @@ mod tests {
                 }
             }
         }
-        let n = COMPARED.with(Cell::get);
-        assert!(n > 2_000, "only {n} readings compared");
+        COMPARED.with(Cell::get)
+    }
+
+    type Check = fn(&Value);
+
+    #[cfg(feature = "lists")]
+    #[test]
+    fn tables_read_what_serde_reads_in_lists() {
+        use crate::lists::*;
+        let n = sections(&["lists/valid", "lists/broken", "lists/diff"], &[("items", both_forms::<Item>), ("roles", both_forms::<Role>)], &[("items", "channels", both_forms::<Channels>)]);
+        assert!(n > 1_500, "only {n} readings compared");
+    }
+
+    #[cfg(feature = "cases")]
+    #[test]
+    fn tables_read_what_serde_reads_in_cases() {
+        use crate::cases::*;
+        let n = sections(
+            &["cases/valid", "cases/broken", "cases/edge"],
+            &[("cases", both_forms::<Case>)],
+            &[("cases", "steps", both_forms::<StepRecord>), ("cases", "events", both_forms::<EventRecord>)],
+        );
+        assert!(n > 1_500, "only {n} readings compared");
+    }
+
+    #[cfg(feature = "services")]
+    #[test]
+    fn tables_read_what_serde_reads_in_services() {
+        use crate::services::*;
+        let n = sections(
+            &["services/valid", "services/broken"],
+            &[("demands", both_forms::<Demand>), ("offers", both_forms::<Offer>), ("claims", both_forms::<ClaimRecord>), ("ledger", both_forms::<ServiceRecord>)],
+            &[
+                ("demands", "raised_by", both_forms::<Raiser>),
+                ("offers", "provider", both_forms::<ProviderRef>),
+                ("offers", "area", both_forms::<Area>),
+                ("offers", "valid", both_forms::<ValidPeriod>),
+                ("claims", "history", both_forms::<TransitionRecord>),
+                ("ledger", "provider", both_forms::<ProviderRef>),
+            ],
+        );
+        assert!(n > 1_500, "only {n} readings compared");
     }
 
     #[test]

@@ -38,6 +38,12 @@ const SHANGHAI: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
 pub struct Timestamp(pub(crate) DateTime<FixedOffset>);
 
 impl Timestamp {
+    /// What a required time of a record read by its table holds until it is read.
+    #[cfg_attr(not(any(feature = "cases", feature = "services")), allow(dead_code))]
+    pub(crate) fn placeholder() -> Timestamp {
+        Timestamp(chrono::DateTime::<chrono::Utc>::MIN_UTC.fixed_offset())
+    }
+
     /// Reads RFC 3339 text; `None` when it is not RFC 3339 (a missing offset, say).
     pub fn parse(text: &str) -> Option<Self> {
         DateTime::parse_from_rfc3339(text).ok().map(|t| Timestamp(t.with_timezone(&SHANGHAI)))
@@ -130,3 +136,6 @@ impl Serialize for Month {
         s.collect_str(self)
     }
 }
+
+// A record's time, read by its own `Deserialize` (see `crate::jsonpath::table`).
+crate::jsonpath::table::by_serde!(Timestamp);

@@ -517,6 +517,9 @@ pub struct AgreementRecord {
 pub struct Date(NaiveDate);
 
 impl Date {
+    /// What a required date of a record read by its table holds until it is read.
+    pub(crate) const PLACEHOLDER: Date = Date(NaiveDate::MIN);
+
     /// `YYYY-MM-DD`, a real day of the proleptic Gregorian calendar.
     ///
     /// ```
@@ -683,7 +686,7 @@ crate::jsonpath::table::lean_record!(StationedRecord, deny = true, {
     role: Required(StationedRole::TaskForce),
     community: Required,
     member: Default,
-    from: Required(Date(NaiveDate::MIN)),
+    from: Required(Date::PLACEHOLDER),
     to: Default,
     funds_yuan: Default,
 });
@@ -726,8 +729,8 @@ crate::jsonpath::table::lean_record!(TeamRecord, deny = true, {
 
 crate::jsonpath::table::lean_record!(AgreementRecord, deny = true, {
     title: Required,
-    start: Required(Date(NaiveDate::MIN)),
-    end: Required(Date(NaiveDate::MIN)),
+    start: Required(Date::PLACEHOLDER),
+    end: Required(Date::PLACEHOLDER),
 });
 
 crate::jsonpath::table::lean_record!(CommitteeRecord, deny = true, {
