@@ -397,6 +397,41 @@ mod tests {
         assert!(n > 1_500, "only {n} readings compared");
     }
 
+    #[cfg(feature = "rules")]
+    #[test]
+    fn tables_read_what_serde_reads_in_rule_sets_and_entities() {
+        use crate::rules::*;
+        let n = sections(
+            &["rules", "rules/broken", "rules/diff"],
+            &[("facts", both_forms::<Fact>), ("sections", both_forms::<Section>), ("bonuses", both_forms::<Bonus>), ("vetoes", both_forms::<Veto>)],
+            &[("sections", "indicators", both_forms::<Indicator>)],
+        );
+        let mut more = 0;
+        for path in ["rules", "rules/broken", "rules/diff", "rules/entities"].iter().flat_map(|d| documents(d)) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(doc) = serde_json::from_str::<Value>(&text) else { continue };
+            for (key, check) in [("effective", both_forms::<Period> as Check), ("outcome", both_forms::<Outcome>), ("eligible", both_forms::<Eligibility>)] {
+                if let Some(v) = doc.get(key) {
+                    check(v);
+                    more += 1;
+                }
+            }
+            for marks in ["pass", "excellence"].iter().filter_map(|k| doc.get("outcome").and_then(|o| o.get(k))) {
+                both_forms::<Marks>(marks);
+            }
+            for section in doc.get("sections").and_then(Value::as_array).into_iter().flatten() {
+                for indicator in section.get("indicators").and_then(Value::as_array).into_iter().flatten() {
+                    indicator.get("bands").and_then(Value::as_array).into_iter().flatten().for_each(both_forms::<Band>);
+                }
+            }
+            if let Value::Array(entities) = &doc {
+                entities.iter().for_each(both_forms::<Entity>);
+                more += entities.len();
+            }
+        }
+        assert!(n > 1_500 && more > 20, "only {n} readings of sections and {more} of other records compared");
+    }
+
     #[test]
     fn paths_join_and_sort() {
         let fields = ["schema", "nodes", "grids"];

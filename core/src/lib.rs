@@ -65,6 +65,20 @@ pub use jsonpath::{Position, locate};
 pub fn read_json<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
     jsonpath::read(value, "$").map_err(|(path, message)| format!("{path}: {message}"))
 }
+
+/// As [`read_json`], for a record type with a table of its fields (`lean_record!`): what the
+/// widgets' options are, so that no module carries serde's visitor for them. Not part of the
+/// API: for the crates of this workspace.
+#[doc(hidden)]
+pub fn read_json_record<T: serde::de::DeserializeOwned + __table::Lean>(value: &serde_json::Value) -> Result<T, String> {
+    jsonpath::read_record(value, "$").map_err(|(path, message)| format!("{path}: {message}"))
+}
+
+/// The table reader's pieces, which `lean_record!` names. Not part of the API.
+#[doc(hidden)]
+pub mod __table {
+    pub use crate::jsonpath::table::{How, Lean, Shape, Table, Track, deserialize, walk};
+}
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
 #[cfg(feature = "lists")]
 pub use lists::{ListDiff, Lists};

@@ -138,4 +138,4 @@ impl Serialize for Month {
 }
 
 // A record's time, read by its own `Deserialize` (see `crate::jsonpath::table`).
-crate::jsonpath::table::by_serde!(Timestamp);
+crate::by_serde!(Timestamp);

@@ -161,6 +161,30 @@ pub struct LimitsOption {
     pub records: Option<usize>,
 }
 
+// Read by a table of their fields (see `grassroots::lean_record!`), not serde's derived
+// visitors: the container's `default` makes every field a default one, and the names are
+// their own under `camelCase` (each one word).
+grassroots::lean_record!(Options, deny = true, {
+    lang: Default,
+    elderly: Default,
+    label: Default,
+    entity: Default,
+    now: Default,
+    case: Default,
+    node: Default,
+    figure: Default,
+    records: Default,
+    reveal: Default,
+    limits: Default,
+});
+
+grassroots::lean_record!(LimitsOption, deny = true, {
+    bytes: Default,
+    depth: Default,
+    string: Default,
+    records: Default,
+});
+
 impl Options {
     /// The limits this widget's data is read under.
     pub fn limits(&self) -> grassroots::limits::Limits {
@@ -601,7 +625,7 @@ fn read_options(options: Option<String>) -> Result<Options, JsValue> {
         None | Some("") | Some("null") => Ok(Options::default()),
         Some(text) => serde_json::from_str(text)
             .map_err(|e| e.to_string())
-            .and_then(|value| grassroots::read_json(&value))
+            .and_then(|value| grassroots::read_json_record(&value))
             .map_err(|e| JsValue::from_str(&format!("invalid options: {e}"))),
     }
 }

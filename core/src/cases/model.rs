@@ -287,9 +287,9 @@ mod tests {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::jsonpath::table::by_serde!(Step, Satisfaction, EventKind, Source, Urgency);
+crate::by_serde!(Step, Satisfaction, EventKind, Source, Urgency);
 
-crate::jsonpath::table::lean_record!(StepRecord, deny = true, {
+crate::lean_record!(StepRecord, deny = true, {
     step: Required(Step::Collect),
     at: Required(Timestamp::placeholder()),
     by: Required,
@@ -297,13 +297,13 @@ crate::jsonpath::table::lean_record!(StepRecord, deny = true, {
     note: Default,
 });
 
-crate::jsonpath::table::lean_record!(EventRecord, deny = true, {
+crate::lean_record!(EventRecord, deny = true, {
     event: Required(EventKind::ContactKnown),
     at: Required(Timestamp::placeholder()),
     by: Default,
 });
 
-crate::jsonpath::table::lean_record!(Case, deny = true, {
+crate::lean_record!(Case, deny = true, {
     id: Required,
     title: Required,
     category: Required,

@@ -48,7 +48,7 @@ pub(crate) enum Seg<'de> {
 }
 
 /// The steps from the record to the value being read.
-pub(crate) struct Track<'de>(RefCell<Vec<Seg<'de>>>);
+pub struct Track<'de>(RefCell<Vec<Seg<'de>>>);
 
 impl<'de> Track<'de> {
     pub(crate) fn new() -> Self {

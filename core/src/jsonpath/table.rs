@@ -19,18 +19,18 @@ use serde::de::{self, Deserialize};
 use serde_json::{Error, Value};
 
 use super::lean::{De, Seg};
-pub(crate) use super::lean::Track;
+pub use super::lean::Track;
 
 /// A value read from a `&Value` with the path to a problem kept on `track`, as
 /// [`super::lean`]'s deserializer reads it.
-pub(crate) trait Lean: Sized {
+pub trait Lean: Sized {
     /// Reads one value; on failure `track` is the path inside the record to what failed.
     fn lean<'de>(value: &'de Value, track: &Track<'de>) -> Result<Self, Error>;
 }
 
 /// What an absent field of a record is, as serde's derive makes it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum How {
+pub enum How {
     /// No default: absent is "missing field" (in the array form, too few elements).
     Required,
     /// An `Option` without `#[serde(default)]`: absent from an object is `None`, missing from
@@ -43,31 +43,31 @@ pub(crate) enum How {
 }
 
 /// A record type's fields as serde's derive sees them.
-pub(crate) struct Shape {
+pub struct Shape {
     /// What the derived visitor expects: `struct GridRecord`.
-    pub(crate) expecting: &'static str,
+    pub expecting: &'static str,
     /// The names read, in declaration order (serde's `FIELDS`, which its messages list).
-    pub(crate) names: &'static [&'static str],
+    pub names: &'static [&'static str],
     /// Each name's [`How`].
-    pub(crate) how: &'static [How],
+    pub how: &'static [How],
     /// `#[serde(deny_unknown_fields)]`.
-    pub(crate) deny: bool,
+    pub deny: bool,
 }
 
 /// A record type read by a table of its fields ([`lean_record!`]).
-pub(crate) trait Table {
+pub trait Table {
     /// Its fields.
     const SHAPE: Shape;
 }
 
 /// Stores the value of field `i` (its index in [`Shape::names`]).
-pub(crate) type Set<'a, 'de> = dyn FnMut(usize, &'de Value, &Track<'de>) -> Result<(), Error> + 'a;
+pub type Set<'a, 'de> = dyn FnMut(usize, &'de Value, &Track<'de>) -> Result<(), Error> + 'a;
 
 /// Reads a record of `shape` from `value` through `set`: an object by its keys, an array by
 /// position, anything else a type error — as serde's derived visitor reads it from
 /// [`super::lean`]'s deserializer.
 #[inline(never)]
-pub(crate) fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, set: &mut Set<'_, 'de>) -> Result<(), Error> {
+pub fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, set: &mut Set<'_, 'de>) -> Result<(), Error> {
     match value {
         Value::Object(map) => {
             let mut seen = vec![false; shape.names.len()];
@@ -116,7 +116,7 @@ pub(crate) fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, se
 
 /// Reads a `T` from `value`; on failure, the path inside `value` in `serde_path_to_error`'s
 /// notation (`.` for the value itself, `level`, `[2].name`) and the error.
-pub(crate) fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {
+pub fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {
     let track = Track::new();
     match T::lean(value, &track) {
         Ok(t) => Ok(t),
@@ -148,23 +148,41 @@ impl<T: Lean> Lean for Vec<T> {
 
 /// Values read by their own `Deserialize` through [`super::lean`]'s deserializer: texts,
 /// numbers, dates, enums — and record types not (yet) given a table.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! by_serde {
     ($($t:ty),* $(,)?) => {$(
-        impl $crate::jsonpath::Lean for $t {
-            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::jsonpath::table::Track<'de>) -> Result<Self, ::serde_json::Error> {
-                $crate::jsonpath::table::deserialize(value, track)
+        impl $crate::__table::Lean for $t {
+            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::__table::Track<'de>) -> Result<Self, ::serde_json::Error> {
+                $crate::__table::deserialize(value, track)
             }
         }
     )*};
 }
-pub(crate) use by_serde;
 
 /// [`by_serde!`]'s body: `T::deserialize` over the path-keeping deserializer.
-pub(crate) fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value, track: &Track<'de>) -> Result<T, Error> {
+pub fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value, track: &Track<'de>) -> Result<T, Error> {
     T::deserialize(De { value, track })
 }
 
-by_serde!(String, bool, u8, u16, u32, u64, i32, i64, f64);
+by_serde!(String, bool, u8, u16, u32, u64, usize, i32, i64, f64);
+
+/// Any JSON (a rule's expression): the value itself, as serde would rebuild it.
+impl Lean for Value {
+    fn lean<'de>(value: &'de Value, _: &Track<'de>) -> Result<Self, Error> {
+        Ok(value.clone())
+    }
+}
+
+/// An object of any values (an entity's facts): the object itself, as serde would rebuild it.
+impl Lean for serde_json::Map<String, Value> {
+    fn lean<'de>(value: &'de Value, _: &Track<'de>) -> Result<Self, Error> {
+        match value {
+            Value::Object(map) => Ok(map.clone()),
+            other => Err(super::lean::invalid_type(other, &"a map")),
+        }
+    }
+}
 #[cfg(not(target_arch = "wasm32"))]
 by_serde!(crate::org::Text);
 
@@ -173,23 +191,25 @@ by_serde!(crate::org::Text);
 /// `(expr)` after `Required` for the placeholder of a type without a `Default` (overwritten
 /// before the record is returned). Every field of the struct must be listed, in declaration
 /// order, as serde's derive reads them; `deny` is `#[serde(deny_unknown_fields)]`.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! lean_record {
     ($ty:ident, deny = $deny:literal, { $( $field:ident $(= $name:literal)? : $how:ident $(($init:expr))? ),* $(,)? }) => {
-        impl $crate::jsonpath::table::Table for $ty {
-            const SHAPE: $crate::jsonpath::table::Shape = $crate::jsonpath::table::Shape {
+        impl $crate::__table::Table for $ty {
+            const SHAPE: $crate::__table::Shape = $crate::__table::Shape {
                 expecting: concat!("struct ", stringify!($ty)),
-                names: &[$( $crate::jsonpath::table::lean_name!($field $(, $name)?) ),*],
-                how: &[$( $crate::jsonpath::table::How::$how ),*],
+                names: &[$( $crate::lean_name!($field $(, $name)?) ),*],
+                how: &[$( $crate::__table::How::$how ),*],
                 deny: $deny,
             };
         }
 
-        impl $crate::jsonpath::Lean for $ty {
-            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::jsonpath::table::Track<'de>) -> Result<Self, ::serde_json::Error> {
-                let mut out = $ty { $( $field: $crate::jsonpath::table::lean_init!($($init)?) ),* };
-                let shape = &<$ty as $crate::jsonpath::table::Table>::SHAPE;
-                $crate::jsonpath::table::walk(value, track, shape, &mut |i: usize, v: &'de ::serde_json::Value, t: &$crate::jsonpath::table::Track<'de>| {
-                    $crate::jsonpath::table::lean_arms!(out i v t (0usize) $($field)*);
+        impl $crate::__table::Lean for $ty {
+            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::__table::Track<'de>) -> Result<Self, ::serde_json::Error> {
+                let mut out = $ty { $( $field: $crate::lean_init!($($init)?) ),* };
+                let shape = &<$ty as $crate::__table::Table>::SHAPE;
+                $crate::__table::walk(value, track, shape, &mut |i: usize, v: &'de ::serde_json::Value, t: &$crate::__table::Track<'de>| {
+                    $crate::lean_arms!(out i v t (0usize) $($field)*);
                     Ok(())
                 })?;
                 Ok(out)
@@ -197,9 +217,10 @@ macro_rules! lean_record {
         }
     };
 }
-pub(crate) use lean_record;
 
 /// A field's name in the document: its own, or its rename.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! lean_name {
     ($field:ident) => {
         stringify!($field)
@@ -208,9 +229,10 @@ macro_rules! lean_name {
         $name
     };
 }
-pub(crate) use lean_name;
 
 /// A field's value before it is read: its default, or the placeholder given.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! lean_init {
     () => {
         ::core::default::Default::default()
@@ -219,17 +241,17 @@ macro_rules! lean_init {
         $init
     };
 }
-pub(crate) use lean_init;
 
 /// `if i == 0 { out.a = …; return } if i == 1 { out.b = …; return } …`
+#[doc(hidden)]
+#[macro_export]
 macro_rules! lean_arms {
     ($out:ident $i:ident $v:ident $t:ident ($n:expr)) => {};
     ($out:ident $i:ident $v:ident $t:ident ($n:expr) $f:ident $($rest:ident)*) => {
         if $i == $n {
-            $out.$f = $crate::jsonpath::Lean::lean($v, $t)?;
+            $out.$f = $crate::__table::Lean::lean($v, $t)?;
             return Ok(());
         }
-        $crate::jsonpath::table::lean_arms!($out $i $v $t ($n + 1) $($rest)*);
+        $crate::lean_arms!($out $i $v $t ($n + 1) $($rest)*);
     };
 }
-pub(crate) use lean_arms;

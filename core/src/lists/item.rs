@@ -319,15 +319,15 @@ mod tests {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::jsonpath::table::by_serde!(ItemKind, Material, Status);
+crate::by_serde!(ItemKind, Material, Status);
 
-crate::jsonpath::table::lean_record!(Channels, deny = true, {
+crate::lean_record!(Channels, deny = true, {
     one_window: Default,
     online: Default,
     at_most_one_trip: Default,
 });
 
-crate::jsonpath::table::lean_record!(Item, deny = true, {
+crate::lean_record!(Item, deny = true, {
     id: Required,
     name: Required,
     kind: Required(ItemKind::SelfGovernance),
@@ -342,7 +342,7 @@ crate::jsonpath::table::lean_record!(Item, deny = true, {
     aliases: Default,
 });
 
-crate::jsonpath::table::lean_record!(Role, deny = true, {
+crate::lean_record!(Role, deny = true, {
     id: Required,
     name: Required,
     level: Default,

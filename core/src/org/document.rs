@@ -10,7 +10,7 @@ use super::linked::{Compound, Grid, Member, PropertyCompany, Team, Unit};
 use super::schema::SchemaSpec;
 use super::tree::{Node, NodeRecord};
 use crate::error::{Error, Problem, ProblemKind};
-use crate::jsonpath::{read as read_record, sort_key};
+use crate::jsonpath::sort_key;
 
 /// The sections of a document, in the order problems are reported.
 pub(crate) const SECTIONS: [&str; 9] =
@@ -164,35 +164,45 @@ pub(crate) fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Document, 
 
 /// Reads `$.schema`: a preset name or a schema object; a shape problem when it is neither.
 pub(crate) fn schema_spec(v: &Value, problems: &mut Vec<Problem>) -> Option<SchemaSpec> {
-    match read_record::<SchemaSpec>(v, "$.schema") {
+    match read_schema_spec(v) {
         Ok(spec) => Some(spec),
-        Err(_) => {
-            // An untagged enum's error says nothing useful; read it as a custom schema
-            // to find the field that is wrong.
-            let read = if v.get("preset").is_some() {
-                read_record::<super::schema::ExtendedPreset>(v, "$.schema").map(|_| ())
-            } else {
-                read_record::<super::schema::LevelSchema>(v, "$.schema").map(|_| ())
-            };
-            let (path, message) = match read {
-                Err(e) => e,
-                Ok(()) => ("$.schema".to_owned(), "expected a preset name or a schema object".to_owned()),
-            };
+        Err((path, message)) => {
             problems.push(shape(None, path, message));
             None
         }
     }
 }
 
+/// [`SchemaSpec`] read as its untagged `Deserialize` reads it — a string is a preset's name,
+/// else the first of a custom schema and an extended preset that reads — through the records'
+/// tables. On failure, the path and message of the reading that names what is wrong: the
+/// extended preset's when the object has `preset`, else the custom schema's (the untagged
+/// enum's own error says nothing useful).
+fn read_schema_spec(v: &Value) -> Result<SchemaSpec, (String, String)> {
+    use crate::jsonpath::read_record;
+    if let Value::String(name) = v {
+        return Ok(SchemaSpec::Preset(name.clone()));
+    }
+    let custom = match read_record::<super::schema::LevelSchema>(v, "$.schema") {
+        Ok(schema) => return Ok(SchemaSpec::Custom(schema)),
+        Err(e) => e,
+    };
+    match read_record::<super::schema::ExtendedPreset>(v, "$.schema") {
+        Ok(extended) => Ok(SchemaSpec::Extended(extended)),
+        Err(e) if v.get("preset").is_some() => Err(e),
+        Err(_) => Err(custom),
+    }
+}
+
 /// Reads one required top-level field; a shape problem naming its path when it is missing
 /// or wrong.
 #[cfg(feature = "lists")]
-pub(crate) fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
+pub(crate) fn field<T: DeserializeOwned + crate::jsonpath::Lean>(doc: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
     let Some(value) = doc.get(key) else {
         problems.push(shape(None, format!("$.{key}"), format!("missing field `{key}`")));
         return None;
     };
-    match read_record::<T>(value, &format!("$.{key}")) {
+    match crate::jsonpath::read_record::<T>(value, &format!("$.{key}")) {
         Ok(v) => Some(v),
         Err((path, message)) => {
             problems.push(shape(None, path, message));
@@ -391,4 +401,32 @@ mod tests {
         }
     }
 
+}
+
+#[cfg(test)]
+mod schema_spec_tests {
+    use super::*;
+
+    /// The schema specification read by hand is the one the untagged enum reads, for every
+    /// kind of value (and where the enum fails, the hand reading fails too).
+    #[test]
+    fn schema_spec_reads_as_the_untagged_enum() {
+        let values: Vec<Value> = serde_json::from_str(
+            r#"["county", "", 7, null, true, [], {}, ["x", []], {"preset": "county"}, {"preset": "county", "grid_workers": "1+1"},
+            {"preset": "county", "grid_workers": "2+2"}, {"preset": 3}, {"preset": "county", "other": 1},
+            {"id": "s", "levels": []}, {"id": "s", "levels": [{"key": "a", "role": "root", "zh": "甲", "en": "A"}]}, {"id": "s", "levels": [{"key": "a", "role": "county", "zh": "甲", "en": "A", "root": true}]},
+            {"id": "s", "levels": [{"key": "a", "role": "nope", "zh": "甲", "en": "A"}]}, {"id": "s", "levels": [], "preset": "county"},
+            {"id": "s", "levels": [], "grid_workers": "1+1"}, {"id": 1, "levels": []}, ["s", [["a", "county", "甲", "A"]]], ["s", [["a", "county", "甲", "A", [], null]], "1+1"], ["county"]]"#,
+        )
+        .unwrap_or_default();
+        assert!(values.len() > 20);
+        let mut read = 0;
+        for v in &values {
+            let by_hand = read_schema_spec(v).ok();
+            let untagged = serde_json::from_value::<SchemaSpec>(v.clone()).ok();
+            assert_eq!(by_hand, untagged, "{v}");
+            read += usize::from(by_hand.is_some());
+        }
+        assert!(read >= 8, "only {read} specifications read");
+    }
 }

@@ -628,9 +628,9 @@ pub struct PostRecord {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::jsonpath::table::by_serde!(Phone, IdCard, Date, WorkerRole, MemberKind, Flow, UnitKind, BaobaoRole, StationedRole, PartyRefKind, TeamKind, ServiceModule);
+crate::by_serde!(Phone, IdCard, Date, WorkerRole, MemberKind, Flow, UnitKind, BaobaoRole, StationedRole, PartyRefKind, TeamKind, ServiceModule);
 
-crate::jsonpath::table::lean_record!(GridRecord, deny = true, {
+crate::lean_record!(GridRecord, deny = true, {
     id: Required,
     code: Required,
     name: Default,
@@ -643,14 +643,14 @@ crate::jsonpath::table::lean_record!(GridRecord, deny = true, {
     area_km2: Default,
 });
 
-crate::jsonpath::table::lean_record!(WorkerRecord, deny = true, {
+crate::lean_record!(WorkerRecord, deny = true, {
     name: Required,
     phone: Default,
     member: Default,
     role: Default,
 });
 
-crate::jsonpath::table::lean_record!(MemberRecord, deny = true, {
+crate::lean_record!(MemberRecord, deny = true, {
     id: Required,
     name: Required,
     kind: Required(MemberKind::InService),
@@ -663,7 +663,7 @@ crate::jsonpath::table::lean_record!(MemberRecord, deny = true, {
     id_card: Default,
 });
 
-crate::jsonpath::table::lean_record!(UnitRecord, deny = true, {
+crate::lean_record!(UnitRecord, deny = true, {
     id: Required,
     name: Required,
     kind: Required(UnitKind::Reporting),
@@ -674,14 +674,14 @@ crate::jsonpath::table::lean_record!(UnitRecord, deny = true, {
     stationed: Default,
 });
 
-crate::jsonpath::table::lean_record!(BaobaoRecord, deny = true, {
+crate::lean_record!(BaobaoRecord, deny = true, {
     community: Required,
     role: Required(BaobaoRole::Lead),
     from: Default,
     to: Default,
 });
 
-crate::jsonpath::table::lean_record!(StationedRecord, deny = true, {
+crate::lean_record!(StationedRecord, deny = true, {
     name: Required,
     role: Required(StationedRole::TaskForce),
     community: Required,
@@ -691,18 +691,18 @@ crate::jsonpath::table::lean_record!(StationedRecord, deny = true, {
     funds_yuan: Default,
 });
 
-crate::jsonpath::table::lean_record!(PropertyCompanyRecord, deny = true, {
+crate::lean_record!(PropertyCompanyRecord, deny = true, {
     id: Required,
     name: Required,
     party: Default,
 });
 
-crate::jsonpath::table::lean_record!(PartyRef, deny = true, {
+crate::lean_record!(PartyRef, deny = true, {
     kind: Required(PartyRefKind::Node),
     id: Required,
 });
 
-crate::jsonpath::table::lean_record!(CompoundRecord, deny = true, {
+crate::lean_record!(CompoundRecord, deny = true, {
     id: Required,
     name: Required,
     community: Required,
@@ -714,7 +714,7 @@ crate::jsonpath::table::lean_record!(CompoundRecord, deny = true, {
     red_property_site: Default,
 });
 
-crate::jsonpath::table::lean_record!(TeamRecord, deny = true, {
+crate::lean_record!(TeamRecord, deny = true, {
     id: Required,
     name: Required,
     kind: Required(TeamKind::Vanguard),
@@ -727,28 +727,28 @@ crate::jsonpath::table::lean_record!(TeamRecord, deny = true, {
     leader: Default,
 });
 
-crate::jsonpath::table::lean_record!(AgreementRecord, deny = true, {
+crate::lean_record!(AgreementRecord, deny = true, {
     title: Required,
     start: Required(Date::PLACEHOLDER),
     end: Required(Date::PLACEHOLDER),
 });
 
-crate::jsonpath::table::lean_record!(CommitteeRecord, deny = true, {
+crate::lean_record!(CommitteeRecord, deny = true, {
     part_time: Default,
 });
 
-crate::jsonpath::table::lean_record!(PartTimeRecord, deny = true, {
+crate::lean_record!(PartTimeRecord, deny = true, {
     name: Required,
     unit: Required,
 });
 
-crate::jsonpath::table::lean_record!(PostCategoryRecord, deny = true, {
+crate::lean_record!(PostCategoryRecord, deny = true, {
     id: Required,
     name: Required,
     posts: Default,
 });
 
-crate::jsonpath::table::lean_record!(PostRecord, deny = true, {
+crate::lean_record!(PostRecord, deny = true, {
     id: Required,
     name: Required,
 });

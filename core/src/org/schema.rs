@@ -214,3 +214,29 @@ mod tests {
         assert!(LevelSchema::preset("nowhere").is_none());
     }
 }
+
+// The wasm build reads these records by a table of their fields (`crate::jsonpath::table`),
+// not by serde's derived visitors; each table lists every field as the derive reads it (a
+// unit test holds the two readings to the same records, paths and messages). A placeholder
+// in parentheses is what a required field holds until it is read.
+crate::by_serde!(LevelRole, GridWorkerModel);
+
+crate::lean_record!(Level, deny = true, {
+    key: Required,
+    role: Required(LevelRole::County),
+    zh: Required,
+    en: Required,
+    parents: Default,
+    root: Default,
+});
+
+crate::lean_record!(LevelSchema, deny = true, {
+    id: Required,
+    levels: Required,
+    grid_workers: Default,
+});
+
+crate::lean_record!(ExtendedPreset, deny = true, {
+    preset: Required,
+    grid_workers: Default,
+});

@@ -614,7 +614,7 @@ mod tests {
 }
 
 // Read by a table of its fields in the wasm build: see the end of `records.rs`.
-crate::jsonpath::table::lean_record!(NodeRecord, deny = true, {
+crate::lean_record!(NodeRecord, deny = true, {
     id: Required,
     parent: Default,
     level: Required,

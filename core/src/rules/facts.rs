@@ -581,3 +581,17 @@ mod tests {
         assert_eq!(facts["grids"], Value::from(0));
     }
 }
+
+// The wasm build reads these records by a table of their fields (`crate::jsonpath::table`),
+// not by serde's derived visitors; each table lists every field as the derive reads it (a
+// unit test holds the two readings to the same records, paths and messages). A placeholder
+// in parentheses is what a required field holds until it is read.
+crate::by_serde!(FactType, Unit);
+
+crate::lean_record!(Fact, deny = true, {
+    name: Required,
+    kind = "type": Required(FactType::Integer),
+    unit: Default,
+    zh: Required,
+    en: Required,
+});

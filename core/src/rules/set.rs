@@ -527,12 +527,12 @@ fn dup(id: &str, path: String, first: String) -> Problem {
     Problem::error(Some(id.to_owned()), path, ProblemKind::DuplicateId { id: id.to_owned(), first })
 }
 
-fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
+fn field<T: DeserializeOwned + crate::jsonpath::Lean>(doc: &Map<String, Value>, key: &str, problems: &mut Vec<Problem>) -> Option<T> {
     let Some(value) = doc.get(key) else {
         problems.push(shape(format!("$.{key}"), format!("missing field `{key}`")));
         return None;
     };
-    match crate::jsonpath::read::<T>(value, &format!("$.{key}")) {
+    match crate::jsonpath::read_record::<T>(value, &format!("$.{key}")) {
         Ok(v) => Some(v),
         Err((path, message)) => {
             problems.push(shape(path, message));
@@ -542,7 +542,7 @@ fn field<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, problems: &mu
 }
 
 /// The records of a list that read, each with its position; a shape problem for each other.
-fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Vec<(usize, T)> {
+fn items<T: DeserializeOwned + crate::jsonpath::Lean>(doc: &Map<String, Value>, key: &str, required: bool, problems: &mut Vec<Problem>) -> Vec<(usize, T)> {
     let list = match doc.get(key) {
         Some(Value::Array(list)) => list,
         None if !required => return Vec::new(),
@@ -557,7 +557,7 @@ fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: boo
     };
     let mut out = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        match crate::jsonpath::read::<T>(item, &format!("$.{key}[{i}]")) {
+        match crate::jsonpath::read_record::<T>(item, &format!("$.{key}[{i}]")) {
             Ok(record) => out.push((i, record)),
             Err((path, message)) => {
                 let record = item.get("id").and_then(Value::as_str).map(str::to_owned);
@@ -567,3 +567,72 @@ fn items<T: DeserializeOwned>(doc: &Map<String, Value>, key: &str, required: boo
     }
     out
 }
+
+// The wasm build reads these records by a table of their fields (`crate::jsonpath::table`),
+// not by serde's derived visitors; each table lists every field as the derive reads it (a
+// unit test holds the two readings to the same records, paths and messages). A placeholder
+// in parentheses is what a required field holds until it is read.
+crate::by_serde!(Voids);
+
+crate::lean_record!(Period, deny = true, {
+    from: Required(Date::PLACEHOLDER),
+    to: Required(Date::PLACEHOLDER),
+});
+
+crate::lean_record!(Band, deny = true, {
+    min: Required,
+    points: Required,
+});
+
+crate::lean_record!(Indicator, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    expr: Required,
+    bands: Default,
+    points: Default,
+    kind = "type": Default,
+    unit: Default,
+});
+
+crate::lean_record!(Section, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    max: Required,
+    indicators: Required,
+});
+
+crate::lean_record!(Bonus, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    when: Required,
+    points: Required,
+    section: Default,
+});
+
+crate::lean_record!(Veto, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    when: Required,
+    voids: Required(Voids::Rating),
+});
+
+crate::lean_record!(Marks, deny = true, {
+    each_section: Required,
+    total: Required,
+    top_share: Default,
+});
+
+crate::lean_record!(Outcome, deny = true, {
+    pass: Required(Marks { each_section: 0.0, total: 0.0, top_share: None }),
+    excellence: Default,
+});
+
+crate::lean_record!(Eligibility, deny = true, {
+    when: Required,
+    zh: Required,
+    en: Required,
+});

@@ -309,19 +309,19 @@ impl Targets {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::jsonpath::table::by_serde!(ProviderKind, Urgency, super::state::ClaimState, RecordKind);
+crate::by_serde!(ProviderKind, Urgency, super::state::ClaimState, RecordKind);
 
-crate::jsonpath::table::lean_record!(ProviderRef, deny = true, {
+crate::lean_record!(ProviderRef, deny = true, {
     kind: Required(ProviderKind::Member),
     id: Required,
 });
 
-crate::jsonpath::table::lean_record!(Raiser, deny = true, {
+crate::lean_record!(Raiser, deny = true, {
     name: Default,
     phone: Default,
 });
 
-crate::jsonpath::table::lean_record!(Demand, deny = true, {
+crate::lean_record!(Demand, deny = true, {
     id: Required,
     category: Required,
     grid: Required,
@@ -331,17 +331,17 @@ crate::jsonpath::table::lean_record!(Demand, deny = true, {
     description: Required,
 });
 
-crate::jsonpath::table::lean_record!(Area, deny = true, {
+crate::lean_record!(Area, deny = true, {
     grids: Default,
     communities: Default,
 });
 
-crate::jsonpath::table::lean_record!(ValidPeriod, deny = true, {
+crate::lean_record!(ValidPeriod, deny = true, {
     from: Required(Date::PLACEHOLDER),
     to: Required(Date::PLACEHOLDER),
 });
 
-crate::jsonpath::table::lean_record!(Offer, deny = true, {
+crate::lean_record!(Offer, deny = true, {
     id: Required,
     provider: Required(ProviderRef { kind: ProviderKind::Member, id: String::new() }),
     categories: Required,
@@ -350,14 +350,14 @@ crate::jsonpath::table::lean_record!(Offer, deny = true, {
     valid: Default,
 });
 
-crate::jsonpath::table::lean_record!(TransitionRecord, deny = true, {
+crate::lean_record!(TransitionRecord, deny = true, {
     step: Required(super::state::ClaimState::New),
     at: Required(Timestamp::placeholder()),
     by: Required,
     rating: Default,
 });
 
-crate::jsonpath::table::lean_record!(ClaimRecord, deny = true, {
+crate::lean_record!(ClaimRecord, deny = true, {
     id: Required,
     demand: Required,
     offer: Default,
@@ -365,7 +365,7 @@ crate::jsonpath::table::lean_record!(ClaimRecord, deny = true, {
     history: Required,
 });
 
-crate::jsonpath::table::lean_record!(ServiceRecord, deny = true, {
+crate::lean_record!(ServiceRecord, deny = true, {
     id: Required,
     provider: Required(ProviderRef { kind: ProviderKind::Member, id: String::new() }),
     date: Required(Date::PLACEHOLDER),
