@@ -370,12 +370,32 @@ mod tests {
     #[test]
     fn tables_read_what_serde_reads_in_cases() {
         use crate::cases::*;
+        let dirs = ["cases/valid", "cases/broken", "cases/edge"];
         let n = sections(
-            &["cases/valid", "cases/broken", "cases/edge"],
-            &[("cases", both_forms::<Case>)],
-            &[("cases", "steps", both_forms::<StepRecord>), ("cases", "events", both_forms::<EventRecord>)],
+            &dirs,
+            &[("cases", both_forms::<Case>), ("profiles", both_forms::<SlaProfile>)],
+            &[
+                ("cases", "steps", both_forms::<StepRecord>),
+                ("cases", "events", both_forms::<EventRecord>),
+                ("profiles", "clocks", both_forms::<ClockSpec>),
+                ("profiles", "applies", both_forms::<Applies>),
+            ],
         );
         assert!(n > 1_500, "only {n} readings compared");
+        // The routing table: one record, its routes (and whom each calls) and its ladder.
+        COMPARED.with(|c| c.set(0));
+        for path in dirs.iter().flat_map(|d| documents(d)) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Some(routing) = serde_json::from_str::<Value>(&text).ok().and_then(|d| d.get("routing").cloned()) else { continue };
+            both_forms::<RoutingTable>(&routing);
+            for route in routing.get("routes").and_then(Value::as_array).into_iter().flatten() {
+                both_forms::<Route>(route);
+                route.get("reports").into_iter().for_each(both_forms::<Responder>);
+            }
+            routing.get("ladder").and_then(Value::as_array).into_iter().flatten().for_each(both_forms::<Rung>);
+        }
+        let n = COMPARED.with(Cell::get);
+        assert!(n > 50, "only {n} readings of routing tables compared");
     }
 
     #[cfg(feature = "services")]
@@ -394,6 +414,15 @@ mod tests {
                 ("ledger", "provider", both_forms::<ProviderRef>),
             ],
         );
+        let mut targets = 0;
+        for path in ["services/valid", "services/broken"].iter().flat_map(|d| documents(d)) {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Some(t) = serde_json::from_str::<Value>(&text).ok().and_then(|d| d.get("targets").cloned()) else { continue };
+            both_forms::<Targets>(&t);
+            t.get("providers").and_then(Value::as_array).into_iter().flatten().for_each(both_forms::<ProviderTarget>);
+            targets += 1;
+        }
+        assert!(targets > 0, "no targets read");
         assert!(n > 1_500, "only {n} readings compared");
     }
 

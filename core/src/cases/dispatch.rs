@@ -301,3 +301,42 @@ mod tests {
         assert_eq!(e.map(|e| (e.level, e.arrived)), Some((1, None)));
     }
 }
+
+// The wasm build reads these records by a table of their fields (`crate::jsonpath::table`),
+// not by serde's derived visitors; each table lists every field as the derive reads it (a
+// unit test holds the two readings to the same records, paths and messages). A placeholder
+// in parentheses is what a required field holds until it is read.
+crate::by_serde!(Limit);
+
+crate::lean_record!(Responder, deny = true, {
+    role: Required,
+    zh: Required,
+    en: Required,
+});
+
+crate::lean_record!(RoutingTable, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    routes: Required,
+    ladder: Default,
+});
+
+crate::lean_record!(Route, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    whistle: Required,
+    categories: Default,
+    reports: Required(Responder { role: String::new(), zh: String::new(), en: String::new() }),
+    within: Required(Limit::placeholder()),
+    event: Default(on_site()),
+    escalate_from: Default,
+});
+
+crate::lean_record!(Rung, deny = true, {
+    level: Required,
+    zh: Required,
+    en: Required,
+    within: Required(Limit::placeholder()),
+});

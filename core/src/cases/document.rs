@@ -10,7 +10,7 @@ use super::model::{Case, Source, Step};
 use super::sla::{PROFILE_PRESETS, SlaProfile};
 use super::time::Timestamp;
 use crate::error::{Error, Problem, ProblemKind, Severity};
-use crate::jsonpath::{read as read_record, sort_key};
+use crate::jsonpath::sort_key;
 use crate::org::document::{items, shape, top_level};
 
 /// The top-level fields, in the order problems are reported.
@@ -168,7 +168,7 @@ fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Read, Error> {
     let routing = match doc.get("routing") {
         None | Some(Value::Null) => None,
         Some(Value::String(name)) => Some(RoutingSpec::Preset(name.clone())),
-        Some(v) => match read_record::<RoutingTable>(v, "$.routing") {
+        Some(v) => match crate::jsonpath::read_record::<RoutingTable>(v, "$.routing") {
             Ok(table) => Some(RoutingSpec::Table(table)),
             Err((path, message)) => {
                 problems.push(shape(None, path, message));
@@ -184,7 +184,7 @@ fn read(json: &str, problems: &mut Vec<Problem>) -> Result<Read, Error> {
             .enumerate()
             .filter_map(|(i, item)| match item {
                 Value::String(name) => Some((i, ProfileSpec::Preset(name.clone()))),
-                _ => match read_record::<SlaProfile>(item, &format!("$.profiles[{i}]")) {
+                _ => match crate::jsonpath::read_record::<SlaProfile>(item, &format!("$.profiles[{i}]")) {
                     Ok(p) => Some((i, ProfileSpec::Profile(p))),
                     Err((path, message)) => {
                         let record = item.get("id").and_then(Value::as_str).map(str::to_owned);

@@ -350,3 +350,32 @@ mod tests {
         }
     }
 }
+
+// The wasm build reads these records by a table of their fields (`crate::jsonpath::table`),
+// not by serde's derived visitors; each table lists every field as the derive reads it (a
+// unit test holds the two readings to the same records, paths and messages). A placeholder
+// in parentheses is what a required field holds until it is read.
+
+crate::lean_record!(SlaProfile, deny = true, {
+    id: Required,
+    family: Default,
+    zh: Required,
+    en: Required,
+    applies: Default,
+    clocks: Required,
+});
+
+crate::lean_record!(ClockSpec, deny = true, {
+    id: Required,
+    zh: Required,
+    en: Required,
+    event: Required(EventKind::ContactKnown),
+    within: Required(Limit::placeholder()),
+});
+
+crate::lean_record!(Applies, deny = true, {
+    sources: Default,
+    urgency: Default,
+    categories: Default,
+    tags: Default,
+});

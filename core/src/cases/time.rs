@@ -28,6 +28,11 @@ pub struct Limit(TimeDelta);
 const UNITS: [(char, i64); 4] = [('d', 86_400), ('h', 3_600), ('m', 60), ('s', 1)];
 
 impl Limit {
+    /// What a required limit of a record read by its table holds until it is read.
+    pub(crate) fn placeholder() -> Self {
+        Limit(TimeDelta::zero())
+    }
+
     /// Reads `90s`, `10m`, `2h`, `15d`, `1h30m`; `None` for anything else or for zero.
     pub fn parse(text: &str) -> Option<Self> {
         let mut rest = text.trim();

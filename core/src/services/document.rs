@@ -372,7 +372,7 @@ fn slow(json: &str, problems: &mut Vec<Problem>, unread: &mut Unread) -> Result<
     }
     let targets = match doc.get("targets") {
         None | Some(Value::Null) => Targets::default(),
-        Some(v) => crate::jsonpath::read::<Targets>(v, "$.targets").unwrap_or_else(|(path, message)| {
+        Some(v) => crate::jsonpath::read_record::<Targets>(v, "$.targets").unwrap_or_else(|(path, message)| {
             problems.push(shape(None, path, message));
             Targets::default()
         }),

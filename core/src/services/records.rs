@@ -375,3 +375,15 @@ crate::lean_record!(ServiceRecord, deny = true, {
     kind: Required(RecordKind::Service),
     note: Default,
 });
+
+crate::lean_record!(ProviderTarget, deny = true, {
+    provider: Required(ProviderRef { kind: ProviderKind::Member, id: String::new() }),
+    hours: Required,
+});
+
+crate::lean_record!(Targets, deny = true, {
+    member_hours: Default,
+    unit_hours: Default,
+    team_hours: Default,
+    providers: Default,
+});
