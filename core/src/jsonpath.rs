@@ -461,6 +461,62 @@ mod tests {
         assert!(n > 1_500 && more > 20, "only {n} readings of sections and {more} of other records compared");
     }
 
+    /// An enum read by its table of names reads every value as serde does: each name as a
+    /// string and as a one-key object (with null, and with a value a unit variant refuses),
+    /// unknown names, and every other kind of value.
+    fn enum_values<E: DeserializeOwned + Lean + table::Variants + PartialEq + std::fmt::Debug>() {
+        let mut values: Vec<Value> = serde_json::from_str(r#"[null, 3, -1, 2.5, true, [], [1], {}, "nope", "", {"nope": null}, {"a": null, "b": null}]"#).unwrap_or_default();
+        for name in E::NAMES {
+            let one = |v: Value| Value::Object([(name.to_string(), v)].into_iter().collect());
+            values.extend([Value::from(*name), Value::from(name.to_uppercase()), one(Value::Null), one(Value::from(1)), one(Value::Object(Default::default())), one(Value::Array(Vec::new()))]);
+            assert!(serde_json::from_value::<E>(Value::from(*name)).is_ok(), "{name} is not a {}", std::any::type_name::<E>());
+        }
+        for v in &values {
+            same::<E>(v);
+        }
+    }
+
+    #[test]
+    fn enum_tables_read_what_serde_reads() {
+        use crate::org::*;
+        enum_values::<WorkerRole>();
+        enum_values::<MemberKind>();
+        enum_values::<Flow>();
+        enum_values::<UnitKind>();
+        enum_values::<BaobaoRole>();
+        enum_values::<StationedRole>();
+        enum_values::<PartyRefKind>();
+        enum_values::<TeamKind>();
+        enum_values::<ServiceModule>();
+        enum_values::<LevelRole>();
+        enum_values::<GridWorkerModel>();
+        #[cfg(feature = "cases")]
+        {
+            use crate::cases::*;
+            enum_values::<Step>();
+            enum_values::<Satisfaction>();
+            enum_values::<EventKind>();
+            enum_values::<Source>();
+            enum_values::<Urgency>();
+        }
+        #[cfg(feature = "services")]
+        {
+            use crate::services::*;
+            enum_values::<ProviderKind>();
+            enum_values::<Urgency>();
+            enum_values::<RecordKind>();
+            enum_values::<ClaimState>();
+        }
+        #[cfg(feature = "rules")]
+        {
+            use crate::rules::*;
+            enum_values::<FactType>();
+            enum_values::<Unit>();
+        }
+        #[cfg(feature = "lists")]
+        enum_values::<crate::lists::ItemKind>();
+    }
+
     #[test]
     fn paths_join_and_sort() {
         let fields = ["schema", "nodes", "grids"];

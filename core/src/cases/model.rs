@@ -287,7 +287,11 @@ mod tests {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::by_serde!(Step, Satisfaction, EventKind, Source, Urgency);
+crate::lean_enum!(Step { Collect = "collect", Analyse = "analyse", Handle = "handle", Feedback = "feedback", Review = "review" });
+crate::lean_enum!(Satisfaction { Satisfied = "satisfied", Basically = "basically", Unsatisfied = "unsatisfied" });
+crate::lean_enum!(EventKind { ContactKnown = "contact_known", ContactReached = "contact_reached", OnSite = "on_site", Dispatched = "dispatched", Answered = "answered" });
+crate::lean_enum!(Source { Resident = "resident", GridWorker = "grid_worker", CommunityCommittee = "community_committee", Township = "township", PoliceAlert = "police_alert", CameraAlert = "camera_alert", Hotline12345 = "hotline_12345" });
+crate::lean_enum!(Urgency { Emergency = "emergency", Urgent = "urgent", Normal = "normal" });
 
 crate::lean_record!(StepRecord, deny = true, {
     step: Required(Step::Collect),

@@ -114,6 +114,33 @@ pub fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, set: &mut
     }
 }
 
+/// Which of `names` a unit-only enum's value names, as serde's derived visitor reads it from
+/// [`super::lean`]'s deserializer: `"name"`, or `{"name": null}`; an unknown name, another
+/// value inside the one-key object, or any other value is serde's error for it.
+#[inline(never)]
+pub fn variant<'de>(value: &'de Value, track: &Track<'de>, names: &'static [&'static str]) -> Result<usize, Error> {
+    let (name, inner) = match value {
+        Value::String(name) => (name.as_str(), None),
+        Value::Object(map) => {
+            let mut entries = map.iter();
+            match (entries.next(), entries.next()) {
+                (Some((name, inner)), None) => (name.as_str(), Some(inner)),
+                _ => return Err(de::Error::invalid_value(de::Unexpected::Map, &"map with a single key")),
+            }
+        }
+        other => return Err(super::lean::invalid_type(other, &"string or map")),
+    };
+    let Some(i) = names.iter().position(|n| *n == name) else { return Err(de::Error::unknown_variant(name, names)) };
+    match inner {
+        None | Some(Value::Null) => Ok(i),
+        Some(other) => {
+            // A unit variant's value is read at the variant, as `()`.
+            track.push(Seg::Key(name));
+            Err(super::lean::invalid_type(other, &"unit"))
+        }
+    }
+}
+
 /// Reads a `T` from `value`; on failure, the path inside `value` in `serde_path_to_error`'s
 /// notation (`.` for the value itself, `level`, `[2].name`) and the error.
 pub fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {
@@ -216,6 +243,33 @@ macro_rules! lean_record {
             }
         }
     };
+}
+
+/// The [`Lean`] reading of an enum of unit variants by a table of their names (as serde's
+/// derive names them: `rename_all` and `rename` applied): `lean_enum!(Flow { In = "in", Out =
+/// "out" })`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! lean_enum {
+    ($ty:ident { $( $variant:ident = $name:literal ),* $(,)? }) => {
+        impl $crate::__table::Variants for $ty {
+            const NAMES: &'static [&'static str] = &[$( $name ),*];
+        }
+
+        impl $crate::__table::Lean for $ty {
+            fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::__table::Track<'de>) -> Result<Self, ::serde_json::Error> {
+                const VALUES: &[$ty] = &[$( $ty::$variant ),*];
+                let i = $crate::__table::variant(value, track, <$ty as $crate::__table::Variants>::NAMES)?;
+                VALUES.get(i).cloned().ok_or_else(|| <::serde_json::Error as ::serde::de::Error>::custom("variant out of range"))
+            }
+        }
+    };
+}
+
+/// An enum of unit variants read by [`lean_enum!`].
+pub trait Variants {
+    /// The variants' names, in declaration order.
+    const NAMES: &'static [&'static str];
 }
 
 /// A field's name in the document: its own, or its rename.

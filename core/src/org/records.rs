@@ -628,7 +628,16 @@ pub struct PostRecord {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::by_serde!(Phone, IdCard, Date, WorkerRole, MemberKind, Flow, UnitKind, BaobaoRole, StationedRole, PartyRefKind, TeamKind, ServiceModule);
+crate::by_serde!(Phone, IdCard, Date);
+crate::lean_enum!(WorkerRole { ReportingMember = "reporting_member", NoOfficeMember = "no_office_member", FullTime = "full_time", BuildingHead = "building_head", UnitHead = "unit_head" });
+crate::lean_enum!(MemberKind { InService = "in_service", Retired = "retired", Mobile = "mobile", NoOffice = "no_office" });
+crate::lean_enum!(Flow { In = "in", Out = "out" });
+crate::lean_enum!(UnitKind { Reporting = "reporting", CoLocated = "co_located" });
+crate::lean_enum!(BaobaoRole { Lead = "lead", Responsible = "responsible", Member = "member" });
+crate::lean_enum!(StationedRole { TaskForce = "task_force", FirstSecretary = "first_secretary" });
+crate::lean_enum!(PartyRefKind { Node = "node", Unit = "unit" });
+crate::lean_enum!(TeamKind { Vanguard = "vanguard", Volunteer = "volunteer", PartyService = "party_service", WarmService = "warm_service", Errand = "errand" });
+crate::lean_enum!(ServiceModule { EmergencyRescue = "emergency_rescue", Care = "care", Culture = "culture", PublicAffairs = "public_affairs", Mediation = "mediation" });
 
 crate::lean_record!(GridRecord, deny = true, {
     id: Required,

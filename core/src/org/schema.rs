@@ -219,7 +219,8 @@ mod tests {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::by_serde!(LevelRole, GridWorkerModel);
+crate::lean_enum!(LevelRole { County = "county", Street = "street", Community = "community", Branch = "branch", Group = "group", Household = "household" });
+crate::lean_enum!(GridWorkerModel { OnePlusOne = "1+1" });
 
 crate::lean_record!(Level, deny = true, {
     key: Required,

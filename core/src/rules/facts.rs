@@ -586,7 +586,8 @@ mod tests {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::by_serde!(FactType, Unit);
+crate::lean_enum!(FactType { Integer = "integer", Number = "number", Ratio = "ratio", Boolean = "boolean", Text = "text" });
+crate::lean_enum!(Unit { People = "people", Households = "households", Grids = "grids", Units = "units", Hours = "hours", Yuan = "yuan", Items = "items", Times = "times", Days = "days", SquareMetres = "square_metres", Compounds = "compounds", Teams = "teams" });
 
 crate::lean_record!(Fact, deny = true, {
     name: Required,

@@ -309,7 +309,9 @@ impl Targets {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::by_serde!(ProviderKind, Urgency, super::state::ClaimState, RecordKind);
+crate::lean_enum!(ProviderKind { Member = "member", Unit = "unit", Team = "team" });
+crate::lean_enum!(Urgency { Urgent = "urgent", High = "high", Normal = "normal", Low = "low" });
+crate::lean_enum!(RecordKind { Service = "service", Activity = "activity", Project = "project" });
 
 crate::lean_record!(ProviderRef, deny = true, {
     kind: Required(ProviderKind::Member),

@@ -92,3 +92,6 @@ impl fmt::Display for ClaimState {
         f.write_str(self.name())
     }
 }
+
+// Read by a table of its names in the wasm build (see `crate::jsonpath::table`).
+crate::lean_enum!(ClaimState { New = "new", Ordered = "ordered", Dispatched = "dispatched", Accepted = "accepted", Done = "done", Reviewed = "reviewed", Rejected = "rejected", Withdrawn = "withdrawn" });
