@@ -517,6 +517,42 @@ mod tests {
         enum_values::<crate::lists::ItemKind>();
     }
 
+    /// A list item's status (internally tagged) and materials (untagged), read by hand in the
+    /// wasm build, read as serde reads them: every form and many wrong ones.
+    #[cfg(feature = "lists")]
+    #[test]
+    fn tagged_and_untagged_list_values_read_as_serde_reads_them() {
+        use crate::lists::{Material, Status};
+        let statuses: Vec<Value> = serde_json::from_str(
+            r#"[{"state": "in_force"}, {"state": "in_force", "since": "2021-07-01"}, {"state": "in_force", "since": null},
+            {"state": "in_force", "since": "2021-13-01"}, {"state": "in_force", "since": 3}, {"state": "in_force", "by": "x"},
+            {"state": "abolished", "since": "2021-07-01", "by": "来政办发〔2021〕8号"},
+            {"state": "abolished", "since": "2021-07-01", "by": "x", "instead": ["self_declaration", "data_sharing"], "note": "n"},
+            {"state": "abolished", "since": "2021-07-01", "by": "x", "instead": ["nope"]}, {"state": "abolished", "since": "2021-07-01", "by": "x", "instead": "data_sharing"},
+            {"state": "abolished", "since": "2021-07-01", "by": "x", "instead": [{"data_sharing": null}, {"data_sharing": 1}, {}]},
+            {"state": "abolished", "since": "2021-07-01"}, {"state": "abolished", "by": "x"}, {"state": "abolished", "since": "2021-07-01", "by": 7},
+            {"state": "abolished", "since": "2021-07-01", "by": "x", "note": 1}, {"state": "abolished", "since": "2021-07-01", "by": "x", "zz": 1},
+            {"state": "delegated_down", "since": "2021-07-01", "to": "district"}, {"state": "delegated_down", "since": "2021-07-01", "to": "district", "by": "文"},
+            {"state": "delegated_down", "to": "district"}, {"state": "delegated_down", "since": "2021-07-01"}, {"state": "delegated_down", "since": "2021-07-01", "to": null},
+            {"state": "nope"}, {"state": 3}, {"state": null}, {"state": ["in_force"]}, {"since": "2021-07-01"}, {}, {"State": "in_force"},
+            ["in_force"], ["in_force", "2021-07-01"], ["in_force", "2021-07-01", "x"], ["abolished", "2021-07-01", "x"], ["abolished", "2021-07-01"],
+            ["abolished", "2021-07-01", "x", [], null], ["abolished", "2021-07-01", "x", [], null, 1, 2], ["delegated_down", "2021-07-01", "d", null],
+            ["delegated_down", 1], ["nope"], [3], [], "in_force", 3, null, true]"#,
+        )
+        .unwrap_or_default();
+        let materials: Vec<Value> = serde_json::from_str(
+            r#"["居民身份证", "", {"item": "cert-huji"}, {"item": 3}, {"item": null}, {"item": "x", "copies": 2}, {"items": "x"}, {}, ["cert"], [3], [], ["a", "b"], 3, null, true]"#,
+        )
+        .unwrap_or_default();
+        assert!(statuses.len() > 40 && materials.len() > 10);
+        for v in &statuses {
+            same::<Status>(v);
+        }
+        for v in &materials {
+            same::<Material>(v);
+        }
+    }
+
     #[test]
     fn paths_join_and_sort() {
         let fields = ["schema", "nodes", "grids"];

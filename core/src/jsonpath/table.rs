@@ -141,6 +141,63 @@ pub fn variant<'de>(value: &'de Value, track: &Track<'de>, names: &'static [&'st
     }
 }
 
+/// The tag of an internally tagged enum (`#[serde(tag = "state")]`) and the rest of its value,
+/// as serde's `TaggedContentVisitor` splits them: an object's `tag_name` member (the tag read
+/// at it), the others kept in order; or an array's first element and the rest. A missing tag,
+/// a tag that names no variant, or a value of another kind is serde's error for it.
+#[inline(never)]
+pub fn tagged<'de>(value: &'de Value, track: &Track<'de>, tag_name: &'static str, expecting: &'static str, names: &'static [&'static str]) -> Result<(usize, Value), Error> {
+    let identifier = |v: &'de Value| match v {
+        Value::String(name) => names.iter().position(|n| n == name).ok_or_else(|| de::Error::unknown_variant(name, names)),
+        other => Err(super::lean::invalid_type(other, &"variant identifier")),
+    };
+    match value {
+        Value::Object(map) => {
+            let mut tag = None;
+            let mut rest = serde_json::Map::new();
+            for (key, v) in map {
+                if key == tag_name {
+                    track.push(Seg::Key(key));
+                    tag = Some(identifier(v)?);
+                    track.pop();
+                } else {
+                    rest.insert(key.clone(), v.clone());
+                }
+            }
+            match tag {
+                Some(tag) => Ok((tag, Value::Object(rest))),
+                None => Err(de::Error::missing_field(tag_name)),
+            }
+        }
+        Value::Array(items) => {
+            let Some(first) = items.first() else { return Err(de::Error::missing_field(tag_name)) };
+            track.push(Seg::Index(0));
+            let tag = identifier(first)?;
+            track.pop();
+            Ok((tag, Value::Array(items[1..].to_vec())))
+        }
+        other => Err(super::lean::invalid_type(other, &expecting)),
+    }
+}
+
+/// Reads the fields of an internally tagged enum's struct variant from the rest [`tagged`]
+/// left, as serde reads them from its buffered content: with the same messages as a record,
+/// but no path inside (a problem is reported at the enum's value), and an array longer than
+/// the variant's fields is "expected N elements in sequence".
+#[inline(never)]
+pub fn variant_fields(body: &Value, shape: &Shape, set: &mut dyn for<'de> FnMut(usize, &'de Value, &Track<'de>) -> Result<(), Error>) -> Result<(), Error> {
+    let n = shape.how.len();
+    match body {
+        Value::Array(items) if items.len() > n => {
+            let head = Value::Array(items[..n].to_vec());
+            walk(&head, &Track::new(), shape, &mut |i, v, t| set(i, v, t))?;
+            let expected = format!("{n} element{} in sequence", if n == 1 { "" } else { "s" });
+            Err(de::Error::invalid_length(items.len(), &expected.as_str()))
+        }
+        _ => walk(body, &Track::new(), shape, &mut |i, v, t| set(i, v, t)),
+    }
+}
+
 /// Reads a `T` from `value`; on failure, the path inside `value` in `serde_path_to_error`'s
 /// notation (`.` for the value itself, `level`, `[2].name`) and the error.
 pub fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {

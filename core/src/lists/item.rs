@@ -319,7 +319,6 @@ mod tests {
 // not by serde's derived visitors; each table lists every field as the derive reads it (a
 // unit test holds the two readings to the same records, paths and messages). A placeholder
 // in parentheses is what a required field holds until it is read.
-crate::by_serde!(Material, Status);
 crate::lean_enum!(ItemKind { SelfGovernance = "self_governance", Assist = "assist", Certificate = "certificate", Negative = "negative" });
 
 crate::lean_record!(Channels, deny = true, {
@@ -349,3 +348,80 @@ crate::lean_record!(Role, deny = true, {
     level: Default,
     duties: Required,
 });
+
+/// As serde's derive reads the internally tagged [`Status`] (its tag, then the variant's
+/// fields from what it buffered, with problems reported at the status itself).
+impl crate::jsonpath::Lean for Status {
+    fn lean<'de>(value: &'de serde_json::Value, track: &crate::jsonpath::table::Track<'de>) -> Result<Self, serde_json::Error> {
+        use crate::jsonpath::table::{How, Lean, Shape, tagged, variant_fields};
+        const TAGS: &[&str] = &["in_force", "abolished", "delegated_down"];
+        const IN_FORCE: Shape = Shape { expecting: "struct variant Status::InForce", names: &["since"], how: &[How::Default], deny: true };
+        const ABOLISHED: Shape = Shape {
+            expecting: "struct variant Status::Abolished",
+            names: &["since", "by", "instead", "note"],
+            how: &[How::Required, How::Required, How::Default, How::Default],
+            deny: true,
+        };
+        const DELEGATED_DOWN: Shape = Shape {
+            expecting: "struct variant Status::DelegatedDown",
+            names: &["since", "to", "by"],
+            how: &[How::Required, How::Required, How::Default],
+            deny: true,
+        };
+        let (tag, body) = tagged(value, track, "state", "internally tagged enum Status", TAGS)?;
+        let (mut since, mut text, mut instead, mut note) = (None::<Date>, String::new(), Vec::new(), None::<String>);
+        let mut date = Date::PLACEHOLDER;
+        match tag {
+            0 => {
+                variant_fields(&body, &IN_FORCE, &mut |_, v, t| {
+                    since = Lean::lean(v, t)?;
+                    Ok(())
+                })?;
+                Ok(Status::InForce { since })
+            }
+            1 => {
+                variant_fields(&body, &ABOLISHED, &mut |i, v, t| {
+                    match i {
+                        0 => date = Lean::lean(v, t)?,
+                        1 => text = Lean::lean(v, t)?,
+                        2 => instead = Lean::lean(v, t)?,
+                        _ => note = Lean::lean(v, t)?,
+                    }
+                    Ok(())
+                })?;
+                Ok(Status::Abolished { since: date, by: text, instead, note })
+            }
+            _ => {
+                variant_fields(&body, &DELEGATED_DOWN, &mut |i, v, t| {
+                    match i {
+                        0 => date = Lean::lean(v, t)?,
+                        1 => text = Lean::lean(v, t)?,
+                        _ => note = Lean::lean(v, t)?,
+                    }
+                    Ok(())
+                })?;
+                Ok(Status::DelegatedDown { since: date, to: text, by: note })
+            }
+        }
+    }
+}
+
+/// As serde's derive reads the untagged [`Material`]: a text, or a certificate item as
+/// `{"item": id}`; anything else (an array too) is the enum's own message.
+impl crate::jsonpath::Lean for Material {
+    fn lean<'de>(value: &'de serde_json::Value, _: &crate::jsonpath::table::Track<'de>) -> Result<Self, serde_json::Error> {
+        use serde_json::Value;
+        match value {
+            Value::String(text) => Ok(Material::Text(text.clone())),
+            Value::Object(map) if map.len() == 1 => match map.get("item") {
+                Some(Value::String(item)) => Ok(Material::Item { item: item.clone() }),
+                _ => Err(serde::de::Error::custom(MATERIAL)),
+            },
+            _ => Err(serde::de::Error::custom(MATERIAL)),
+        }
+    }
+}
+
+/// What [`Material`]'s `expecting` says, the message of a value that is none of its forms.
+const MATERIAL: &str = "a text, or {\"item\": id} naming a certificate item";
+crate::lean_enum!(Instead { SelfDeclaration = "self_declaration", DataSharing = "data_sharing", OnlineVerification = "online_verification", DepartmentIssues = "department_issues", NotNeeded = "not_needed" });
