@@ -77,7 +77,7 @@ pub fn read_json_record<T: serde::de::DeserializeOwned + __table::Lean>(value: &
 /// The table reader's pieces, which `lean_record!` names. Not part of the API.
 #[doc(hidden)]
 pub mod __table {
-    pub use crate::jsonpath::table::{How, Lean, Shape, Table, Track, Variants, deserialize, tagged, variant, variant_fields, walk};
+    pub use crate::jsonpath::table::{How, Lean, Shape, Table, Track, Variants, both, deserialize, tagged, variant, variant_fields, walk};
 }
 pub use org::{Node, NodeId, NodeRecord, OrgTree, Organization, Rollup};
 #[cfg(feature = "lists")]

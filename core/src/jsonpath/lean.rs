@@ -71,23 +71,28 @@ impl<'de> Track<'de> {
     }
 }
 
-/// `a[0].b`, `[2].name`, or `.` for the record itself.
+/// `a[0].b`, `[2].name`, or `.` for the record itself — as `serde_path_to_error` writes a path:
+/// a key after any step is preceded by a dot, even when that step was an empty key (`{"": …}`
+/// is the path ``, and a key inside it `.k`).
 fn render(segs: &[Seg<'_>]) -> String {
+    if segs.is_empty() {
+        return ".".into();
+    }
     let mut out = String::new();
+    let mut separator = "";
     for seg in segs {
         match seg {
             Seg::Index(i) => {
                 let _ = write!(out, "[{i}]");
             }
             Seg::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
+                out.push_str(separator);
                 out.push_str(k);
             }
         }
+        separator = ".";
     }
-    if out.is_empty() { ".".into() } else { out }
+    out
 }
 
 /// What `serde_json` calls a value in its messages ("string \"abc\"", "integer `3`", "null").

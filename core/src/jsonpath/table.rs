@@ -208,6 +208,15 @@ pub fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {
     }
 }
 
+/// `value` read as a `T` by its table and by `serde_path_to_error` over serde_json's own
+/// reader, each as the record or the path and message: what the unit tests and the `tables`
+/// fuzz target hold equal.
+pub fn both<T: Lean + de::DeserializeOwned>(value: &Value) -> (Result<T, (String, String)>, Result<T, (String, String)>) {
+    let by_table = read::<T>(value).map_err(|(path, e)| (path, e.to_string()));
+    let by_serde = serde_path_to_error::deserialize::<_, T>(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()));
+    (by_table, by_serde)
+}
+
 impl<T: Lean> Lean for Option<T> {
     fn lean<'de>(value: &'de Value, track: &Track<'de>) -> Result<Self, Error> {
         match value {
