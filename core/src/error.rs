@@ -60,6 +60,14 @@ impl Error {
         }
     }
 
+    /// As [`Error::problems`], taking them out of the error rather than copying them.
+    pub fn into_problems(self) -> Vec<Problem> {
+        match self {
+            Error::Invalid { problems } => problems,
+            syntax => syntax.problems(),
+        }
+    }
+
     pub(crate) fn syntax(err: &serde_json::Error) -> Self {
         Error::Syntax { line: err.line(), column: err.column(), message: strip_position(err) }
     }
@@ -85,7 +93,7 @@ pub enum Severity {
 }
 
 /// One thing wrong with one record, located by a JSON path such as `$.nodes[3].parent`.
-#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+#[derive(Debug, PartialEq, Serialize, thiserror::Error)]
 #[error("{path}{}: {kind}", record_suffix(.record))]
 pub struct Problem {
     /// Error or warning.
@@ -97,6 +105,16 @@ pub struct Problem {
     /// What is wrong, with the values involved.
     #[serde(flatten)]
     pub kind: ProblemKind,
+}
+
+/// Written out and kept out of line, so that the copies of a list of problems (a `Vec`'s
+/// `clone`, a slice's `to_vec`) share one copy of the problem kinds' large match rather than
+/// each inlining its own (about 4 KB of code a module in the wasm build).
+impl Clone for Problem {
+    #[inline(never)]
+    fn clone(&self) -> Self {
+        Problem { severity: self.severity, record: self.record.clone(), path: self.path.clone(), kind: self.kind.clone() }
+    }
 }
 
 fn record_suffix(record: &Option<String>) -> String {

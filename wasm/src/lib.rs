@@ -344,7 +344,7 @@ pub fn case_tracker_widget(props: &WidgetProps<Tracker>) -> Html {
 /// The problems of a document given inside another under `key` (`{"old": …}`), with their
 /// paths from the top: `$.items[3]` becomes `$.old.items[3]`.
 pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots::Problem> {
-    e.problems()
+    e.into_problems()
         .into_iter()
         .map(|mut p| {
             p.path = format!("$.{key}{}", p.path.strip_prefix('$').unwrap_or(&p.path));
@@ -375,7 +375,7 @@ pub(crate) fn wrapper_parts(map: &serde_json::Map<String, serde_json::Value>, ke
 }
 
 fn data_failure(e: grassroots::Error) -> Failure {
-    let (errors, warnings) = e.problems().into_iter().partition(|p| p.severity == Severity::Error);
+    let (errors, warnings) = e.into_problems().into_iter().partition(|p| p.severity == Severity::Error);
     Failure::Data { errors, warnings }
 }
 

@@ -47,7 +47,7 @@ pub fn compute(options: &str, geo_text: &str, geo: &GeoDoc, org: &Organization) 
             })
             .collect()
     };
-    let options = Options::from_json(options).map_err(|e| under_recut(e.problems()));
+    let options = Options::from_json(options).map_err(|e| under_recut(e.into_problems()));
     let blocks = Blocks::from_json(geo_text).map_err(|e| crate::nested_problems(e, "geo"));
     let (options, blocks) = match (options, blocks) {
         (Ok(o), Ok(b)) => (o, b),

@@ -151,6 +151,14 @@ struct Known {
     population: Option<u32>,
 }
 
+// Read by a table of its fields in the wasm build (see `crate::jsonpath::table`); unknown
+// properties are not its to refuse.
+crate::lean_record!(Known, deny = false, {
+    name: Default,
+    households: Default,
+    population: Default,
+});
+
 /// One feature: its shape, and whether its geometry was a single `Polygon`; `None` when it
 /// has a problem (pushed).
 fn read_feature(item: &Value, i: usize, crs: Crs, problems: &mut Vec<Problem>) -> Option<(Shape, bool)> {
@@ -181,7 +189,7 @@ fn read_feature(item: &Value, i: usize, crs: Crs, problems: &mut Vec<Problem>) -
     for key in ["name", "households", "population"] {
         let Some(value) = properties.remove(key) else { continue };
         let one: Value = Value::Object(Map::from_iter([(key.to_owned(), value)]));
-        match crate::jsonpath::read::<Known>(&one, &format!("{path}.properties")) {
+        match crate::jsonpath::read_record::<Known>(&one, &format!("{path}.properties")) {
             Ok(k) => {
                 known.name = known.name.or(k.name);
                 known.households = known.households.or(k.households);
