@@ -42,7 +42,7 @@ pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (Strin
 pub(crate) fn read_inner<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
     #[cfg(test)]
     tests::compare::<T>(value);
-    serde_path_to_error::deserialize(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+    reference(value)
 }
 
 /// As [`read`], for a type with a [`Lean`] reading (a record with a table of its fields): the
@@ -58,6 +58,12 @@ pub(crate) fn read_record_inner<T: DeserializeOwned + Lean>(value: &Value) -> Re
     #[cfg(feature = "lean-paths")]
     return table::read(value).map_err(|(path, e)| (path, e.to_string()));
     #[cfg(not(feature = "lean-paths"))]
+    reference(value)
+}
+
+/// `serde_path_to_error`'s reading of a `T` over serde_json's own `&Value` reader: what native
+/// builds read records with, and the reference the wasm build's readers are held to.
+pub(crate) fn reference<T: DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
@@ -102,17 +108,16 @@ mod tests {
     /// agree: both read it, or both fail with the same path and message.
     pub(super) fn compare<T: DeserializeOwned>(value: &Value) {
         let lean = lean::read::<T>(value).err().map(|(path, e)| (path, e.to_string()));
-        let reference = serde_path_to_error::deserialize::<_, T>(value).err().map(|e| (e.path().to_string(), e.into_inner().to_string()));
-        assert_eq!(lean, reference, "lean-paths and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
+        let by_serde = reference::<T>(value).err();
+        assert_eq!(lean, by_serde, "lean-paths and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
         COMPARED.with(|c| c.set(c.get() + 1));
     }
 
     /// As [`compare`], for a type read by its table in the wasm build: the table's reading
     /// against `serde_path_to_error`'s.
     pub(super) fn compare_record<T: DeserializeOwned + Lean>(value: &Value) {
-        let table = table::read::<T>(value).err().map(|(path, e)| (path, e.to_string()));
-        let reference = serde_path_to_error::deserialize::<_, T>(value).err().map(|e| (e.path().to_string(), e.into_inner().to_string()));
-        assert_eq!(table, reference, "the table reader and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
+        let (by_table, by_serde) = table::both::<T>(value);
+        assert_eq!(by_table.err(), by_serde.err(), "the table reader and serde_path_to_error disagree on a {} from {value}", std::any::type_name::<T>());
         COMPARED.with(|c| c.set(c.get() + 1));
     }
 

@@ -119,7 +119,7 @@ pub(crate) fn invalid_type(value: &Value, exp: &dyn Expected) -> Error {
 
 #[cold]
 #[inline(never)]
-fn invalid_length(len: usize, exp: &'static str) -> Error {
+pub(crate) fn invalid_length(len: usize, exp: &'static str) -> Error {
     de::Error::invalid_length(len, &exp)
 }
 

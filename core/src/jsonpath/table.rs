@@ -70,21 +70,23 @@ pub type Set<'a, 'de> = dyn FnMut(usize, &'de Value, &Track<'de>) -> Result<(), 
 pub fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, set: &mut Set<'_, 'de>) -> Result<(), Error> {
     match value {
         Value::Object(map) => {
-            let mut seen = vec![false; shape.names.len()];
+            // The fields read, a bit each (a record has at most 64: `lean_record!` checks it),
+            // so that reading a record allocates nothing of its own.
+            let mut seen = 0u64;
             for (key, v) in map {
                 // An unknown field is reported at the field, a wrong value inside it.
                 track.push(Seg::Key(key));
                 match shape.names.iter().position(|n| *n == key.as_str()) {
                     Some(i) => {
                         set(i, v, track)?;
-                        seen[i] = true;
+                        seen |= bit(i);
                     }
                     None if shape.deny => return Err(de::Error::unknown_field(key, shape.names)),
                     None => {}
                 }
                 track.pop();
             }
-            match shape.how.iter().zip(&seen).position(|(how, seen)| *how == How::Required && !seen) {
+            match shape.how.iter().enumerate().position(|(i, how)| *how == How::Required && seen & bit(i) == 0) {
                 Some(i) => Err(de::Error::missing_field(shape.names[i])),
                 None => Ok(()),
             }
@@ -106,12 +108,17 @@ pub fn walk<'de>(value: &'de Value, track: &Track<'de>, shape: &Shape, set: &mut
                 }
             }
             if items.len() > shape.how.len() {
-                return Err(de::Error::invalid_length(items.len(), &"fewer elements in array"));
+                return Err(super::lean::invalid_length(items.len(), "fewer elements in array"));
             }
             Ok(())
         }
         other => Err(super::lean::invalid_type(other, &shape.expecting)),
     }
+}
+
+/// Field `i`'s bit in [`walk`]'s set of the fields read.
+fn bit(i: usize) -> u64 {
+    1u64.checked_shl(u32::try_from(i).unwrap_or(u32::MAX)).unwrap_or(0)
 }
 
 /// Which of `names` a unit-only enum's value names, as serde's derived visitor reads it from
@@ -213,7 +220,7 @@ pub fn read<T: Lean>(value: &Value) -> Result<T, (String, Error)> {
 /// fuzz target hold equal.
 pub fn both<T: Lean + de::DeserializeOwned>(value: &Value) -> (Result<T, (String, String)>, Result<T, (String, String)>) {
     let by_table = read::<T>(value).map_err(|(path, e)| (path, e.to_string()));
-    let by_serde = serde_path_to_error::deserialize::<_, T>(value).map_err(|e| (e.path().to_string(), e.into_inner().to_string()));
+    let by_serde = super::reference::<T>(value);
     (by_table, by_serde)
 }
 
@@ -296,6 +303,9 @@ macro_rules! lean_record {
                 deny: $deny,
             };
         }
+
+        // `walk` keeps the fields read as the bits of a `u64`.
+        const _: () = assert!(<$ty as $crate::__table::Table>::SHAPE.names.len() <= 64, "a record read by a table has at most 64 fields");
 
         impl $crate::__table::Lean for $ty {
             fn lean<'de>(value: &'de ::serde_json::Value, track: &$crate::__table::Track<'de>) -> Result<Self, ::serde_json::Error> {
