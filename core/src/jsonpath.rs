@@ -373,6 +373,31 @@ mod tests {
         COMPARED.with(Cell::get)
     }
 
+    /// Numbers, and every other kind of value, read as each primitive a record holds: the
+    /// messages are written by hand in the wasm build (without serde's `Unexpected`, whose
+    /// float formatting is 8 KB of code), so each must be `serde_json`'s, byte for byte.
+    #[test]
+    fn primitives_read_as_serde_reads_them() {
+        let values = [
+            "0", "1", "-1", "255", "256", "-129", "65536", "4294967295", "4294967296", "-2147483649",
+            "9223372036854775807", "9223372036854775808", "18446744073709551615", "-9223372036854775808",
+            "1.5", "-0.0", "1e20", "1.0e-7", "123456789012345680000000", "2.5e300", "null", "true", "\"7\"", "\"a\\\"b\"",
+            "[]", "[1]", "{}", "{\"a\":1}",
+        ];
+        COMPARED.with(|c| c.set(0));
+        for text in values {
+            let v: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let checks: [Check; 13] = [
+                same::<u8>, same::<u16>, same::<u32>, same::<u64>, same::<usize>, same::<i32>, same::<i64>, same::<f64>,
+                same::<bool>, same::<String>, same::<Option<u32>>, same::<Option<i64>>, same::<Vec<u16>>,
+            ];
+            for check in checks {
+                check(&v);
+            }
+        }
+        assert_eq!(COMPARED.with(Cell::get), values.len() * 13);
+    }
+
     type Check = fn(&Value);
 
     #[cfg(feature = "lists")]

@@ -87,10 +87,11 @@ function fingerprint(page) {
     let text = host.shadowRoot.textContent.replace(/\s+/g, ' ').trim();
     // The case tracker's clocks run in real time from `now` (or the computer's clock): the
     // figures, and whether a time has its seconds ("18:05" / "18:05:07", "12 min" / "12 min
-    // 5 s"), depend on the second each engine read it.
+    // 5 s"), depend on the second each engine read it. No `\b` after the unit: the text of
+    // adjacent elements runs together ("12 min 5 sExport", "5 ssomeone on site").
     if (host.localName === 'gr-case-tracker') {
       text = text.replace(/\d+/g, '#').replace(/#:#:#/g, '#:#')
-        .replace(/# (min|h|d) # (s|min|h)\b/g, '# $1').replace(/# 分 # 秒/g, '# 分钟').replace(/# 小时 # 分钟/g, '# 小时').replace(/# 天 # 小时/g, '# 天');
+        .replace(/# (min|h|d) # (s|min|h)/g, '# $1').replace(/# 分 # 秒/g, '# 分钟').replace(/# 小时 # 分钟/g, '# 小时').replace(/# 天 # 小时/g, '# 天');
     }
     return [host.id, text];
   })), ELEMENTS);

@@ -287,7 +287,7 @@ fn origin(now: Option<&str>) -> Origin {
     Origin { base, bad_now: matches!(given, Some(None)), started_ms: js_sys::Date::now() }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CaseTrackerProps {
     pub data: Rc<Tracker>,
     pub lang: Lang,
@@ -299,6 +299,8 @@ pub struct CaseTrackerProps {
     /// The host element, where `gr-select` is dispatched.
     pub host: HtmlElement,
 }
+
+props_eq!(CaseTrackerProps { shared: data; lang, label, now, case, host });
 
 /// The `detail` of `gr-select` from the case tracker.
 #[derive(Serialize)]

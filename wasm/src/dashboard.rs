@@ -187,20 +187,21 @@ fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue)
     // Label and value on one line, the bar under them, in a box about as wide as the chart's
     // column so that the text is drawn near its CSS size (and elderly mode's 24 px fits).
     const ROW: usize = 56;
+    // The chart's width, written as "340" in the markup below (no float formatting).
     const WIDTH: f64 = 340.0;
     let height = (bars.len() * ROW).to_string();
     html! {
         <figure class="gr-chart">
             <figcaption class="gr-chart-title">{ title }</figcaption>
-            <svg class="gr-chart-svg" viewBox={format!("0 0 {WIDTH} {height}")} aria-hidden="true" focusable="false">
+            <svg class="gr-chart-svg" viewBox={format!("0 0 340 {height}")} aria-hidden="true" focusable="false">
                 { for bars.iter().enumerate().map(|(i, b)| {
                     let y = i * ROW;
-                    let width = format!("{:.1}", (b.share.clamp(0.0, 1.0) * WIDTH).max(1.0));
+                    let width = grassroots::text::fixed((b.share.clamp(0.0, 1.0) * WIDTH).max(1.0), 1);
                     html! {
                         <g>
                             <text x="0" y={(y + 22).to_string()} class="gr-chart-label">{ b.label }</text>
-                            <text x={WIDTH.to_string()} y={(y + 22).to_string()} text-anchor="end" class="gr-chart-value">{ b.value.clone() }</text>
-                            <rect x="0" y={(y + 30).to_string()} width={WIDTH.to_string()} height="16" class="gr-chart-track" />
+                            <text x="340" y={(y + 22).to_string()} text-anchor="end" class="gr-chart-value">{ b.value.clone() }</text>
+                            <rect x="0" y={(y + 30).to_string()} width="340" height="16" class="gr-chart-track" />
                             <rect x="0" y={(y + 30).to_string()} {width} height="16" class="gr-chart-bar" />
                         </g>
                     }

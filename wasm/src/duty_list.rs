@@ -129,7 +129,7 @@ pub fn status_sentence(lists: &Lists, item: &Item, lang: Lang) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct DutyListProps {
     pub data: Rc<DutyData>,
     pub lang: Lang,
@@ -137,6 +137,8 @@ pub struct DutyListProps {
     /// The host element, where `gr-select` is dispatched.
     pub host: HtmlElement,
 }
+
+props_eq!(DutyListProps { shared: data; lang, label, host });
 
 /// The `detail` of `gr-select` from the duty list: the item whose details opened.
 #[derive(Serialize)]

@@ -14,8 +14,9 @@ pub const SHOWN: usize = 100;
 /// The problems `gr-error` carries; how many more there are is its `omitted`.
 pub const CARRIED: usize = 1000;
 
-/// Why a widget has nothing to show.
-#[derive(Debug, Clone, PartialEq)]
+/// Why a widget has nothing to show. Not compared: a new failure is a new `Rc` (see
+/// [`ErrorPanelProps`]), so no code compares two lists of problems.
+#[derive(Debug, Clone)]
 pub enum Failure {
     /// The data could not be fetched (network, HTTP status); the text says what happened.
     Fetch(String),
@@ -86,10 +87,17 @@ impl Failure {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ErrorPanelProps {
     pub failure: Rc<Failure>,
     pub lang: Lang,
+}
+
+/// The same failure is the same `Rc`: every load that fails makes a new one.
+impl PartialEq for ErrorPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.failure, &other.failure) && self.lang == other.lang
+    }
 }
 
 /// Problems as a list: each one's JSON path, record and message in the widget's language.

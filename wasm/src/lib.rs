@@ -10,6 +10,23 @@
 // A module built with no widget (`--features rules`: `evaluate()` alone) leaves the widget frame unused.
 #![cfg_attr(not(any(feature = "org-tree", feature = "scorecard", feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map", feature = "roster-import")), allow(unused, unreachable_code))]
 
+/// `PartialEq` for a component's properties with the widget's data behind `Rc`s: the data by
+/// identity (a new document is a new `Rc`), every other field by value. Comparing two
+/// organizations or scorecards value by value was slow on every render and instantiated each
+/// data type's comparison — kilobytes of code a module. The `let` lists every field, so a
+/// field added to the struct and not here fails to compile.
+#[allow(unused_macros)] // a module built without those widgets
+macro_rules! props_eq {
+    ($t:ident { shared: $($s:ident),+; $($v:ident),* }) => {
+        impl PartialEq for $t {
+            fn eq(&self, other: &Self) -> bool {
+                let $t { $($s: _,)+ $($v: _,)* } = self;
+                $(std::rc::Rc::ptr_eq(&self.$s, &other.$s) &&)+ $(self.$v == other.$v &&)* true
+            }
+        }
+    };
+}
+
 #[cfg(feature = "rules")]
 mod ascii_json;
 #[cfg(feature = "dashboard")]

@@ -143,7 +143,7 @@ pub fn value(data: &Overview, model: &MapModel, place: &Place, figure: Figure, t
                 return none();
             }
             let v = workers * 1000.0 / households;
-            Value { value: Some(v), text: format!("{v:.1}") }
+            Value { value: Some(v), text: grassroots::text::fixed(v, 1) }
         }
         Figure::MembersInGrid => match (grid, rollup) {
             (Some((g, _)), _) => count(u64::from(model.grid_members.get(g).copied().unwrap_or(0))),
@@ -613,7 +613,7 @@ pub fn map_view(props: &MapProps) -> Html {
         let lower = if i == 0 { values.iter().filter_map(|v| v.value).fold(f64::INFINITY, f64::min) } else if counts { bounds[i - 1].floor() + 1.0 } else { bounds[i - 1] };
         let show = |v: f64| match figure {
             Figure::ResponseRate | Figure::MembersInGrid if v <= 1.0 && figure_is_share(figure, &values) => percent(v),
-            Figure::WorkersPer1000 => format!("{v:.1}"),
+            Figure::WorkersPer1000 => grassroots::text::fixed(v, 1),
             _ => format!("{}", v.round() as i64),
         };
         (text.range)(&show(lower), &show(bounds[i]))

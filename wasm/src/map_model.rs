@@ -64,8 +64,9 @@ fn ring_centre(ring: &[(f64, f64)]) -> (f64, f64, f64) {
     (cx / (3.0 * a), cy / (3.0 * a), (a / 2.0).abs())
 }
 
+/// A coordinate or a figure to a tenth ([`grassroots::text::fixed`]: no float formatter).
 pub(crate) fn number(v: f64) -> String {
-    format!("{:.1}", v)
+    grassroots::text::fixed(v, 1)
 }
 
 /// A planar polygon as SVG path data (outer rings and holes; SVG's y grows downwards, the

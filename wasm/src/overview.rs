@@ -218,9 +218,12 @@ pub fn day(at: Timestamp) -> String {
     at.to_string().chars().take(10).collect()
 }
 
-/// A share as people write it: `85.7%`.
+/// A share as people write it: `85.7%` (to a tenth, half away from zero: see
+/// [`grassroots::text::fixed_into`]).
 pub fn percent(value: f64) -> String {
-    format!("{:.1}%", value * 100.0)
+    let mut out = grassroots::text::fixed(value * 100.0, 1);
+    out.push('%');
+    out
 }
 
 #[cfg(feature = "cases")]

@@ -260,7 +260,7 @@ fn raw_shown(record: &Value, kind: &str, field: &str) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RosterImportProps {
     pub base: Rc<Base>,
     pub lang: Lang,
@@ -269,6 +269,8 @@ pub struct RosterImportProps {
     pub records: Option<AttrValue>,
     pub host: HtmlElement,
 }
+
+props_eq!(RosterImportProps { shared: base; lang, label, records, host });
 
 /// The file being read, or the last one read.
 #[derive(Clone)]

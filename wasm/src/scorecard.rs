@@ -66,7 +66,7 @@ pub fn ranking_rows(card: &Scorecard, sort: SortKey, descending: bool, tier: Opt
 /// Points as people write them: `87`, `87.5` (the core's number format, as in the reasons).
 pub use grassroots::text::number as points;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ScorecardProps {
     pub card: Rc<Scorecard>,
     pub lang: Lang,
@@ -76,6 +76,8 @@ pub struct ScorecardProps {
     /// The host element, where `gr-select` is dispatched.
     pub host: HtmlElement,
 }
+
+props_eq!(ScorecardProps { shared: card; lang, label, entity, host });
 
 /// The `detail` of `gr-select` from a scorecard.
 #[derive(Serialize)]
@@ -355,7 +357,7 @@ fn entity_card(card: &Rc<Scorecard>, lang: Lang, selected: usize, select: &Callb
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct SectionProps {
     index: usize,
     name: AttrValue,
@@ -363,6 +365,8 @@ struct SectionProps {
     entity: usize,
     lang: Lang,
 }
+
+props_eq!(SectionProps { shared: card; index, name, entity, lang });
 
 /// One section (star) as a WAI-ARIA disclosure: a heading with a button that shows its
 /// indicators' explanations.

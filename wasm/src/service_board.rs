@@ -241,7 +241,7 @@ pub fn short_time(at: Timestamp) -> String {
     text.get(..16).map_or(text.clone(), |t| t.replacen('T', " ", 1))
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ServiceBoardProps {
     pub board: Rc<Board>,
     /// Changes with every update: what was submitted is then no longer pending.
@@ -254,6 +254,8 @@ pub struct ServiceBoardProps {
     /// The host element, where `gr-claim` and `gr-transition` are dispatched.
     pub host: HtmlElement,
 }
+
+props_eq!(ServiceBoardProps { shared: board; generation, lang, label, reveal, host });
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {

@@ -175,7 +175,7 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
             problems.push(Problem::error(
                 record(s),
                 doc.path(s),
-                ProblemKind::GeoOutsideCommunity { community: community.to_owned(), distance_m: format!("{worst:.1}"), tolerance_m: number(opts.containment_tolerance_m) },
+                ProblemKind::GeoOutsideCommunity { community: community.to_owned(), distance_m: crate::text::fixed(worst, 1), tolerance_m: number(opts.containment_tolerance_m) },
             ));
         }
     }
@@ -205,7 +205,7 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
             problems.push(Problem::error(
                 record(a),
                 doc.path(a),
-                ProblemKind::GeoOverlap { other: shapes[b].subject.id().to_owned(), area_m2: format!("{area:.1}") },
+                ProblemKind::GeoOverlap { other: shapes[b].subject.id().to_owned(), area_m2: crate::text::fixed(area, 1) },
             ));
         }
     }
@@ -229,8 +229,8 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
             }
             let at = piece.interior_point().map(|p| projection.to_document(p.0)).unwrap_or_default();
             // Degrees to 6 decimals (about 10 cm), metres to 1.
-            let text = |v: f64| if doc.crs().is_geographic() { number(v) } else { format!("{v:.1}") };
-            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: format!("{area:.1}"), x: text(at.x), y: text(at.y) }));
+            let text = |v: f64| if doc.crs().is_geographic() { number(v) } else { crate::text::fixed(v, 1) };
+            problems.push(Problem::error(record(c), doc.path(c), ProblemKind::GeoGap { area_m2: crate::text::fixed(area, 1), x: text(at.x), y: text(at.y) }));
         }
     }
 
@@ -239,7 +239,7 @@ pub fn check(doc: &GeoDoc, org: &Organization, opts: &CheckOptions) -> Vec<Probl
         let (Some(declared), Some(&s)) = (grid.record().area_km2, grid_shape.get(grid.record().id.as_str())) else { continue };
         let drawn = planar[s].unsigned_area() / 1e6;
         if declared > 0.0 && (drawn - declared).abs() > AREA_SHARE * declared {
-            problems.push(Problem::warning(record(s), doc.path(s), ProblemKind::GeoAreaMismatch { declared_km2: number(declared), drawn_km2: format!("{drawn:.3}") }));
+            problems.push(Problem::warning(record(s), doc.path(s), ProblemKind::GeoAreaMismatch { declared_km2: number(declared), drawn_km2: crate::text::fixed(drawn, 3) }));
         }
     }
 

@@ -401,13 +401,21 @@ pub(crate) fn in_china(lon: f64, lat: f64) -> bool {
     (CHINA_LON.0..=CHINA_LON.1).contains(&lon) && (CHINA_LAT.0..=CHINA_LAT.1).contains(&lat)
 }
 
-/// A coordinate as a short text (no float noise).
+/// A coordinate as a short text (no float noise): to six places with the trailing zeros
+/// dropped (`113.5`, `-0.000001`), and from 10^15 in `{:e}`'s layout (`1e308`, not 309
+/// digits). Written by [`crate::text`]'s shortest digits and fixed places, not core's float
+/// formatter (8 KB of code in the map's wasm module); from 10^9, where six places no longer
+/// fit, the shortest digits (see [`crate::text::fixed_into`]).
 pub(crate) fn number(v: f64) -> String {
     if v.abs() >= 1e15 {
-        return format!("{v:e}"); // 1e308, not 309 digits
+        let Some((negative, digits, point)) = crate::text::shortest(v) else { return crate::text::plain(v) };
+        let digits = String::from_utf8(digits).unwrap_or_default();
+        let (first, rest) = digits.split_at(1.min(digits.len()));
+        let dot = if rest.is_empty() { "" } else { "." };
+        return format!("{}{first}{dot}{rest}e{}", if negative { "-" } else { "" }, point - 1);
     }
-    let text = format!("{v:.6}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = crate::text::fixed(v, 6);
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { text.as_str() };
     if text == "-0" { "0".to_owned() } else { text.to_owned() }
 }
 
@@ -453,6 +461,35 @@ fn find_bad(value: &Value, depth: usize, path: String) -> Option<(String, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// As `{:.6}` trimmed and `{:e}` wrote them, but where six places round a half (the
+    /// decimal value's half, not the binary one's) or the shortest digits tie.
+    #[test]
+    fn coordinates_are_written_as_before_without_the_float_formatter() {
+        let old = |v: f64| {
+            if v.abs() >= 1e15 {
+                return format!("{v:e}");
+            }
+            let text = format!("{v:.6}");
+            let text = text.trim_end_matches('0').trim_end_matches('.');
+            if text == "-0" { "0".to_owned() } else { text.to_owned() }
+        };
+        for v in [0.0, -0.0, 113.5, -0.000_000_4, 1e15, -1.5e20, 1e308, 5e-324, 123_456_789.0, f64::NAN, f64::INFINITY, 2_000_000_000.0] {
+            assert_eq!(number(v), old(v), "{v:e}");
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let v = (x % 400_000_000_000) as f64 / 1_000_000.0 - 200_000.0 + (x % 7) as f64 * 1e-7;
+            let scaled = (v * 1e6).abs();
+            if (scaled - scaled.trunc() - 0.5).abs() < 1e-3 {
+                continue;
+            }
+            assert_eq!(number(v), old(v), "{v:e}");
+        }
+    }
 
     /// Every geometry of the fixtures, and each with its values replaced by every JSON type,
     /// members removed, and positions cut short or made long: the `geojson` crate and the

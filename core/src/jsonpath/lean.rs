@@ -27,7 +27,7 @@ use std::cell::RefCell;
 use std::fmt::Write as _;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
-use serde::de::{self, DeserializeSeed, Expected, IntoDeserializer, Unexpected, Visitor};
+use serde::de::{self, DeserializeSeed, Expected, IntoDeserializer, Visitor};
 use serde_json::{Error, Map, Number, Value};
 
 /// Reads a `T` from `value`; on failure, the path inside `value` in `serde_path_to_error`'s
@@ -95,26 +95,60 @@ fn render(segs: &[Seg<'_>]) -> String {
     out
 }
 
-/// What `serde_json` calls a value in its messages ("string \"abc\"", "integer `3`", "null").
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+/// What `serde_json` calls a value in its messages ("string \"abc\"", "integer `3`",
+/// "floating point `1.5`", "null") — its `JsonUnexpected`, written here rather than through
+/// serde's `Unexpected`: that type's `Display` also covers Rust floats (`WithDecimalPoint`,
+/// core's float formatting, ≈ 8 KB of wasm code in every module), which `serde_json` never
+/// reaches and neither do we (a JSON number is written by `serde_json`'s own `Number`).
+struct Described<'a>(&'a Value);
+
+impl std::fmt::Display for Described<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "boolean `{b}`"),
+            Value::Number(n) if n.is_f64() => write!(f, "floating point `{n}`"),
+            Value::Number(n) => write!(f, "integer `{n}`"),
+            Value::String(s) => write!(f, "string {s:?}"),
+            Value::Array(_) => f.write_str("sequence"),
+            Value::Object(_) => f.write_str("map"),
+        }
     }
 }
 
+/// `serde_json`'s "invalid type: …, expected …" for `value`.
 #[cold]
 #[inline(never)]
 pub(crate) fn invalid_type(value: &Value, exp: &dyn Expected) -> Error {
-    de::Error::invalid_type(unexpected(value), exp)
+    de::Error::custom(format_args!("invalid type: {}, expected {}", Described(value), exp))
+}
+
+/// `serde_json`'s message for an enum written as an object with other than one key.
+#[cold]
+#[inline(never)]
+pub(crate) fn not_single_key() -> Error {
+    de::Error::custom("invalid value: map, expected map with a single key")
+}
+
+/// A number that is not a `T` (`"integer `-1`, expected u32"`, or a float): what serde's
+/// integer visitors say through `serde_json`.
+#[cold]
+#[inline(never)]
+pub(crate) fn not_integer(n: &Number, exp: &dyn Expected) -> Error {
+    if n.is_f64() {
+        de::Error::custom(format_args!("invalid type: floating point `{n}`, expected {exp}"))
+    } else {
+        de::Error::custom(format_args!("invalid value: integer `{n}`, expected {exp}"))
+    }
+}
+
+/// `n` as a `T`, when it is an integer `T` holds.
+pub(crate) fn integer<T: TryFrom<u64> + TryFrom<i64>>(n: &Number) -> Option<T> {
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => T::try_from(u).ok(),
+        (None, Some(i)) => T::try_from(i).ok(),
+        _ => None,
+    }
 }
 
 #[cold]
@@ -174,6 +208,24 @@ macro_rules! numbers {
     )*};
 }
 
+/// An integer type's reader: in range, the visitor's own `visit_` for the type (serde's
+/// integer visitors accept it as it is); out of range or a float, the error serde's visitor
+/// gives through `serde_json` — without instantiating that visitor's range checks, whose
+/// errors go through serde's `Unexpected` (see [`Described`]).
+macro_rules! integers {
+    ($($method:ident $visit:ident $t:ty),*) => {$(
+        fn $method<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
+            match self.value {
+                Value::Number(n) => match integer::<$t>(n) {
+                    Some(x) => v.$visit(x),
+                    None => Err(not_integer(n, &v)),
+                },
+                _ => self.mismatch(&v),
+            }
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for De<'de, '_> {
     type Error = Error;
 
@@ -188,9 +240,10 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
         }
     }
 
-    numbers!(deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64);
+    integers!(deserialize_i8 visit_i8 i8, deserialize_i16 visit_i16 i16, deserialize_i32 visit_i32 i32,
+        deserialize_i64 visit_i64 i64, deserialize_u8 visit_u8 u8, deserialize_u16 visit_u16 u16,
+        deserialize_u32 visit_u32 u32, deserialize_u64 visit_u64 u64);
+    numbers!(deserialize_i128 deserialize_u128 deserialize_f32 deserialize_f64);
 
     fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, Error> {
         match self.value {
@@ -206,7 +259,7 @@ impl<'de> de::Deserializer<'de> for De<'de, '_> {
                 let mut entries = map.iter();
                 match (entries.next(), entries.next()) {
                     (Some((k, value)), None) => (k.as_str(), Some(value)),
-                    _ => return Err(de::Error::invalid_value(Unexpected::Map, &"map with a single key")),
+                    _ => return Err(not_single_key()),
                 }
             }
             _ => return self.mismatch(&"string or map"),
@@ -380,7 +433,7 @@ impl<'de> EnumAcc<'de, '_> {
         self.track.push(Seg::Key(self.variant));
         let out = match self.value {
             Some(value) => read(De { value, track: self.track })?,
-            None => return Err(de::Error::invalid_type(Unexpected::UnitVariant, &missing)),
+            None => return Err(de::Error::custom(format_args!("invalid type: unit variant, expected {missing}"))),
         };
         self.track.pop();
         Ok(out)

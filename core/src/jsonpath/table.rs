@@ -132,7 +132,7 @@ pub fn variant<'de>(value: &'de Value, track: &Track<'de>, names: &'static [&'st
             let mut entries = map.iter();
             match (entries.next(), entries.next()) {
                 (Some((name, inner)), None) => (name.as_str(), Some(inner)),
-                _ => return Err(de::Error::invalid_value(de::Unexpected::Map, &"map with a single key")),
+                _ => return Err(super::lean::not_single_key()),
             }
         }
         other => return Err(super::lean::invalid_type(other, &"string or map")),
@@ -265,7 +265,18 @@ pub fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value, track: &Track<'d
     T::deserialize(De { value, track })
 }
 
-by_serde!(String, bool, u8, u16, u32, u64, usize, i32, i64, f64);
+by_serde!(String, bool, u8, u16, u32, u64, i32, i64, f64);
+
+/// A count: serde's `usize` visitor reads a `u64` and checks its range with serde's own error
+/// type (`Unexpected`, and with it core's float formatting); read here as it reads it.
+impl Lean for usize {
+    fn lean<'de>(value: &'de Value, _: &Track<'de>) -> Result<Self, Error> {
+        match value {
+            Value::Number(n) => super::lean::integer::<usize>(n).ok_or_else(|| super::lean::not_integer(n, &"usize")),
+            other => Err(super::lean::invalid_type(other, &"usize")),
+        }
+    }
+}
 
 /// Any JSON (a rule's expression): the value itself, as serde would rebuild it.
 impl Lean for Value {

@@ -987,25 +987,22 @@ pub(crate) fn js_number(n: f64) -> String {
     if n.is_infinite() {
         return if n > 0.0 { "Infinity".into() } else { "-Infinity".into() };
     }
-    if n < 0.0 {
-        return format!("-{}", js_number(-n));
-    }
-    let exp_form = format!("{n:e}");
-    let (mantissa, exponent) = exp_form.split_once('e').unwrap_or((exp_form.as_str(), "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let k = digits.len() as i32;
-    let point = exponent.parse::<i32>().unwrap_or(0) + 1;
+    // The shortest digits, ties to the even one, as ECMAScript's Number::toString chooses them.
+    let Some((negative, digits, point)) = crate::text::shortest(n) else { return "NaN".into() };
+    let digits = String::from_utf8(digits).unwrap_or_default();
+    let sign = if negative { "-" } else { "" };
+    let k = digits.len() as i64;
     if k <= point && point <= 21 {
-        format!("{digits}{}", "0".repeat((point - k) as usize))
+        format!("{sign}{digits}{}", "0".repeat((point - k) as usize))
     } else if 0 < point && point <= 21 {
-        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        format!("{sign}{}.{}", &digits[..point as usize], &digits[point as usize..])
     } else if -6 < point && point <= 0 {
-        format!("0.{}{digits}", "0".repeat((-point) as usize))
+        format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
     } else {
         let e = point - 1;
-        let sign = if e < 0 { '-' } else { '+' };
+        let e_sign = if e < 0 { '-' } else { '+' };
         let rest = if k > 1 { format!(".{}", &digits[1..]) } else { String::new() };
-        format!("{}{rest}e{sign}{}", &digits[..1], e.abs())
+        format!("{sign}{}{rest}e{e_sign}{}", &digits[..1], e.abs())
     }
 }
 
@@ -1134,6 +1131,13 @@ mod tests {
             (-0.0, "0"),
             (f64::NAN, "NaN"),
             (f64::NEG_INFINITY, "-Infinity"),
+            // Exactly between two shortest 17-digit strings: the even one, as V8 writes them
+            // (String(165793407361858.125) in node); Rust's `{}` and `{:e}` round these up.
+            (165_793_407_361_858.125, "165793407361858.12"),
+            (-1_149_636_667_324_797.25, "-1149636667324797.2"),
+            (-264_310_078_315_752.625, "-264310078315752.62"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
         ] {
             assert_eq!(js_number(n), text, "{n}");
         }

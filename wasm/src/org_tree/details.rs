@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, TreeDetailsText};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct DetailsProps {
     pub tree: Rc<OrgTree>,
     pub summary: Rc<OrgSummary>,
@@ -21,6 +21,8 @@ pub struct DetailsProps {
     pub selected: Option<NodeId>,
     pub lang: Lang,
 }
+
+props_eq!(DetailsProps { shared: tree, summary; selected, lang });
 
 fn position<T: PartialEq>(all: &[T], x: &T) -> usize {
     all.iter().position(|a| a == x).unwrap_or(0)

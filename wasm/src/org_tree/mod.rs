@@ -31,7 +31,7 @@ pub use viewport::{Viewport, OVERSCAN};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TreeProps {
     pub tree: Rc<OrgTree>,
     /// Level names and every node's figures.
@@ -41,6 +41,8 @@ pub struct TreeProps {
     /// The host element, where `gr-select` is dispatched.
     pub host: HtmlElement,
 }
+
+props_eq!(TreeProps { shared: tree, summary; lang, label, host });
 
 /// The `detail` of a `gr-select` event.
 #[derive(Serialize)]
@@ -189,7 +191,14 @@ fn sync_dom(state: &UseReducerHandle<State>, refs: &Refs, handled: &RefCell<(u32
         return;
     };
     let port = state.port;
-    let px = |rows: usize| format!("{}px", rows as f64 * port.row);
+    // Written by `plain_into` (serde_json's shortest digits), not `{}`: the only float this
+    // module formatted, and core's float formatter is ≈ 8 KB of code.
+    let px = |rows: usize| {
+        let mut out = String::new();
+        grassroots::text::plain_into(&mut out, rows as f64 * port.row);
+        out.push_str("px");
+        out
+    };
     let style = list.style();
     let _ = style.set_property("height", &px(state.view.visible().len()));
     let _ = style.set_property("padding-top", &px(start));
