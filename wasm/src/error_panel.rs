@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use grassroots::Problem;
+use grassroots::{Problem, ProblemKind, Severity};
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -40,16 +40,22 @@ pub(crate) fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// One entry of a `gr-error` detail: a problem's fields (its kind's flattened in, `code` first)
+/// and its message; or a failed fetch (`code: "fetch"`, no record). The kind is flattened here,
+/// not the whole `Problem`: serde then writes it with the same code as a `Problem` written on
+/// its own (the scorecard's `evaluate()`), one copy of the kinds' serializer in a module, not
+/// two (a `Problem` flattened into an entry flattens its kind one level deeper, a different
+/// type to serde).
 #[derive(Serialize)]
 pub struct ErrorEntry<'a> {
-    #[serde(flatten)]
-    pub problem: Option<&'a Problem>,
+    pub severity: Severity,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub severity: Option<&'static str>,
+    pub record: Option<&'a Option<String>>,
+    pub path: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub path: Option<&'static str>,
+    #[serde(flatten)]
+    pub kind: Option<&'a ProblemKind>,
     pub message: String,
 }
 
@@ -61,17 +67,18 @@ impl Failure {
             problems
                 .iter()
                 .take(CARRIED)
-                .map(|p| ErrorEntry { problem: Some(p), severity: None, code: None, path: None, message: (text.problem)(&p.kind) })
+                .map(|p| ErrorEntry { severity: p.severity, record: Some(&p.record), path: &p.path, code: None, kind: Some(&p.kind), message: (text.problem)(&p.kind) })
                 .collect()
         };
         match self {
             Failure::Fetch(detail) => ErrorDetail {
                 widget,
                 errors: vec![ErrorEntry {
-                    problem: None,
-                    severity: Some("error"),
+                    severity: Severity::Error,
+                    record: None,
+                    path: "$",
                     code: Some("fetch"),
-                    path: Some("$"),
+                    kind: None,
                     message: (text.fetch_failed)(detail),
                 }],
                 warnings: Vec::new(),
@@ -159,5 +166,33 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
             <p class="gr-error-title"><strong>{ text.error_title }</strong></p>
             { body }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An entry is the problem as a `Problem` is written on its own, with its message after;
+    /// a failed fetch has no record and no kind's fields.
+    #[test]
+    fn an_entry_is_the_problem_and_its_message() {
+        let problems = vec![
+            Problem { severity: Severity::Error, record: Some("g4".into()), path: "$.grids[3].code".into(), kind: ProblemKind::GeoDuplicate { what: "grid".into(), id: "g4".into(), first: "$.grids[0]".into() } },
+            Problem { severity: Severity::Warning, record: None, path: "$".into(), kind: ProblemKind::Shape { message: "odd".into() } },
+        ];
+        let failure = Failure::Data { errors: problems[..1].to_vec(), warnings: problems[1..].to_vec() };
+        let detail = failure.detail("org-tree", Lang::En);
+        for (entry, problem) in [(&detail.errors[0], &problems[0]), (&detail.warnings[0], &problems[1])] {
+            // Byte for byte, in order: the problem's own JSON, then the message.
+            let alone = serde_json::to_string(problem).unwrap_or_default();
+            let message = serde_json::to_string(&(Lang::En.text().problem)(&problem.kind)).unwrap_or_default();
+            let want = format!("{},\"message\":{message}}}", alone.strip_suffix('}').unwrap_or(&alone));
+            assert_eq!(serde_json::to_string(entry).unwrap_or_default(), want);
+        }
+        let fetch = serde_json::to_value(Failure::Fetch("HTTP 404".into()).detail("org-tree", Lang::En)).unwrap_or_default();
+        assert_eq!(fetch["errors"][0]["code"], "fetch");
+        assert_eq!(fetch["errors"][0]["path"], "$");
+        assert!(fetch["errors"][0].get("record").is_none(), "{fetch}");
     }
 }
