@@ -108,7 +108,11 @@ describe('the 田园镇 board with its organization', () => {
   test('a review with its rating dispatches gr-transition with the time at +08:00', async () => {
     const rating = page.locator('#board .gr-claims tbody[data-id="cl02"] select');
     await rating.focus();
+    // Changed three times (5 → 4 → 3 → 4): the last choice is the one sent.
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await rating.inputValue(), '3');
+    await page.keyboard.press('ArrowUp');
     assert.equal(await rating.inputValue(), '4');
     await page.keyboard.press('Tab');
     assert.equal(await activeText(page, 'board'), '评议');
@@ -143,6 +147,16 @@ describe('the 田园镇 board with its organization', () => {
     const steps = await page.locator('#board .gr-claims tbody[data-id="cl01"] .gr-history li').allTextContents();
     assert.equal(steps.length, 5);
     assert.equal(steps[0], '已点单 2026-07-03 08:10 · 王秀英');
+    // A second history opens beside it; the first closes on its own, the second stays open.
+    const other = page.locator('#board .gr-claims tbody[data-id="cl10"] .gr-link');
+    await other.press('Enter');
+    assert.equal(await other.getAttribute('aria-expanded'), 'true');
+    await button.press('Enter');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#board .gr-claims tbody[data-id="cl01"] tr.gr-details').isHidden(), true);
+    assert.equal(await other.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('#board .gr-claims tbody[data-id="cl10"] tr.gr-details').isVisible(), true);
+    await other.press('Enter');
   });
 
   test('update() with the data unchanged clears what was pending: the data says it was not saved', async () => {

@@ -191,3 +191,33 @@ fn a_team_is_a_provider_like_a_member_or_a_unit() {
     assert_eq!(entities[0].facts["team_hours"], json!(9.0));
     assert_eq!(grassroots::rules::team_ledger_facts(&org, &doc, 2025).get("c"), Some((0, 0.0, 0)));
 }
+
+/// `from_json_with` is `read` that fails on an error: the same problems, in the same order,
+/// as the error's or, when there is no error, as the document's warnings — with and without
+/// the organization, on every fixture (one of them has warnings beside its errors).
+#[test]
+fn a_checked_load_reports_what_the_lenient_read_finds() {
+    let tianyuan = org("../tianyuan-org.json");
+    let mut warned = 0;
+    for path in fixtures(&data_dir("services/valid")).into_iter().chain(fixtures(&data_dir("services/broken"))) {
+        let text = read(&path);
+        for with in [None, Some(&tianyuan)] {
+            let name = format!("{} (organization: {})", path.display(), with.is_some());
+            match (ServicesDocument::read(&text, with), ServicesDocument::from_json_with(&text, with)) {
+                (Ok((doc, problems)), Ok(checked)) => {
+                    assert!(problems.iter().all(|p| p.severity == Severity::Warning), "{name}");
+                    assert_eq!(checked.warnings(), problems.as_slice(), "{name}");
+                    assert_eq!(doc.warnings(), checked.warnings(), "{name}");
+                }
+                (Ok((_, problems)), Err(Error::Invalid { problems: found })) => {
+                    assert!(problems.iter().any(|p| p.severity == Severity::Error), "{name}");
+                    warned += usize::from(found.iter().any(|p| p.severity == Severity::Warning));
+                    assert_eq!(found, problems, "{name}");
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b, "{name}"),
+                (a, b) => panic!("{name}: read {:?}, checked {:?}", a.map(|(_, p)| p), b.map(|d| d.warnings().to_vec())),
+            }
+        }
+    }
+    assert!(warned > 0, "no fixture had warnings beside errors");
+}

@@ -58,8 +58,8 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
     let map = match serde_json::from_str::<Value>(json) {
         Ok(Value::Object(map)) if map.get("cases").is_some_and(Value::is_object) => map,
         _ => {
-            let doc = CasesDoc::from_json(json)?;
-            let warnings = doc.warnings().to_vec();
+            let mut doc = CasesDoc::from_json(json)?;
+            let warnings = doc.take_warnings();
             return Ok(Tracker { doc: Rc::new(doc), names: Names::default(), warnings });
         }
     };
@@ -68,8 +68,8 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
     let org = parts[1].as_deref().and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
     let doc = parts[0].as_deref().and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
     match doc {
-        Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => {
-            let mut found = doc.warnings().to_vec();
+        Some(mut doc) if !problems.iter().any(|p| p.severity == Severity::Error) => {
+            let mut found = doc.take_warnings();
             if let Some(org) = &org {
                 found.extend(doc.check_nodes(org.tree()));
             }

@@ -130,11 +130,7 @@ pub struct DashboardProps {
     pub host: HtmlElement,
 }
 
-impl PartialEq for DashboardProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.elderly == o.elderly && self.host == o.host
-    }
-}
+props_eq!(DashboardProps { shared: data; lang, label, node, elderly, host });
 
 fn tier_class(tier: Tier) -> &'static str {
     match tier {

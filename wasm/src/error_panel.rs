@@ -100,12 +100,8 @@ pub struct ErrorPanelProps {
     pub lang: Lang,
 }
 
-/// The same failure is the same `Rc`: every load that fails makes a new one.
-impl PartialEq for ErrorPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.failure, &other.failure) && self.lang == other.lang
-    }
-}
+// The same failure is the same `Rc`: every load that fails makes a new one.
+props_eq!(ErrorPanelProps { shared: failure; lang });
 
 /// Problems as a list: each one's JSON path, record and message in the widget's language.
 pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {

@@ -15,7 +15,6 @@
 /// organizations or scorecards value by value was slow on every render and instantiated each
 /// data type's comparison — kilobytes of code a module. The `let` lists every field, so a
 /// field added to the struct and not here fails to compile.
-#[allow(unused_macros)] // a module built without those widgets
 macro_rules! props_eq {
     ($t:ident { shared: $($s:ident),+; $($v:ident),* }) => {
         impl PartialEq for $t {
@@ -108,7 +107,7 @@ use service_board::{Board, ServiceBoardView};
 #[wasm_bindgen]
 pub fn evaluate(data: &str) -> Result<String, JsError> {
     let card = Scorecard::from_json(data).map_err(|e| {
-        let lines: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+        let lines: Vec<String> = e.into_problems().iter().map(ToString::to_string).collect();
         JsError::new(&lines.join("\n"))
     })?;
     ascii_json::to_string(card.evaluation()).map_err(|e| JsError::new(&e.to_string()))
@@ -124,7 +123,7 @@ pub fn evaluate(data: &str) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn recut(input: &str, options: &str, org: Option<String>) -> Result<String, JsError> {
     grassroots::recut::run_json(input, options, org.as_deref()).map_err(|e| {
-        let lines: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+        let lines: Vec<String> = e.into_problems().iter().map(ToString::to_string).collect();
         JsError::new(&lines.join("\n"))
     })
 }

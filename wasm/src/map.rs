@@ -421,21 +421,7 @@ pub struct MapProps {
     pub crumb: Option<Callback<NodeId>>,
 }
 
-impl PartialEq for MapProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &o.data)
-            && Rc::ptr_eq(&self.model, &o.model)
-            && self.lang == o.lang
-            && self.at == o.at
-            && self.figure == o.figure
-            && self.label == o.label
-            && self.navigate == o.navigate
-            && self.pick == o.pick
-            && self.crumbs == o.crumbs
-            && self.elderly == o.elderly
-            && self.crumb == o.crumb
-    }
-}
+props_eq!(MapProps { shared: data, model; lang, at, figure, label, navigate, pick, crumbs, elderly, crumb });
 
 /// The zoom steps, in percent.
 const ZOOMS: [u32; 6] = [100, 150, 225, 340, 500, 800];
@@ -795,11 +781,7 @@ pub struct GridMapProps {
 }
 
 #[cfg(feature = "grid-map")]
-impl PartialEq for GridMapProps {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &o.data) && self.lang == o.lang && self.label == o.label && self.node == o.node && self.figure == o.figure && self.elderly == o.elderly && self.host == o.host
-    }
-}
+props_eq!(GridMapProps { shared: data; lang, label, node, figure, elderly, host });
 
 #[cfg(feature = "grid-map")]
 /// `<gr-grid-map>`: the map alone, with its own breadcrumb; `gr-select` on every selection.

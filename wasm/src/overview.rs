@@ -142,8 +142,8 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
             let mut warnings: Vec<Problem> = Vec::new();
             #[cfg(feature = "cases")]
             let (metrics, open) = match (cases, span) {
-                (Some(doc), Some((from, to))) => {
-                    let mut found = doc.warnings().to_vec();
+                (Some(mut doc), Some((from, to))) => {
+                    let mut found = doc.take_warnings();
                     found.extend(doc.check_nodes(org.tree()));
                     warnings.extend(nested_problems(Error::Invalid { problems: found }, "cases"));
                     let options = MetricsOptions::new(from, to);
@@ -163,9 +163,10 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
                 _ => None,
             };
             #[cfg(feature = "geo")]
-            let map = geo.map(|geo| {
-                if !geo.warnings().is_empty() {
-                    warnings.extend(nested_problems(Error::Invalid { problems: geo.warnings().to_vec() }, "geo"));
+            let map = geo.map(|mut geo| {
+                let found = geo.take_warnings();
+                if !found.is_empty() {
+                    warnings.extend(nested_problems(Error::Invalid { problems: found }, "geo"));
                 }
                 Rc::new(MapModel::new(&org, &geo, &mut warnings))
             });

@@ -130,11 +130,7 @@ pub struct RecutProps {
     pub lang: Lang,
 }
 
-impl PartialEq for RecutProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.overview, &other.overview) && self.at == other.at && self.lang == other.lang
-    }
-}
+props_eq!(RecutProps { shared: overview; at, lang });
 
 fn drawing(blocks: &[&DrawnBlock], colour: &HashMap<String, usize>, after: bool, label: String) -> Html {
     let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];

@@ -14,7 +14,7 @@
 //! validate demands --org`), and members, units and grids show by name.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use grassroots::services::{
@@ -76,20 +76,16 @@ pub fn load(json: &str) -> Result<Board, Error> {
     let mut problems = Vec::new();
     let parts = wrapper_parts(&map, &[("services", true), ("org", false)], &mut problems);
     let org = parts[1].as_deref().and_then(|json| Organization::from_json(json).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
-    let doc = parts[0].as_deref().and_then(|json| match ServicesDocument::read(json, org.as_ref()) {
-        Ok((doc, found)) => {
-            let failed = found.iter().any(|p| p.severity == Severity::Error);
-            problems.extend(nested_problems(Error::Invalid { problems: found }, "services"));
-            (!failed).then_some(doc)
-        }
-        Err(e) => {
-            problems.extend(nested_problems(e, "services"));
-            None
-        }
-    });
+    let doc = parts[0]
+        .as_deref()
+        .and_then(|json| ServicesDocument::from_json_with(json, org.as_ref()).map_err(|e| problems.extend(nested_problems(e, "services"))).ok());
     match doc {
         Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(Board::new(doc, org.as_ref())),
-        _ => {
+        doc => {
+            // The services' warnings are listed with the organization's errors.
+            if let Some(mut doc) = doc {
+                problems.extend(nested_problems(Error::Invalid { problems: doc.take_warnings() }, "services"));
+            }
             problems.sort_by_key(|p| p.severity);
             Err(Error::Invalid { problems })
         }
@@ -288,8 +284,10 @@ pub fn service_board_view(props: &ServiceBoardProps) -> Html {
     let demand_filter = use_state(StateFilter::default);
     let claim_filter = use_state(StateFilter::default);
     let pending = use_state(Pending::default);
-    let ratings = use_state(BTreeMap::<String, u8>::new);
-    let open = use_state(BTreeSet::<String>::new);
+    // The ratings chosen and the histories open, by claim id: a few each, so lists (maps of
+    // their own cost the module 12 KB of raw code for this).
+    let ratings = use_state(Vec::<(String, u8)>::new);
+    let open = use_state(Vec::<String>::new);
     let section = use_node_ref();
     let focus: FocusRequest = use_mut_ref(|| None);
     {
@@ -451,14 +449,19 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, reveal: bool, filter: &UseStateH
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The rating chosen for a claim, 5 until one is.
+fn rating_of(ratings: &[(String, u8)], id: &str) -> u8 {
+    ratings.iter().find(|(k, _)| k == id).map_or(5, |&(_, r)| r)
+}
+
 fn claims_panel(
     board: &Rc<Board>,
     lang: Lang,
     filter: &UseStateHandle<StateFilter>,
     pending: &UseStateHandle<Pending>,
     focus: &FocusRequest,
-    ratings: &UseStateHandle<BTreeMap<String, u8>>,
-    open: &UseStateHandle<BTreeSet<String>>,
+    ratings: &UseStateHandle<Vec<(String, u8)>>,
+    open: &UseStateHandle<Vec<String>>,
     host: &HtmlElement,
 ) -> Html {
     let text = lang.text();
@@ -471,7 +474,7 @@ fn claims_panel(
             if pending.claims.contains(c.id()) {
                 return;
             }
-            let rating = ratings.get(c.id()).copied().unwrap_or(5);
+            let rating = rating_of(&ratings, c.id());
             let text = lang.text();
             let mut next = (*pending).clone();
             match now().map(|at| transition(c, to, rating, at, &board.matching)) {
@@ -491,8 +494,8 @@ fn claims_panel(
         let (ratings, id) = (ratings.clone(), id.to_owned());
         Callback::from(move |e: Event| {
             if let Some(r) = e.target_dyn_into::<HtmlSelectElement>().and_then(|s| s.value().parse::<u8>().ok()) {
-                let mut next = (*ratings).clone();
-                next.insert(id.clone(), r);
+                let mut next: Vec<(String, u8)> = ratings.iter().filter(|(k, _)| *k != id).cloned().collect();
+                next.push((id.clone(), r));
                 ratings.set(next);
             }
         })
@@ -500,9 +503,9 @@ fn claims_panel(
     let toggle = |id: &str| {
         let (open, id) = (open.clone(), id.to_owned());
         Callback::from(move |_| {
-            let mut next = (*open).clone();
-            if !next.remove(&id) {
-                next.insert(id.clone());
+            let mut next: Vec<String> = open.iter().filter(|k| **k != id).cloned().collect();
+            if next.len() == open.len() {
+                next.push(id.clone());
             }
             open.set(next);
         })
@@ -529,9 +532,9 @@ fn claims_panel(
                         let id = c.id().to_owned();
                         let demand = doc.demand(c.demand()).map_or(c.demand(), |d| d.description.as_str());
                         let last = c.history().last();
-                        let is_open = open.contains(&id);
+                        let is_open = open.iter().any(|k| *k == id);
                         let history_id = format!("gr-history-{i}");
-                        let rating = ratings.get(&id).copied().unwrap_or(5);
+                        let rating = rating_of(ratings, &id);
                         let next = c.state().next();
                         html! {
                             <tbody key={id.clone()} data-id={id.clone()}>

@@ -135,6 +135,12 @@ impl CasesDoc {
         &self.warnings
     }
 
+    /// Takes the warnings out of the document, for a caller that hands them on rather than
+    /// copying them; [`Self::warnings`] is empty after.
+    pub fn take_warnings(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.warnings)
+    }
+
     /// The case with this id.
     pub fn case(&self, id: &str) -> Option<&Case> {
         self.cases.iter().find(|c| c.id == id)

@@ -153,6 +153,12 @@ impl GeoDoc {
         &self.warnings
     }
 
+    /// Takes the warnings out of the document, for a caller that hands them on rather than
+    /// copying them; [`Self::warnings`] is empty after.
+    pub fn take_warnings(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.warnings)
+    }
+
     /// The index of the shape that draws this subject.
     pub fn find(&self, subject: &Subject) -> Option<usize> {
         self.shapes.iter().position(|s| &s.subject == subject)

@@ -480,6 +480,43 @@ mod tests {
         }
     }
 
+    /// A community's 包保 read straight from the units, for the test below.
+    fn alone_baobao(org: &Organization, id: crate::org::NodeId) -> crate::org::Baobao {
+        let key = org.tree().node(id).id();
+        let mut b = crate::org::Baobao::default();
+        for (u, unit) in org.units().iter().enumerate() {
+            for link in unit.record().baobao.iter().filter(|l| l.community == key) {
+                match link.role {
+                    crate::org::BaobaoRole::Lead => b.lead.push(u),
+                    crate::org::BaobaoRole::Responsible => b.responsible.push(u),
+                    crate::org::BaobaoRole::Member => b.member.push(u),
+                }
+            }
+            b.stationed.extend(unit.record().stationed.iter().enumerate().filter(|(_, s)| s.community == key).map(|(k, _)| (u, k)));
+        }
+        b
+    }
+
+    /// Every community's details gathered at once are, node by node in arena order, what
+    /// asking for one community gives; a node with none is left out.
+    #[test]
+    fn every_communitys_details_at_once_are_each_one_asked_alone() {
+        let org = Organization::from_json(&generate(GenOptions::new(40).seed(11)).to_json()).unwrap_or_else(|e| panic!("{e}"));
+        let all = org.all_community_details();
+        assert!(all.len() > 10, "{}", all.len());
+        assert!(all.windows(2).all(|w| w[0].0.index() < w[1].0.index()));
+        let mut listed = all.iter().peekable();
+        for id in org.tree().ids() {
+            let alone = org.community_details(id);
+            match listed.next_if(|(at, _)| *at == id) {
+                Some((_, details)) => assert_eq!(details, &alone, "{id:?}"),
+                None => assert!(alone.is_empty(), "{id:?}"),
+            }
+            assert_eq!(org.baobao(id), alone_baobao(&org, id));
+        }
+        assert!(listed.next().is_none());
+    }
+
     #[test]
     fn generated_documents_are_valid_and_reproducible() -> Result<(), crate::Error> {
         let doc = generate(GenOptions::new(12).seed(7));

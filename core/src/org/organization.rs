@@ -48,6 +48,26 @@ struct Gathered {
     grids: Vec<usize>,
 }
 
+/// [`Organization::gather`]'s entry for node `i`: its slot in `found`, made on first use. With
+/// no slots (one community gathered), the one entry.
+fn gathered<'g>(slots: &mut [u32], found: &'g mut Vec<(usize, Gathered)>, i: usize) -> &'g mut Gathered {
+    let s = match slots.get_mut(i) {
+        Some(s) if *s != u32::MAX => *s as usize,
+        Some(s) => {
+            *s = found.len() as u32;
+            found.push((i, Gathered::default()));
+            found.len() - 1
+        }
+        None => {
+            if found.is_empty() {
+                found.push((i, Gathered::default()));
+            }
+            0
+        }
+    };
+    &mut found[s].1
+}
+
 /// One community's 包保, stationed people, compounds, teams and grids by name
 /// ([`Organization::community_details`]), for a view to list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -419,14 +439,14 @@ impl Organization {
     /// A community's 包保: its units by role and the people stationed there (empty for a
     /// node nobody 包保).
     pub fn baobao(&self, community: NodeId) -> Baobao {
-        self.gather(Some(community)).remove(&community.index()).map(|g| g.baobao).unwrap_or_default()
+        self.gather(Some(community)).pop().map(|(_, g)| g.baobao).unwrap_or_default()
     }
     /// What a view shows of one community beyond its counts: its 包保 units by role, the
     /// people stationed there, its compounds, the teams serving it and its grids, by name.
     /// Empty lists for a node that has none (any node may be asked).
     pub fn community_details(&self, community: NodeId) -> CommunityDetails {
-        match self.gather(Some(community)).remove(&community.index()) {
-            Some(g) => self.details_of(g),
+        match self.gather(Some(community)).pop() {
+            Some((_, g)) => self.details_of(g),
             None => CommunityDetails::default(),
         }
     }
@@ -435,9 +455,12 @@ impl Organization {
     pub fn all_community_details(&self) -> Vec<(NodeId, CommunityDetails)> {
         self.gather(None).into_iter().map(|(i, g)| (NodeId::from_index(i as u32), self.details_of(g))).filter(|(_, d)| !d.is_empty()).collect()
     }
-    /// The records that name each community (or only `only`), grouped by its arena index.
-    fn gather(&self, only: Option<NodeId>) -> BTreeMap<usize, Gathered> {
-        let mut at: BTreeMap<usize, Gathered> = BTreeMap::new();
+    /// The records that name each community (or only `only`), grouped by its arena index, in
+    /// arena order. Grouped through each node's slot in a list, not a map keyed by node (whose
+    /// code cost the tree's wasm module 5 KB raw); with `only`, in the list's one entry.
+    fn gather(&self, only: Option<NodeId>) -> Vec<(usize, Gathered)> {
+        let mut slots = vec![u32::MAX; if only.is_some() { 0 } else { self.tree.len() }];
+        let mut found: Vec<(usize, Gathered)> = Vec::new();
         let wanted = |c: NodeId| only.is_none_or(|o| o == c);
         let only_key = only.map(|o| self.tree.node(o).id());
         let resolve = |key: &str| match only_key {
@@ -447,7 +470,7 @@ impl Organization {
         for (u, unit) in self.units.iter().enumerate() {
             for b in &unit.record.baobao {
                 if let Some(c) = resolve(&b.community) {
-                    let g = &mut at.entry(c.index()).or_default().baobao;
+                    let g = &mut gathered(&mut slots, &mut found, c.index()).baobao;
                     match b.role {
                         BaobaoRole::Lead => g.lead.push(u),
                         BaobaoRole::Responsible => g.responsible.push(u),
@@ -457,20 +480,23 @@ impl Organization {
             }
             for (k, s) in unit.record.stationed.iter().enumerate() {
                 if let Some(c) = resolve(&s.community) {
-                    at.entry(c.index()).or_default().baobao.stationed.push((u, k));
+                    gathered(&mut slots, &mut found, c.index()).baobao.stationed.push((u, k));
                 }
             }
         }
         for (i, c) in self.compounds.iter().enumerate().filter(|(_, c)| wanted(c.community)) {
-            at.entry(c.community.index()).or_default().compounds.push(i);
+            gathered(&mut slots, &mut found, c.community.index()).compounds.push(i);
         }
         for (i, t) in self.teams.iter().enumerate().filter(|(_, t)| wanted(t.community)) {
-            at.entry(t.community.index()).or_default().teams.push(i);
+            gathered(&mut slots, &mut found, t.community.index()).teams.push(i);
         }
         for (i, g) in self.grids.iter().enumerate().filter(|(_, g)| wanted(g.community)) {
-            at.entry(g.community.index()).or_default().grids.push(i);
+            gathered(&mut slots, &mut found, g.community.index()).grids.push(i);
         }
-        at
+        if only.is_some() {
+            return found;
+        }
+        slots.iter().enumerate().filter(|&(_, &s)| s != u32::MAX).map(|(i, &s)| (i, std::mem::take(&mut found[s as usize].1))).collect()
     }
     fn details_of(&self, g: Gathered) -> CommunityDetails {
         let unit_name = |u: usize| self.units[u].record.name.clone();
@@ -916,8 +942,13 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
 
     // Units, with their 包保 and the people they station.
     let units = &doc.units;
-    // Each community's lead units: (unit, index in its baobao).
-    let mut leads: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    // A community has one lead unit in 1+4+N: every further one is a warning at its path,
+    // naming the first. Each community's first lead: (unit, index in its baobao), found
+    // through an index into `first_leads` (a map type the checks already use: a map of its
+    // own cost a wasm module 5 KB of raw code).
+    let lead_path = |(unit, j): (usize, usize)| at("units", &units.positions, unit, &format!("baobao[{j}].role"));
+    let mut first_lead: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
+    let mut first_leads: Vec<(usize, usize)> = Vec::new();
     for (i, u) in units.records.iter().map(Unit::record).enumerate() {
         let rec = || Some(String::from(&u.id));
         let path = |field: &str| at("units", &units.positions, i, field);
@@ -948,7 +979,13 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
                 }
             }
             if b.role == BaobaoRole::Lead {
-                leads.entry(b.community.as_str()).or_default().push((i, j));
+                match first_lead.get(b.community.as_str()) {
+                    Some(&f) => problems.push(Problem::warning(rec(), lead_path((i, j)), ProblemKind::SecondLead { first: lead_path(first_leads[f]) })),
+                    None => {
+                        first_lead.insert(b.community.as_str(), first_leads.len());
+                        first_leads.push((i, j));
+                    }
+                }
             }
         }
         for (j, st) in u.stationed.iter().enumerate() {
@@ -971,15 +1008,6 @@ fn check_references(doc: &document::Document, tree_links: &TreeLinks, schema: Op
             }
         }
     }
-    // A community has one lead unit in 1+4+N: every further one is a warning at its path.
-    let lead_path = |(unit, j): (usize, usize)| at("units", &units.positions, unit, &format!("baobao[{j}].role"));
-    for found in leads.values().filter(|p| p.len() > 1) {
-        for &(unit, j) in &found[1..] {
-            let kind = ProblemKind::SecondLead { first: lead_path(found[0]) };
-            problems.push(Problem::warning(Some(String::from(&units.records[unit].record.id)), lead_path((unit, j)), kind));
-        }
-    }
-
     // Property companies: their Party organization, a node or a unit.
     let companies = &doc.property_companies;
     let company_ids = index_ids(companies, "property_companies", |c| c.record.id.as_str(), problems);

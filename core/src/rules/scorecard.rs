@@ -43,7 +43,7 @@ impl Scorecard {
         crate::limits::check(text)?;
         let value: Value = serde_json::from_str(text).map_err(|e| Error::syntax(&e))?;
         let shape = |path: String, message: String| Problem::error(None, path, ProblemKind::Shape { message });
-        let Value::Object(mut doc) = value else {
+        let Value::Object(doc) = value else {
             return Err(Error::Invalid { problems: vec![shape("$".into(), "expected an object with \"rules\" and \"entities\"".into())] });
         };
         let mut problems: Vec<Problem> = doc
@@ -59,12 +59,14 @@ impl Scorecard {
             Some(v) => match RuleSet::from_value(v) {
                 Ok(rules) => Some(rules),
                 Err(e) => {
-                    problems.extend(e.problems().into_iter().map(|p| rebase(p, "$.rules")));
+                    problems.extend(e.into_problems().into_iter().map(|p| rebase(p, "$.rules")));
                     None
                 }
             },
         };
-        let entities = match doc.remove("entities") {
+        // Taken by moving the map out, not `remove`: a map that is only built, read and dropped
+        // keeps the B-tree's rebalancing code out of the wasm modules (about 5 KB of raw code).
+        let entities = match doc.into_iter().find_map(|(k, v)| (k == "entities").then_some(v)) {
             None => {
                 problems.push(shape("$.entities".into(), "missing field `entities`".into()));
                 None
@@ -72,7 +74,7 @@ impl Scorecard {
             Some(v) => match Entity::list_from_value(v, "$.entities") {
                 Ok(list) => Some(list),
                 Err(e) => {
-                    problems.extend(e.problems());
+                    problems.extend(e.into_problems());
                     None
                 }
             },
@@ -95,20 +97,21 @@ impl Scorecard {
             }
         }
         match (rules, entities) {
-            (Some(rules), Some(entities)) if problems.is_empty() => {
+            (Some(mut rules), Some(entities)) if problems.is_empty() => {
                 let mut evaluation = rules.evaluate(&entities);
                 evaluation.diagnostics = std::mem::take(&mut evaluation.diagnostics)
                     .into_iter()
                     .map(|p| if p.path.starts_with("$[") { rebase(p, "$.entities") } else { rebase(p, "$.rules") })
                     .collect();
-                let warnings = rules.warnings().iter().cloned().map(|p| rebase(p, "$.rules")).collect();
+                // Moved to the scorecard with their paths from its root, not copied.
+                let warnings = std::mem::take(&mut rules.warnings).into_iter().map(|p| rebase(p, "$.rules")).collect();
                 Ok(Scorecard { rules, entities, evaluation, warnings })
             }
             _ => Err(Error::Invalid { problems }),
         }
     }
 
-    /// The rule set.
+    /// The rule set. Its warnings are the scorecard's: see [`Scorecard::warnings`].
     pub fn rules(&self) -> &RuleSet {
         &self.rules
     }
@@ -123,7 +126,8 @@ impl Scorecard {
         &self.evaluation
     }
 
-    /// The rule set's warnings, paths from the document's root.
+    /// The rule set's warnings, paths from the document's root (taken from the rule set:
+    /// `rules().warnings()` is empty).
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
     }

@@ -792,12 +792,22 @@ impl<'a> V<'a> {
             V::Str(s) => Value::String(s.clone()),
             V::Json(v) => (*v).clone(),
             V::Arr(items) => Value::Array(items.iter().map(|i| i.to_json(env).unwrap_or(Value::Null)).collect()),
+            // Built by `insert` (a later key wins, as `collect` would have it): `collect` into
+            // a map sorts and bulk-builds, code that a wasm module otherwise does not need.
             V::Obj(pairs) => {
-                Value::Object(pairs.iter().map(|(k, v)| ((*k).to_owned(), v.to_json(env).unwrap_or(Value::Null))).collect())
+                let mut map = Map::new();
+                for (k, v) in pairs.iter() {
+                    map.insert((*k).to_owned(), v.to_json(env).unwrap_or(Value::Null));
+                }
+                Value::Object(map)
             }
-            V::Root => Value::Object(
-                env.all.iter().filter(|(k, _)| !env.bad.contains(k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-            ),
+            V::Root => {
+                let mut map = Map::new();
+                for (k, v) in env.all.iter().filter(|(k, _)| !env.bad.contains(k)) {
+                    map.insert(k.clone(), v.clone());
+                }
+                Value::Object(map)
+            }
         })
     }
 }

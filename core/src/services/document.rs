@@ -72,10 +72,18 @@ impl ServicesDocument {
     /// Reads and checks a document; returns every problem found when there are errors.
     /// Warnings alone do not fail the load: see [`ServicesDocument::warnings`].
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let (doc, problems) = Self::read(json, None)?;
+        Self::from_json_with(json, None)
+    }
+
+    /// As [`ServicesDocument::from_json`], with an organization: the problems of
+    /// [`ServicesDocument::check_against`] are among those reported, and its warnings among
+    /// the document's.
+    pub fn from_json_with(json: &str, org: Option<&Organization>) -> Result<Self, Error> {
+        let (mut doc, problems) = Self::read_all(json, org)?;
         if problems.iter().any(|p| p.severity == Severity::Error) {
             return Err(Error::Invalid { problems });
         }
+        doc.warnings = problems;
         Ok(doc)
     }
 
@@ -86,6 +94,14 @@ impl ServicesDocument {
     /// the problems of [`ServicesDocument::check_against`] are among them, in document
     /// order. Fails only on text that is not JSON or not an object.
     pub fn read(json: &str, org: Option<&Organization>) -> Result<(Self, Vec<Problem>), Error> {
+        let (mut doc, problems) = Self::read_all(json, org)?;
+        doc.warnings = problems.iter().filter(|p| p.severity == Severity::Warning).cloned().collect();
+        Ok((doc, problems))
+    }
+
+    /// [`ServicesDocument::read`]'s work, the document's warnings not yet set: the callers
+    /// that fail on an error take them from the problems without copying.
+    fn read_all(json: &str, org: Option<&Organization>) -> Result<(Self, Vec<Problem>), Error> {
         crate::limits::check(json)?;
         let mut problems = Vec::new();
         let mut unread = Unread::default();
@@ -112,7 +128,6 @@ impl ServicesDocument {
             problems.extend(doc.check_against(org));
         }
         sort(&mut problems);
-        doc.warnings = problems.iter().filter(|p| p.severity == Severity::Warning).cloned().collect();
         Ok((doc, problems))
     }
 
@@ -144,6 +159,12 @@ impl ServicesDocument {
     /// Problems worth a look that do not stop the data being used.
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
+    }
+
+    /// Takes the warnings out of the document, for a caller that hands them on rather than
+    /// copying them; [`Self::warnings`] is empty after.
+    pub fn take_warnings(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// The demand with this id.

@@ -3,7 +3,7 @@
 //! then the earliest raised, then by id; among fitting offers the one with the most capacity
 //! left, then by offer id. Every match and every demand left unmatched says why.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -108,7 +108,10 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
     let names = org.map(Names::of).unwrap_or_default();
     let mut order: Vec<_> = doc.demands().iter().collect();
     order.sort_by(|a, b| (a.urgency, a.raised_at, &a.id).cmp(&(b.urgency, b.raised_at, &b.id)));
-    let mut used: BTreeMap<(usize, Month), u32> = BTreeMap::new();
+    // Each offer's claims by month: a short list an offer (a map keyed by offer and month
+    // cost a wasm module 4 KB of raw code).
+    let mut used: Vec<Vec<(Month, u32)>> = vec![Vec::new(); doc.offers().len()];
+    let used_in = |used: &[Vec<(Month, u32)>], i: usize, month: Month| used[i].iter().find(|(m, _)| *m == month).map_or(0, |&(_, n)| n);
     let mut result = Matching::default();
     for d in order {
         let day = d.raised_at.date();
@@ -119,12 +122,15 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
         let in_force: Vec<_> = covering.iter().filter(|(_, o, _)| o.valid.is_none_or(|v| v.contains(day))).collect();
         let best = in_force
             .iter()
-            .map(|(i, o, c)| (o.capacity_per_month.saturating_sub(used.get(&(*i, month)).copied().unwrap_or(0)), *i, *o, c))
+            .map(|(i, o, c)| (o.capacity_per_month.saturating_sub(used_in(&used, *i, month)), *i, *o, c))
             .filter(|(left, ..)| *left > 0)
             .min_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
         let why = match best {
             Some((left, i, o, coverage)) => {
-                *used.entry((i, month)).or_insert(0) += 1;
+                match used[i].iter_mut().find(|(m, _)| *m == month) {
+                    Some((_, n)) => *n += 1,
+                    None => used[i].push((month, 1)),
+                }
                 let m = Match {
                     demand: d.id.clone(),
                     offer: o.id.clone(),
