@@ -173,8 +173,11 @@ fn junit_reports_a_testcase_per_document_or_case_file() {
     assert!(validate.contains("<testcase name=\"positions/bom-crlf-tabs.json\" classname=\"grassroots.validate.tree\">"), "{validate}");
     assert!(validate.contains("<failure message=\"10 error(s)\""), "{validate}");
     assert!(validate.contains("<system-out>positions/bom-crlf-tabs.json:10:"), "{validate}");
+    // Under --lang zh the failure's message is Chinese too, as its lines are.
+    let (_, zh, _) = run_in("tree", &["validate", "tree", "positions/bom-crlf-tabs.json", "--format", "junit", "--lang", "zh"]);
+    assert!(zh.contains("<failure message=\"10 个错误\""), "{zh}");
     let (_, lists, _) = run_in("lists", &["validate", "lists", "valid/laifeng-2021.json", "--format", "junit"]);
-    assert_junit(&[("tests", &tests), ("passing", &passing), ("validate", &validate), ("lists", &lists)]);
+    assert_junit(&[("tests", &tests), ("passing", &passing), ("validate", &validate), ("zh", &zh), ("lists", &lists)]);
     // The XSD is not a formality: a testsuite without its counts is refused.
     let dir = std::env::temp_dir().join(format!("grassroots-junit-bad-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);

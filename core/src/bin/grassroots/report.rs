@@ -95,6 +95,14 @@ pub(crate) fn counts(lang: Lang, errors: usize, warnings: usize) -> String {
     }
 }
 
+/// `N error(s)` in `lang` (a failed JUnit testcase's message).
+pub(crate) fn error_count(lang: Lang, errors: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{errors} 个错误"),
+        Lang::En => format!("{errors} error(s)"),
+    }
+}
+
 /// What validators take: every format but `xlsx`.
 pub(crate) const CHECKS: &[Format] = &[Format::Text, Format::Json, Format::Github, Format::Junit, Format::Sarif];
 /// What commands that print results take: their problems as annotations or SARIF, their
@@ -491,7 +499,7 @@ pub(crate) fn finish(ctx: &Ctx) {
                     let warnings: Vec<String> = d.problems.iter().filter(|p| p.problem.severity == Severity::Warning).map(line).collect();
                     Case {
                         name: d.file.display().to_string(),
-                        failure: (!errors.is_empty()).then(|| (format!("{} error(s)", errors.len()), errors.iter().map(|p| line(p)).collect::<Vec<_>>().join("\n"))),
+                        failure: (!errors.is_empty()).then(|| (error_count(lang(), errors.len()), errors.iter().map(|p| line(p)).collect::<Vec<_>>().join("\n"))),
                         out: warnings.join("\n"),
                     }
                 })
