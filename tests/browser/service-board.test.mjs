@@ -183,6 +183,7 @@ describe('English, text, errors and elderly mode', () => {
     await page.locator('#plain .gr-demands').waitFor();
     await page.locator('#inline .gr-demands').waitFor();
     await page.locator('#broken [role=alert]').waitFor();
+    await page.locator('#warned .gr-demands').waitFor();
   });
   after(async () => { await page.close(); });
 
@@ -222,6 +223,18 @@ describe('English, text, errors and elderly mode', () => {
     assert.equal((await events(page, 'gr-error')).length, 1, 'only the broken widget fails');
     await page.locator('#broken').screenshot({ path: join(artifacts, 'service-board-error.png') });
     assert.deepEqual(await axe(page, 'broken'), []);
+  });
+
+  test('a document\'s warnings are listed under the board, each with its path and record; no gr-error', async () => {
+    const note = page.locator('#warned .gr-notes[role=note]');
+    assert.equal(await note.locator('p').first().textContent(), '另有提醒（不影响使用）：');
+    const items = await note.locator('li').allTextContents();
+    assert.equal(items.length, 2, items.join('\n'));
+    assert.match(items[0], /\$\.services\.demands\[0\]\.description.*记录“w1”/);
+    assert.match(items[1], /\$\.services\.offers\[0\]\.capacity_per_month.*记录“wo1”/);
+    assert.equal(await page.locator('#board-here .gr-notes, #plain .gr-notes, #inline .gr-notes').count(), 0, 'a clean document has no note');
+    assert.ok(!(await events(page, 'gr-error')).some((e) => e.target === 'warned'), 'warnings alone are not an error');
+    assert.deepEqual(await axe(page, 'warned'), []);
   });
 
   test('elderly mode: 24px text and 60px targets, no axe violations in either language', async () => {

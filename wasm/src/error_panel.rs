@@ -126,7 +126,7 @@ pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     }
 }
 
-#[cfg(any(feature = "case-tracker", feature = "dashboard"))]
+#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board"))]
 /// The warnings of data that loaded ("also worth a look"), as a note; nothing when none.
 pub(crate) fn notes(warnings: &[Problem], lang: Lang) -> Html {
     if warnings.is_empty() {

@@ -22,13 +22,14 @@ use grassroots::services::{
     match_demands,
 };
 use grassroots::org::Names;
-use grassroots::{Error, Organization, ProblemKind, Severity};
+use grassroots::{Error, Organization, Problem, ProblemKind, Severity};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::error_panel::notes;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::tabs::Tabs;
@@ -38,6 +39,8 @@ use crate::{nested_problems, wrapper_parts};
 pub struct Board {
     pub doc: ServicesDocument,
     pub matching: Matching,
+    /// The document's warnings (paths under `$.services` in a wrapper), shown under the tabs.
+    pub warnings: Vec<Problem>,
     /// Member, unit and grid names from the organization (none without one).
     names: Names,
 }
@@ -50,9 +53,13 @@ impl PartialEq for Board {
 }
 
 impl Board {
-    fn new(doc: ServicesDocument, org: Option<&Organization>) -> Self {
+    fn new(mut doc: ServicesDocument, org: Option<&Organization>, wrapped: bool) -> Self {
         let matching = match_demands(&doc, org);
-        Board { doc, matching, names: org.map(Names::of).unwrap_or_default() }
+        let mut warnings = doc.take_warnings();
+        if wrapped {
+            warnings = nested_problems(Error::Invalid { problems: warnings }, "services");
+        }
+        Board { doc, matching, warnings, names: org.map(Names::of).unwrap_or_default() }
     }
 
     /// A provider's name, or its id when the organization does not say.
@@ -71,7 +78,7 @@ impl Board {
 pub fn load(json: &str) -> Result<Board, Error> {
     let map = match serde_json::from_str::<Value>(json) {
         Ok(Value::Object(map)) if map.contains_key("services") => map,
-        _ => return ServicesDocument::from_json(json).map(|doc| Board::new(doc, None)),
+        _ => return ServicesDocument::from_json(json).map(|doc| Board::new(doc, None, false)),
     };
     let mut problems = Vec::new();
     let parts = wrapper_parts(&map, &[("services", true), ("org", false)], &mut problems);
@@ -80,7 +87,7 @@ pub fn load(json: &str) -> Result<Board, Error> {
         .as_deref()
         .and_then(|json| ServicesDocument::from_json_with(json, org.as_ref()).map_err(|e| problems.extend(nested_problems(e, "services"))).ok());
     match doc {
-        Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(Board::new(doc, org.as_ref())),
+        Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(Board::new(doc, org.as_ref(), true)),
         doc => {
             // The services' warnings are listed with the organization's errors.
             if let Some(mut doc) = doc {
@@ -331,6 +338,7 @@ pub fn service_board_view(props: &ServiceBoardProps) -> Html {
             <Tabs label={text.board_tabs} names={vec![text.tab_demands, text.tab_claims, text.tab_offers]} active={at} {onselect}>
                 { panel }
             </Tabs>
+            { notes(&board.warnings, lang) }
         </section>
     }
 }
@@ -648,6 +656,23 @@ mod tests {
 
     fn t(text: &str) -> Timestamp {
         Timestamp::parse(text).unwrap_or_else(|| panic!("{text}"))
+    }
+
+    /// A document's warnings are the board's, under `$.services` when it came in a wrapper;
+    /// a clean document has none.
+    #[test]
+    fn the_documents_warnings_are_kept_for_the_board_to_show() {
+        let doc = r#"{"demands": [{"id": "d1", "category": "助老", "grid": "g1", "urgency": "low", "raised_by": {"name": "王"},
+                                   "raised_at": "2026-07-01T08:00:00+08:00", "description": ""}],
+                      "offers": [{"id": "o1", "provider": {"kind": "member", "id": "m1"}, "categories": ["助老"], "capacity_per_month": 0,
+                                  "area": {"grids": ["g1"]}}]}"#;
+        let paths = |b: &Board| b.warnings.iter().map(|p| (p.path.clone(), p.severity)).collect::<Vec<_>>();
+        let plain = load(doc).unwrap_or_else(|e| panic!("{e}"));
+        let want = |prefix: &str| vec![(format!("${prefix}.demands[0].description"), Severity::Warning), (format!("${prefix}.offers[0].capacity_per_month"), Severity::Warning)];
+        assert_eq!(paths(&plain), want(""));
+        let wrapped = load(&format!(r#"{{"services": {doc}}}"#)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(paths(&wrapped), want(".services"));
+        assert!(board().warnings.is_empty());
     }
 
     #[test]
