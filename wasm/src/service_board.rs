@@ -456,12 +456,12 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, reveal: bool, filter: &UseStateH
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 /// The rating chosen for a claim, 5 until one is.
 fn rating_of(ratings: &[(String, u8)], id: &str) -> u8 {
     ratings.iter().find(|(k, _)| k == id).map_or(5, |&(_, r)| r)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn claims_panel(
     board: &Rc<Board>,
     lang: Lang,
