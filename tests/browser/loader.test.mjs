@@ -113,14 +113,17 @@ test('the data picks the module of a map or a dashboard: the larger one only for
   await page.close();
   // One connected with no data says so (from the small module, at once); data with cases that
   // comes later mounts it again from the larger module, which then shows the case figures.
+  // The data is given once the error shows, not after a fixed delay: on a loaded machine the
+  // small module can take longer than any delay to arrive (CI once set the data first).
   page = await blank();
-  await page.evaluate((data) => {
+  await page.evaluate(() => {
     const el = document.createElement('gr-grid-map');
     el.id = 'later';
     document.getElementById('here').append(el);
-    setTimeout(() => { el.data = data; }, 300);
-  }, { org, geo, cases, period });
+  });
   await page.locator('#later .gr-error').waitFor();
+  assert.deepEqual(cases_(page), ['grid-map.*.wasm'], 'no data: the small module says so');
+  await page.evaluate((data) => { document.getElementById('later').data = data; }, { org, geo, cases, period });
   await page.locator('#later .gr-map-canvas').waitFor();
   assert.equal(await page.locator('#later .gr-map-figure option').count(), 8, 'five figures and the three of cases; no tiers (no scorecard)');
   assert.deepEqual(cases_(page), ['grid-map-full.*.wasm', 'grid-map.*.wasm']);
