@@ -767,6 +767,16 @@ pub enum ProblemKind {
         /// The grid's id.
         id: String,
     },
+    /// A feature names a grid or node that the organization does not have, so a map cannot
+    /// place it: its shape is not drawn.
+    #[cfg(feature = "geo")]
+    #[error("{what} \"{id}\" is not in the organization; its shape is not drawn")]
+    GeoNotDrawn {
+        /// A grid or a node.
+        what: RefKind,
+        /// The id the feature names.
+        id: String,
+    },
     /// A ring crosses or touches itself.
     #[cfg(feature = "geo")]
     #[error("the ring intersects itself")]

@@ -282,6 +282,8 @@ pub fn problem(kind: &ProblemKind) -> String {
         #[cfg(feature = "geo")]
         ProblemKind::GeoMissingGrid { id } => format!("网格“{id}”没有边界图形（全覆盖）"),
         #[cfg(feature = "geo")]
+        ProblemKind::GeoNotDrawn { what: kind, id } => format!("组织数据中没有{}“{id}”，其图形未绘制", what(*kind)),
+        #[cfg(feature = "geo")]
         ProblemKind::GeoSelfIntersection => "边界环自相交".to_owned(),
         #[cfg(feature = "geo")]
         ProblemKind::GeoHoleOutside => "内环不在外环之内，或与其他环相交".to_owned(),
@@ -529,6 +531,7 @@ mod geo_tests {
             ProblemKind::GeoFarPosition { count: 1, x: "1e9".into(), y: "0".into(), max: "1000000".into() },
             ProblemKind::GeoUnknownCrs { name: "bd09".into() },
             ProblemKind::GeoMissingGrid { id: "g1".into() },
+            ProblemKind::GeoNotDrawn { what: RefKind::Grid, id: "g9".into() },
             ProblemKind::GeoSelfIntersection,
             ProblemKind::GeoHoleOutside,
             ProblemKind::GeoPartsOverlap { first: 0, second: 1 },

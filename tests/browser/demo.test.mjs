@@ -67,6 +67,17 @@ test('the organization page: the generated county, by keyboard, its events logge
   assert.equal((await events(page, 'gr-select')).at(-1)?.detail.id, 's0');
   // The page's own log shows it, as text.
   assert.match(await page.locator('#events li').first().textContent(), /^gr-select: 城关街道党工委（s0）$/);
+  // The county's warnings (members not reported, a worker model's shortfalls) under the tree,
+  // closed behind their count; the summary opens them from the keyboard.
+  const notes = page.locator('#tree-county .gr-notes details');
+  const warned = Number((await notes.locator('summary').textContent()).match(/共 (\d+) 条$/)?.[1]);
+  assert.ok(warned > 5, `${warned} warnings`);
+  assert.equal(await notes.locator('li').count(), Math.min(warned, 100));
+  assert.equal(await notes.getAttribute('open'), null);
+  await notes.locator('summary').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await notes.getAttribute('open'), '');
+  assert.match(await notes.locator('li').first().textContent(), /^\$\.(members|grids|nodes)\[\d+\]/);
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -238,6 +238,40 @@ describe('text, English, errors and elderly mode', () => {
     assert.deepEqual(await axe(page, 'broken'), []);
   });
 
+  test('the data\'s warnings are listed under the tabs with path and record, behind a count when many; no gr-error', async () => {
+    await page.locator('#warned .gr-items').waitFor();
+    await page.locator('#many .gr-items').waitFor();
+    const note = page.locator('#warned .gr-notes[role=note]');
+    assert.equal(await note.locator('p').first().textContent(), '另有提醒（不影响使用）：');
+    const items = await note.locator('li').allTextContents();
+    assert.equal(items.length, 2, items.join('\n'));
+    const ids = await page.evaluate(() => document.getElementById('warned').data.new.items.map((i) => i.id));
+    for (const [n, id] of ['cert-residence', 'self-meeting'].map((id) => [ids.indexOf(id), id]).sort((a, b) => a[0] - b[0]).entries()) {
+      assert.match(items[n], new RegExp(`^\\$\\.new\\.items\\[${id[0]}\\]\\.introduced记录“${id[1]}”.*2021-09-01`), items[n]);
+    }
+    assert.equal(await page.locator('#lists .gr-notes, #inline .gr-notes, #diff .gr-notes').count(), 0, 'clean lists have no note');
+    // Many: a disclosure, closed, its summary counting them; Enter opens it.
+    const many = page.locator('#many .gr-notes details');
+    const count = await many.locator('li').count();
+    assert.ok(count > 5, `${count} warnings`);
+    assert.equal(await many.getAttribute('open'), null);
+    assert.equal(await many.locator('summary').textContent(), `另有提醒（不影响使用）： 共 ${count} 条`);
+    assert.equal(await many.locator('li').first().isVisible(), false);
+    await many.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await many.locator('li').first().isVisible(), true);
+    assert.ok(!(await events(page, 'gr-error')).some((e) => e.target === 'warned' || e.target === 'many'), 'warnings alone are not an error');
+    assert.deepEqual(await axe(page, 'warned'), []);
+    assert.deepEqual(await axe(page, 'many'), []);
+    // Elderly mode: the summary is a 60px target too.
+    await page.evaluate(() => document.getElementById('many').setAttribute('elderly', ''));
+    await page.waitForFunction(() => document.getElementById('many').shadowRoot.querySelector('.gr-elderly'));
+    assert.ok((await many.locator('summary').boundingBox()).height >= 60);
+    await page.evaluate(() => document.getElementById('many').setAttribute('lang', 'en'));
+    await page.waitForFunction(() => document.getElementById('many').shadowRoot.querySelector('summary')?.textContent.includes('in all'));
+    assert.equal(await many.locator('summary').textContent(), `Also worth a look (these do not stop the data being used): (${count} in all)`);
+  });
+
   test('elderly mode: 24px text and 60px targets, and still no axe violations', async () => {
     await page.evaluate(() => document.getElementById('lists').setAttribute('elderly', ''));
     await page.waitForFunction(() => document.getElementById('lists').shadowRoot.querySelector('.gr-elderly'));

@@ -154,6 +154,13 @@ describe('grid map', () => {
     assert.equal(errors[0].detail.errors[0].path, '$.geo.features[0].geometry.coordinates[0]');
   });
 
+  test('the cases\' warnings are listed under the map, with their path from the top', async () => {
+    const items = await page.locator('#full .gr-notes li').allTextContents();
+    assert.equal(items.length, 1, items.join('\n'));
+    assert.match(items[0], /^\$\.cases\.cases\[14\]\.source记录“gw-0810-garbage”/);
+    assert.ok(!(await events(page, 'gr-error')).some((e) => e.target === 'full'));
+  });
+
   test('data with cases or a scorecard loads the larger map module; axe finds no violations', async () => {
     const modules = fetched.filter((p) => p.startsWith('/grassroots/') && p.endsWith('.wasm')).map((p) => p.split('/').pop().split('.')[0]);
     assert.deepEqual([...new Set(modules)], ['grid-map-full'], 'every map of this page has cases: the larger module alone');
@@ -174,6 +181,23 @@ describe('grid map of an organization and its geometry alone', () => {
     const wasm = fetched.filter((p) => p.endsWith('.wasm')).map((p) => p.split('/').pop().split('.')[0]);
     assert.deepEqual(wasm, ['grid-map']);
     assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('a feature for a grid the organization does not have is not drawn, and the note under the map says so', async () => {
+    const page = await open(env, '/test/grid-map-light.html');
+    await page.locator('#stray .gr-map-canvas').waitFor();
+    assert.equal(await page.locator('#stray .gr-map-shape').count(), 5, 'g9 is not drawn');
+    assert.deepEqual(await page.locator('#stray .gr-notes li').allTextContents(), [
+      '$.geo.features[6].properties.grid' + 'record “g9”' + 'grid "g9" is not in the organization; its shape is not drawn',
+    ]);
+    assert.equal(await page.locator('#light .gr-notes').count(), 0, 'every feature drawn: no note');
+    assert.deepEqual((await events(page, 'gr-error')).filter((e) => e.target === 'stray'), [], 'warnings alone are not an error');
+    await page.evaluate(() => document.getElementById('stray').setAttribute('lang', 'zh-CN'));
+    await page.waitForFunction(() => document.getElementById('stray').shadowRoot.querySelector('.gr-notes li')?.textContent.includes('未绘制'));
+    assert.match(await page.locator('#stray .gr-notes li').textContent(), /记录“g9”组织数据中没有网格“g9”，其图形未绘制$/);
+    assert.deepEqual(await axe(page, 'stray'), []);
     assert.deepEqual(page.problems, []);
     await page.close();
   });

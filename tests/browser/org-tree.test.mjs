@@ -114,6 +114,14 @@ describe('org tree from a src URL', () => {
     await page.waitForFunction(() => document.getElementById('inline').shadowRoot.querySelector('.gr-count').textContent === '共 2 个组织');
   });
 
+  test('the organization\'s warnings are listed under the tree; none for a clean document', async () => {
+    // The inline document names no level schema: one warning, at $, listed open.
+    assert.deepEqual(await page.locator('#inline .gr-notes[role=note] li').allTextContents(), ['$未指定层级方案，层级顺序未检查']);
+    assert.equal(await page.locator('#inline .gr-notes details').count(), 0, 'one warning is not behind a disclosure');
+    assert.equal(await page.locator('#from-src .gr-notes').count(), 0);
+    assert.deepEqual(await events(page, 'gr-error'), [], 'warnings alone are not an error');
+  });
+
   test('two widgets on a page share one wasm instance', async () => {
     const wasmLoads = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length);
     assert.equal(wasmLoads, 1);

@@ -13,12 +13,13 @@ use std::rc::Rc;
 
 use grassroots::lists::{Channels, Item, ItemKind, ListDiff, Lists, LookupError, Status, Verdict, lookup_certificate, name_key};
 use grassroots::text::fold;
-use grassroots::Error;
+use grassroots::{Error, Problem, Severity};
 use serde::Serialize;
 use serde_json::Value;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::error_panel::notes;
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::tabs::Tabs;
@@ -28,6 +29,9 @@ use crate::{nested_problems, wrapper_parts};
 pub struct DutyData {
     pub lists: Lists,
     pub diff: Option<ListDiff>,
+    /// The warnings of the version shown, or of both (under `$.old` and `$.new`), shown under
+    /// the tabs.
+    pub warnings: Vec<Problem>,
 }
 
 /// By identity, like [`crate::Content`]: every update brings a new value.
@@ -38,20 +42,34 @@ impl PartialEq for DutyData {
 }
 
 /// Reads the widget's data: a lists document, or `{"old": …, "new": …}`. The problems of
-/// either version carry their path from the top (`$.old.items[3].owner`).
+/// either version carry their path from the top (`$.old.items[3].owner`); when one version
+/// fails, the other's warnings are listed with its errors.
 pub fn load(json: &str) -> Result<DutyData, Error> {
     let pair = match serde_json::from_str::<Value>(json) {
         Ok(Value::Object(map)) if !map.contains_key("items") && (map.contains_key("old") || map.contains_key("new")) => map,
-        _ => return Lists::from_json(json).map(|lists| DutyData { lists, diff: None }),
+        _ => {
+            return Lists::from_json(json).map(|mut lists| DutyData { warnings: lists.take_warnings(), lists, diff: None });
+        }
     };
     let mut problems = Vec::new();
     let parts = wrapper_parts(&pair, &[("old", true), ("new", true)], &mut problems);
     let mut version = |part: &Option<String>, key: &str| {
-        part.as_deref().and_then(|json| Lists::from_json(json).map_err(|e| problems.extend(nested_problems(e, key))).ok())
+        part.as_deref().and_then(|json| match Lists::from_json(json) {
+            Ok(mut lists) => {
+                problems.extend(nested_problems(Error::Invalid { problems: lists.take_warnings() }, key));
+                Some(lists)
+            }
+            Err(e) => {
+                problems.extend(nested_problems(e, key));
+                None
+            }
+        })
     };
     let (old, new) = (version(&parts[0], "old"), version(&parts[1], "new"));
     match (old, new) {
-        (Some(old), Some(new)) if problems.is_empty() => Ok(DutyData { diff: Some(ListDiff::between(&old, &new)), lists: new }),
+        (Some(old), Some(new)) if problems.iter().all(|p| p.severity != Severity::Error) => {
+            Ok(DutyData { diff: Some(ListDiff::between(&old, &new)), lists: new, warnings: problems })
+        }
         _ => {
             problems.sort_by_key(|p| p.severity);
             Err(Error::Invalid { problems })
@@ -195,6 +213,7 @@ pub fn duty_list_view(props: &DutyListProps) -> Html {
             <Tabs label={text.duty_tabs} names={tabs.iter().map(|&t| tab_label(t)).collect::<Vec<_>>()} active={at} {onselect}>
                 { panel }
             </Tabs>
+            { notes(&data.warnings, lang) }
         </section>
     }
 }
@@ -607,6 +626,28 @@ mod tests {
         let Err(e) = load(&bad) else { panic!("loaded") };
         assert!(e.problems().iter().any(|p| p.path == "$.items[1].owner"));
         assert!(load("not json").is_err());
+    }
+
+    /// A version's warnings are the widget's, under `$.old` / `$.new` in a pair; with an error
+    /// on one side, the other side's warnings go with it.
+    #[test]
+    fn the_warnings_of_either_version_are_kept_for_the_widget_to_show() {
+        let good = fixture("valid/laifeng-2021.json");
+        assert!(data().warnings.is_empty());
+        // An item introduced after the day the version takes effect: a warning.
+        let late = good.replacen("\"effective\": \"2021-07-01\"", "\"effective\": \"2019-01-01\"", 1);
+        assert_ne!(late, good, "the fixture's effective date moved");
+        let single = load(&late).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!single.warnings.is_empty());
+        assert!(single.warnings.iter().all(|p| p.severity == Severity::Warning && p.path.starts_with("$.items[")), "{:?}", single.warnings);
+        let pair = load(&format!(r#"{{"old": {good}, "new": {late}}}"#)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pair.warnings.len(), single.warnings.len());
+        assert!(pair.warnings.iter().all(|p| p.path.starts_with("$.new.items[")), "{:?}", pair.warnings);
+        let bad = fixture("broken/references.json");
+        let Err(e) = load(&format!(r#"{{"old": {bad}, "new": {late}}}"#)) else { panic!("loaded") };
+        let problems = e.problems();
+        assert!(problems.iter().any(|p| p.severity == Severity::Error && p.path.starts_with("$.old.")));
+        assert_eq!(problems.iter().filter(|p| p.severity == Severity::Warning && p.path.starts_with("$.new.items[")).count(), single.warnings.len());
     }
 
     #[test]

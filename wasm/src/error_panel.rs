@@ -126,16 +126,31 @@ pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     }
 }
 
-#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board"))]
+#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
+/// Up to this many warnings are listed open; more sit behind a disclosure that says how many,
+/// so that a county's thousands of "not reported" do not push the widget down the page.
+pub const NOTES_OPEN: usize = 5;
+
+#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
 /// The warnings of data that loaded ("also worth a look"), as a note; nothing when none.
+/// More than [`NOTES_OPEN`] are listed in a `<details>` whose summary counts them.
 pub(crate) fn notes(warnings: &[Problem], lang: Lang) -> Html {
     if warnings.is_empty() {
         return Html::default();
     }
+    let text = lang.text();
+    let title = html! { <strong>{ text.warnings_title }</strong> };
     html! {
         <div class="gr-notes" role="note">
-            <p><strong>{ lang.text().warnings_title }</strong></p>
-            { problem_list(warnings, lang) }
+            if warnings.len() <= NOTES_OPEN {
+                <p>{ title }</p>
+                { problem_list(warnings, lang) }
+            } else {
+                <details>
+                    <summary>{ title }{ " " }{ (text.notes_count)(warnings.len()) }</summary>
+                    { problem_list(warnings, lang) }
+                </details>
+            }
         </div>
     }
 }

@@ -140,6 +140,9 @@ pub struct Catalogue {
     pub tree_details: TreeDetailsText,
     /// The title of the warning list after a load that has errors.
     pub warnings_title: &'static str,
+    /// How many warnings a closed note holds, after its title.
+    #[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
+    pub notes_count: fn(usize) -> String,
     /// The accessible name of a table's scroll container (focusable, so that a keyboard can
     /// scroll a table wider than the widget).
     pub table_region: &'static str,
@@ -819,6 +822,8 @@ pub static ZH_CN: Catalogue = Catalogue {
         and: "、",
     },
     warnings_title: "另有提醒（不影响使用）：",
+    #[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
+    notes_count: |n| format!("共 {n} 条"),
     table_region: "数据表（可左右滚动）",
     export_xlsx: "导出 Excel",
     export_named: |t| format!("导出 Excel：{t}"),
@@ -1468,6 +1473,8 @@ pub static EN: Catalogue = Catalogue {
     },
 
     warnings_title: "Also worth a look (these do not stop the data being used):",
+    #[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
+    notes_count: |n| format!("({n} in all)"),
     table_region: "Table (scrolls sideways)",
     export_xlsx: "Export to Excel",
     export_named: |t| format!("Export to Excel: {t}"),

@@ -813,6 +813,7 @@ pub fn grid_map_view(props: &GridMapProps) -> Html {
         <section class="gr-grid-map" aria-label={props.label.clone().unwrap_or_else(|| AttrValue::from(map_text(props.lang).title))}>
             <MapView data={Rc::clone(&props.data)} {model} lang={props.lang} at={*at} {figure} label={props.label.clone()} {navigate} {pick} crumbs={true} elderly={props.elderly} crumb={Some(crumb)} />
             { recut_of(&props.data, *at, props.lang) }
+            { crate::error_panel::notes(&props.data.warnings, props.lang) }
         </section>
     }
 }

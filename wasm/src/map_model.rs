@@ -5,7 +5,7 @@
 
 use grassroots::geo::{GeoDoc, Subject};
 use grassroots::org::NodeId;
-use grassroots::{Organization, Problem, ProblemKind, Severity};
+use grassroots::{Organization, Problem, ProblemKind, RefKind, Severity};
 
 /// What a place on the map stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,14 +116,14 @@ impl MapModel {
                         (Target::Grid(g), id.clone(), shape.name.clone().or_else(|| r.name.clone().map(String::from)).unwrap_or_else(|| String::from(&r.code)), Some(r.code.clone()), Some(org.grids()[g].community()))
                     }
                     None => {
-                        warnings.push(not_drawn(i, id, "grid"));
+                        warnings.push(not_drawn(i, id, RefKind::Grid));
                         continue;
                     }
                 },
                 Subject::Node(id) => match tree.find(id) {
                     Some(n) => (Target::Node(n), id.clone(), shape.name.clone().unwrap_or_else(|| tree.node(n).name().to_owned()), None, tree.node(n).parent()),
                     None => {
-                        warnings.push(not_drawn(i, id, "node"));
+                        warnings.push(not_drawn(i, id, RefKind::Node));
                         continue;
                     }
                 },
@@ -183,12 +183,13 @@ impl MapModel {
     }
 }
 
-fn not_drawn(feature: usize, id: &str, what: &str) -> Problem {
+fn not_drawn(feature: usize, id: &str, what: RefKind) -> Problem {
+    let key = if what == RefKind::Grid { "grid" } else { "node" };
     Problem {
         severity: Severity::Warning,
         record: Some(id.to_owned()),
-        path: format!("$.geo.features[{feature}].properties.{what}"),
-        kind: ProblemKind::Shape { message: format!("{what} \"{id}\" is not in the organization; its shape is not drawn") },
+        path: format!("$.geo.features[{feature}].properties.{key}"),
+        kind: ProblemKind::GeoNotDrawn { what, id: id.to_owned() },
     }
 }
 

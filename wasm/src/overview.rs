@@ -164,10 +164,7 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
             };
             #[cfg(feature = "geo")]
             let map = geo.map(|mut geo| {
-                let found = geo.take_warnings();
-                if !found.is_empty() {
-                    warnings.extend(nested_problems(Error::Invalid { problems: found }, "geo"));
-                }
+                warnings.extend(nested_problems(Error::Invalid { problems: geo.take_warnings() }, "geo"));
                 Rc::new(MapModel::new(&org, &geo, &mut warnings))
             });
             Ok(Overview {

@@ -209,6 +209,12 @@ impl Lists {
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
     }
+
+    /// Takes the warnings out of the lists, for a caller that hands them on rather than
+    /// copying them; [`Self::warnings`] is empty after.
+    pub fn take_warnings(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.warnings)
+    }
 }
 
 /// Reads the document; shape problems go to `problems`, and what did read is returned so

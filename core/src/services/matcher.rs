@@ -111,7 +111,6 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
     // Each offer's claims by month: a short list an offer (a map keyed by offer and month
     // cost a wasm module 4 KB of raw code).
     let mut used: Vec<Vec<(Month, u32)>> = vec![Vec::new(); doc.offers().len()];
-    let used_in = |used: &[Vec<(Month, u32)>], i: usize, month: Month| used[i].iter().find(|(m, _)| *m == month).map_or(0, |&(_, n)| n);
     let mut result = Matching::default();
     for d in order {
         let day = d.raised_at.date();
@@ -122,15 +121,12 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
         let in_force: Vec<_> = covering.iter().filter(|(_, o, _)| o.valid.is_none_or(|v| v.contains(day))).collect();
         let best = in_force
             .iter()
-            .map(|(i, o, c)| (o.capacity_per_month.saturating_sub(used_in(&used, *i, month)), *i, *o, c))
+            .map(|(i, o, c)| (o.capacity_per_month.saturating_sub(*claimed(&mut used[*i], month)), *i, *o, c))
             .filter(|(left, ..)| *left > 0)
             .min_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
         let why = match best {
             Some((left, i, o, coverage)) => {
-                match used[i].iter_mut().find(|(m, _)| *m == month) {
-                    Some((_, n)) => *n += 1,
-                    None => used[i].push((month, 1)),
-                }
+                *claimed(&mut used[i], month) += 1;
                 let m = Match {
                     demand: d.id.clone(),
                     offer: o.id.clone(),
@@ -155,6 +151,19 @@ pub fn match_demands(doc: &ServicesDocument, org: Option<&Organization>) -> Matc
         result.unmatched.push(Unmatched { reason: unmatched_reason(&u, &names), ..u });
     }
     result
+}
+
+/// An offer's claims in `month`, from its short list by month (an entry at 0 added when the
+/// month has none yet), for reading and for counting one more.
+fn claimed(by_month: &mut Vec<(Month, u32)>, month: Month) -> &mut u32 {
+    let at = match by_month.iter().position(|(m, _)| *m == month) {
+        Some(at) => at,
+        None => {
+            by_month.push((month, 0));
+            by_month.len() - 1
+        }
+    };
+    &mut by_month[at].1
 }
 
 fn covers(offer: &Offer, grid: &str, community: Option<&str>) -> Option<Coverage> {

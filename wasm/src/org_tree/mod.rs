@@ -44,6 +44,22 @@ pub struct TreeProps {
 
 props_eq!(TreeProps { shared: tree, summary; lang, label, host });
 
+#[derive(Properties)]
+struct NotesProps {
+    summary: Rc<OrgSummary>,
+    lang: Lang,
+}
+
+props_eq!(NotesProps { shared: summary; lang });
+
+/// The organization's warnings under the tree (a worker model's shortfalls, members not yet
+/// reported to a community, …). A component of its own, so that scrolling the tree, which
+/// renders the view on every frame, does not render the list again.
+#[function_component(TreeNotes)]
+fn tree_notes(props: &NotesProps) -> Html {
+    crate::error_panel::notes(props.summary.warnings(), props.lang)
+}
+
 /// The `detail` of a `gr-select` event.
 #[derive(Serialize)]
 struct SelectDetail<'a> {
@@ -531,6 +547,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
             </div>
             <details::NodeDetails tree={Rc::clone(&tree)} summary={Rc::clone(&props.summary)} selected={view.selected()} lang={props.lang} />
             </div>
+            <TreeNotes summary={Rc::clone(&props.summary)} lang={props.lang} />
         </div>
     }
 }
