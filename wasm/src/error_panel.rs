@@ -126,33 +126,40 @@ pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     }
 }
 
-#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
-/// Up to this many warnings are listed open; more sit behind a disclosure that says how many,
-/// so that a county's thousands of "not reported" do not push the widget down the page.
-pub const NOTES_OPEN: usize = 5;
+#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree", feature = "roster-import"))]
+/// Up to this many warnings are listed open; more fold away under their count, so that a
+/// county's thousands of "not reported" do not push the widget down the page. Errors never do.
+pub const FOLDED_NOTES: usize = 5;
+
+#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree", feature = "roster-import"))]
+/// A note of `count` warnings: `items` under `title`, open when there are at most
+/// [`FOLDED_NOTES`], else in a `<details>` whose summary is the title followed by `more`.
+pub(crate) fn note(count: usize, title: Html, more: Html, items: Html) -> Html {
+    html! {
+        <div class="gr-notes" role="note">
+            if count > FOLDED_NOTES {
+                <details>
+                    <summary>{ title }{ more }</summary>
+                    { items }
+                </details>
+            } else {
+                <p>{ title }</p>
+                { items }
+            }
+        </div>
+    }
+}
 
 #[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
-/// The warnings of data that loaded ("also worth a look"), as a note; nothing when none.
-/// More than [`NOTES_OPEN`] are listed in a `<details>` whose summary counts them.
+/// The warnings of data that loaded ("also worth a look"), as a [`note`] whose folded summary
+/// counts them; nothing when none.
 pub(crate) fn notes(warnings: &[Problem], lang: Lang) -> Html {
     if warnings.is_empty() {
         return Html::default();
     }
     let text = lang.text();
-    let title = html! { <strong>{ text.warnings_title }</strong> };
-    html! {
-        <div class="gr-notes" role="note">
-            if warnings.len() <= NOTES_OPEN {
-                <p>{ title }</p>
-                { problem_list(warnings, lang) }
-            } else {
-                <details>
-                    <summary>{ title }{ " " }{ (text.notes_count)(warnings.len()) }</summary>
-                    { problem_list(warnings, lang) }
-                </details>
-            }
-        </div>
-    }
+    let more = html! { <>{ " " }{ (text.notes_count)(warnings.len()) }</> };
+    note(warnings.len(), html! { <strong>{ text.warnings_title }</strong> }, more, problem_list(warnings, lang))
 }
 
 /// A live region, so that a screen reader announces the failure when it appears.

@@ -27,8 +27,6 @@ use crate::sheet_outcome::{self, Outcome, Problem, KINDS};
 
 /// The largest file the widget reads (a county's roster is a few MB).
 pub const MAX_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-/// More notes than this are folded under their count.
-const FOLDED_NOTES: usize = 5;
 
 thread_local! {
     /// `grassroots.js`'s reader: `(records, file, bytes, sheet, base) => Promise<string>`,
@@ -522,21 +520,10 @@ fn result(outcome: &Outcome, confirmed: bool, names: &Names, text: &'static Impo
         Html::default()
     } else {
         // Many notes (a county's roster: dozens of members not yet 双报到) fold away under their
-        // count; errors never do.
-        let title = html! { <strong>{ (text.warnings_title)(outcome.warnings.len()) }</strong> };
-        html! {
-            <div class="gr-notes" role="note">
-                if outcome.warnings.len() > FOLDED_NOTES {
-                    <details class="gr-columns">
-                        <summary>{ title }</summary>
-                        { problem_items(&outcome.warnings, text) }
-                    </details>
-                } else {
-                    <p>{ title }</p>
-                    { problem_items(&outcome.warnings, text) }
-                }
-            </div>
-        }
+        // count, which the title gives; errors never do.
+        let count = outcome.warnings.len();
+        let title = html! { <strong>{ (text.warnings_title)(count) }</strong> };
+        crate::error_panel::note(count, title, Html::default(), problem_items(&outcome.warnings, text))
     };
     let preview = match &outcome.read {
         Some(read) if read.count > 0 => preview(read, &outcome.records, names, text),
