@@ -267,9 +267,17 @@ describe('text, English, errors and elderly mode', () => {
     await page.evaluate(() => document.getElementById('many').setAttribute('elderly', ''));
     await page.waitForFunction(() => document.getElementById('many').shadowRoot.querySelector('.gr-elderly'));
     assert.ok((await many.locator('summary').boundingBox()).height >= 60);
+    // At 320 px with elderly mode's 24 px text the summary wraps, but never inside its count
+    // (`共 16` on one line and `条` alone on the next, as before the count was kept whole).
+    const lines = () => many.locator('summary .gr-nowrap').evaluate((e) => e.getClientRects().length);
+    await page.setViewportSize({ width: 320, height: 900 });
+    assert.ok((await many.locator('summary').boundingBox()).height > 60, 'the summary wraps at 320 px');
+    assert.equal(await lines(), 1);
     await page.evaluate(() => document.getElementById('many').setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.getElementById('many').shadowRoot.querySelector('summary')?.textContent.includes('in all'));
     assert.equal(await many.locator('summary').textContent(), `Also worth a look (these do not stop the data being used): (${count} in all)`);
+    assert.equal(await lines(), 1);
+    await page.setViewportSize({ width: 1200, height: 900 });
   });
 
   test('elderly mode: 24px text and 60px targets, and still no axe violations', async () => {

@@ -1,8 +1,8 @@
 // <gr-org-tree>'s details panel in real Chromium (issue 16): the selected community's 包保
 // units (1+4+N), stationed people, compounds, teams and grids with their workers by role, as
 // the core gathers them (tests/it/tree.rs, the same fixture); a grid short of the schema's
-// grid-worker model named with what it lacks; text not markup; English and elderly mode; no
-// new Tab stop; axe; reflow at 320 px.
+// grid-worker model named with what it lacks; the warnings about the selected node and below;
+// text not markup; English and elderly mode; no new Tab stop; axe; reflow at 320 px.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -121,6 +121,33 @@ describe('org tree details', () => {
     assert.equal(grids[0][2], null);
     assert.equal((await list(page, 'laifeng', '小区'))[2][0], '<img src=x onerror=alert(1)>宿舍');
     assert.equal(await panel(page, 'laifeng').locator('img').count(), 0);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test("the selected node's warnings are in its panel, when they are not all of them", async () => {
+    // Two warnings: a member of d1 not reported (双报到), and a 红色物业 site of c (the root)
+    // without a property company.
+    const text = (await readFile(fixture, 'utf8'))
+      .replace('"node": "d1", "reports_to": "c"}', '"node": "d1"}')
+      .replace('"households": 48, "buildings": 2}', '"households": 48, "buildings": 2, "red_property_site": true}');
+    for (const host of ['laifeng', 'english']) {
+      await page.evaluate(([h, t]) => { document.getElementById(h).data = t; }, [host, text]);
+      await page.locator(`#${host} .gr-notes`).first().waitFor();
+    }
+    const note = (host) => panel(page, host).locator('.gr-notes[role=note]');
+    await select(page, 'laifeng', 'd1');
+    assert.equal(await note('laifeng').locator('p').first().textContent(), '本组织及下级的提醒（不影响使用）：');
+    assert.deepEqual(await note('laifeng').locator('li').allTextContents(), ['$.members[0].reports_to记录“m1”在职党员尚未到居住地社区报到（双报到）']);
+    // The root's are all of them: the note under the tree has them, the panel does not repeat it.
+    await select(page, 'laifeng', 'c');
+    assert.equal(await note('laifeng').count(), 0);
+    assert.equal(await page.locator('#laifeng .gr-notes li').count(), 2);
+    await select(page, 'laifeng', 'd2');
+    assert.equal(await note('laifeng').count(), 0);
+    await select(page, 'english', 'd1');
+    assert.equal(await note('english').locator('p').first().textContent(), 'Worth a look here and below (these do not stop the data being used):');
+    assert.equal(await note('english').locator('li').count(), 1);
+    assert.deepEqual(await axe(page, 'english'), []);
     assert.deepEqual(page.problems, []);
   });
 

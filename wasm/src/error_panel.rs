@@ -105,11 +105,17 @@ props_eq!(ErrorPanelProps { shared: failure; lang });
 
 /// Problems as a list: each one's JSON path, record and message in the widget's language.
 pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
+    listed(&mut problems.iter(), problems.len(), lang)
+}
+
+/// [`problem_list`] of `count` problems given one by one (a `dyn` iterator: one copy of the
+/// list's code whatever the problems come from).
+fn listed<'a>(problems: &mut dyn Iterator<Item = &'a Problem>, count: usize, lang: Lang) -> Html {
     let text = lang.text();
     html! {
         <>
         <ul class="gr-problems">
-            { for problems.iter().take(SHOWN).map(|p| html! {
+            { for problems.take(SHOWN).map(|p| html! {
                 <li>
                     <code class="gr-path">{ &p.path }</code>
                     if let Some(id) = &p.record {
@@ -119,8 +125,8 @@ pub(crate) fn problem_list(problems: &[Problem], lang: Lang) -> Html {
                 </li>
             }) }
         </ul>
-        if problems.len() > SHOWN {
-            <p class="gr-more-problems">{ (text.more_problems)(problems.len() - SHOWN) }</p>
+        if count > SHOWN {
+            <p class="gr-more-problems">{ (text.more_problems)(count - SHOWN) }</p>
         }
         </>
     }
@@ -154,12 +160,19 @@ pub(crate) fn note(count: usize, title: Html, more: Html, items: Html) -> Html {
 /// The warnings of data that loaded ("also worth a look"), as a [`note`] whose folded summary
 /// counts them; nothing when none.
 pub(crate) fn notes(warnings: &[Problem], lang: Lang) -> Html {
-    if warnings.is_empty() {
+    notes_titled(&mut warnings.iter(), warnings.len(), lang.text().warnings_title, lang)
+}
+
+#[cfg(any(feature = "case-tracker", feature = "dashboard", feature = "service-board", feature = "duty-list", feature = "grid-map", feature = "org-tree"))]
+/// [`notes`] of `count` warnings given one by one, under a title of the caller's.
+pub(crate) fn notes_titled<'a>(warnings: &mut dyn Iterator<Item = &'a Problem>, count: usize, title: &'static str, lang: Lang) -> Html {
+    if count == 0 {
         return Html::default();
     }
-    let text = lang.text();
-    let more = html! { <>{ " " }{ (text.notes_count)(warnings.len()) }</> };
-    note(warnings.len(), html! { <strong>{ text.warnings_title }</strong> }, more, problem_list(warnings, lang))
+    // The count kept on one line: at 320 px `共 16 条` would otherwise break before its last
+    // character.
+    let more = html! { <>{ " " }<span class="gr-nowrap">{ (lang.text().notes_count)(count) }</span></> };
+    note(count, html! { <strong>{ title }</strong> }, more, listed(warnings, count, lang))
 }
 
 /// A live region, so that a screen reader announces the failure when it appears.

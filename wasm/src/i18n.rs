@@ -58,6 +58,8 @@ pub struct TreeDetailsText {
     pub prompt: &'static str,
     /// Announced when a node is selected: its name.
     pub shown: fn(&str) -> String,
+    /// The title of the warnings about the selected node and the nodes below it.
+    pub notes: &'static str,
     /// The heading of the 包保 units.
     pub baobao: &'static str,
     /// A complete 1+4+N.
@@ -790,6 +792,7 @@ pub static ZH_CN: Catalogue = Catalogue {
         title: "组织详情",
         prompt: "选中一个组织（点按，或用方向键移到它再按回车），这里显示它的详情。",
         shown: |name| format!("已显示“{name}”的详情"),
+        notes: "本组织及下级的提醒（不影响使用）：",
         baobao: "包保单位（1+4+N）",
         complete: "已配齐：1 个牵头单位、至少 4 个责任单位、至少 1 个联系单位",
         incomplete: |lead, responsible, member| format!("未配齐：牵头单位 {lead}/1，责任单位 {responsible}/4，联系单位 {member}/至少 1"),
@@ -1440,6 +1443,7 @@ pub static EN: Catalogue = Catalogue {
         title: "Details",
         prompt: "Select an organization (click it, or move to it with the arrow keys and press Enter) to see its details here.",
         shown: |name| format!("Showing the details of {name}"),
+        notes: "Worth a look here and below (these do not stop the data being used):",
         baobao: "Assigned units (1+4+N)",
         complete: "Complete: one lead unit, at least four responsible units and at least one more",
         incomplete: |lead, responsible, member| format!("Incomplete: lead units {lead}/1, responsible units {responsible}/4, other units {member}/at least 1"),

@@ -382,7 +382,8 @@ impl Organization {
     /// every node's figures and the warnings. (A view that holds the tree on its own, as the
     /// widgets do, takes it this way without a copy.)
     pub fn split(self) -> (OrgTree, OrgSummary) {
-        let summary = OrgSummary { schema: self.schema, rollups: self.rollups, warnings: self.warnings, details: Vec::new() };
+        let warning_nodes = self.warnings.iter().map(|p| self.warning_node(p).map_or(u32::MAX, |n| n.index() as u32)).collect();
+        let summary = OrgSummary { schema: self.schema, rollups: self.rollups, warnings: self.warnings, warning_nodes, details: Vec::new() };
         (self.tree, summary)
     }
     /// [`Self::split`], the summary keeping every community's details
@@ -570,6 +571,36 @@ impl Organization {
     pub fn worker_model_shortfall(&self, grid: usize) -> Vec<(WorkerRole, u32, u32)> {
         let (Some(model), Some(g)) = (self.schema.as_ref().and_then(|s| s.grid_workers), self.grids.get(grid)) else { return Vec::new() };
         shortfall(model, &g.record)
+    }
+    /// The node a problem of this organization is about, from its path: a node's own record,
+    /// a grid's branch (else its community), a member's node, a unit's community (the
+    /// community named by its 包保 or stationed entry, for a problem in one), a compound's or
+    /// team's community, a property company's Party organization when that is a node. None
+    /// for the schema, the post catalogue, a unit's Party organization and a path that names
+    /// no record of this organization.
+    pub fn warning_node(&self, problem: &Problem) -> Option<NodeId> {
+        let rest = problem.path.strip_prefix("$.")?;
+        let (section, rest) = rest.split_once('[')?;
+        let (n, rest) = rest.split_once(']')?;
+        let i: usize = n.parse().ok()?;
+        let entry = |field: &str| rest.strip_prefix('.').and_then(|r| r.strip_prefix(field)).and_then(|r| r.strip_prefix('[')).and_then(|r| r.split_once(']')).and_then(|(j, _)| j.parse::<usize>().ok());
+        match section {
+            "nodes" => (i < self.tree.len()).then(|| NodeId::from_index(i as u32)),
+            "grids" => self.grids.get(i).map(|g| g.branch.unwrap_or(g.community)),
+            "members" => self.members.get(i).map(|m| m.node),
+            "units" => self.units.get(i).map(|u| {
+                let named = match (entry("baobao"), entry("stationed")) {
+                    (Some(j), _) => u.record.baobao.get(j).map(|b| b.community.as_str()),
+                    (_, Some(j)) => u.record.stationed.get(j).map(|s| s.community.as_str()),
+                    _ => None,
+                };
+                named.and_then(|c| self.tree.find(c)).unwrap_or(u.community)
+            }),
+            "compounds" => self.compounds.get(i).map(|c| c.community),
+            "teams" => self.teams.get(i).map(|t| t.community),
+            "property_companies" => self.property_companies.get(i)?.record.party.as_ref().filter(|p| p.kind == PartyRefKind::Node).and_then(|p| self.tree.find(&p.id)),
+            _ => None,
+        }
     }
     /// Which nodes are in a node's subtree, by index.
     fn inside(&self, id: NodeId) -> Vec<bool> {
@@ -1176,6 +1207,8 @@ pub struct OrgSummary {
     schema: Option<LevelSchema>,
     rollups: Rollups,
     warnings: Vec<Problem>,
+    /// The node of each warning ([`Organization::warning_node`]) by index; `u32::MAX` for none.
+    warning_nodes: Vec<u32>,
     /// Communities' details, in arena order; empty unless split with them.
     details: Vec<(NodeId, CommunityDetails)>,
 }
@@ -1200,6 +1233,26 @@ impl OrgSummary {
     /// The warnings of the load.
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
+    }
+    /// The warnings about a node or any node below it, in the order of [`Self::warnings`]
+    /// (`tree` is the tree this summary was split from). A warning is about the node of its
+    /// record ([`Organization::warning_node`]); one about no node (the schema, the post
+    /// catalogue) is only under the root, so the root has them all.
+    pub fn warnings_under<'a>(&'a self, tree: &'a OrgTree, id: NodeId) -> impl Iterator<Item = &'a Problem> + 'a {
+        let root = id == tree.root();
+        self.warnings.iter().zip(&self.warning_nodes).filter(move |&(_, &n)| {
+            if root {
+                return true;
+            }
+            let mut at = (n != u32::MAX && (n as usize) < tree.len()).then(|| NodeId::from_index(n));
+            while let Some(x) = at {
+                if x == id {
+                    return true;
+                }
+                at = tree.node(x).parent();
+            }
+            false
+        }).map(|(p, _)| p)
     }
 }
 
@@ -1329,5 +1382,55 @@ mod tests {
         assert_eq!(grids, [Some(1), Some(0), Some(0), Some(1), None]);
         assert_eq!(org.members()[0].record().grid, None, "the record stays as given");
         assert_eq!(org.rollup(org.tree().root()).members_in_grid, 4);
+    }
+
+    /// A warning is under the node of its record: a member's at its branch, a 包保 entry's at
+    /// the community it names (not the unit's own), a compound's at its community; one about
+    /// no node (the post catalogue) only at the root, which has them all.
+    #[test]
+    fn warnings_are_under_the_node_of_their_record() {
+        let json = r#"{"schema": "street", "nodes": [
+            {"id": "s", "level": "street", "name": "城关街道党工委"},
+            {"id": "c1", "parent": "s", "level": "community", "name": "解放路社区党委"},
+            {"id": "b1", "parent": "c1", "level": "branch", "name": "第一网格党支部", "grid": "g1"},
+            {"id": "c2", "parent": "s", "level": "community", "name": "和平路社区党委"}
+        ], "grids": [{"id": "g1", "code": "42282700100101", "community": "c1", "workers": [{"name": "冉丽"}], "households": 300}],
+        "members": [
+            {"id": "m1", "name": "向敏", "kind": "in_service", "node": "b1"}
+        ], "units": [
+            {"id": "u1", "name": "县税务局", "kind": "reporting", "community": "c1", "baobao": [{"community": "c1", "role": "lead"}, {"community": "c2", "role": "lead"}]},
+            {"id": "u2", "name": "县医院", "kind": "reporting", "community": "c1", "baobao": [{"community": "c2", "role": "lead"}]}
+        ], "compounds": [{"id": "x1", "name": "和平家园", "community": "c2", "households": 100, "red_property_site": true}]}"#;
+        let org = match Organization::from_json(json) {
+            Ok(org) => org,
+            Err(e) => panic!("{e}"),
+        };
+        let paths = |ps: Vec<&Problem>| ps.into_iter().map(|p| p.path.clone()).collect::<Vec<_>>();
+        let all = paths(org.warnings().iter().collect());
+        assert_eq!(all.len(), 3, "{all:?}");
+        let tree = org.tree();
+        let node = |path: &str| org.warnings().iter().find(|p| p.path == path).and_then(|p| org.warning_node(p)).map(|n| tree.node(n).id().to_owned());
+        assert_eq!(node("$.members[0].reports_to").as_deref(), Some("b1"));
+        assert_eq!(node("$.units[1].baobao[0].role").as_deref(), Some("c2"), "the community the entry names, not the unit's c1");
+        assert_eq!(node("$.compounds[0].red_property_site").as_deref(), Some("c2"));
+        let (tree, summary) = org.split();
+        let under = |id: &str| paths(summary.warnings_under(&tree, find_in(&tree, id)).collect());
+        assert_eq!(under("s"), all, "the root has them all, in their order");
+        assert_eq!(under("c1"), ["$.members[0].reports_to"]);
+        assert_eq!(under("b1"), ["$.members[0].reports_to"]);
+        let mut c2 = under("c2");
+        c2.sort();
+        assert_eq!(c2, ["$.compounds[0].red_property_site", "$.units[1].baobao[0].role"]);
+        // Without a schema: the warning that says so is about no node, so only the root has it.
+        let Ok(org) = Organization::from_json(&json.replacen(r#""schema": "street", "#, "", 1)) else { panic!("without a schema") };
+        assert!(org.warnings().iter().any(|p| p.path == "$" && org.warning_node(p).is_none()));
+        let (tree, summary) = org.split();
+        assert!(summary.warnings_under(&tree, tree.root()).any(|p| p.path == "$"));
+        assert!(!summary.warnings_under(&tree, find_in(&tree, "c1")).any(|p| p.path == "$"));
+        assert_eq!(paths(summary.warnings_under(&tree, find_in(&tree, "b1")).collect()), ["$.members[0].reports_to"]);
+    }
+
+    fn find_in(tree: &OrgTree, id: &str) -> NodeId {
+        tree.find(id).unwrap_or_else(|| panic!("{id}"))
     }
 }

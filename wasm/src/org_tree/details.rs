@@ -150,6 +150,17 @@ fn community(t: &TreeDetailsText, d: &CommunityDetails) -> Html {
     out.into_iter().collect::<Html>()
 }
 
+/// The warnings about the selected node and the nodes below it, when there are some and they
+/// are not all of them (the note under the tree has those).
+fn here(props: &DetailsProps, id: NodeId) -> Html {
+    let count = props.summary.warnings_under(&props.tree, id).count();
+    if count == props.summary.warnings().len() {
+        return Html::default();
+    }
+    let t = props.lang.text();
+    crate::error_panel::notes_titled(&mut props.summary.warnings_under(&props.tree, id), count, t.tree_details.notes, props.lang)
+}
+
 #[function_component(NodeDetails)]
 pub fn node_details(props: &DetailsProps) -> Html {
     let text = props.lang.text();
@@ -172,6 +183,7 @@ pub fn node_details(props: &DetailsProps) -> Html {
                     if let Some(f) = figures {
                         <p class="gr-details-figures">{ f }</p>
                     }
+                    { here(props, id) }
                     if let Some(d) = props.summary.details(id) {
                         { community(t, d) }
                     }
