@@ -75,6 +75,15 @@ test('the organization page: the generated county, by keyboard, its events logge
   // The selected street's own are in its details panel: some, not all.
   const own = Number((await page.locator('#tree-county .gr-node-details .gr-notes summary').textContent()).match(/^本组织及下级的提醒（不影响使用）： 共 (\d+) 条$/)?.[1]);
   assert.ok(own > 0 && own < warned, `${own} of ${warned}`);
+  // From the tree, Tab reaches that summary, then the one under the tree.
+  const focused = () => page.evaluate(() => {
+    const at = document.getElementById('tree-county').shadowRoot.activeElement;
+    return [at?.localName, Boolean(at?.closest('.gr-node-details'))];
+  });
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), ['summary', true]);
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), ['summary', false]);
   assert.equal(await notes.locator('li').count(), Math.min(warned, 100));
   assert.equal(await notes.getAttribute('open'), null);
   await notes.locator('summary').focus();

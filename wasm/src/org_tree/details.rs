@@ -2,8 +2,10 @@
 //! community that the document gives them: its 包保 units (1+4+N) and whether they are
 //! complete, the people stationed there, its compounds with their property management, the
 //! teams serving it, and its grids with their workers by role and what they lack under the
-//! schema's grid-worker model (issue 16). Text only: no focusable element, so the tree stays
-//! the widget's one Tab stop after the search.
+//! schema's grid-worker model (issue 16). Before those, the warnings about the node and the
+//! nodes below it. Text only, so the tree stays the widget's one Tab stop after the search —
+//! but for the summary of those warnings when more than five fold under it, a disclosure that
+//! Tab reaches after the tree, as it reaches the one under the tree.
 
 use std::rc::Rc;
 
