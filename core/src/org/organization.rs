@@ -1386,7 +1386,8 @@ mod tests {
 
     /// A warning is under the node of its record: a member's at its branch, a 包保 entry's at
     /// the community it names (not the unit's own), a compound's at its community; one about
-    /// no node (the post catalogue) only at the root, which has them all.
+    /// no node (a document without a schema says so at `$`) only at the root, which has them
+    /// all.
     #[test]
     fn warnings_are_under_the_node_of_their_record() {
         let json = r#"{"schema": "street", "nodes": [
