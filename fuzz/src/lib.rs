@@ -183,6 +183,16 @@ pub fn organization(what: &str, loaded: Result<Organization, Error>) {
             let again = assert_round_trip(what, &written, Organization::from_json, organization_json);
             assert_eq!(org.tree().len(), again.tree().len(), "{what}: a node lost on the way back");
             assert_eq!(org.rollup(org.tree().root()), again.rollup(again.tree().root()), "{what}: the root's rollup differs written back");
+            // Each warning's node, read from its path; the root has them all, and no node has
+            // more than its parent.
+            let (tree, summary) = org.split();
+            assert_eq!(summary.warnings_under(&tree, tree.root()).count(), summary.warnings().len(), "{what}: the root lacks a warning");
+            for id in tree.ids().take(65) {
+                let here = summary.warnings_under(&tree, id).count();
+                if let Some(parent) = tree.node(id).parent() {
+                    assert!(here <= summary.warnings_under(&tree, parent).count(), "{what}: a node has more warnings than its parent");
+                }
+            }
         }
         Err(e) => assert_error(&e, what),
     }
