@@ -273,6 +273,21 @@ describe('text, English, errors and elderly mode', () => {
     await page.setViewportSize({ width: 320, height: 900 });
     assert.ok((await many.locator('summary').boundingBox()).height > 60, 'the summary wraps at 320 px');
     assert.equal(await lines(), 1);
+    // A problem's path wraps between its steps (a `<wbr>` after a `.` and before a `[`), never inside
+    // a key, so that `reports_to` is not left as `o` alone on a line.
+    const paths = await many.locator('code.gr-path').evaluateAll((codes) => codes.map((code) => {
+      const tops = (rects) => new Set([...rects].map((r) => Math.round(r.top))).size;
+      const steps = [...code.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+      const broken = steps.filter((n) => { const r = document.createRange(); r.selectNodeContents(n); return tops(r.getClientRects()) > 1; });
+      return { text: code.textContent, lines: tops(code.getClientRects()), steps: steps.map((n) => n.textContent), broken: broken.map((n) => n.textContent) };
+    }));
+    assert.ok(paths.some((p) => p.lines > 1), `some path wraps at 320 px: ${JSON.stringify(paths)}`);
+    for (const p of paths) {
+      assert.match(p.text, /^\$(\.[a-z_]+|\[\d+\])+$/, 'the path as text, nothing added');
+      // `$.items[0].status.since`: `$.` `items` `[0].` `status.` `since`
+      assert.deepEqual(p.steps, p.text.split(/(?<=\.)|(?=\[)/), p.text);
+      assert.deepEqual(p.broken, [], `${p.text} broke inside a step`);
+    }
     await page.evaluate(() => document.getElementById('many').setAttribute('lang', 'en'));
     await page.waitForFunction(() => document.getElementById('many').shadowRoot.querySelector('summary')?.textContent.includes('in all'));
     assert.equal(await many.locator('summary').textContent(), `Also worth a look (these do not stop the data being used): (${count} in all)`);

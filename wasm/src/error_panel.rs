@@ -117,7 +117,7 @@ fn listed<'a>(problems: &mut dyn Iterator<Item = &'a Problem>, count: usize, lan
         <ul class="gr-problems">
             { for problems.take(SHOWN).map(|p| html! {
                 <li>
-                    <code class="gr-path">{ &p.path }</code>
+                    <code class="gr-path">{ path(&p.path) }</code>
                     if let Some(id) = &p.record {
                         <span class="gr-record">{ (text.record)(id) }</span>
                     }
@@ -173,6 +173,28 @@ pub(crate) fn notes_titled<'a>(warnings: &mut dyn Iterator<Item = &'a Problem>, 
     // character.
     let more = html! { <>{ " " }<span class="gr-nowrap">{ (lang.text().notes_count)(count) }</span></> };
     note(count, html! { <strong>{ title }</strong> }, more, listed(warnings, count, lang))
+}
+
+/// A problem's JSON path with a line-break opportunity (`<wbr>`) after each `.` and before each
+/// `[`: in a narrow column (320 px, elderly mode) `$.members[44].reports_to` wraps between its
+/// steps (`$.` `members` `[44].` `reports_to`), never inside a key. Copying the path copies no
+/// extra character, as a zero-width space would.
+pub(crate) fn path(path: &str) -> Html {
+    let mut steps = Vec::new();
+    let mut start = 0;
+    for (i, c) in path.char_indices() {
+        let cut = match c {
+            '[' => i,
+            '.' => i + 1,
+            _ => continue,
+        };
+        if cut > start {
+            steps.push(&path[start..cut]);
+            start = cut;
+        }
+    }
+    steps.push(&path[start..]);
+    steps.into_iter().map(|step| html! { <>{ step.to_owned() }<wbr/></> }).collect()
 }
 
 /// A live region, so that a screen reader announces the failure when it appears.

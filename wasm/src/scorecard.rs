@@ -348,7 +348,7 @@ fn entity_card(card: &Rc<Scorecard>, lang: Lang, selected: usize, select: &Callb
                     <p><strong>{ text.diagnostics_title }</strong></p>
                     <ul class="gr-problems">
                         { for notes.iter().map(|p| html! {
-                            <li><code class="gr-path">{ &p.path }</code>{ " " }<span class="gr-message">{ (text.problem)(&p.kind) }</span></li>
+                            <li><code class="gr-path">{ crate::error_panel::path(&p.path) }</code>{ " " }<span class="gr-message">{ (text.problem)(&p.kind) }</span></li>
                         }) }
                     </ul>
                 </div>

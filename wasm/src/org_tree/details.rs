@@ -10,7 +10,7 @@
 use std::rc::Rc;
 
 use grassroots::org::{CommunityDetails, OrgSummary, ServiceModule, StationedRole, TeamKind, WorkerRole};
-use grassroots::{NodeId, OrgTree};
+use grassroots::{NodeId, OrgTree, Problem};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, TreeDetailsText};
@@ -154,13 +154,14 @@ fn community(t: &TreeDetailsText, d: &CommunityDetails) -> Html {
 
 /// The warnings about the selected node and the nodes below it, when there are some and they
 /// are not all of them (the note under the tree has those).
+/// One walk: the warnings under the node are gathered once, then counted and listed.
 fn here(props: &DetailsProps, id: NodeId) -> Html {
-    let count = props.summary.warnings_under(&props.tree, id).count();
-    if count == props.summary.warnings().len() {
+    let under: Vec<&Problem> = props.summary.warnings_under(&props.tree, id).collect();
+    if under.len() == props.summary.warnings().len() {
         return Html::default();
     }
     let t = props.lang.text();
-    crate::error_panel::notes_titled(&mut props.summary.warnings_under(&props.tree, id), count, t.tree_details.notes, props.lang)
+    crate::error_panel::notes_titled(&mut under.iter().copied(), under.len(), t.tree_details.notes, props.lang)
 }
 
 #[function_component(NodeDetails)]
