@@ -3,8 +3,10 @@
 PORT ?= 8080
 SHELL := /bin/bash
 LOG := target/test-logs
-# When make started: .ci/test.sh counts the set-up from it (its `time:` line).
+# When make started, and `phase NAME,COMMAND`: runs COMMAND and notes its seconds in
+# $(LOG)/times.txt for the summary's last line (where a run's time goes, cold or warm).
 START := $(shell date +%s)
+phase = s=$$(date +%s); $(2); rc=$$?; echo "$(1) $$(( $$(date +%s) - s )) s" >> $(LOG)/times.txt; exit $$rc
 
 .PHONY: demo test setup setup-test build native-test rule-cases size browser-test bench screenshots clean
 
@@ -14,7 +16,22 @@ demo: setup build
 
 ## Install what is missing, then run every test; ends with the runners' summary lines.
 test: setup-test
-	@TEST_START=$(START) bash .ci/test.sh
+	@mkdir -p $(LOG); echo "setup $$(( $$(date +%s) - $(START) )) s" > $(LOG)/times.txt
+	@$(call phase,native,set -o pipefail; $(MAKE) --no-print-directory native-test 2>&1 | tee $(LOG)/native.txt)
+	@$(call phase,fuzz smoke,set -o pipefail; $(MAKE) --no-print-directory fuzz-smoke 2>&1 | tee $(LOG)/fuzz.txt)
+	@$(call phase,rule cases,set -o pipefail; $(MAKE) --no-print-directory rule-cases 2>&1 | tee $(LOG)/rules.txt)
+	@$(call phase,types,set -o pipefail; $(MAKE) --no-print-directory types 2>&1 | tee $(LOG)/types.txt)
+	@$(call phase,build and budgets,$(MAKE) --no-print-directory build size)
+	@$(call phase,browser,set -o pipefail; $(MAKE) --no-print-directory browser-test 2>&1 | tee $(LOG)/browser.txt)
+	@echo "time: $$(paste -sd '|' $(LOG)/times.txt | sed 's/|/, /g'), all $$(( $$(date +%s) - $(START) )) s"
+	@echo "=== summary"
+	@grep -h '^test result:' $(LOG)/native.txt
+	@grep -h '^fuzz: [0-9]* targets' $(LOG)/fuzz.txt
+	@sed -n '/^page budgets (/,/^page budgets:/p' $(LOG)/size.txt
+	@grep -h '^jsonlogic cross-check:' $(LOG)/rules.txt
+	@echo "rules: $$(tail -n 1 $(LOG)/rules.txt)"
+	@grep -h '^types:' $(LOG)/types.txt
+	@tail -n 1 $(LOG)/browser.txt
 
 setup:
 	@bash .ci/setup.sh build

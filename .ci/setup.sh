@@ -154,9 +154,7 @@ fi
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
 mkdir -p target
-# Written aside and moved into place: `make test` runs `setup.sh fuzz` in one lane while the
-# other lane's scripts source this file (.ci/test.sh), and must never read it half written.
-cat > target/toolchain.env.$$ <<EOT
+cat > target/toolchain.env <<EOT
 # Written by .ci/setup.sh; sourced by the Makefile's helpers.
 route=$route
 CARGO=$CARGO
@@ -168,5 +166,4 @@ WASM_OPT=$WASM_OPT
 export CHROMIUM=$CHROMIUM
 CARGO_FUZZ=$CARGO_FUZZ
 EOT
-mv -f target/toolchain.env.$$ target/toolchain.env
 log "ready (wasm-bindgen $wbg_version, $("$WASM_OPT" --version))"
