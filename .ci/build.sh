@@ -77,11 +77,20 @@ post() {
   fi
   echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt $1"
 }
-# A two-stage pipeline: a module's wasm-bindgen and wasm-opt run while cargo builds the next
-# one (cargo's LTO link at codegen-units 1 keeps one core busy, wasm-opt the other); at most
-# one post-processing is in flight, and a failed one fails the build.
-posting=
-wait_post() { if [ -n "$posting" ]; then wait "$posting" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; posting=; fi; }
+# A two-stage pipeline: cargo builds the modules one after another while their wasm-bindgen and
+# wasm-opt run beside it, one module at a time and in order (cargo's LTO link at codegen-units 1
+# keeps one core busy, wasm-opt the other). Until session 23 cargo waited for the module before
+# last to finish its wasm-opt before it went on, so a long wasm-opt (all-map's, 146 s) left the
+# other core idle; now cargo never waits, and a failed post-processing fails the build as soon as
+# the loop sees it, or at the end.
+posts=()
+check_posts() { # the finished ones must have succeeded; keeps the running ones
+  local p keep=()
+  for p in "${posts[@]}"; do
+    if kill -0 "$p" 2>/dev/null; then keep+=("$p"); else wait "$p" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; fi
+  done
+  posts=("${keep[@]}")
+}
 for m in "${modules[@]}"; do
   name=${m%%:*}; features=${m#*:}
   # `rules` (evaluate() alone, no widget: bulk scoring) is built for speed, not size: the
@@ -93,12 +102,14 @@ for m in "${modules[@]}"; do
   # shellcheck disable=SC2086
   env $std_env RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$mprofile" --target wasm32-unknown-unknown -p grassroots-wasm $features
   raw=$pkg/$name.raw.wasm
-  wait_post
+  check_posts
   cp "${out%/*}/$mprofile/grassroots_wasm.wasm" "$raw"
-  post "$name" "$raw" "${opt[@]}" &
-  posting=$!
+  # After the one before it (the last started, which waits in turn for its own predecessor).
+  prev=; [ ${#posts[@]} -eq 0 ] || prev=${posts[${#posts[@]}-1]}
+  { if [ -n "$prev" ]; then while kill -0 "$prev" 2>/dev/null; do sleep 0.5; done; fi; post "$name" "$raw" "${opt[@]}"; } &
+  posts+=($!)
 done
-wait_post
+for p in "${posts[@]}"; do wait "$p" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; done
 
 site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
@@ -112,7 +123,9 @@ node .ci/site.mjs www "$site"
 # streets and 12 communities, its 五星支部 ratings (the tree's own figures, seeded values for
 # the facts only a community reports), its lists in two versions, a year of services up to the
 # demo's "today" (2026-08-31) and a summer of cases up to 18:00 that day.
-gr() { "$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- "$@"; }
+# GRASSROOTS_CLI: a CLI already built (`make test` passes the one its tests built, .ci/cli.sh).
+if [ -n "${GRASSROOTS_CLI:-}" ]; then gr() { "$GRASSROOTS_CLI" "$@"; }
+else gr() { "$CARGO" run --quiet -p grassroots-core --features cli --bin grassroots -- "$@"; }; fi
 data=$site/data
 gr generate tree --communities 12 --streets 3 --seed 2026 --members 10-20 > "$data/county.json"
 gr generate scorecard --rules tests/data/rules/five-star-community.json --org "$data/county.json" --seed 2026 > "$data/county-five-star.json"
