@@ -84,10 +84,12 @@ post() {
 # other core idle; now cargo never waits, and a failed post-processing fails the build as soon as
 # the loop sees it, or at the end.
 posts=()
+# reap PID — the post-processing's status; a failed one fails the build.
+reap() { wait "$1" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; }
 check_posts() { # the finished ones must have succeeded; keeps the running ones
   local p keep=()
   for p in "${posts[@]}"; do
-    if kill -0 "$p" 2>/dev/null; then keep+=("$p"); else wait "$p" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; fi
+    if kill -0 "$p" 2>/dev/null; then keep+=("$p"); else reap "$p"; fi
   done
   posts=("${keep[@]}")
 }
@@ -109,7 +111,7 @@ for m in "${modules[@]}"; do
   { if [ -n "$prev" ]; then while kill -0 "$prev" 2>/dev/null; do sleep 0.5; done; fi; post "$name" "$raw" "${opt[@]}"; } &
   posts+=($!)
 done
-for p in "${posts[@]}"; do wait "$p" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; done
+for p in "${posts[@]}"; do reap "$p"; done
 
 site=target/site
 rm -rf "$site" && mkdir -p "$site/grassroots" "$site/data"
