@@ -26,6 +26,12 @@ macro_rules! props_eq {
     };
 }
 
+/// Talc instead of dlmalloc: the module is single-threaded (no `atomics`), as `talc`'s wasm
+/// cell requires.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "rules")]
 mod ascii_json;
 #[cfg(feature = "dashboard")]
