@@ -142,6 +142,33 @@ export function reflowProblems(sel) {
       if (tops.size >= 3 && [...text].length / tops.size < 1.5 && !hidden(t.parentElement)) {
         problems.push(`broken one character a line (${tops.size} lines): ${name(t.parentElement)}`);
       }
+      if (tops.size < 2 || hidden(t.parentElement)) continue;
+      // On more than one line: where are the breaks? The line of each character, by its box.
+      const line = (i) => {
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        const r = [...range.getClientRects()].find((x) => x.width > 0);
+        return r ? Math.round(r.top) : null;
+      };
+      // A date (2026-09-01) broken over two lines: browsers break after its hyphens.
+      for (const m of t.data.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+        if (line(m.index) !== line(m.index + m[0].length - 1)) {
+          problems.push(`a date broken over two lines, ${m[0]}: ${name(t.parentElement)}`);
+        }
+      }
+      // A short word of a problem's record or message broken inside (`leve` / `l`): a line
+      // would hold it whole, so the break was forced by text before it that gave no
+      // opportunity to break. A word standing alone, not part of an identifier from the data
+      // (`grid_worker`, `$.cases[2].steps`), which may be longer than a line and break where
+      // it must. (Only there: a data table's narrow column at 320 px in elderly mode breaks
+      // its headers' longer words, which this does not judge.)
+      if (!t.parentElement.closest('.gr-message, .gr-record')) continue;
+      for (const m of t.data.matchAll(/(?<=^|\s)[A-Za-z]{2,12}(?=[\s.,:;!?)]|$)/g)) {
+        const first = line(m.index);
+        if (first !== null && first !== line(m.index + m[0].length - 1)) {
+          problems.push(`a word broken inside, ${m[0]}: ${name(t.parentElement)}`);
+        }
+      }
     }
   }
   return problems;

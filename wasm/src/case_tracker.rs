@@ -22,7 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
-use crate::error_panel::notes;
+use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::{nested_problems, wrapper_parts};
@@ -458,7 +458,7 @@ pub fn case_tracker_view(props: &CaseTrackerProps) -> Html {
         <section class="gr-case-tracker" aria-label={title.clone()}>
             <div class="gr-head">
                 <h2 class="gr-title">{ title }</h2>
-                <span class="gr-count">{ (text.case_count)(all.len()) }{ " · " }<span class="gr-now">{ (text.now_is)(&local_time(now)) }</span></span>
+                <span class="gr-count">{ (text.case_count)(all.len()) }{ " · " }<span class="gr-now">{ dated(&(text.now_is)(&local_time(now))) }</span></span>
             </div>
             if start.bad_now {
                 <p class="gr-note">{ (text.bad_now)(props.now.as_deref().unwrap_or_default()) }</p>
@@ -547,7 +547,7 @@ fn case_detail(data: &Tracker, case: &Case, cc: &CaseClocks, now: Timestamp, lan
                 { fact(text.label_node, html! { data.place(case) }) }
                 { fact(text.label_source, html! { (text.source_name)(case.source) }) }
                 { fact(text.label_urgency, html! { (text.urgency_name)(case.urgency) }) }
-                { fact(text.label_opened, html! { local_time(case.opened) }) }
+                { fact(text.label_opened, dated(&local_time(case.opened))) }
             </dl>
             <h4 class="gr-subhead">{ text.timeline_title }</h4>
             <ol class="gr-timeline">
@@ -560,7 +560,7 @@ fn case_detail(data: &Tracker, case: &Case, cc: &CaseClocks, now: Timestamp, lan
                             { match record {
                                 Some(r) => html! {
                                     <span class="gr-step-when">
-                                        { (text.step_done)(&local_time(r.at), &r.by) }
+                                        { dated(&(text.step_done)(&local_time(r.at), &r.by)) }
                                         if let Some(verdict) = r.satisfaction {
                                             { text.list_separator }{ (text.satisfaction_name)(verdict) }
                                         }
@@ -578,7 +578,7 @@ fn case_detail(data: &Tracker, case: &Case, cc: &CaseClocks, now: Timestamp, lan
                     { for case.events.iter().filter(|e| e.at <= now).map(|e| html! {
                         <li>
                             <span class="gr-event-name">{ (text.event_name)(e.event) }</span>{ text.label_separator }
-                            { local_time(e.at) }
+                            { dated(&local_time(e.at)) }
                             if let Some(by) = &e.by { { text.list_separator }{ by } }
                         </li>
                     }) }
@@ -635,7 +635,7 @@ fn dispatch_facts(doc: &CasesDoc, case: &Case, cc: &CaseClocks, now: Timestamp, 
     let Some(e) = &cc.escalation else {
         return html! { <p>{ text.clock_not_started }</p> };
     };
-    let fact = |label: &'static str, value: String| html! { <div class="gr-fact"><dt>{ label }</dt><dd>{ value }</dd></div> };
+    let fact = |label: &'static str, value: String| html! { <div class="gr-fact"><dt>{ label }</dt><dd>{ dated(&value) }</dd></div> };
     let report_by = case.opened.plus(route.within).map_or_else(String::new, local_time);
     let state = match (e.arrived, e.exhausted) {
         (Some(at), _) => (text.arrived_at)(&local_time(at)),

@@ -17,7 +17,7 @@ use serde::Serialize;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::error_panel::notes;
+use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 #[cfg(feature = "geo")]
@@ -272,7 +272,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
             <div class="gr-head">
                 <span class="gr-title">{ title }</span>
                 if let Some(m) = &data.metrics {
-                    <span class="gr-count">{ (text.dash_period)(&day(m.from), &day(m.to)) }</span>
+                    <span class="gr-count">{ dated(&(text.dash_period)(&day(m.from), &day(m.to))) }</span>
                 }
             </div>
             <nav class="gr-crumbs" aria-label={text.dash_breadcrumb}>

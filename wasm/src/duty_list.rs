@@ -19,7 +19,7 @@ use serde_json::Value;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::error_panel::notes;
+use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::tabs::Tabs;
@@ -208,7 +208,7 @@ pub fn duty_list_view(props: &DutyListProps) -> Html {
         <section class="gr-duty-list" aria-label={title.clone()}>
             <div class="gr-head">
                 <h2 class="gr-title">{ title }</h2>
-                <span class="gr-count">{ (text.lists_version)(lists.version(), &lists.effective().to_string()) }</span>
+                <span class="gr-count">{ dated(&(text.lists_version)(lists.version(), &lists.effective().to_string())) }</span>
             </div>
             <Tabs label={text.duty_tabs} names={tabs.iter().map(|&t| tab_label(t)).collect::<Vec<_>>()} active={at} {onselect}>
                 { panel }

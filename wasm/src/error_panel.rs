@@ -119,9 +119,11 @@ fn listed<'a>(problems: &mut dyn Iterator<Item = &'a Problem>, count: usize, lan
                 <li>
                     <code class="gr-path">{ path(&p.path) }</code>
                     if let Some(id) = &p.record {
-                        <span class="gr-record">{ (text.record)(id) }</span>
+                        // The break opportunity between the record and the message: with none,
+                        // `“cert-residence”level` was one word, broken inside `level` at 320 px.
+                        <span class="gr-record">{ (text.record)(id) }</span><wbr/>
                     }
-                    <span class="gr-message">{ (text.problem)(&p.kind) }</span>
+                    <span class="gr-message">{ dated(&(text.problem)(&p.kind)) }</span>
                 </li>
             }) }
         </ul>
@@ -195,6 +197,50 @@ pub(crate) fn path(path: &str) -> Html {
     }
     steps.push(&path[start..]);
     steps.into_iter().map(|step| html! { <>{ step.to_owned() }<wbr/></> }).collect()
+}
+
+/// `text` with each date (`2026-08-31`) kept on one line, and a date-time's time
+/// (`T08:30:00+08:00`) as a second piece that wraps as one after a break opportunity
+/// (`<wbr>`): browsers break after a date's hyphens, so at 320 px in elderly mode
+/// `2026-09-01` became `2026-09-` / `01`. The whole of a date-time on one line would be wider
+/// than a phone's column, hence two pieces. Text stays text: the pieces are text nodes.
+pub(crate) fn dated(text: &str) -> Html {
+    let b = text.as_bytes();
+    let mut out: Vec<Html> = Vec::new();
+    let (mut plain, mut i) = (0, 0);
+    while i + 10 <= b.len() {
+        if !is_date(&b[i..i + 10]) || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        // A date starts with an ASCII digit, so `i` is a character boundary, and so is every
+        // cut after an ASCII byte below.
+        let date_end = i + 10;
+        let mut end = date_end;
+        if b.get(end) == Some(&b'T') {
+            end += 1;
+            while matches!(b.get(end), Some(b'0'..=b'9' | b':' | b'+' | b'-' | b'.' | b'Z')) {
+                end += 1;
+            }
+        }
+        if plain < i {
+            out.push(Html::from(text[plain..i].to_owned()));
+        }
+        out.push(html! { <span class="gr-nowrap">{ text[i..date_end].to_owned() }</span> });
+        if end > date_end {
+            out.push(html! { <><wbr/><span class="gr-nowrap">{ text[date_end..end].to_owned() }</span></> });
+        }
+        (plain, i) = (end, end);
+    }
+    if plain < text.len() {
+        out.push(Html::from(text[plain..].to_owned()));
+    }
+    out.into_iter().collect()
+}
+
+/// `2026-08-31`'s shape: four digits, a hyphen, two digits, a hyphen, two digits.
+fn is_date(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// A live region, so that a screen reader announces the failure when it appears.

@@ -485,7 +485,7 @@ fn report(host: &HtmlElement, outcome: &Outcome, lang: Lang) {
 fn problem_items(problems: &[Problem], text: &ImportText) -> Html {
     html! {
         <ul class="gr-problems">
-            { for problems.iter().map(|p| html! { <li><span class="gr-message">{ (text.problem)(p) }</span></li> }) }
+            { for problems.iter().map(|p| html! { <li><span class="gr-message">{ crate::error_panel::dated(&(text.problem)(p)) }</span></li> }) }
         </ul>
     }
 }

@@ -150,7 +150,7 @@ pub fn scorecard_view(props: &ScorecardProps) -> Html {
         <section class="gr-scorecard" aria-label={title.clone()}>
             <div class="gr-head">
                 <h2 class="gr-title">{ title }</h2>
-                <span class="gr-count">{ (text.rule_set_version)(rules.version(), &period.from.to_string(), &period.to.to_string()) }</span>
+                <span class="gr-count">{ crate::error_panel::dated(&(text.rule_set_version)(rules.version(), &period.from.to_string(), &period.to.to_string())) }</span>
             </div>
             <Tabs label={text.scorecard_tabs} names={vec![text.tab_ranking, text.tab_card]} active={usize::from(*tab == Tab::Card)} {onselect}>
                 { panel }
@@ -348,7 +348,7 @@ fn entity_card(card: &Rc<Scorecard>, lang: Lang, selected: usize, select: &Callb
                     <p><strong>{ text.diagnostics_title }</strong></p>
                     <ul class="gr-problems">
                         { for notes.iter().map(|p| html! {
-                            <li><code class="gr-path">{ crate::error_panel::path(&p.path) }</code>{ " " }<span class="gr-message">{ (text.problem)(&p.kind) }</span></li>
+                            <li><code class="gr-path">{ crate::error_panel::path(&p.path) }</code>{ " " }<span class="gr-message">{ crate::error_panel::dated(&(text.problem)(&p.kind)) }</span></li>
                         }) }
                     </ul>
                 </div>

@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::error_panel::notes;
+use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::tabs::Tabs;
@@ -430,9 +430,9 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, reveal: bool, filter: &UseStateH
                                     <td class="gr-nowrap">{ short_time(d.raised_at) }</td>
                                     <td class="gr-nowrap">{ state.map_or(text.unclaimed, text.claim_state) }</td>
                                     <td class="gr-reason">{ match suggested {
-                                        Some(Ok(m)) => if en { m.reason.en.clone() } else { m.reason.zh.clone() },
-                                        Some(Err(u)) => if en { u.reason.en.clone() } else { u.reason.zh.clone() },
-                                        None => text.no_suggestion.to_owned(),
+                                        Some(Ok(m)) => dated(if en { &m.reason.en } else { &m.reason.zh }),
+                                        Some(Err(u)) => dated(if en { &u.reason.en } else { &u.reason.zh }),
+                                        None => text.no_suggestion.into(),
                                     } }</td>
                                     <td><div class="gr-actions">{
                                         if is_pending {
