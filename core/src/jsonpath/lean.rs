@@ -109,40 +109,11 @@ impl std::fmt::Display for Described<'_> {
             Value::Bool(b) => write!(f, "boolean `{b}`"),
             Value::Number(n) if n.is_f64() => write!(f, "floating point `{n}`"),
             Value::Number(n) => write!(f, "integer `{n}`"),
-            Value::String(s) => {
-                f.write_str("string ")?;
-                quoted(s, f)
-            }
+            Value::String(s) => write!(f, "string {s:?}"),
             Value::Array(_) => f.write_str("sequence"),
             Value::Object(_) => f.write_str("map"),
         }
     }
-}
-
-/// `s` in double quotes, escaped as `{:?}` escapes it (`"a\"b\n"`) for every character a
-/// document carries: quotes, backslashes, control characters, and the invisible format
-/// characters (zero-width space, the direction marks and overrides, the byte-order mark…),
-/// which are the ones a person cannot see in a message. `str`'s `Debug` decides what to escape
-/// by Unicode's printable and grapheme-extend tables: ≈ 4.4 KB of wasm in every module, for
-/// characters (unassigned code points, private use, a combining mark first) that are shown
-/// as they are here. The unit tests hold the two equal on the rest.
-fn quoted(s: &str, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    f.write_char('"')?;
-    for c in s.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            '\0' => f.write_str("\\0")?,
-            '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
-            | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}' => write!(f, "\\u{{{:x}}}", c as u32)?,
-            c => f.write_char(c)?,
-        }
-    }
-    f.write_char('"')
 }
 
 /// `serde_json`'s "invalid type: …, expected …" for `value`.
