@@ -66,13 +66,24 @@ rm -f "$stamp_file"
 # post NAME RAW OPT… — wasm-bindgen and wasm-opt of a module, only when it changed (wasm-opt
 # takes a minute): the stamp holds the hash of the module and of the tools' versions that made it.
 post() {
-  local name=$1 raw=$2 stamp; shift 2
-  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; echo "$*"; } | sha256sum | cut -d' ' -f1)
+  local name=$1 raw=$2 levels stamp; shift 2
+  # The optimize and shrink levels of the module's passes, for the renaming pass below: the
+  # binary writer optimizes the code again at those levels (-Oz is 2 and 2; -O3 3 and 0).
+  if [ "$1" = -Oz ]; then levels=(--optimize-level=2 --shrink-level=2); else levels=(--optimize-level=3 --shrink-level=0); fi
+  stamp=$( { sha256sum < "$raw"; "$WASM_BINDGEN" --version; "$WASM_OPT" --version; echo "$* names.json"; } | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$pkg/$name.stamp" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$pkg/$name" && mkdir -p "$pkg/$name"
     "$WASM_BINDGEN" --target web --no-typescript --out-dir "$pkg/$name" --out-name "$name" "$raw"
     # --converge repeats the -Oz passes until the module stops shrinking: 2.5 KB gzip for ~40 s.
     "$WASM_OPT" "$@" -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm"
+    # Then the names between the module and its glue made short: wasm-bindgen's imports are
+    # `__wbg_createElement_de4a31ed2fb252be` (a hash each, which does not compress), its closure
+    # exports 100–200 characters; `a`, `B`, `Za` instead, and the module `a`, with the producers
+    # and target-features sections dropped (nothing reads them). wasm-opt prints the mapping,
+    # which .ci/bundle.mjs applies to the glue (and fails on a name it does not find).
+    # ARCHITECTURE.md, "Short names between the module and its glue (session 25)".
+    "$WASM_OPT" "${levels[@]}" --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+      -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm" > "$pkg/$name/names.json"
     echo "$stamp" > "$pkg/$name.stamp"
   fi
   echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt $1"

@@ -84,19 +84,52 @@ function withFallback(css) {
   return `${css}\n/* Without container queries (Safari before 16): the same rules by the viewport's width. */\n@supports not (container-type: inline-size) {\n${blocks.join('\n')}\n}\n`;
 }
 
+/**
+ * The glue with the module's short names (.ci/build.sh: wasm-opt renamed the module's imports,
+ * exports and import module, and printed the mapping, NAMES): each import's key in the glue's
+ * import object, the module's key, and every `wasm.NAME` that reads an export. Fails on an
+ * import whose key is not found exactly once, on an export the glue reads that the mapping
+ * lacks, and when the renamed glue does not provide every import the module asks for.
+ */
+function renamed(name, source, names, wasm) {
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const fail = (what) => { throw new Error(`${name}: ${what} (.ci/bundle.mjs, renamed)`); };
+  let js = source;
+  for (const [, from, to] of names.imports) {
+    const re = new RegExp(`(?<=^\\s*)${escape(from)}(?=: function\\()`, 'gm');
+    const found = js.match(re)?.length ?? 0;
+    if (found !== 1) fail(`the import ${from} is in the glue ${found} times`);
+    js = js.replace(re, JSON.stringify(to));
+  }
+  const modules = new Set(WebAssembly.Module.imports(wasm).map((i) => i.module));
+  const oldModules = new Set(names.imports.map(([m]) => m));
+  if (modules.size !== 1 || oldModules.size !== 1) fail(`imports from ${[...oldModules].join(', ')} renamed to ${[...modules].join(', ')}: one module expected`);
+  const [from] = oldModules;
+  const [to] = modules;
+  const key = `${JSON.stringify(from)}: import0`;
+  if (js.split(key).length !== 2) fail(`the import module's key ${key} is not in the glue once`);
+  js = js.replace(key, `${JSON.stringify(to)}: import0`);
+  const exports = new Map(names.exports);
+  js = js.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (_, e) => (exports.has(e) ? `wasm[${JSON.stringify(exports.get(e))}]` : fail(`the glue reads the export ${e}, which the mapping lacks`)));
+  const provided = new Set(names.imports.map(([, , to]) => to));
+  for (const i of WebAssembly.Module.imports(wasm)) if (!provided.has(i.name)) fail(`the module imports ${i.name}, which the glue does not provide`);
+  return js;
+}
+
 const manifest = { css: hashed('grassroots', 'css', Buffer.from(withFallback(readFileSync(style, 'utf8')))), modules: {} };
 for (const name of readdirSync(pkg).sort()) {
   const glue = join(pkg, name, `${name}.js`);
   if (!existsSync(glue)) continue;
   const source = readFileSync(glue, 'utf8');
-  const js = Buffer.from(minify(source));
+  const wasm = readFileSync(join(pkg, name, `${name}_bg.wasm`));
+  const js = Buffer.from(minify(renamed(name, source, JSON.parse(readFileSync(join(pkg, name, 'names.json'), 'utf8')), new WebAssembly.Module(wasm))));
   if (existsSync(join(pkg, name, 'snippets'))) throw new Error(`${name}: wasm-bindgen snippets are not laid out by this script`);
   // The functions a module has besides its widgets, each flagged only where it is (the
   // manifest is in every page's grassroots.js: no `false`s).
   const has = { evaluate: 'evaluate', xlsx: 'xlsx', readSheet: 'read_sheet', recut: 'recut' };
   manifest.modules[name] = {
     js: hashed(name, 'js', js),
-    wasm: hashed(name, 'wasm', readFileSync(join(pkg, name, `${name}_bg.wasm`))),
+    wasm: hashed(name, 'wasm', wasm),
     kinds: kindsOf(name),
     ...Object.fromEntries(Object.entries(has).filter(([, f]) => new RegExp(`export function ${f}\\b`).test(source)).map(([flag]) => [flag, true])),
   };

@@ -243,13 +243,15 @@ async function webkit(base) {
     };
     const impl = {
       async eval(source, args) {
-        // execute/async: the callback receives the result, or the error as text.
+        // execute/async: the callback receives the result, or the error as text, as JSON text
+        // (JSON.stringify escapes a lone surrogate; WebKitWebDriver, handed the value itself,
+        // once failed a reflow check with "Could not parse script result").
         const script = `const done = arguments[arguments.length - 1];
           const args = Array.prototype.slice.call(arguments, 0, -1);
           Promise.resolve().then(() => (${source}).apply(null, args)).then(
-            (value) => done({ value: value === undefined ? null : value }),
-            (e) => done({ error: String(e && (e.stack || e.message) || e) }));`;
-        const out = await command('POST', s('/execute/async'), { script, args });
+            (value) => done(JSON.stringify({ value: value === undefined ? null : value })),
+            (e) => done(JSON.stringify({ error: String(e && (e.stack || e.message) || e) })));`;
+        const out = JSON.parse(await command('POST', s('/execute/async'), { script, args }));
         if (out?.error) throw new Error(`in WebKit: ${out.error}`);
         return out?.value;
       },
