@@ -81,7 +81,7 @@ post() {
     # exports 100–200 characters; `a`, `B`, `Za` instead, and the module `a`, with the producers
     # and target-features sections dropped (nothing reads them). wasm-opt prints the mapping,
     # which .ci/bundle.mjs applies to the glue (and fails on a name it does not find).
-    # ARCHITECTURE.md, "Short names between the module and its glue (session 25)".
+    # ARCHITECTURE.md, "Short names between a module and its glue (session 25)".
     "$WASM_OPT" "${levels[@]}" --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
       -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm" > "$pkg/$name/names.json"
     echo "$stamp" > "$pkg/$name.stamp"

@@ -326,8 +326,12 @@ function engineSuite(engine) {
           const message = String(e?.message ?? e);
           const dead = /invalid session id/.test(message);
           const trap = /Out of bounds memory access|Unreachable code should not be executed|wasm-function\[/.test(message);
-          if (engine !== 'webkit' || !(dead || trap) || run === RUNS) throw e;
-          console.log(`# webkit: ${dead ? 'its session died' : 'a wasm trap'} in "${name}", run ${run + 1} of at most ${RUNS}: ${message.slice(0, 240).replace(/\s+/g, ' ')}`);
+          // Session 25: "Could not parse script result" from WebKitWebDriver, once, in the reflow
+          // test of a full run (the same test passed alone twice). Results now cross as JSON
+          // text (engines.mjs), so this is the driver's fault, not the page's value.
+          const driver = /Could not parse script result/.test(message);
+          if (engine !== 'webkit' || !(dead || trap || driver) || run === RUNS) throw e;
+          console.log(`# webkit: ${dead ? 'its session died' : driver ? 'WebKitWebDriver could not parse a result' : 'a wasm trap'} in "${name}", run ${run + 1} of at most ${RUNS}: ${message.slice(0, 240).replace(/\s+/g, ' ')}`);
           if (dead) {
             try { await browser?.close(); } catch { /* already gone */ }
             browser = await launch(engine, { base: site.base });
