@@ -156,6 +156,26 @@ export function reflowProblems(sel) {
           problems.push(`a date broken over two lines, ${m[0]}: ${name(t.parentElement)}`);
         }
       }
+      // A figure broken over two lines (`98.7` / `%`, `(2425/25` / `00)`): a number with its
+      // sign, decimals, thousands, percent or fraction, and the brackets around it, is read as
+      // one. Not the digits inside an identifier or a JSON path (`g12`, `[44]`), which are
+      // the data's and may break where they must.
+      if (!t.parentElement.closest('.gr-path, code')) {
+        for (const m of t.data.matchAll(/(?<![\w.$[\-])[(（]?\d[\d.,:/%]*[)）]?/g)) {
+          const text = m[0].replace(/[.,:/]+$/, '');
+          if (text.replace(/[()（）]/g, '').length < 2) continue;
+          // Each piece on one line; a fraction wider than the line may break after its slash.
+          for (let from = 0; from < text.length;) {
+            const slash = text.indexOf('/', from);
+            const to = slash < 0 ? text.length : slash + 1;
+            if (line(m.index + from) !== line(m.index + to - 1)) {
+              problems.push(`a figure broken over two lines, ${text}: ${name(t.parentElement)}`);
+              break;
+            }
+            from = to;
+          }
+        }
+      }
       // A short word of a problem's record or message broken inside (`leve` / `l`): a line
       // would hold it whole, so the break was forced by text before it that gave no
       // opportunity to break. A word standing alone, not part of an identifier from the data

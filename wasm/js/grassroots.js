@@ -211,12 +211,13 @@ function exports(shadow, element, kind) {
   });
 }
 
-/** A cell's text as a person sees it: no aria-hidden decoration, no visually hidden text. */
+/** A cell's text as a person sees it: no aria-hidden decoration, no visually hidden text. A
+ * piece kept on one line (`.gr-nowrap`, a date; `.gr-figure`, a number) is part of the text around it. */
 function shownText(node) {
   let text = '';
   for (const n of node.childNodes) {
     if (n.nodeType === Node.TEXT_NODE) text += n.data;
-    else if (n.nodeType === Node.ELEMENT_NODE && n.getAttribute('aria-hidden') !== 'true' && !n.classList.contains('gr-vh')) text += ` ${shownText(n)} `;
+    else if (n.nodeType === Node.ELEMENT_NODE && n.getAttribute('aria-hidden') !== 'true' && !n.classList.contains('gr-vh')) text += n.matches('.gr-nowrap, .gr-figure') ? shownText(n) : ` ${shownText(n)} `;
   }
   return text.replace(/\s+/g, ' ').trim();
 }

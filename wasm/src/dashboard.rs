@@ -178,6 +178,64 @@ fn map_of(data: &Rc<DashData>, id: NodeId, lang: Lang, elderly: bool, selected: 
     Html::default()
 }
 
+/// A value's text (`98.7% (225/228)`, `97.0%（2425/2500）`) with each figure — a number with
+/// its decimals, percent sign or fraction, and the brackets around it — kept on one line
+/// unless it is wider than the line (then broken after a fraction's slash), and a break
+/// allowed between two figures that touch: in a narrow column browsers broke `98.7` / `%` and
+/// `(2425/25` / `00)`, which read as other numbers. Text stays text (text nodes).
+fn unbroken(text: &str) -> Html {
+    const OPEN: &[u8] = "（".as_bytes();
+    const CLOSE: &[u8] = "）".as_bytes();
+    let b = text.as_bytes();
+    let figure = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b'/');
+    let mut out: Vec<Html> = Vec::new();
+    let (mut plain, mut i) = (0, 0);
+    while i < b.len() {
+        let open = if b[i] == b'(' { 1 } else if b[i..].starts_with(OPEN) { OPEN.len() } else { 0 };
+        // A figure starts at a digit (or its bracket), not inside another figure or a word.
+        let inside = open == 0 && i > 0 && (figure(b[i - 1]) || b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'_');
+        if inside || !b.get(i + open).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + open;
+        while b.get(end).copied().is_some_and(figure) {
+            end += 1;
+        }
+        if open == 1 && b.get(end) == Some(&b')') {
+            end += 1;
+        } else if open > 1 && b[end..].starts_with(CLOSE) {
+            end += CLOSE.len();
+        }
+        // `i` is at an ASCII byte or the start of `（`, `end` after an ASCII byte or `）`: both
+        // are character boundaries, and so is `plain`.
+        if plain < i {
+            out.push(Html::from(text[plain..i].to_owned()));
+        } else if i > 0 {
+            // It touches the figure before it (`98.5%（67/68）`): a line may break between them.
+            out.push(html! { <wbr/> });
+        }
+        // An inline block: on a line of its own when it does not fit beside the text before
+        // it, and broken inside only when wider than the whole line (`（19123/28087）` at
+        // 24 px with WCAG's text spacing in a phone's column), after its slash.
+        let mut pieces: Vec<Html> = Vec::new();
+        let mut from = i;
+        for cut in (i..end).filter(|&k| b[k] == b'/').map(|k| k + 1).chain([end]) {
+            if from > i {
+                pieces.push(html! { <wbr/> });
+            }
+            pieces.push(Html::from(text[from..cut].to_owned()));
+            from = cut;
+        }
+        out.push(html! { <span class="gr-figure">{ for pieces }</span> });
+        (plain, i) = (end, end);
+    }
+    if plain < text.len() {
+        out.push(Html::from(text[plain..].to_owned()));
+    }
+    out.into_iter().collect()
+}
+
 /// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
 fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue) -> Html {
     // Label and value on one line, the bar under them, in a box about as wide as the chart's
@@ -207,7 +265,7 @@ fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue)
                 <caption>{ title }</caption>
                 <thead><tr><th scope="col">{ col }</th><th scope="col">{ text.dash_col_value }</th></tr></thead>
                 <tbody>
-                    { for bars.iter().map(|b| html! { <tr><th scope="row">{ b.label }</th><td>{ b.value.clone() }</td></tr> }) }
+                    { for bars.iter().map(|b| html! { <tr><th scope="row">{ b.label }</th><td>{ unbroken(&b.value) }</td></tr> }) }
                 </tbody>
             </table>
         </figure>
@@ -310,7 +368,7 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
                         { for [(text.dash_response, &m.response), (text.dash_resolution, &m.resolution), (text.dash_satisfaction, &m.satisfaction),
                                 (text.dash_on_time, &m.on_time_closure), (text.dash_clocks_1310, &m.clocks_1310), (text.dash_clocks_12345, &m.clocks_12345)]
                             .into_iter().map(|(k, rate)| html! {
-                                <tr class={classes!(rate.value.is_none().then_some("gr-dash-few"))}><th scope="row">{ k }</th><td>{ rate_text(rate, text) }</td></tr>
+                                <tr class={classes!(rate.value.is_none().then_some("gr-dash-few"))}><th scope="row">{ k }</th><td>{ unbroken(&rate_text(rate, text)) }</td></tr>
                             }) }
                     </tbody>
                 </table>
