@@ -1,8 +1,8 @@
 // Lays out the widget bundle that a portal serves, from the build's modules:
 //   node .ci/bundle.mjs PKG STYLE.css GRASSROOTS.js OUT
 // PKG has one folder per module (wasm-bindgen's glue NAME.js and the optimized NAME_bg.wasm).
-// OUT gets each module's files and the stylesheet under content-hashed names
-// (org-tree.3f9a1c2b7d.wasm: cacheable forever), and grassroots.js — the autoloader, whose
+// OUT gets each module's files, the stylesheet and the export buttons' code (export.js) under
+// content-hashed names (org-tree.3f9a1c2b7d.wasm: cacheable forever), and grassroots.js — the autoloader, whose
 // name stays — with the manifest of those names written into it. Scripts are minified.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -134,6 +134,9 @@ for (const name of readdirSync(pkg).sort()) {
     ...Object.fromEntries(Object.entries(has).filter(([, f]) => new RegExp(`export function ${f}\\b`).test(source)).map(([flag]) => [flag, true])),
   };
 }
+// The export buttons' code (export.js beside the autoloader), which the autoloader fetches on
+// the first press of an export button.
+manifest.exporter = hashed('export', 'js', Buffer.from(minify(readFileSync(join(dirname(loader), 'export.js'), 'utf8'))));
 const text = readFileSync(loader, 'utf8');
 const marker = /\/\* @manifest \*\/.*\/\* @end \*\//;
 if (!marker.test(text)) throw new Error(`${loader}: no /* @manifest */ … /* @end */ marker`);

@@ -2,7 +2,8 @@
 // downloads an .xlsx (parsed back here with exceljs) holding exactly the rows and columns the
 // table shows — after a filter too —, numbers as numbers, the caption as title and sheet name,
 // personal data masked; gr-export fires first and a host that cancels it gets no download; the
-// spreadsheet writer is fetched only when a person exports.
+// export buttons' code (export.js) is fetched on the first press and the spreadsheet writer
+// only when a person exports.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
@@ -48,6 +49,9 @@ describe('export to Excel', () => {
 
   test('a host that cancels gr-export gets the table as data and no download; the writer is not loaded for it', async () => {
     const writer = () => fetched.filter((p) => /\/xlsx\.[0-9a-f]+\.wasm$/.test(p));
+    // The export buttons' code comes with the first press, not with the page.
+    const exporter = () => fetched.filter((p) => /\/export\.[0-9a-f]{10}\.js$/.test(p));
+    assert.deepEqual(exporter(), []);
     await page.evaluate(() => document.addEventListener('gr-export', (e) => e.preventDefault(), { once: true }));
     const none = page.waitForEvent('download', { timeout: 1500 }).then(() => 'downloaded', () => 'none');
     await page.locator('#scorecard [data-gr-export="gr-x-ranking"]').click();
@@ -60,6 +64,7 @@ describe('export to Excel', () => {
     assert.equal(event.detail.sheets[0].rows.length, dom.rows);
     assert.equal(typeof event.detail.sheets[0].rows[0][2], 'number'); // the total
     assert.deepEqual(writer(), []);
+    assert.equal(exporter().length, 1);
   });
 
   for (const [host, ids] of [
@@ -128,5 +133,34 @@ describe('export to Excel: the service board, other tabs', () => {
     // The writer module was fetched once, on the first download, and no other module since.
     assert.equal(fetched.filter((p) => /\/xlsx\.[0-9a-f]+\.wasm$/.test(p)).length, 1);
     assert.deepEqual(page.problems, []);
+  });
+});
+
+// The export buttons' code is a file of its own: when it cannot be fetched, the press says so
+// (gr-error from the widget, code `export`) and the next press fetches it again.
+describe('export to Excel: the export code not fetched', () => {
+  test('gr-error on a failed fetch, then the next press downloads', async () => {
+    const chunk = /\/grassroots\/export\.[0-9a-f]{10}\.js$/;
+    const page = await open(env, '/test/export.html', {
+      viewport: { width: 1200, height: 900 },
+      prepare: (p) => p.route(chunk, (route) => route.abort()),
+    });
+    try {
+      await rendered(page, HOSTS);
+      await page.locator('#duty-list [data-gr-export="gr-x-items"]').click();
+      await page.waitForFunction(() => window.__events.some((e) => e.name === 'gr-error' && e.detail.errors.some((x) => x.code === 'export')));
+      const errors = await events(page, 'gr-error');
+      const failed = errors.filter((e) => e.detail.errors.some((x) => x.code === 'export'));
+      assert.equal(failed.length, 1, JSON.stringify(errors));
+      assert.equal(failed[0].target, 'duty-list');
+      assert.deepEqual(await events(page, 'gr-export'), []);
+      await page.unroute(chunk);
+      const { sheet } = await exported(page, 'duty-list', 'gr-x-items');
+      const dom = await shown(page, 'duty-list', 'gr-x-items');
+      assert.equal(body(sheet).length, dom.rows);
+      assert.equal((await events(page, 'gr-export')).length, 1);
+    } finally {
+      await page.close();
+    }
   });
 });

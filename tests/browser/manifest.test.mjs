@@ -20,6 +20,7 @@ const read = (path) => readFileSync(join(top, path), 'utf8');
 const manifest = JSON.parse(read('wasm/package/custom-elements.json'));
 const dts = read('wasm/package/grassroots.d.ts');
 const loader = read('wasm/js/grassroots.js');
+const exporter = read('wasm/js/export.js'); // the export buttons' code, which grassroots.js loads on the first press
 const css = read('wasm/src/style.css');
 const lib = read('wasm/src/lib.rs');
 
@@ -66,14 +67,15 @@ function exportingTags() {
     assert.ok(of, `${path} has an export button but serves no element known here`);
     tags.push(...of);
   }
-  assert.ok(/\.closest\?\.\('\[data-gr-export\]'\)[\s\S]{0,400}new CustomEvent\('gr-export'/.test(loader), 'grassroots.js fires gr-export from a [data-gr-export] button');
+  assert.ok(/\.closest\?\.\('\[data-gr-export\]'\)[\s\S]{0,400}\.exportTable\(table, element, kind,/.test(loader), 'grassroots.js hands a [data-gr-export] button\'s table to export.js');
+  assert.ok(/export function exportTable\([\s\S]{0,200}new CustomEvent\('gr-export'/.test(exporter), 'export.js fires gr-export with the table');
   return sorted(tags);
 }
 
 /** Events the code dispatches, per element: Rust `dispatch(&host, "gr-…", …)` (or `host` already a reference) and grassroots.js `new CustomEvent('gr-…'` (gr-export on the elements with an export button, every other on all). */
 function codeEvents() {
   const byTag = Object.fromEntries(TAGS.map((t) => [t, []]));
-  const shared = [...loader.matchAll(/new CustomEvent\(\s*['"](gr-[a-z-]+)['"]/g)].map((m) => m[1]).filter((name) => name !== 'gr-export');
+  const shared = [...(loader + exporter).matchAll(/new CustomEvent\(\s*['"](gr-[a-z-]+)['"]/g)].map((m) => m[1]).filter((name) => name !== 'gr-export');
   for (const tag of exportingTags()) byTag[tag].push('gr-export');
   for (const [path, text] of rustSources()) {
     for (const [, name] of text.matchAll(/\bdispatch\(\s*&?[\w.]+,\s*"(gr-[a-z-]+)"/g)) {
@@ -289,8 +291,8 @@ describe('the manifest against the sources', () => {
     }
     assert.match(dts, /export interface GrRosterImportEventMap[^{]*\{[^}]*'gr-error': CustomEvent<RosterImportErrorDetail>/, 'GrRosterImportEventMap\'s gr-error');
     assert.match(dts, /export type RosterImportErrorDetail = ErrorDetail<ProblemEntry \| ImportProblem>;/);
-    // gr-export: the object grassroots.js builds (tableOf), which the workbook writer (xlsx.rs) reads.
-    const tableOf = loader.slice(loader.indexOf('function tableOf('));
+    // gr-export: the object export.js builds (tableOf), which the workbook writer (xlsx.rs) reads.
+    const tableOf = exporter.slice(exporter.indexOf('function tableOf('));
     const built = braced(tableOf, tableOf.indexOf('return {') + 'return '.length);
     const exportKeys = literalKeys(built);
     assert.ok(exportKeys.includes('sheets') && exportKeys.includes('widget'), exportKeys.join(' '));
@@ -306,8 +308,8 @@ describe('the manifest against the sources', () => {
     assert.ok(reads.length >= 4, reads.join(' '));
     for (const key of reads) assert.ok(exportKeys.includes(key) || sheetKeys.includes(key), `xlsx.rs reads ${key}, which gr-export's detail has`);
     // Its cells: the shapes cellOf makes are ExportCell's and the manifest's.
-    const cellFrom = loader.indexOf('function cellOf(');
-    const cellOf = loader.slice(cellFrom, loader.indexOf('\n}\n', cellFrom));
+    const cellFrom = exporter.indexOf('function cellOf(');
+    const cellOf = exporter.slice(cellFrom, exporter.indexOf('\n}\n', cellFrom));
     const shapes = sorted([...cellOf.matchAll(/return \{ (\w+):/g)].map((m) => m[1]));
     assert.deepEqual(shapes, ['date', 'percent']);
     const cell = dts.match(/export type ExportCell = ([^;]+);/)[1];

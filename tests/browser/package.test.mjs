@@ -60,11 +60,13 @@ async function bundleManifest() {
   const loader = await readFile(join(installed, 'grassroots.js'), 'utf8');
   const names = [...new Set(loader.match(/[\w-]+\.[0-9a-f]{10}\.(?:css|js|wasm)/g))];
   const modules = {};
+  let exporter;
   for (const name of names) {
     const [, base, ext] = name.match(/^([\w-]+)\.[0-9a-f]{10}\.(js|wasm)$/) ?? [];
-    if (base) (modules[base] ??= {})[ext] = name;
+    if (base === 'export') exporter = name; // the export buttons' code, fetched on the first press
+    else if (base) (modules[base] ??= {})[ext] = name;
   }
-  return { css: names.find((n) => n.endsWith('.css')), modules };
+  return { css: names.find((n) => n.endsWith('.css')), exporter, modules };
 }
 
 describe('the tarball', () => {
@@ -84,7 +86,8 @@ describe('the tarball', () => {
 
   test('holds the autoloader, every file its manifest names, the declarations and the element manifest, and nothing else', async () => {
     const manifest = await bundleManifest();
-    const bundle = [manifest.css, ...Object.values(manifest.modules).flatMap((m) => [m.js, m.wasm])];
+    assert.ok(manifest.exporter, 'the autoloader names the export code');
+    const bundle = [manifest.css, manifest.exporter, ...Object.values(manifest.modules).flatMap((m) => [m.js, m.wasm])];
     assert.deepEqual(Object.keys(manifest.modules).sort(), ['all', 'all-map', 'case-tracker', 'dashboard', 'dashboard-map', 'duty-list', 'grid-map', 'grid-map-full', 'grid-map-recut', 'org-tree', 'roster-import', 'rules', 'scorecard', 'service-board', 'sheets', 'xlsx']);
     const expected = ['README.md', 'custom-elements.json', 'grassroots.d.ts', 'grassroots.js', 'package.json', ...bundle].sort();
     assert.deepEqual((await readdir(installed)).sort(), expected);

@@ -98,11 +98,12 @@ failed += loaderOver ? 1 : 0;
 // The modules no page loads by itself: the spreadsheet reader (what choosing the first file in
 // <gr-roster-import> fetches), the workbook writer (what the first 导出 Excel press fetches)
 // and the rules alone (what the first evaluate() fetches on a page without a scorecard).
-const lazy = [['sheets', 'on the first file chosen'], ['xlsx', 'on the first export'], ['rules', 'on evaluate() alone']];
-for (const [name, when] of lazy) {
-  const files = readdirSync(bundle).filter((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.(js|wasm)$`).test(f));
+// The first export also fetches the export buttons' code (export.js), which no page loads ahead.
+const lazy = [['sheets', 'on the first file chosen'], ['xlsx', 'on the first export', 'export'], ['rules', 'on evaluate() alone']];
+for (const [name, when, also] of lazy) {
+  const files = readdirSync(bundle).filter((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.(js|wasm)$`).test(f) || (also && new RegExp(`^${also}\\.[0-9a-f]+\\.js$`).test(f)));
   const bytes = files.reduce((n, f) => n + gzipped(f), 0);
-  const over = files.length !== 2 || bytes > limits[name];
+  const over = files.length !== (also ? 3 : 2) || bytes > limits[name];
   console.log(`  ${`${name} (${when})`.padEnd(34)} ${''.padEnd(28)} ${kb(bytes).padStart(10)} ${kb(limits[name]).padStart(10)}  ${files.join(' ')}${over ? '  OVER' : ''}`);
   failed += over ? 1 : 0;
 }

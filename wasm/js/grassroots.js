@@ -21,7 +21,8 @@
 // its own, and two modules hold several: `all` the six kinds but the map and the import,
 // `all-map` those and the map. The import's module (`roster-import`) serves it alone; the
 // spreadsheet reader (`sheets`) is fetched only when someone chooses a file in it, and the
-// workbook writer (`xlsx`) only when someone presses an export button.
+// export buttons' code (export.js) and the workbook writer (`xlsx`) only when someone
+// presses an export button.
 // When several kinds are asked for together (a page with several widgets), the smaller of those
 // that serves them all is loaded instead, so no page loads the shared code twice.
 // The map's own module reads the organization and the geometry; a map whose data has cases or
@@ -37,7 +38,7 @@
 // host to save. Every table's 导出 Excel button fires gr-export (cancelable: a host that
 // cancels it makes the file itself from the detail); else the browser downloads the .xlsx,
 // made by the spreadsheet module, which loads only then.
-const MANIFEST = /* @manifest */ { css: 'style.css', modules: {} } /* @end */;
+const MANIFEST = /* @manifest */ { css: 'style.css', exporter: 'export.js', modules: {} } /* @end */;
 
 const loaded = new Map(); // module name → Promise of its exports
 const names = new WeakMap(); // a loaded module's exports → its name
@@ -145,10 +146,14 @@ function load(name) {
  * (and again on the next file if that load failed: a dropped connection is not for good).
  */
 function readSheet(...args) {
-  const name = Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].readSheet);
+  return lazily(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].readSheet)).then((wasm) => wasm.read_sheet(...args));
+}
+
+/** A module loaded on demand (the reader, the writer): a failed load is forgotten, so the next call tries again. */
+function lazily(name) {
   const code = loaded.get(name) ?? load(name);
   code.catch(() => loaded.get(name) === code && loaded.delete(name));
-  return code.then((wasm) => wasm.read_sheet(...args));
+  return code;
 }
 
 /**
@@ -197,7 +202,8 @@ const shadows = new WeakSet();
  * The export buttons of a widget (`data-gr-export` names the table they export): the table as
  * shown — its rows after filters, its columns, less decoration and screen-reader-only text —
  * goes out as a cancelable `gr-export` event; unless the host cancels it (to make the file
- * itself), the spreadsheet module is loaded and the browser downloads the .xlsx.
+ * itself), the spreadsheet module is loaded and the browser downloads the .xlsx (export.js,
+ * fetched on the first press; a failure to load it or the writer fires gr-error).
  */
 function exports(shadow, element, kind) {
   if (shadows.has(shadow)) return;
@@ -206,67 +212,22 @@ function exports(shadow, element, kind) {
     const button = event.target.closest?.('[data-gr-export]');
     const table = button && shadow.getElementById(button.dataset.grExport);
     if (!table) return;
-    const detail = tableOf(table, kind);
-    if (element.dispatchEvent(new CustomEvent('gr-export', { bubbles: true, composed: true, cancelable: true, detail }))) download(detail, element, kind);
+    exporter().then((code) => code.exportTable(table, element, kind, () => lazily(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].xlsx))))
+      .catch((error) => element.dispatchEvent(new CustomEvent('gr-error', {
+        bubbles: true, composed: true,
+        detail: { widget: kind, errors: [{ severity: 'error', path: '$', code: 'export', message: String(error?.message ?? error) }], warnings: [] },
+      })));
   });
 }
 
-/** A cell's text as a person sees it: no aria-hidden decoration, no visually hidden text. A
- * piece kept on one line (`.gr-nowrap`, a date; `.gr-figure`, a number) is part of the text around it. */
-function shownText(node) {
-  let text = '';
-  for (const n of node.childNodes) {
-    if (n.nodeType === Node.TEXT_NODE) text += n.data;
-    else if (n.nodeType === Node.ELEMENT_NODE && n.getAttribute('aria-hidden') !== 'true' && !n.classList.contains('gr-vh')) text += n.matches('.gr-nowrap, .gr-figure') ? shownText(n) : ` ${shownText(n)} `;
+/** The export buttons' code (export.js: the table as shown, gr-export, the download), loaded on the first press. */
+let exporting = null;
+function exporter() {
+  if (!exporting) {
+    exporting = import(new URL(MANIFEST.exporter, import.meta.url).href);
+    exporting.catch(() => { exporting = null; }); // a dropped connection is not for good
   }
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** A cell as the workbook takes it: numbers, shares and days typed, a dash for nothing. */
-function cellOf(cell) {
-  const t = cell.dataset.x ?? shownText(cell);
-  if (t === '' || t === '—') return null;
-  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(t)) return Number(t);
-  if (/^-?(0|[1-9]\d*)(\.\d+)?%$/.test(t)) return { percent: Number(t.slice(0, -1)) / 100 };
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return { date: t };
-  return t;
-}
-
-function tableOf(table, kind) {
-  const head = table.tHead?.rows[table.tHead.rows.length - 1];
-  const keep = [...(head?.cells ?? [])].map((c, i) => [i, c]).filter(([, c]) => !c.classList.contains('gr-noexport'));
-  // The caption names the file and the sheet, less what it says about using the table (评分排名：点击列标题排序).
-  const title = (table.caption?.textContent.trim() || kind).split(/：|: /)[0];
-  const now = new Date();
-  const pad = (n) => String(Math.abs(n)).padStart(2, '0');
-  const offset = -now.getTimezoneOffset();
-  return {
-    widget: kind,
-    title,
-    file: title.replace(/[\\/:*?"<>|]/g, '_'),
-    exportedAt: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())} ${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`,
-    sheets: [{
-      name: title,
-      headers: keep.map(([, c]) => shownText(c)),
-      rows: [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.matches('.gr-noexport, .gr-details')).map((r) => keep.map(([i]) => (r.cells[i] ? cellOf(r.cells[i]) : null))),
-    }],
-  };
-}
-
-function download(detail, element, kind) {
-  const name = Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].xlsx);
-  (loaded.get(name) ?? load(name)).then((wasm) => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([wasm.xlsx(JSON.stringify(detail))], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    a.download = `${detail.file}.xlsx`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-  }).catch((error) => element.dispatchEvent(new CustomEvent('gr-error', {
-    bubbles: true, composed: true,
-    detail: { widget: kind, errors: [{ severity: 'error', path: '$', code: 'export', message: String(error?.message ?? error) }], warnings: [] },
-  })));
+  return exporting;
 }
 
 /** The options as JSON text for the wasm side, less `theme` (an attribute of the host). */

@@ -65,9 +65,9 @@ function errorEvent(e) {
     description: `The data could not be used: every problem with its record and JSON path, \`message\` in the widget's language (\`code\` ${codes.join(', ')}; \`limit\` where the data passed one of its \`limits\`, with \`limit\`, \`max\` and \`found\`).${sheets} The first 1,000 errors and 1,000 warnings are carried; \`omitted\` counts the rest (the panel lists the first 100). Bubbles, composed.`,
   };
 }
-/** The cells of an exported table (wasm/js/grassroots.js, cellOf; wasm/src/xlsx.rs reads them). */
+/** The cells of an exported table (wasm/js/export.js, cellOf; wasm/src/xlsx.rs reads them). */
 const CELL = 'string | number | boolean | null | { date: string } | { percent: number }';
-/** The 导出 Excel buttons' event (wasm/js/grassroots.js, tableOf), on the elements with `exports: true`. */
+/** The 导出 Excel buttons' event (wasm/js/export.js, tableOf), on the elements with `exports: true`. */
 const EXPORT_EVENT = {
   name: 'gr-export',
   type: { text: `CustomEvent<{ widget: string; title: string; file: string; exportedAt: string; sheets: { name: string; headers: string[]; rows: (${CELL})[][] }[] }>` },
