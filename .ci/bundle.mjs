@@ -101,7 +101,8 @@ function renamed(name, source, names, wasm) {
     if (found !== 1) fail(`the import ${from} is in the glue ${found} times`);
     js = js.replace(re, JSON.stringify(to));
   }
-  const modules = new Set(WebAssembly.Module.imports(wasm).map((i) => i.module));
+  const imports = WebAssembly.Module.imports(wasm);
+  const modules = new Set(imports.map((i) => i.module));
   const oldModules = new Set(names.imports.map(([m]) => m));
   if (modules.size !== 1 || oldModules.size !== 1) fail(`imports from ${[...oldModules].join(', ')} renamed to ${[...modules].join(', ')}: one module expected`);
   const [from] = oldModules;
@@ -112,7 +113,7 @@ function renamed(name, source, names, wasm) {
   const exports = new Map(names.exports);
   js = js.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (_, e) => (exports.has(e) ? `wasm[${JSON.stringify(exports.get(e))}]` : fail(`the glue reads the export ${e}, which the mapping lacks`)));
   const provided = new Set(names.imports.map(([, , to]) => to));
-  for (const i of WebAssembly.Module.imports(wasm)) if (!provided.has(i.name)) fail(`the module imports ${i.name}, which the glue does not provide`);
+  for (const i of imports) if (!provided.has(i.name)) fail(`the module imports ${i.name}, which the glue does not provide`);
   return js;
 }
 
