@@ -17,7 +17,7 @@ use serde::Serialize;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::error_panel::{dated, notes};
+use crate::error_panel::{dated, marked, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 #[cfg(feature = "geo")]
@@ -186,54 +186,41 @@ fn map_of(data: &Rc<DashData>, id: NodeId, lang: Lang, elderly: bool, selected: 
 fn unbroken(text: &str) -> Html {
     const OPEN: &[u8] = "（".as_bytes();
     const CLOSE: &[u8] = "）".as_bytes();
-    let b = text.as_bytes();
     let figure = |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b'/');
-    let mut out: Vec<Html> = Vec::new();
-    let (mut plain, mut i) = (0, 0);
-    while i < b.len() {
-        let open = if b[i] == b'(' { 1 } else if b[i..].starts_with(OPEN) { OPEN.len() } else { 0 };
-        // A figure starts at a digit (or its bracket), not inside another figure or a word.
-        let inside = open == 0 && i > 0 && (figure(b[i - 1]) || b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'_');
-        if inside || !b.get(i + open).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-            continue;
-        }
-        let mut end = i + open;
-        while b.get(end).copied().is_some_and(figure) {
-            end += 1;
-        }
-        if open == 1 && b.get(end) == Some(&b')') {
-            end += 1;
-        } else if open > 1 && b[end..].starts_with(CLOSE) {
-            end += CLOSE.len();
-        }
-        // `i` is at an ASCII byte or the start of `（`, `end` after an ASCII byte or `）`: both
-        // are character boundaries, and so is `plain`.
-        if plain < i {
-            out.push(Html::from(text[plain..i].to_owned()));
-        } else if i > 0 {
-            // It touches the figure before it (`98.5%（67/68）`): a line may break between them.
-            out.push(html! { <wbr/> });
-        }
+    marked(
+        text,
+        |b, i| {
+            let open = if b[i] == b'(' { 1 } else if b[i..].starts_with(OPEN) { OPEN.len() } else { 0 };
+            // A figure starts at a digit (or its bracket), not inside another figure or a word.
+            let inside = open == 0 && i > 0 && (figure(b[i - 1]) || b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'_');
+            if inside || !b.get(i + open).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            let mut end = i + open;
+            while b.get(end).copied().is_some_and(figure) {
+                end += 1;
+            }
+            if open == 1 && b.get(end) == Some(&b')') {
+                end += 1;
+            } else if open > 1 && b[end..].starts_with(CLOSE) {
+                end += CLOSE.len();
+            }
+            Some(end)
+        },
         // An inline block: on a line of its own when it does not fit beside the text before
         // it, and broken inside only when wider than the whole line (`（19123/28087）` at
         // 24 px with WCAG's text spacing in a phone's column), after its slash.
-        let mut pieces: Vec<Html> = Vec::new();
-        let mut from = i;
-        for cut in (i..end).filter(|&k| b[k] == b'/').map(|k| k + 1).chain([end]) {
-            if from > i {
-                pieces.push(html! { <wbr/> });
-            }
-            pieces.push(Html::from(text[from..cut].to_owned()));
-            from = cut;
-        }
-        out.push(html! { <span class="gr-figure">{ for pieces }</span> });
-        (plain, i) = (end, end);
-    }
-    if plain < text.len() {
-        out.push(Html::from(text[plain..].to_owned()));
-    }
-    out.into_iter().collect()
+        |figure| {
+            let cuts = figure.match_indices('/').map(|(k, _)| k + 1).chain([figure.len()]);
+            let mut from = 0;
+            let pieces = cuts.map(|cut| {
+                let piece = html! { <>if from > 0 { <wbr/> }{ figure[from..cut].to_owned() }</> };
+                from = cut;
+                piece
+            });
+            html! { <span class="gr-figure">{ for pieces }</span> }
+        },
+    )
 }
 
 /// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
@@ -418,6 +405,23 @@ pub fn dashboard_view(props: &DashboardProps) -> Html {
 mod tests {
     use super::*;
     use crate::i18n::{EN, ZH_CN};
+    use crate::error_panel::tests::flat;
+
+    #[test]
+    fn figures_are_kept_whole_and_broken_only_after_a_slash() {
+        assert_eq!(
+            flat(&unbroken("98.7% (225/228)")),
+            "<span class=\"gr-figure\">98.7%</span> <span class=\"gr-figure\">(225/<wbr>228)</span>"
+        );
+        // Full-width brackets, and two figures that touch: a break allowed between them.
+        assert_eq!(
+            flat(&unbroken("97.0%（2425/2500）")),
+            "<span class=\"gr-figure\">97.0%</span><wbr><span class=\"gr-figure\">（2425/<wbr>2500）</span>"
+        );
+        // Digits inside a word or an identifier are not figures; a lone bracket is text.
+        assert_eq!(flat(&unbroken("g12 x_3 (a) —")), "g12 x_3 (a) —");
+        assert_eq!(flat(&unbroken("户数 1,204")), "户数 <span class=\"gr-figure\">1,204</span>");
+    }
     use grassroots::cases::Rate;
     use serde_json::Value;
 

@@ -205,31 +205,61 @@ pub(crate) fn path(path: &str) -> Html {
 /// `2026-09-01` became `2026-09-` / `01`. The whole of a date-time on one line would be wider
 /// than a phone's column, hence two pieces. Text stays text: the pieces are text nodes.
 pub(crate) fn dated(text: &str) -> Html {
+    marked(
+        text,
+        |b, i| {
+            // A date starts with an ASCII digit not after another digit.
+            if !b.get(i..i + 10).is_some_and(is_date) || (i > 0 && b[i - 1].is_ascii_digit()) {
+                return None;
+            }
+            let mut end = i + 10;
+            if b.get(end) == Some(&b'T') {
+                end += 1;
+                while matches!(b.get(end), Some(b'0'..=b'9' | b':' | b'+' | b'-' | b'.' | b'Z')) {
+                    end += 1;
+                }
+                // Not the sentence's full stop or a dash after it (`…T18:00:00+08:00.`).
+                while end > i + 11 && matches!(b[end - 1], b':' | b'+' | b'-' | b'.') {
+                    end -= 1;
+                }
+            }
+            Some(end)
+        },
+        |piece| {
+            let (date, time) = piece.split_at(10);
+            html! {
+                <>
+                    <span class="gr-nowrap">{ date.to_owned() }</span>
+                    if !time.is_empty() {
+                        <wbr/><span class="gr-nowrap">{ time.to_owned() }</span>
+                    }
+                </>
+            }
+        },
+    )
+}
+
+/// `text` as plain text around the pieces that `piece(bytes, i)` finds — it answers where a
+/// piece starting at byte `i` ends, or `None` — each drawn by `draw`: dates kept on one line
+/// (`dated`), a dashboard's figures (`98.7%`, `（2425/2500）`) kept whole. A piece must start
+/// and end at character boundaries (the finders start at an ASCII byte and end after an ASCII
+/// byte or a whole character). Where a piece touches the one before it (`98.5%（67/68）`) a
+/// `<wbr>` lets a line break between them. Text stays text: the pieces are text nodes.
+pub(crate) fn marked(text: &str, piece: impl Fn(&[u8], usize) -> Option<usize>, draw: impl Fn(&str) -> Html) -> Html {
     let b = text.as_bytes();
     let mut out: Vec<Html> = Vec::new();
     let (mut plain, mut i) = (0, 0);
-    while i + 10 <= b.len() {
-        if !is_date(&b[i..i + 10]) || (i > 0 && b[i - 1].is_ascii_digit()) {
+    while i < b.len() {
+        let Some(end) = piece(b, i).filter(|&end| end > i && end <= b.len()) else {
             i += 1;
             continue;
-        }
-        // A date starts with an ASCII digit, so `i` is a character boundary, and so is every
-        // cut after an ASCII byte below.
-        let date_end = i + 10;
-        let mut end = date_end;
-        if b.get(end) == Some(&b'T') {
-            end += 1;
-            while matches!(b.get(end), Some(b'0'..=b'9' | b':' | b'+' | b'-' | b'.' | b'Z')) {
-                end += 1;
-            }
-        }
+        };
         if plain < i {
             out.push(Html::from(text[plain..i].to_owned()));
+        } else if i > 0 {
+            out.push(html! { <wbr/> });
         }
-        out.push(html! { <span class="gr-nowrap">{ text[i..date_end].to_owned() }</span> });
-        if end > date_end {
-            out.push(html! { <><wbr/><span class="gr-nowrap">{ text[date_end..end].to_owned() }</span></> });
-        }
+        out.push(draw(&text[i..end]));
         (plain, i) = (end, end);
     }
     if plain < text.len() {
@@ -269,8 +299,54 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Html as markup-like text: text as it is, `<wbr>`, `<span class="…">…</span>`.
+    pub(crate) fn flat(html: &Html) -> String {
+        use yew::virtual_dom::VNode;
+        match html {
+            VNode::VText(t) => t.text.to_string(),
+            VNode::VList(list) => list.iter().map(flat).collect(),
+            VNode::VTag(tag) => {
+                let attrs: String = tag.attributes.iter().map(|(k, v)| format!(" {k}=\"{v}\"")).collect();
+                match tag.children() {
+                    Some(children) if tag.tag() != "wbr" => format!("<{}{attrs}>{}</{}>", tag.tag(), flat(children), tag.tag()),
+                    _ => format!("<{}{attrs}>", tag.tag()),
+                }
+            }
+            other => panic!("not text, a list or a tag: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_are_kept_on_one_line_and_a_time_wraps_as_one_piece() {
+        assert_eq!(
+            flat(&dated("due 2026-08-31, now 2026-08-31T18:00:00+08:00.")),
+            "due <span class=\"gr-nowrap\">2026-08-31</span>, now <span class=\"gr-nowrap\">2026-08-31</span><wbr><span class=\"gr-nowrap\">T18:00:00+08:00</span>."
+        );
+        assert_eq!(flat(&dated("截止2026-09-01日")), "截止<span class=\"gr-nowrap\">2026-09-01</span>日");
+        // Fractional seconds stay with the time; a full stop after it does not.
+        assert_eq!(
+            flat(&dated("at 2026-08-31T18:00:00.5Z.")),
+            "at <span class=\"gr-nowrap\">2026-08-31</span><wbr><span class=\"gr-nowrap\">T18:00:00.5Z</span>."
+        );
+        // Not a date: digits before it, or too short; text without dates is one text node.
+        assert_eq!(flat(&dated("id 12026-08-31 and 2026-08-3")), "id 12026-08-31 and 2026-08-3");
+        assert_eq!(flat(&dated("")), "");
+    }
+
+    #[test]
+    fn a_finder_that_answers_nonsense_leaves_the_text_whole() {
+        // An empty piece or one past the end is no piece: the text comes out as it went in.
+        for text in ["", "a", "中文 text 2026"] {
+            assert_eq!(flat(&marked(text, |_, i| Some(i), |p| Html::from(p.to_owned()))), text);
+            assert_eq!(flat(&marked(text, |b, _| Some(b.len() + 1), |p| Html::from(p.to_owned()))), text);
+        }
+        // Two pieces that touch get a break opportunity between them.
+        let digits = |b: &[u8], i: usize| b[i].is_ascii_digit().then_some(i + 1);
+        assert_eq!(flat(&marked("a12", digits, |p| html! { <b>{ p.to_owned() }</b> })), "a<b>1</b><wbr><b>2</b>");
+    }
 
     /// An entry is the problem as a `Problem` is written on its own, with its message after;
     /// a failed fetch has no record and no kind's fields.
