@@ -210,15 +210,18 @@ fn unbroken(text: &str) -> Html {
         // An inline block: on a line of its own when it does not fit beside the text before
         // it, and broken inside only when wider than the whole line (`（19123/28087）` at
         // 24 px with WCAG's text spacing in a phone's column), after its slash.
-        |figure| {
-            let cuts = figure.match_indices('/').map(|(k, _)| k + 1).chain([figure.len()]);
+        |figure, out| {
+            let b = figure.as_bytes();
+            let mut pieces: Vec<Html> = Vec::new();
             let mut from = 0;
-            let pieces = cuts.map(|cut| {
-                let piece = html! { <>if from > 0 { <wbr/> }{ figure[from..cut].to_owned() }</> };
+            for cut in (0..b.len()).filter(|&k| b[k] == b'/').map(|k| k + 1).chain([b.len()]) {
+                if from > 0 {
+                    pieces.push(html! { <wbr/> });
+                }
+                pieces.push(Html::from(figure[from..cut].to_owned()));
                 from = cut;
-                piece
-            });
-            html! { <span class="gr-figure">{ for pieces }</span> }
+            }
+            out.push(html! { <span class="gr-figure">{ for pieces }</span> });
         },
     )
 }

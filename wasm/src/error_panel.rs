@@ -225,27 +225,23 @@ pub(crate) fn dated(text: &str) -> Html {
             }
             Some(end)
         },
-        |piece| {
+        |piece, out| {
             let (date, time) = piece.split_at(10);
-            html! {
-                <>
-                    <span class="gr-nowrap">{ date.to_owned() }</span>
-                    if !time.is_empty() {
-                        <wbr/><span class="gr-nowrap">{ time.to_owned() }</span>
-                    }
-                </>
+            out.push(html! { <span class="gr-nowrap">{ date.to_owned() }</span> });
+            if !time.is_empty() {
+                out.push(html! { <><wbr/><span class="gr-nowrap">{ time.to_owned() }</span></> });
             }
         },
     )
 }
 
 /// `text` as plain text around the pieces that `piece(bytes, i)` finds — it answers where a
-/// piece starting at byte `i` ends, or `None` — each drawn by `draw`: dates kept on one line
+/// piece starting at byte `i` ends, or `None` — each drawn by `draw` (onto the list it is given): dates kept on one line
 /// (`dated`), a dashboard's figures (`98.7%`, `（2425/2500）`) kept whole. A piece must start
 /// and end at character boundaries (the finders start at an ASCII byte and end after an ASCII
 /// byte or a whole character). Where a piece touches the one before it (`98.5%（67/68）`) a
 /// `<wbr>` lets a line break between them. Text stays text: the pieces are text nodes.
-pub(crate) fn marked(text: &str, piece: impl Fn(&[u8], usize) -> Option<usize>, draw: impl Fn(&str) -> Html) -> Html {
+pub(crate) fn marked(text: &str, piece: impl Fn(&[u8], usize) -> Option<usize>, draw: impl Fn(&str, &mut Vec<Html>)) -> Html {
     let b = text.as_bytes();
     let mut out: Vec<Html> = Vec::new();
     let (mut plain, mut i) = (0, 0);
@@ -259,7 +255,7 @@ pub(crate) fn marked(text: &str, piece: impl Fn(&[u8], usize) -> Option<usize>, 
         } else if i > 0 {
             out.push(html! { <wbr/> });
         }
-        out.push(draw(&text[i..end]));
+        draw(&text[i..end], &mut out);
         (plain, i) = (end, end);
     }
     if plain < text.len() {
@@ -340,12 +336,12 @@ pub(crate) mod tests {
     fn a_finder_that_answers_nonsense_leaves_the_text_whole() {
         // An empty piece or one past the end is no piece: the text comes out as it went in.
         for text in ["", "a", "中文 text 2026"] {
-            assert_eq!(flat(&marked(text, |_, i| Some(i), |p| Html::from(p.to_owned()))), text);
-            assert_eq!(flat(&marked(text, |b, _| Some(b.len() + 1), |p| Html::from(p.to_owned()))), text);
+            assert_eq!(flat(&marked(text, |_, i| Some(i), |p, out| out.push(Html::from(p.to_owned())))), text);
+            assert_eq!(flat(&marked(text, |b, _| Some(b.len() + 1), |p, out| out.push(Html::from(p.to_owned())))), text);
         }
         // Two pieces that touch get a break opportunity between them.
         let digits = |b: &[u8], i: usize| b[i].is_ascii_digit().then_some(i + 1);
-        assert_eq!(flat(&marked("a12", digits, |p| html! { <b>{ p.to_owned() }</b> })), "a<b>1</b><wbr><b>2</b>");
+        assert_eq!(flat(&marked("a12", digits, |p, out| out.push(html! { <b>{ p.to_owned() }</b> }))), "a<b>1</b><wbr><b>2</b>");
     }
 
     /// An entry is the problem as a `Problem` is written on its own, with its message after;
