@@ -146,7 +146,12 @@ function load(name) {
  * (and again on the next file if that load failed: a dropped connection is not for good).
  */
 function readSheet(...args) {
-  return lazily(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].readSheet)).then((wasm) => wasm.read_sheet(...args));
+  return lazily(flagged('readSheet')).then((wasm) => wasm.read_sheet(...args));
+}
+
+/** The module that the manifest marks with `flag` (`readSheet`, `xlsx`). */
+function flagged(flag) {
+  return Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n][flag]);
 }
 
 /** A module loaded on demand (the reader, the writer): a failed load is forgotten, so the next call tries again. */
@@ -212,12 +217,17 @@ function exports(shadow, element, kind) {
     const button = event.target.closest?.('[data-gr-export]');
     const table = button && shadow.getElementById(button.dataset.grExport);
     if (!table) return;
-    exporter().then((code) => code.exportTable(table, element, kind, () => lazily(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].xlsx))))
-      .catch((error) => element.dispatchEvent(new CustomEvent('gr-error', {
-        bubbles: true, composed: true,
-        detail: { widget: kind, errors: [{ severity: 'error', path: '$', code: 'export', message: String(error?.message ?? error) }], warnings: [] },
-      })));
+    exporter().then((code) => code.exportTable(table, element, kind, () => lazily(flagged('xlsx'))))
+      .catch((error) => failed(element, kind, 'export', String(error?.message ?? error)));
   });
+}
+
+/** `gr-error` from `element` for what the autoloader could not do (`load` its code, `export`): one error at `$`. */
+function failed(element, kind, code, message) {
+  element.dispatchEvent(new CustomEvent('gr-error', {
+    bubbles: true, composed: true,
+    detail: { widget: kind, errors: [{ severity: 'error', path: '$', code, message }], warnings: [] },
+  }));
 }
 
 /** The export buttons' code (export.js: the table as shown, gr-export, the download), loaded on the first press. */
@@ -325,10 +335,7 @@ class Handle {
       p.setAttribute('role', 'alert');
       p.textContent = (/^en/i.test(options?.lang ?? '') ? 'The widget could not be loaded: ' : '组件加载失败：') + message;
       shadow.replaceChildren(p);
-      element.dispatchEvent(new CustomEvent('gr-error', {
-        bubbles: true, composed: true,
-        detail: { widget: kind, errors: [{ severity: 'error', path: '$', code: 'load', message }], warnings: [] },
-      }));
+      failed(element, kind, 'load', message);
     });
   }
 
