@@ -69,13 +69,42 @@ describe('dashboard', () => {
     assert.deepEqual(page.problems, []);
   });
 
-  test('each chart is an aria-hidden SVG next to a table with the same figures', async () => {
+  test('each chart is an aria-hidden drawing next to a table with the same figures; no label runs into its value', async () => {
     const charts = page.locator('#full .gr-chart');
     assert.equal(await charts.count(), 3);
+    const cells = (rows, [label, value]) => rows.map((r) => `${r.querySelector(label).textContent} | ${r.querySelector(value).textContent}`);
     for (let i = 0; i < 3; i++) {
-      assert.equal(await charts.nth(i).locator('svg').getAttribute('aria-hidden'), 'true');
+      assert.equal(await charts.nth(i).locator('.gr-chart-bars').getAttribute('aria-hidden'), 'true');
       assert.equal(await charts.nth(i).locator('table caption').count(), 1);
       assert.equal(await charts.nth(i).locator('svg rect.gr-chart-bar').count(), await charts.nth(i).locator('table tbody tr').count());
+      // The drawing shows what the table reads, row by row.
+      const drawn = await charts.nth(i).locator('.gr-chart-row').evaluateAll(cells, ['.gr-chart-label', '.gr-chart-value']);
+      assert.ok(drawn.length > 0);
+      assert.deepEqual(drawn, await charts.nth(i).locator('table tbody tr').evaluateAll(cells, ['th', 'td']));
+    }
+    // The longest labels are the compounds' in English ("Compounds with property management"):
+    // drawn in the SVG beside a right-aligned value, they ran into it at desktop width.
+    const before = await page.evaluate(() => document.getElementById('domain').getAttribute('lang'));
+    try {
+      for (const lang of ['en', 'zh-CN']) {
+        await page.evaluate((l) => document.getElementById('domain').setAttribute('lang', l), lang);
+        await page.waitForFunction((l) => document.getElementById('domain').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
+        for (const width of [1100, 320]) {
+          await page.setViewportSize({ width, height: 900 });
+          const clashes = await page.evaluate(() => [...document.querySelectorAll('gr-dashboard')].flatMap((host) => [...host.shadowRoot.querySelectorAll('.gr-chart-row')].flatMap((row) => {
+            const [l, v, box] = [row.querySelector('.gr-chart-label'), row.querySelector('.gr-chart-value'), row.getBoundingClientRect()].map((e) => e.getBoundingClientRect?.() ?? e);
+            if (box.width === 0) return []; // elderly mode shows the table instead
+            const overlap = l.right > v.left + 0.5 && v.right > l.left + 0.5 && l.bottom > v.top + 0.5 && v.bottom > l.top + 0.5;
+            const outside = [l, v].some((r) => r.left < box.left - 0.5 || r.right > box.right + 0.5);
+            return overlap || outside ? [`#${host.id} ${host.getAttribute('lang') ?? ''} ${window.innerWidth}px: ${row.textContent}`] : [];
+          })));
+          assert.deepEqual(clashes, []);
+        }
+      }
+      assert.ok(await page.locator('#domain .gr-chart-label', { hasText: /^Compounds with/ }).count() === 0, 'back in zh-CN');
+    } finally {
+      await page.evaluate((l) => (l === null ? document.getElementById('domain').removeAttribute('lang') : document.getElementById('domain').setAttribute('lang', l)), before);
+      await page.setViewportSize({ width: 1100, height: 900 });
     }
   });
 

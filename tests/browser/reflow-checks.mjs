@@ -176,13 +176,13 @@ export function reflowProblems(sel) {
           }
         }
       }
-      // A short word of a problem's record or message broken inside (`leve` / `l`): a line
-      // would hold it whole, so the break was forced by text before it that gave no
-      // opportunity to break. A word standing alone, not part of an identifier from the data
-      // (`grid_worker`, `$.cases[2].steps`), which may be longer than a line and break where
-      // it must. (Only there: a data table's narrow column at 320 px in elderly mode breaks
-      // its headers' longer words, which this does not judge.)
-      if (!t.parentElement.closest('.gr-message, .gr-record')) continue;
+      // A short word broken inside (`leve` / `l`, `managemen` / `t`), in any text: a line
+      // would hold it whole, so the break was forced by a column too narrow or by text before
+      // it that gave no opportunity to break. A word standing alone, not part of an
+      // identifier from the data (`grid_worker`, `$.cases[2].steps`, a path, code), which may
+      // be longer than a line and break where it must. (Until session 27 only a problem's
+      // record and message were judged.)
+      if (t.parentElement.closest('.gr-path, code')) continue;
       for (const m of t.data.matchAll(/(?<=^|\s)[A-Za-z]{2,12}(?=[\s.,:;!?)]|$)/g)) {
         const first = line(m.index);
         if (first !== null && first !== line(m.index + m[0].length - 1)) {

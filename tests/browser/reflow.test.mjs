@@ -9,8 +9,8 @@
 //     scrolls sideways, except inside a labelled scroll region (a table's focusable region);
 //   - no text is clipped unless it ends in an ellipsis and its full text stays accessible;
 //   - no text is broken one character a line (a name squeezed into a one-character column);
-//   - no date is broken over two lines (after its hyphens), and no short word of a problem's
-//     record or message is broken inside;
+//   - no date is broken over two lines (after its hyphens), no figure (`98.7%`, `(2425/2500)`)
+//     inside its number, and no short word of any text inside it;
 //   - with the WCAG 1.4.12 text spacing applied (a stylesheet in the page and in every shadow
 //     root) the same holds;
 //   - axe (the tags the other tests use) finds nothing.

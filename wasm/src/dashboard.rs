@@ -205,20 +205,21 @@ fn unbroken(text: &str) -> Html {
             } else if open > 1 && b[end..].starts_with(CLOSE) {
                 end += CLOSE.len();
             }
+            // It ends after an ASCII byte or a whole `）`: a character boundary, as `marked` needs.
             Some(end)
         },
         // An inline block: on a line of its own when it does not fit beside the text before
         // it, and broken inside only when wider than the whole line (`（19123/28087）` at
         // 24 px with WCAG's text spacing in a phone's column), after its slash.
-        |figure, out| {
-            let b = figure.as_bytes();
+        |shown, out| {
+            let b = shown.as_bytes();
             let mut pieces: Vec<Html> = Vec::new();
             let mut from = 0;
             for cut in (0..b.len()).filter(|&k| b[k] == b'/').map(|k| k + 1).chain([b.len()]) {
                 if from > 0 {
                     pieces.push(html! { <wbr/> });
                 }
-                pieces.push(Html::from(figure[from..cut].to_owned()));
+                pieces.push(Html::from(shown[from..cut].to_owned()));
                 from = cut;
             }
             out.push(html! { <span class="gr-figure">{ for pieces }</span> });
@@ -226,31 +227,31 @@ fn unbroken(text: &str) -> Html {
     )
 }
 
-/// A horizontal bar chart (SVG, hidden from assistive technology) and its table alternative.
+/// A horizontal bar chart (hidden from assistive technology) and its table alternative.
 fn chart(title: &'static str, col: &'static str, bars: &[Bar], text: &Catalogue) -> Html {
-    // Label and value on one line, the bar under them, in a box about as wide as the chart's
-    // column so that the text is drawn near its CSS size (and elderly mode's 24 px fits).
-    const ROW: usize = 56;
-    // The chart's width, written as "340" in the markup below (no float formatting).
+    // The drawing, hidden from screen readers (the table below reads the same): each bar's
+    // label and value as text on a line above it — the value right-aligned, on a line of its
+    // own when the two do not fit side by side (English labels are long; drawn inside the
+    // SVG they ran into the value) — and the bar, an SVG stretched to the column's width.
     const WIDTH: f64 = 340.0;
-    let height = (bars.len() * ROW).to_string();
     html! {
         <figure class="gr-chart">
             <figcaption class="gr-chart-title">{ title }</figcaption>
-            <svg class="gr-chart-svg" viewBox={format!("0 0 340 {height}")} aria-hidden="true" focusable="false">
-                { for bars.iter().enumerate().map(|(i, b)| {
-                    let y = i * ROW;
+            <div class="gr-chart-bars" aria-hidden="true">
+                { for bars.iter().map(|b| {
                     let width = grassroots::text::fixed((b.share.clamp(0.0, 1.0) * WIDTH).max(1.0), 1);
                     html! {
-                        <g>
-                            <text x="0" y={(y + 22).to_string()} class="gr-chart-label">{ b.label }</text>
-                            <text x="340" y={(y + 22).to_string()} text-anchor="end" class="gr-chart-value">{ b.value.clone() }</text>
-                            <rect x="0" y={(y + 30).to_string()} width="340" height="16" class="gr-chart-track" />
-                            <rect x="0" y={(y + 30).to_string()} {width} height="16" class="gr-chart-bar" />
-                        </g>
+                        <div class="gr-chart-row">
+                            <span class="gr-chart-label">{ b.label }</span>
+                            <span class="gr-chart-value">{ b.value.clone() }</span>
+                            <svg class="gr-chart-svg" viewBox="0 0 340 16" preserveAspectRatio="none" focusable="false">
+                                <rect width="340" height="16" class="gr-chart-track" />
+                                <rect {width} height="16" class="gr-chart-bar" />
+                            </svg>
+                        </div>
                     }
                 }) }
-            </svg>
+            </div>
             <table class="gr-vh">
                 <caption>{ title }</caption>
                 <thead><tr><th scope="col">{ col }</th><th scope="col">{ text.dash_col_value }</th></tr></thead>
@@ -409,6 +410,8 @@ mod tests {
     use super::*;
     use crate::i18n::{EN, ZH_CN};
     use crate::error_panel::tests::flat;
+    use grassroots::cases::Rate;
+    use serde_json::Value;
 
     #[test]
     fn figures_are_kept_whole_and_broken_only_after_a_slash() {
@@ -425,8 +428,30 @@ mod tests {
         assert_eq!(flat(&unbroken("g12 x_3 (a) —")), "g12 x_3 (a) —");
         assert_eq!(flat(&unbroken("户数 1,204")), "户数 <span class=\"gr-figure\">1,204</span>");
     }
-    use grassroots::cases::Rate;
-    use serde_json::Value;
+
+    #[test]
+    fn a_charts_label_and_value_are_text_above_the_bar_and_the_table_reads_the_same() {
+        let bars = [
+            Bar { label: "Compounds with property management", value: "87.5% (63/72)".into(), share: 0.875 },
+            Bar { label: "Red property", value: "0.0% (0/3)".into(), share: 0.0 },
+        ];
+        let out = flat(&chart("Coverage", "Ratio", &bars, &EN));
+        let start = out.find("<div aria-hidden=\"true\" class=\"gr-chart-bars\">").expect("the drawing, hidden from screen readers");
+        let end = out.find("<table").expect("the table");
+        let drawing = &out[start..end];
+        // Label and value as HTML text (they wrap; SVG text ran the label into the value).
+        assert!(drawing.contains(
+            "<span class=\"gr-chart-label\">Compounds with property management</span><span class=\"gr-chart-value\">87.5% (63/72)</span>"
+        ));
+        assert!(!drawing.contains("<text"));
+        // One bar a row, its width the share of 340, at least 1 so that a zero shows.
+        assert_eq!(drawing.matches("class=\"gr-chart-bar\"").count(), 2);
+        assert!(drawing.contains("width=\"297.5\"") && drawing.contains("width=\"1.0\""), "{drawing}");
+        // The table, for screen readers and elderly mode: the figures kept whole.
+        assert!(out[end..].contains(
+            "<th scope=\"row\">Compounds with property management</th><td><span class=\"gr-figure\">87.5%</span>"
+        ));
+    }
 
     const ORG: &str = include_str!("../../tests/data/tree/valid/laifeng-shengli.json");
     const CASES: &str = include_str!("../../tests/data/cases/valid/season-shengli.json");
