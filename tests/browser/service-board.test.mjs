@@ -280,4 +280,27 @@ describe('teams as providers (the demo county)', () => {
     assert.ok(await page.locator('#service-board .gr-offers td', { hasText: /^队伍 / }).count() >= 10);
     assert.deepEqual(page.problems, []);
   });
+
+  test('at desktop width the demands table fits, in English too: 认领 without scrolling sideways', async () => {
+    await page.locator('#service-board [role=tab]', { hasText: '需求清单' }).click();
+    const fits = () => page.evaluate(() => {
+      const wrap = document.getElementById('service-board').shadowRoot.querySelector('.gr-demands').closest('.gr-table-wrap');
+      return `${wrap.scrollWidth} px in ${wrap.clientWidth} px`;
+    });
+    const fitting = (text) => { const [w, , , c] = text.split(' '); return Number(w) <= Number(c) + 1; };
+    try {
+      for (const lang of ['zh-CN', 'en']) {
+        await page.evaluate((l) => document.getElementById('service-board').setAttribute('lang', l), lang);
+        await page.waitForFunction((l) => document.getElementById('service-board').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
+        const text = await fits();
+        // Until session 27 the English table was 1136 px in 1034 px, its actions out of view.
+        assert.ok(fitting(text), `${lang}: the demands table is ${text}`);
+        // A time breaks, if it must, between its date and its hour, never inside the date.
+        const dates = await page.locator('#service-board .gr-demands td .gr-nowrap').allTextContents();
+        assert.ok(dates.length > 0 && dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)), dates.slice(0, 3).join(', '));
+      }
+    } finally {
+      await page.evaluate(() => document.getElementById('service-board').removeAttribute('lang'));
+    }
+  });
 });

@@ -427,7 +427,7 @@ fn demands_panel(board: &Rc<Board>, lang: Lang, reveal: bool, filter: &UseStateH
                                     <td>{ board.grid_name(&d.grid) }</td>
                                     <td><span class={classes!("gr-urgency", format!("gr-urgency-tag-{}", d.urgency.en()))}>{ (text.urgency)(d.urgency) }</span></td>
                                     <td>{ if raiser.is_empty() { text.anonymous.to_owned() } else { raiser.join(" ") } }</td>
-                                    <td class="gr-nowrap">{ short_time(d.raised_at) }</td>
+                                    <td>{ dated(&short_time(d.raised_at)) }</td>
                                     <td class="gr-nowrap">{ state.map_or(text.unclaimed, text.claim_state) }</td>
                                     <td class="gr-reason">{ match suggested {
                                         Some(Ok(m)) => dated(if en { &m.reason.en } else { &m.reason.zh }),
