@@ -165,3 +165,40 @@ describe('scorecard', () => {
     assert.match(message, /\$\.rules\.version/);
   });
 });
+
+// Session 27: in English the sections' long headers ("safety and rule of law") took the
+// ranking's width and the communities' names went two characters a line, the fifth section
+// out of view.
+describe('the demo county\'s ranking at desktop width', () => {
+  let page;
+  before(async () => {
+    page = await open(env, '/scorecards.html', { viewport: { width: 1200, height: 900 } });
+    await page.locator('#stars-county #gr-x-ranking').waitFor();
+  });
+  after(async () => { await page.close(); });
+
+  test('fits its region in both languages, each name on one line', async () => {
+    try {
+      for (const lang of ['zh-CN', 'en']) {
+        await page.evaluate((l) => document.getElementById('stars-county').setAttribute('lang', l), lang);
+        await page.waitForFunction((l) => document.getElementById('stars-county').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
+        const seen = await page.evaluate(() => {
+          const table = document.getElementById('stars-county').shadowRoot.getElementById('gr-x-ranking');
+          const wrap = table.closest('.gr-table-wrap');
+          const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el); return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size; };
+          return {
+            width: `${wrap.scrollWidth} px in ${wrap.clientWidth} px`,
+            fits: wrap.scrollWidth <= wrap.clientWidth + 1,
+            names: [...table.querySelectorAll('tbody th[scope="row"] .gr-link')].map((b) => `${b.textContent}: ${lines(b)}`),
+          };
+        });
+        assert.ok(seen.fits, `${lang}: the ranking is ${seen.width}`);
+        assert.equal(seen.names.length, 12);
+        assert.deepEqual(seen.names.filter((n) => !n.endsWith(': 1')), [], lang);
+      }
+    } finally {
+      await page.evaluate(() => document.getElementById('stars-county').removeAttribute('lang'));
+    }
+    assert.deepEqual(page.problems, []);
+  });
+});
