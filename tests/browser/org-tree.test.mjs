@@ -217,3 +217,25 @@ describe('mount() and the .data property', () => {
     assert.deepEqual(page.problems, []);
   });
 });
+
+// Session 27: in English at desktop width the level's long words ("Street Party working
+// committee") kept their width and the names were cut to four characters ("城关街道…").
+describe('the demo county\'s tree at desktop width', () => {
+  test('the names come first: whole in both languages, the figures take the ellipsis', async () => {
+    const page = await open(env, '/org.html', { viewport: { width: 1200, height: 800 } });
+    try {
+      await page.locator('#tree-county .gr-row').first().waitFor();
+      for (const lang of ['zh-CN', 'en']) {
+        await page.evaluate((l) => document.getElementById('tree-county').setAttribute('lang', l), lang);
+        await page.waitForFunction((l) => document.getElementById('tree-county').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
+        const cut = await page.evaluate(() => [...document.getElementById('tree-county').shadowRoot.querySelectorAll('.gr-row .gr-name')]
+          .filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent));
+        assert.deepEqual(cut, [], lang);
+      }
+      assert.equal(await page.locator('#tree-county .gr-row').count() >= 4, true);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
