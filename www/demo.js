@@ -4,14 +4,18 @@ import './grassroots/grassroots.js';
 const WIDGETS = 'gr-dashboard, gr-grid-map, gr-org-tree, gr-scorecard, gr-duty-list, gr-service-board, gr-case-tracker, gr-roster-import';
 const log = document.getElementById('events');
 
+// The page's language (each page is in zh-CN or English: NAME.html and NAME.en.html).
+const english = document.documentElement.lang === 'en';
+
+/** What the event log says of an event, in the page's language. */
 function label(name, detail) {
   switch (name) {
-    case 'gr-select': return `${detail.name ?? detail.title ?? ''}（${detail.id}）`;
-    case 'gr-claim': return `需求 ${detail.demand} → ${detail.offer}`;
-    case 'gr-transition': return `${detail.claim}：${detail.from} → ${detail.step}`;
-    case 'gr-import': return `${detail.file} 的 ${detail.count} 条记录（请由页面保存）`;
-    case 'gr-export': return `${detail.title}：${detail.sheets[0].rows.length} 行`;
-    default: return `${detail.errors.length} 个错误`;
+    case 'gr-select': return english ? `${detail.name ?? detail.title ?? ''} (${detail.id})` : `${detail.name ?? detail.title ?? ''}（${detail.id}）`;
+    case 'gr-claim': return english ? `demand ${detail.demand} → ${detail.offer}` : `需求 ${detail.demand} → ${detail.offer}`;
+    case 'gr-transition': return english ? `${detail.claim}: ${detail.from} → ${detail.step}` : `${detail.claim}：${detail.from} → ${detail.step}`;
+    case 'gr-import': return english ? `${detail.count} records of ${detail.file} (for the page to save)` : `${detail.file} 的 ${detail.count} 条记录（请由页面保存）`;
+    case 'gr-export': return english ? `${detail.title}: ${detail.sheets[0].rows.length} rows` : `${detail.title}：${detail.sheets[0].rows.length} 行`;
+    default: return english ? `${detail.errors.length} errors` : `${detail.errors.length} 个错误`;
   }
 }
 
@@ -27,12 +31,6 @@ for (const name of ['gr-select', 'gr-claim', 'gr-transition', 'gr-error', 'gr-im
 }
 
 const widgets = () => document.querySelectorAll(WIDGETS);
-const langButton = document.getElementById('lang-toggle');
-langButton?.addEventListener('click', () => {
-  const english = langButton.getAttribute('aria-pressed') !== 'true';
-  langButton.setAttribute('aria-pressed', String(english));
-  for (const widget of widgets()) widget.setAttribute('lang', english ? 'en' : 'zh-CN');
-});
 const elderlyButton = document.getElementById('elderly-toggle');
 elderlyButton?.addEventListener('click', () => {
   const on = elderlyButton.getAttribute('aria-pressed') !== 'true';

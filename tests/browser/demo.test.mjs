@@ -184,6 +184,71 @@ for (const [path, ids] of [
   });
 }
 
+// Every page of the demo site is also in English (NAME.en.html, .ci/site.mjs): its header links
+// to the other language and back, its navigation stays in its language, its widgets are those of
+// the Chinese page and speak English because the page does, and none of its own text is Chinese
+// but names marked as such (and code, data and what the widgets show).
+test('every demo page in English: linked both ways, the navigation kept in English, its widgets in English, no Chinese of its own', async () => {
+  const { PAGES, english } = await import('../../.ci/site.mjs');
+  assert.equal(PAGES.length, 10);
+  for (const [file] of PAGES) {
+    const zh = await open(env, `/${file}`, { viewport: { width: 1200, height: 900 } });
+    const head = (page) => page.evaluate(() => {
+      const a = document.getElementById('lang-switch');
+      return {
+        lang: document.documentElement.lang,
+        title: document.title,
+        link: a && [a.getAttribute('href'), a.hreflang, a.lang, a.textContent],
+        alternate: document.querySelector('link[rel=alternate]')?.getAttribute('hreflang'),
+        nav: [...document.querySelectorAll('.site-nav a')].map((n) => n.getAttribute('href')),
+        current: document.querySelector('.site-nav a[aria-current=page]')?.getAttribute('href'),
+        widgets: [...document.querySelectorAll('[id]')].filter((e) => e.localName.startsWith('gr-') || e.id === 'mount-demo').map((e) => e.id),
+      };
+    });
+    const before = await head(zh);
+    await zh.close();
+    assert.deepEqual([before.lang, before.link, before.alternate, before.current], ['zh-CN', [english(file), 'en', 'en', 'English'], 'en', file], file);
+    assert.ok(before.nav.every((h) => !h.endsWith('.en.html')), file);
+    const page = await open(env, `/${english(file)}`, { viewport: { width: 1200, height: 900 } });
+    const after = await head(page);
+    assert.deepEqual([after.lang, after.link, after.alternate, after.current], ['en', [file, 'zh-CN', 'zh-CN', '中文'], 'zh-CN', english(file)], english(file));
+    assert.match(after.title, /^Fengxi County: .+ · [A-Z]/, english(file));
+    assert.deepEqual(after.nav, PAGES.map(([f]) => english(f)), english(file));
+    assert.deepEqual(after.widgets, before.widgets, `${english(file)}: the widgets of ${file}`);
+    await rendered(page, after.widgets);
+    assert.deepEqual(await events(page, 'gr-error'), [], english(file));
+    const langs = await page.evaluate((ids) => ids.map((id) => document.getElementById(id).shadowRoot?.querySelector('.gr-widget')?.getAttribute('lang') ?? document.querySelector(`#${id} .gr-widget`)?.getAttribute('lang')), after.widgets);
+    assert.deepEqual(langs, after.widgets.map(() => 'en'), english(file));
+    // The page's own text: every text node outside the widgets, code, data and elements marked
+    // as Chinese.
+    const chinese = await page.evaluate(() => {
+      const found = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.parentElement;
+        if (at.closest('[lang]')?.lang !== 'en' || at.closest('pre, code, script, style, #mount-demo') || [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('gr-') && e.contains(n))) continue;
+        if (/\p{Script=Han}/u.test(n.data)) found.push(`${at.localName}: ${n.data.trim().slice(0, 60)}`);
+      }
+      for (const e of document.querySelectorAll('[aria-label], [title], [alt]')) {
+        for (const a of ['aria-label', 'title', 'alt']) if (/\p{Script=Han}/u.test(e.getAttribute(a) ?? '') && e.closest('[lang]')?.lang === 'en') found.push(`${e.localName}[${a}]`);
+      }
+      if (/\p{Script=Han}/u.test(document.title)) found.push('title');
+      return found;
+    });
+    assert.deepEqual(chinese, [], english(file));
+    if (file === 'org.html') {
+      // The page's own event log speaks English too.
+      await page.locator('#tree-county input[type=search]').focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      assert.match(await page.locator('#events li').first().textContent(), /^gr-select: 城关街道党工委 \(s0\)$/);
+    }
+    assert.deepEqual(page.problems, [], english(file));
+    await page.close();
+  }
+});
+
 // Every demo page asks in its <head> for what its widgets will load (.ci/site.mjs): the module
 // it names must be the one grassroots.js picks (else the page would fetch two), and each hint
 // must be taken up by the fetch it stands for, not fetched a second time (as a hint without
@@ -191,7 +256,8 @@ for (const [path, ids] of [
 test('each demo page fetches its widgets\' module, stylesheet and data ahead, each bundle file once', async () => {
   const site = join(import.meta.dirname, '..', '..', 'target', 'site');
   const files = readdirSync(site).filter((f) => f.endsWith('.html'));
-  assert.ok(files.length >= 10, files.join(' '));
+  assert.ok(files.length >= 20, files.join(' '));
+  const fetched = new Map();
   for (const file of files) {
     const page = await env.browser.newPage();
     const requests = [];
@@ -202,6 +268,7 @@ test('each demo page fetches its widgets\' module, stylesheet and data ahead, ea
     await page.close();
     assert.ok(hints.length > 0, `${file}: no hints`);
     const bundle = requests.filter((p) => p.startsWith('/grassroots/'));
+    fetched.set(file, [...new Set(bundle)].sort());
     assert.deepEqual(bundle.filter((p, i) => bundle.indexOf(p) !== i), [], `${file}: a bundle file fetched twice`);
     for (const [rel, path, as, cors] of hints) {
       assert.ok(requests.includes(path), `${file}: ${path} hinted, not fetched`);
@@ -210,5 +277,9 @@ test('each demo page fetches its widgets\' module, stylesheet and data ahead, ea
     const wasm = (list) => list.filter((p) => p.endsWith('.wasm'));
     assert.deepEqual(wasm(bundle), wasm(hints.map((h) => h[1])), `${file}: the wasm fetched is the one hinted`);
     assert.ok(hints.some(([, p]) => p.endsWith('.css')) && hints.some(([, p]) => p.startsWith('/data/')), file);
+  }
+  // An English page loads what its Chinese page does (so page-budgets.mjs counts only these).
+  for (const file of files.filter((f) => f.endsWith('.en.html'))) {
+    assert.deepEqual(fetched.get(file), fetched.get(file.replace('.en.html', '.html')), file);
   }
 });

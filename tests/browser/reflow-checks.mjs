@@ -8,6 +8,8 @@ export const ELEMENTS = 'gr-org-tree, gr-scorecard, gr-duty-list, gr-service-boa
 export const OWN = ['/test/org-tree.html', '/test/scorecard.html', '/test/duty-list.html', '/test/service-board.html', '/test/case-tracker.html', '/test/dashboard.html', '/test/grid-map.html', '/test/roster-import.html'];
 /** The demo site's pages. */
 export const DEMO = ['/index.html', '/org.html', '/scorecards.html', '/lists.html', '/services.html', '/cases.html', '/map.html', '/import.html', '/embed.html'];
+/** The same pages in English (.ci/site.mjs writes NAME.en.html beside NAME.html). */
+export const DEMO_EN = DEMO.map((path) => path.replace(/\.html$/, '.en.html'));
 
 /** WCAG 1.4.12 text spacing, as a stylesheet. */
 export const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }';
