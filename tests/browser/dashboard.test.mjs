@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
-import { artifacts, events, open, start } from './harness.mjs';
+import { artifacts, events, language, open, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -87,8 +87,7 @@ describe('dashboard', () => {
     const before = await page.evaluate(() => document.getElementById('domain').getAttribute('lang'));
     try {
       for (const lang of ['en', 'zh-CN']) {
-        await page.evaluate((l) => document.getElementById('domain').setAttribute('lang', l), lang);
-        await page.waitForFunction((l) => document.getElementById('domain').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
+        await language(page, 'domain', lang);
         for (const width of [1100, 320]) {
           await page.setViewportSize({ width, height: 900 });
           const clashes = await page.evaluate(() => [...document.querySelectorAll('gr-dashboard')].flatMap((host) => [...host.shadowRoot.querySelectorAll('.gr-chart-row')].flatMap((row) => {
@@ -103,7 +102,7 @@ describe('dashboard', () => {
       }
       assert.ok(await page.locator('#domain .gr-chart-label', { hasText: /^Compounds with/ }).count() === 0, 'back in zh-CN');
     } finally {
-      await page.evaluate((l) => (l === null ? document.getElementById('domain').removeAttribute('lang') : document.getElementById('domain').setAttribute('lang', l)), before);
+      await language(page, 'domain', before);
       await page.setViewportSize({ width: 1100, height: 900 });
     }
   });

@@ -73,6 +73,22 @@ export async function rendered(page, ids) {
   }
 }
 
+/** Sets the widget `hostId`'s `lang` (removes it for null) and waits until it has rendered in
+ *  that language (without the attribute: the page's). */
+export async function language(page, hostId, lang) {
+  await page.evaluate(([id, l]) => (l === null ? document.getElementById(id).removeAttribute('lang') : document.getElementById(id).setAttribute('lang', l)), [hostId, lang]);
+  await page.waitForFunction(([id, l]) => document.getElementById(id).shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === (l ?? document.documentElement.lang), [hostId, lang]);
+}
+
+/** Whether the table region (`.gr-table-wrap`) around `selector` in the widget `hostId` shows
+ *  all of its table: `{ fits, width }`, the width as "scroll px in client px". */
+export function tableFits(page, hostId, selector) {
+  return page.evaluate(([id, sel]) => {
+    const wrap = document.getElementById(id).shadowRoot.querySelector(sel).closest('.gr-table-wrap');
+    return { fits: wrap.scrollWidth <= wrap.clientWidth + 1, width: `${wrap.scrollWidth} px in ${wrap.clientWidth} px` };
+  }, [hostId, selector]);
+}
+
 /** The events the page has seen so far, optionally only those named `name`. */
 export async function events(page, name) {
   const all = await page.evaluate(() => window.__events);

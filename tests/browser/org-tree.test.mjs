@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { artifacts, events, focusedId, open, start } from './harness.mjs';
+import { artifacts, events, focusedId, language, open, start } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -226,8 +226,7 @@ describe('the demo county\'s tree at desktop width', () => {
     try {
       await page.locator('#tree-county .gr-row').first().waitFor();
       for (const lang of ['zh-CN', 'en']) {
-        await page.evaluate((l) => document.getElementById('tree-county').setAttribute('lang', l), lang);
-        await page.waitForFunction((l) => document.getElementById('tree-county').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
+        await language(page, 'tree-county', lang);
         const cut = await page.evaluate(() => [...document.getElementById('tree-county').shadowRoot.querySelectorAll('.gr-row .gr-name')]
           .filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent));
         assert.deepEqual(cut, [], lang);

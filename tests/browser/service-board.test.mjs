@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
-import { artifacts, events, open, start } from './harness.mjs';
+import { artifacts, events, language, open, start, tableFits } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -283,24 +283,18 @@ describe('teams as providers (the demo county)', () => {
 
   test('at desktop width the demands table fits, in English too: 认领 without scrolling sideways', async () => {
     await page.locator('#service-board [role=tab]', { hasText: '需求清单' }).click();
-    const fits = () => page.evaluate(() => {
-      const wrap = document.getElementById('service-board').shadowRoot.querySelector('.gr-demands').closest('.gr-table-wrap');
-      return `${wrap.scrollWidth} px in ${wrap.clientWidth} px`;
-    });
-    const fitting = (text) => { const [w, , , c] = text.split(' '); return Number(w) <= Number(c) + 1; };
     try {
       for (const lang of ['zh-CN', 'en']) {
-        await page.evaluate((l) => document.getElementById('service-board').setAttribute('lang', l), lang);
-        await page.waitForFunction((l) => document.getElementById('service-board').shadowRoot.querySelector('.gr-widget')?.getAttribute('lang') === l, lang);
-        const text = await fits();
+        await language(page, 'service-board', lang);
+        const { fits, width } = await tableFits(page, 'service-board', '.gr-demands');
         // Until session 27 the English table was 1136 px in 1034 px, its actions out of view.
-        assert.ok(fitting(text), `${lang}: the demands table is ${text}`);
+        assert.ok(fits, `${lang}: the demands table is ${width}`);
         // A time breaks, if it must, between its date and its hour, never inside the date.
         const dates = await page.locator('#service-board .gr-demands td .gr-nowrap').allTextContents();
         assert.ok(dates.length > 0 && dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)), dates.slice(0, 3).join(', '));
       }
     } finally {
-      await page.evaluate(() => document.getElementById('service-board').removeAttribute('lang'));
+      await language(page, 'service-board', null);
     }
   });
 });
