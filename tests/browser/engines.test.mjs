@@ -666,6 +666,37 @@ function engineSuite(engine) {
       }
     });
 
+    // Below 24em a table of names and values stacks (`display: block` on its cells: the
+    // dashboard's case rates always, a chart's table in elderly mode). Older Safari dropped a
+    // table's semantics when its cells' display changed; VoiceOver on an iPhone would then read
+    // the rates as loose text, not "row header, cell". Measured here (session 28, WebKitGTK
+    // 2.50, WebDriver's computed role, which is the accessibility tree's): a table keeps its
+    // roles whatever the display of its parts (block cells, a flex row), but one that looks
+    // like layout to WebKit's heuristics (no caption, no header cell) has no table role at
+    // all. So this guards both: the stacked tables keep their roles, as data tables.
+    if (engine === 'webkit') {
+      test('the stacked tables keep their table roles at 320 px (what VoiceOver is told)', async () => {
+        const page = await browser.open('/test/dashboard.html', PHONE);
+        const ids = await widgets(page);
+        const stacked = (sel) => page.roles((s) => {
+          const t = document.querySelector('gr-dashboard:not(#broken)').shadowRoot.querySelector(s);
+          return t ? [t, t.querySelector('tbody tr'), t.querySelector('tbody th'), t.querySelector('tbody td')] : [];
+        }, sel);
+        const display = (sel) => page.eval((s) => {
+          const t = document.querySelector('gr-dashboard:not(#broken)').shadowRoot.querySelector(s);
+          return [getComputedStyle(t.querySelector('tbody th')).display, getComputedStyle(t.querySelector('tbody td')).display];
+        }, sel);
+        assert.deepEqual(await display('.gr-dash-rates'), ['block', 'block'], 'the rates are stacked at 320 px');
+        assert.deepEqual(await stacked('.gr-dash-rates'), ['table', 'row', 'rowheader', 'cell']);
+        await page.eval((hosts) => { for (const h of hosts) document.getElementById(h).setAttribute('elderly', ''); }, ids);
+        await page.waitFor(() => document.querySelector('gr-dashboard:not(#broken)').shadowRoot.querySelector('.gr-elderly .gr-chart table.gr-vh'));
+        await settle(page);
+        assert.deepEqual(await display('.gr-chart table.gr-vh'), ['block', 'block'], 'a chart\'s table is stacked in elderly mode');
+        assert.deepEqual(await stacked('.gr-chart table.gr-vh'), ['table', 'row', 'rowheader', 'cell']);
+        assert.deepEqual(await page.problems(), []);
+      });
+    }
+
     test('the widgets\' test pages and the demo pages at 320 × 640 and 390 × 844 reflow as in Chromium: zh-CN and en, normal and elderly, with and without WCAG text spacing', async () => {
       const runs = [...OWN, ...DEMO].flatMap((path) => [[path, PHONE], [path, PHONE_LARGE]]);
       for (const [path, size] of runs) {
