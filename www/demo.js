@@ -31,17 +31,38 @@ for (const name of ['gr-select', 'gr-claim', 'gr-transition', 'gr-error', 'gr-im
 }
 
 const widgets = () => document.querySelectorAll(WIDGETS);
-const elderlyButton = document.getElementById('elderly-toggle');
-elderlyButton?.addEventListener('click', () => {
-  const on = elderlyButton.getAttribute('aria-pressed') !== 'true';
-  elderlyButton.setAttribute('aria-pressed', String(on));
+
+// The visitor's display settings, kept from page to page (and in the other language's pages)
+// in this browser: someone who needs large text turns it on once, not on every page. Storage
+// refused (a private window, a policy) only means each page starts as it is.
+const KEPT = 'grassroots-demo-settings';
+function kept() {
+  try { return JSON.parse(localStorage.getItem(KEPT) ?? '{}') ?? {}; } catch { return {}; }
+}
+function keep(name, on) {
+  try { localStorage.setItem(KEPT, JSON.stringify({ ...kept(), [name]: on })); } catch { /* not kept */ }
+}
+
+/** A toggle button of the page: `apply(on)` does what it says; its state is kept. */
+function toggle(id, name, apply) {
+  const button = document.getElementById(id);
+  if (!button) return;
+  const set = (on) => {
+    button.setAttribute('aria-pressed', String(on));
+    apply(on);
+  };
+  if (kept()[name] === true) set(true);
+  button.addEventListener('click', () => {
+    const on = button.getAttribute('aria-pressed') !== 'true';
+    set(on);
+    keep(name, on);
+  });
+}
+toggle('elderly-toggle', 'elderly', (on) => {
   document.body.classList.toggle('elderly', on);
   for (const widget of widgets()) widget.toggleAttribute('elderly', on);
 });
-const themeButton = document.getElementById('theme-toggle');
-themeButton?.addEventListener('click', () => {
-  const on = themeButton.getAttribute('aria-pressed') !== 'true';
-  themeButton.setAttribute('aria-pressed', String(on));
+toggle('theme-toggle', 'theme', (on) => {
   for (const widget of widgets()) {
     if (on) widget.setAttribute('theme', 'blue');
     else widget.removeAttribute('theme');

@@ -249,6 +249,41 @@ test('every demo page in English: linked both ways, the navigation kept in Engli
   }
 });
 
+// A visitor who turns on large text (or the blue theme) keeps it on the next page, in either
+// language, until they turn it off (www/demo.js keeps it in localStorage).
+test('the large-text and theme settings are kept from page to page, in either language', async () => {
+  const page = await open(env, '/cases.html', { viewport: { width: 1200, height: 900 } });
+  const state = async () => {
+    await rendered(page, await page.evaluate(() => [...document.querySelectorAll('[id]')].filter((e) => e.localName.startsWith('gr-')).map((e) => e.id)));
+    return page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('[id]')].filter((e) => e.localName.startsWith('gr-'));
+      return {
+        elderly: [document.getElementById('elderly-toggle').getAttribute('aria-pressed'), document.body.classList.contains('elderly'),
+          hosts.every((h) => h.shadowRoot.querySelector('.gr-widget').classList.contains('gr-elderly'))],
+        theme: [document.getElementById('theme-toggle').getAttribute('aria-pressed'), hosts.every((h) => h.getAttribute('theme') === 'blue')],
+      };
+    });
+  };
+  const off = { elderly: ['false', false, false], theme: ['false', false] };
+  const on = { elderly: ['true', true, true], theme: ['true', true] };
+  assert.deepEqual(await state(), off);
+  await page.locator('#elderly-toggle').click();
+  await page.locator('#theme-toggle').click();
+  await page.locator('.site-nav a[href="org.html"]').click();
+  await page.waitForURL(/\/org\.html$/);
+  assert.deepEqual(await state(), on, 'the next page');
+  await page.locator('#lang-switch').click();
+  await page.waitForURL(/\/org\.en\.html$/);
+  assert.deepEqual(await state(), on, 'the same page in English');
+  await page.locator('#elderly-toggle').click();
+  await page.locator('#theme-toggle').click();
+  await page.locator('.site-nav a[href="cases.en.html"]').click();
+  await page.waitForURL(/\/cases\.en\.html$/);
+  assert.deepEqual(await state(), off, 'turned off, off on the next page');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 // Every demo page asks in its <head> for what its widgets will load (.ci/site.mjs): the module
 // it names must be the one grassroots.js picks (else the page would fetch two), and each hint
 // must be taken up by the fetch it stands for, not fetched a second time (as a hint without
