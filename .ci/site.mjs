@@ -102,7 +102,7 @@ function build(www, out) {
     if (widgets(source) !== widgets(translated)) {
       throw new Error(`www/pages/en/${file} must have the widgets of www/pages/${file} (but their labels):\n${widgets(translated)}\n--- against ---\n${widgets(source)}`);
     }
-    for (const [lang, text, out_file, label, other, src] of [
+    for (const [lang, text, target, label, other, src] of [
       ['zh-CN', TEXT['zh-CN'], file, zh, english(file), source],
       ['en', TEXT.en, english(file), en, file, translated],
     ]) {
@@ -115,7 +115,7 @@ function build(www, out) {
       // A replacement function, so that `$` in a page stays as written; each value is put in
       // once, so a page's own `{{…}}` (a code sample) stays too.
       const page = layout.replace(/\{\{([a-zA-Z]+)\}\}/g, (all, key) => (key in values ? values[key] : all));
-      writeFileSync(join(out, out_file), page);
+      writeFileSync(join(out, target), page);
     }
   }
   console.log(`site: ${PAGES.length} pages, each in zh-CN and English`);
