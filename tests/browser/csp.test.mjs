@@ -76,6 +76,11 @@ test('every widget renders, restyles and ticks under the strict CSP', async () =
   await page.waitForFunction(() => document.getElementById('scorecard').shadowRoot.querySelector('.gr-elderly'));
   const font = await page.evaluate(() => getComputedStyle(document.getElementById('duty-list').shadowRoot.querySelector('.gr-widget')).fontSize);
   assert.equal(font, '24px');
+  // In English a Latin face comes first (the Chinese faces draw “ ” full-width); the host's
+  // --gr-font-family still wins.
+  await page.waitForFunction(() => document.getElementById('duty-list').shadowRoot.querySelector('.gr-widget[lang=en]'));
+  assert.match((await look('duty-list')).family, /^"Segoe UI", Roboto, .*"PingFang SC"/);
+  assert.equal((await look('scorecard')).family, 'serif');
   // The case tracker's clock passes its deadline (18:05:00) while we wait.
   await page.waitForTimeout(11000);
   assert.match(await page.locator('#case-tracker .gr-widget').textContent(), /overdue/i);
