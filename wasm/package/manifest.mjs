@@ -143,7 +143,7 @@ const CSS_PROPERTIES = [
   ['--gr-match-bg', '#fff3c4', 'Search matches.', '<color>'],
   ['--gr-error', '#a4000f', 'The error panel, overdue clocks.', '<color>'],
   ['--gr-font-size', '16px', 'The widget\'s base size (elderly mode: 24px); everything else is in em.', '<length>'],
-  ['--gr-font-family', '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif', 'The widget\'s font; no web fonts are loaded.', '*'],
+  ['--gr-font-family', 'by language', 'The widget\'s font; no web fonts are loaded. Unset: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif in zh-CN; in English "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "Noto Sans" first, then those (a Chinese face draws curly quotes full-width).', '*'],
   ['--gr-row-height', '2.25em', 'Row and target height (elderly mode: 60px).', '<length>'],
   ['--gr-tree-height', '28em', 'The tree\'s scroll box.', '<length>'],
   ['--gr-table-height', '36em', 'The height a table scrolls in, its header in view.', '<length>'],
