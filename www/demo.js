@@ -5,28 +5,44 @@ const WIDGETS = 'gr-dashboard, gr-grid-map, gr-org-tree, gr-scorecard, gr-duty-l
 const log = document.getElementById('events');
 
 // The page's language (each page is in zh-CN or English: NAME.html and NAME.en.html).
-const english = document.documentElement.lang === 'en';
+const language = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
 
-/** What the event log says of an event, in the page's language. */
-function label(name, detail) {
-  switch (name) {
-    case 'gr-select': return english ? `${detail.name ?? detail.title ?? ''} (${detail.id})` : `${detail.name ?? detail.title ?? ''}（${detail.id}）`;
-    case 'gr-claim': return english ? `demand ${detail.demand} → ${detail.offer}` : `需求 ${detail.demand} → ${detail.offer}`;
-    case 'gr-transition': return english ? `${detail.claim}: ${detail.from} → ${detail.step}` : `${detail.claim}：${detail.from} → ${detail.step}`;
-    case 'gr-import': return english ? `${detail.count} records of ${detail.file} (for the page to save)` : `${detail.file} 的 ${detail.count} 条记录（请由页面保存）`;
-    case 'gr-export': return english ? `${detail.title}: ${detail.sheets[0].rows.length} rows` : `${detail.title}：${detail.sheets[0].rows.length} 行`;
-    default: return english ? `${detail.errors.length} errors` : `${detail.errors.length} 个错误`;
-  }
-}
+/** What the event log says of each event, in both languages; the page's is used. */
+const LABELS = {
+  'gr-select': {
+    'zh-CN': (d) => `${d.name ?? d.title ?? ''}（${d.id}）`,
+    en: (d) => `${d.name ?? d.title ?? ''} (${d.id})`,
+  },
+  'gr-claim': {
+    'zh-CN': (d) => `需求 ${d.demand} → ${d.offer}`,
+    en: (d) => `demand ${d.demand} → ${d.offer}`,
+  },
+  'gr-transition': {
+    'zh-CN': (d) => `${d.claim}：${d.from} → ${d.step}`,
+    en: (d) => `${d.claim}: ${d.from} → ${d.step}`,
+  },
+  'gr-error': {
+    'zh-CN': (d) => `${d.errors.length} 个错误`,
+    en: (d) => `${d.errors.length} errors`,
+  },
+  'gr-import': {
+    'zh-CN': (d) => `${d.file} 的 ${d.count} 条记录（请由页面保存）`,
+    en: (d) => `${d.count} records of ${d.file} (for the page to save)`,
+  },
+  'gr-export': {
+    'zh-CN': (d) => `${d.title}：${d.sheets[0].rows.length} 行`,
+    en: (d) => `${d.title}: ${d.sheets[0].rows.length} rows`,
+  },
+};
 
 function record(name, detail) {
   if (!log) return;
   const item = document.createElement('li');
-  item.textContent = `${name}: ${label(name, detail)}`; // text, never markup
+  item.textContent = `${name}: ${LABELS[name][language](detail)}`; // text, never markup
   log.prepend(item);
   while (log.children.length > 8) log.lastElementChild.remove();
 }
-for (const name of ['gr-select', 'gr-claim', 'gr-transition', 'gr-error', 'gr-import', 'gr-export']) {
+for (const name of Object.keys(LABELS)) {
   document.addEventListener(name, (e) => record(name, e.detail));
 }
 

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { axe } from './a11y.mjs';
 import { artifacts, events, focusedId, open, rendered, start } from './harness.mjs';
+import { ELEMENTS } from './reflow-checks.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -193,7 +194,7 @@ test('every demo page in English: linked both ways, the navigation kept in Engli
   assert.equal(PAGES.length, 10);
   for (const [file] of PAGES) {
     const zh = await open(env, `/${file}`, { viewport: { width: 1200, height: 900 } });
-    const head = (page) => page.evaluate(() => {
+    const head = (page) => page.evaluate((sel) => {
       const a = document.getElementById('lang-switch');
       return {
         lang: document.documentElement.lang,
@@ -202,9 +203,9 @@ test('every demo page in English: linked both ways, the navigation kept in Engli
         alternate: document.querySelector('link[rel=alternate]')?.getAttribute('hreflang'),
         nav: [...document.querySelectorAll('.site-nav a')].map((n) => n.getAttribute('href')),
         current: document.querySelector('.site-nav a[aria-current=page]')?.getAttribute('href'),
-        widgets: [...document.querySelectorAll('[id]')].filter((e) => e.localName.startsWith('gr-') || e.id === 'mount-demo').map((e) => e.id),
+        widgets: [...document.querySelectorAll(`${sel}, #mount-demo`)].map((e) => e.id),
       };
-    });
+    }, ELEMENTS);
     const before = await head(zh);
     await zh.close();
     assert.deepEqual([before.lang, before.link, before.alternate, before.current], ['zh-CN', [english(file), 'en', 'en', 'English'], 'en', file], file);
@@ -221,12 +222,12 @@ test('every demo page in English: linked both ways, the navigation kept in Engli
     assert.deepEqual(langs, after.widgets.map(() => 'en'), english(file));
     // The page's own text: every text node outside the widgets, code, data and elements marked
     // as Chinese.
-    const chinese = await page.evaluate(() => {
+    const chinese = await page.evaluate((sel) => {
       const found = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const at = n.parentElement;
-        if (at.closest('[lang]')?.lang !== 'en' || at.closest('pre, code, script, style, #mount-demo') || [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('gr-') && e.contains(n))) continue;
+        if (at.closest('[lang]')?.lang !== 'en' || at.closest(`pre, code, script, style, #mount-demo, ${sel}`)) continue;
         if (/\p{Script=Han}/u.test(n.data)) found.push(`${at.localName}: ${n.data.trim().slice(0, 60)}`);
       }
       for (const e of document.querySelectorAll('[aria-label], [title], [alt]')) {
@@ -234,7 +235,7 @@ test('every demo page in English: linked both ways, the navigation kept in Engli
       }
       if (/\p{Script=Han}/u.test(document.title)) found.push('title');
       return found;
-    });
+    }, ELEMENTS);
     assert.deepEqual(chinese, [], english(file));
     if (file === 'org.html') {
       // The page's own event log speaks English too.
@@ -254,15 +255,15 @@ test('every demo page in English: linked both ways, the navigation kept in Engli
 test('the large-text and theme settings are kept from page to page, in either language', async () => {
   const page = await open(env, '/cases.html', { viewport: { width: 1200, height: 900 } });
   const state = async () => {
-    await rendered(page, await page.evaluate(() => [...document.querySelectorAll('[id]')].filter((e) => e.localName.startsWith('gr-')).map((e) => e.id)));
-    return page.evaluate(() => {
-      const hosts = [...document.querySelectorAll('[id]')].filter((e) => e.localName.startsWith('gr-'));
+    await rendered(page, await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.id), ELEMENTS));
+    return page.evaluate((sel) => {
+      const hosts = [...document.querySelectorAll(sel)];
       return {
         elderly: [document.getElementById('elderly-toggle').getAttribute('aria-pressed'), document.body.classList.contains('elderly'),
           hosts.every((h) => h.shadowRoot.querySelector('.gr-widget').classList.contains('gr-elderly'))],
         theme: [document.getElementById('theme-toggle').getAttribute('aria-pressed'), hosts.every((h) => h.getAttribute('theme') === 'blue')],
       };
-    });
+    }, ELEMENTS);
   };
   const off = { elderly: ['false', false, false], theme: ['false', false] };
   const on = { elderly: ['true', true, true], theme: ['true', true] };

@@ -204,6 +204,45 @@ test('a misspelt option is refused by name, not ignored; theme stays an attribut
   await page.close();
 });
 
+// A widget without its own lang speaks the nearest one around it, and follows it: the page's
+// <html lang> switched in place (as a Vue or React portal's i18n does), a section's, a move into
+// another section. Its own lang, and mount()'s lang option, stay as given.
+test(`a widget without its own lang follows the page's and its section's lang as they change`, async () => {
+  const page = await blank();
+  const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  await page.evaluate(async (data) => {
+    document.getElementById('here').innerHTML = '<section id="sec"></section><div id="mounted"></div><div id="english" lang="en"></div>';
+    // The data before the element connects, as a framework's property binding gives it.
+    const tree = (id) => Object.assign(document.createElement('gr-org-tree'), { id, data });
+    document.getElementById('sec').append(tree('follows'));
+    document.getElementById('here').append(Object.assign(tree('own'), { lang: 'zh-CN' }));
+    await window.grassroots.mount(document.getElementById('mounted'), 'org-tree', data, { lang: 'zh-CN' }).ready;
+  }, org);
+  // What each widget shows: its language, and its search box's name in it.
+  const shown = () => page.evaluate(() => ['follows', 'own', 'mounted'].map((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    return [root?.querySelector('.gr-widget:not(.gr-loading)')?.getAttribute('lang'), root?.querySelector('.gr-search-label')?.textContent];
+  }));
+  const zh = ['zh-CN', '搜索组织'];
+  const en = ['en', 'Search organizations'];
+  const expect = async (want, step) => {
+    await page.waitForFunction((w) => JSON.stringify(['follows', 'own', 'mounted'].map((id) => document.getElementById(id).shadowRoot?.querySelector('.gr-widget')?.getAttribute('lang'))) === JSON.stringify(w), want.map(([l]) => l)).catch(() => {});
+    assert.deepEqual(await shown(), want, step);
+  };
+  await expect([zh, zh, zh], `at first, the page's zh-CN`);
+  await page.evaluate(() => { document.documentElement.lang = 'en'; });
+  await expect([en, zh, zh], 'the page switched to English');
+  await page.evaluate(() => { document.getElementById('sec').lang = 'zh-CN'; });
+  await expect([zh, zh, zh], 'its section set to zh-CN');
+  await page.evaluate(() => document.getElementById('sec').removeAttribute('lang'));
+  await expect([en, zh, zh], `the section's lang removed: the page's again`);
+  await page.evaluate(() => { document.documentElement.lang = 'zh-CN'; document.getElementById('english').append(document.getElementById('follows')); });
+  await expect([en, zh, zh], 'moved into an English section');
+  assert.deepEqual(await events(page, 'gr-error'), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a module that cannot be loaded: a plain-text alert in the element and gr-error with code "load"', async () => {
   const page = await blank();
   await page.route(/\/grassroots\/org-tree\.[0-9a-f]{10}\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));

@@ -82,10 +82,13 @@ async function textSpacing(page, on) {
   await settle(page);
 }
 
+/** A demo page's one language; null for the widgets' test pages, which are swept in both. */
+const pageLang = (path) => (DEMO.includes(path) ? 'zh-CN' : DEMO_EN.includes(path) ? 'en' : null);
+
 /** Every reflow problem of the page at each size and mode, with and without text spacing. */
 async function sweep(page, path) {
   const found = [];
-  const lang = DEMO.includes(path) ? 'zh-CN' : DEMO_EN.includes(path) ? 'en' : null;
+  const lang = pageLang(path);
   for (const size of SIZES) {
     await page.setViewportSize(size);
     for (const mode of MODES.filter((m) => !lang || m.lang === lang)) {
@@ -104,8 +107,7 @@ async function sweep(page, path) {
 // Two pages at a time: most of the time goes to the browser, which has a process per page.
 describe('every page', { concurrency: 2 }, () => {
   for (const path of [...DEMO, ...DEMO_EN, ...OWN]) {
-    const langs = DEMO.includes(path) ? 'zh-CN' : DEMO_EN.includes(path) ? 'en' : 'zh-CN and en';
-    test(`${path} reflows at 320 and 390 px, ${langs}, normal and elderly`, async () => {
+    test(`${path} reflows at 320 and 390 px, ${pageLang(path) ?? 'zh-CN and en'}, normal and elderly`, async () => {
       const { page } = await openPage(path);
       try {
         const found = await sweep(page, path);

@@ -449,6 +449,11 @@ export function mount(element, kind, data, options) {
 const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard', 'gr-grid-map': 'grid-map', 'gr-roster-import': 'roster-import' };
 // Kinds that work without data: the import makes a new document unless given one.
 const OPTIONAL = ['roster-import'];
+// A widget without its own lang speaks the nearest one around it, and follows it when any
+// lang in the document changes (a portal switching language in place, as vue-i18n and
+// react-intl hosts do on <html>): each connected element's check, run on every such change.
+const following = new Map();
+new MutationObserver(() => following.forEach((check) => check())).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
@@ -458,6 +463,7 @@ function defineWidget(tag, kind) {
     #data = undefined;
     #hasData = false;
     #fetches = 0;
+    #lang = '';
 
     get data() { return this.#data; }
     set data(value) {
@@ -470,19 +476,22 @@ function defineWidget(tag, kind) {
     get handle() { return this.#handle; }
 
     connectedCallback() {
-      if (this.#handle) return;
+      // Moved (into a section of another language, say): the same widget, in the new place's lang.
+      if (this.#handle) return following.get(this)();
       // Data already here (the property, or an inline script) goes in with the mount, so that
       // a kind whose module depends on its data picks it at once.
       const inline = this.querySelector(':scope > script[type="application/json"]');
       const initial = this.#hasData ? this.#data : inline ? inline.textContent : undefined;
       this.#handle = mount(this, kind, initial, this.#options());
       if (initial === undefined) this.#load();
+      following.set(this, () => this.#handle && this.#language() !== this.#lang && this.#handle.setOptions(this.#options()));
     }
 
     disconnectedCallback() {
       // Moving an element fires disconnect then connect; only a real removal destroys.
       queueMicrotask(() => {
         if (!this.isConnected && this.#handle) {
+          following.delete(this);
           this.#handle.destroy();
           this.#handle = null;
         }
@@ -495,10 +504,13 @@ function defineWidget(tag, kind) {
       else this.#handle.setOptions(this.#options());
     }
 
+    #language() {
+      return (this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) || 'zh-CN';
+    }
+
     #options() {
-      const lang = this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
       return {
-        lang: lang || 'zh-CN',
+        lang: (this.#lang = this.#language()),
         elderly: this.hasAttribute('elderly'),
         label: this.getAttribute('label') ?? undefined,
         entity: this.getAttribute('entity') ?? undefined,

@@ -845,6 +845,7 @@ export interface GrRosterImportEventMap extends OtherEvents {
 export interface CommonAttributes {
   /** URL of the JSON data (relative to the page). */
   src?: string;
+  /** BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest ancestor's `lang`, then the document's, followed as they change. */
   lang?: string;
   /** Present: elderly mode. */
   elderly?: boolean | '';
