@@ -1,0 +1,100 @@
+// On paper (打印: the four lists or a ranking posted as a public notice, the cases for a
+// meeting) nothing scrolls. Every demo page, in both languages, laid out for print at the width
+// of an A4 page within Chromium's default margins, in normal and large text: no region keeps part
+// of what it holds behind a scroll bar, no table or case runs past its widget's edge, the buttons
+// that only act on screen are left off, and the legend keeps its colours. Then the lists page
+// printed to PDF.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, rendered, start } from './harness.mjs';
+import { DEMO, DEMO_EN, ELEMENTS } from './reflow-checks.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+// A4 is 210 mm, 794 CSS px; Chromium's default margins take 0.4 in (38 px) each side.
+const PAPER = { width: 718, height: 1000 };
+
+async function printed(path) {
+  const page = await open(env, path, { viewport: PAPER, prepare: (p) => p.emulateMedia({ media: 'print' }) });
+  const ids = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.id), ELEMENTS);
+  await rendered(page, ids);
+  return page;
+}
+
+/** What paper would lose, as lines naming the element. Runs in the page. */
+function lost(sel) {
+  const found = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + 1) found.push(`the page is ${doc.scrollWidth} px wide on ${doc.clientWidth} px of paper`);
+  const name = (el) => `${el.getRootNode().host?.id ?? 'page'}: ${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+  const scan = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) scan(el.shadowRoot);
+      const s = getComputedStyle(el);
+      // A scrolling region: on paper what is past its edge is gone. (The organization tree's is
+      // the exception: it draws only the rows in view, so it prints those.)
+      const scrolls = [s.overflowX, s.overflowY].some((o) => o === 'auto' || o === 'scroll') && !el.matches('.gr-scroll');
+      if (scrolls && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+        found.push(`${name(el)} holds ${el.scrollWidth} × ${el.scrollHeight} px in ${el.clientWidth} × ${el.clientHeight}`);
+      }
+    }
+  };
+  scan(document);
+  for (const host of document.querySelectorAll(sel)) {
+    const box = host.getBoundingClientRect();
+    for (const el of host.shadowRoot.querySelectorAll('table:not(.gr-vh), .gr-case, .gr-chart-row, .gr-map-info')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) found.push(`${name(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} px, its widget ${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
+    for (const el of host.shadowRoot.querySelectorAll('.gr-export, .gr-map-tools')) {
+      if (getComputedStyle(el).display !== 'none') found.push(`${name(el)} is printed`);
+    }
+    for (const el of host.shadowRoot.querySelectorAll('.gr-map-swatch')) {
+      if (getComputedStyle(el).printColorAdjust !== 'exact') found.push(`${name(el)} loses its colour on paper`);
+    }
+  }
+  for (const el of document.querySelectorAll('.site-nav, .controls, .event-log')) {
+    if (getComputedStyle(el).display !== 'none') found.push(`${name(el)} is printed`);
+  }
+  return found;
+}
+
+describe('every page on paper', { concurrency: 2 }, () => {
+  for (const path of [...DEMO, ...DEMO_EN]) {
+    test(`${path} prints whole, normal and large text`, async () => {
+      const page = await printed(path);
+      assert.deepEqual(await page.evaluate(lost, ELEMENTS), []);
+      // Large text (适老化) too: its tables at the print size, the rest as large as on screen.
+      await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => e.setAttribute('elderly', '')), ELEMENTS);
+      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => e.shadowRoot.querySelector('.gr-widget.gr-elderly')), ELEMENTS);
+      assert.deepEqual(await page.evaluate(lost, ELEMENTS), [], 'large text');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+  }
+});
+
+test('the service board prints its demands without the column of 认领 buttons', async () => {
+  const page = await printed('/services.html');
+  const shown = await page.evaluate(() => {
+    const table = document.getElementById('service-board').shadowRoot.querySelector('table.gr-demands');
+    const visible = (cells) => [...cells].filter((c) => getComputedStyle(c).display !== 'none').length;
+    return { head: [table.tHead.rows[0].cells.length, visible(table.tHead.rows[0].cells)], row: [table.tBodies[0].rows[0].cells.length, visible(table.tBodies[0].rows[0].cells)], buttons: [...table.querySelectorAll('button')].filter((b) => b.offsetParent !== null && !b.closest('th[scope=row]')).length };
+  });
+  assert.deepEqual(shown, { head: [9, 8], row: [9, 8], buttons: 0 });
+  await page.close();
+});
+
+test('the four lists print every item: the PDF has all 53 rows on its pages', async () => {
+  const page = await printed('/lists.html');
+  const rows = await page.evaluate(() => document.getElementById('duty-list').shadowRoot.querySelectorAll('table.gr-table tbody tr:not(.gr-details)').length);
+  assert.equal(rows, 53);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+  // 53 rows and the page's text above them take four A4 pages; with the region scrolling, as on
+  // screen, it was two.
+  assert.ok(pages >= 3, `${pages} pages`);
+  await page.close();
+});
