@@ -116,3 +116,29 @@ for (const scheme of ['dark', 'light']) {
     });
   });
 }
+
+// Someone who asked their system for more contrast (iOS and macOS "Increase contrast") gets the
+// high-contrast preset, map included, unless the host chose a theme; a host's own colours on
+// the element still win.
+test('more contrast asked for: the high-contrast preset where the host chose no theme', async () => {
+  const look = async (contrast, setup) => {
+    const page = await open(env, '/index.html', { viewport: { width: 1000, height: 900 }, prepare: (p) => p.emulateMedia({ contrast }) });
+    await rendered(page, ['dashboard-county']);
+    const seen = await page.evaluate((s) => {
+      const host = document.getElementById('dashboard-county');
+      if (s === 'blue') host.setAttribute('theme', 'blue');
+      if (s === 'own') host.style.setProperty('--gr-primary', '#7a0000');
+      const map = host.shadowRoot.querySelector('.gr-map');
+      const css = getComputedStyle(host);
+      return [css.getPropertyValue('--gr-primary'), css.getPropertyValue('--gr-line'), getComputedStyle(map).getPropertyValue('--gr-map-p1')];
+    }, setup);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+    return seen;
+  };
+  const hc = await look('more', null);
+  assert.deepEqual(hc, ['#000000', '#000000', '#c8c8c8']);
+  assert.notDeepEqual(await look('no-preference', null), hc);
+  assert.equal((await look('more', 'blue'))[0], '#0b4ea2');
+  assert.equal((await look('more', 'own'))[0], '#7a0000');
+});

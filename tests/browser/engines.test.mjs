@@ -47,6 +47,9 @@ const CSS_NOT_NEEDED = {
     // The tree's scroll box turns scroll anchoring off so that rows re-rendered above the
     // view do not move it; WebKit has no scroll anchoring at all, so it already behaves so.
     'overflow-anchor: none': 'WebKit has no scroll anchoring, which is what the declaration asks for',
+    // Contrast themes (forced colours) are Windows': WebKit has no such mode, and the
+    // declarations are inside @media (forced-colors: active), which never matches there.
+    'forced-color-adjust: none': 'WebKit has no forced-colours mode; the rule is inside @media (forced-colors: active)',
   },
 };
 
