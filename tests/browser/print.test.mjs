@@ -2,8 +2,8 @@
 // meeting) nothing scrolls. Every demo page, in both languages, laid out for print at the width
 // of an A4 page within Chromium's default margins, in normal and large text: no region keeps part
 // of what it holds behind a scroll bar, no table or case runs past its widget's edge, the buttons
-// that only act on screen are left off, and the legend keeps its colours. Then the lists page
-// printed to PDF.
+// that only act on screen are left off, no light text relies on a background (which paper
+// leaves off), and the legend keeps its colours. Then the lists page printed to PDF.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, rendered, start } from './harness.mjs';
@@ -42,6 +42,22 @@ function lost(sel) {
     }
   };
   scan(document);
+  // Light text is readable on screen over its background, which browsers leave off paper
+  // unless the element asks (print-color-adjust: exact): white on white.
+  const light = (color) => {
+    const [r, g, b, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+    return a > 0.5 && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.75;
+  };
+  const text = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) text(el.shadowRoot);
+      if (el instanceof SVGElement || !el.getClientRects().length) continue;
+      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.data.trim())) continue;
+      const s = getComputedStyle(el);
+      if (light(s.color) && s.printColorAdjust !== 'exact') found.push(`${name(el)}: light text (${s.color}) on a background paper leaves off`);
+    }
+  };
+  text(document);
   for (const host of document.querySelectorAll(sel)) {
     const box = host.getBoundingClientRect();
     for (const el of host.shadowRoot.querySelectorAll('table:not(.gr-vh), .gr-case, .gr-chart-row, .gr-map-info')) {
