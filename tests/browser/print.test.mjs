@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, rendered, start } from './harness.mjs';
-import { DEMO, DEMO_EN, ELEMENTS } from './reflow-checks.mjs';
+import { DEMO, DEMO_EN, ELEMENTS, reflowProblems } from './reflow-checks.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -23,15 +23,23 @@ async function printed(path) {
   return page;
 }
 
-/** What paper would lose, as lines naming the element. Runs in the page. */
+/**
+ * What paper would lose that the screen does not, as lines naming the element (a page wider
+ * than the paper and anything past its widget's edge are reflowProblems', run beside it). Runs
+ * in the page.
+ */
 function lost(sel) {
   const found = [];
-  const doc = document.documentElement;
-  if (doc.scrollWidth > doc.clientWidth + 1) found.push(`the page is ${doc.scrollWidth} px wide on ${doc.clientWidth} px of paper`);
   const name = (el) => `${el.getRootNode().host?.id ?? 'page'}: ${el.localName}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-  const scan = (root) => {
+  // Light text is readable on screen over its background, which browsers leave off paper
+  // unless the element asks (print-color-adjust: exact): white on white.
+  const light = (color) => {
+    const [r, g, b, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+    return a > 0.5 && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.75;
+  };
+  const walk = (root) => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) scan(el.shadowRoot);
+      if (el.shadowRoot) walk(el.shadowRoot);
       const s = getComputedStyle(el);
       // A scrolling region: on paper what is past its edge is gone. (The organization tree's is
       // the exception: it draws only the rows in view, so it prints those.)
@@ -39,31 +47,13 @@ function lost(sel) {
       if (scrolls && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
         found.push(`${name(el)} holds ${el.scrollWidth} × ${el.scrollHeight} px in ${el.clientWidth} × ${el.clientHeight}`);
       }
-    }
-  };
-  scan(document);
-  // Light text is readable on screen over its background, which browsers leave off paper
-  // unless the element asks (print-color-adjust: exact): white on white.
-  const light = (color) => {
-    const [r, g, b, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
-    return a > 0.5 && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.75;
-  };
-  const text = (root) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) text(el.shadowRoot);
       if (el instanceof SVGElement || !el.getClientRects().length) continue;
       if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.data.trim())) continue;
-      const s = getComputedStyle(el);
       if (light(s.color) && s.printColorAdjust !== 'exact') found.push(`${name(el)}: light text (${s.color}) on a background paper leaves off`);
     }
   };
-  text(document);
+  walk(document);
   for (const host of document.querySelectorAll(sel)) {
-    const box = host.getBoundingClientRect();
-    for (const el of host.shadowRoot.querySelectorAll('table:not(.gr-vh), .gr-case, .gr-chart-row, .gr-map-info')) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1)) found.push(`${name(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} px, its widget ${Math.round(box.left)}..${Math.round(box.right)}`);
-    }
     for (const el of host.shadowRoot.querySelectorAll('.gr-export, .gr-map-tools')) {
       if (getComputedStyle(el).display !== 'none') found.push(`${name(el)} is printed`);
     }
@@ -82,10 +72,12 @@ describe('every page on paper', { concurrency: 2 }, () => {
     test(`${path} prints whole, normal and large text`, async () => {
       const page = await printed(path);
       assert.deepEqual(await page.evaluate(lost, ELEMENTS), []);
+      assert.deepEqual(await page.evaluate(reflowProblems, ELEMENTS), []);
       // Large text (适老化) too: its tables at the print size, the rest as large as on screen.
       await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => e.setAttribute('elderly', '')), ELEMENTS);
       await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => e.shadowRoot.querySelector('.gr-widget.gr-elderly')), ELEMENTS);
       assert.deepEqual(await page.evaluate(lost, ELEMENTS), [], 'large text');
+      assert.deepEqual(await page.evaluate(reflowProblems, ELEMENTS), [], 'large text');
       assert.deepEqual(page.problems, []);
       await page.close();
     });
