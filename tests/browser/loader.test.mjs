@@ -206,38 +206,55 @@ test('a misspelt option is refused by name, not ignored; theme stays an attribut
 
 // A widget without its own lang speaks the nearest one around it, and follows it: the page's
 // <html lang> switched in place (as a Vue or React portal's i18n does), a section's, a move into
-// another section. Its own lang, and mount()'s lang option, stay as given.
+// another section; mount() without a lang option likewise; a widget in a component's shadow
+// root, from a lang inside that root. Its own lang, and mount()'s lang option, stay as given.
 test(`a widget without its own lang follows the page's and its section's lang as they change`, async () => {
   const page = await blank();
   const org = JSON.parse(await fixture('tree/valid/laifeng-shengli.json'));
+  const ids = ['follows', 'own', 'mounted', 'mounted-own', 'shadowed'];
   await page.evaluate(async (data) => {
-    document.getElementById('here').innerHTML = '<section id="sec"></section><div id="mounted"></div><div id="english" lang="en"></div>';
+    document.getElementById('here').innerHTML = '<section id="sec"></section><div id="mounted"></div><div id="mounted-own"></div><div id="english" lang="en"></div><div id="host"></div>';
     // The data before the element connects, as a framework's property binding gives it.
     const tree = (id) => Object.assign(document.createElement('gr-org-tree'), { id, data });
     document.getElementById('sec').append(tree('follows'));
     document.getElementById('here').append(Object.assign(tree('own'), { lang: 'zh-CN' }));
-    await window.grassroots.mount(document.getElementById('mounted'), 'org-tree', data, { lang: 'zh-CN' }).ready;
+    // A component (as Lit or a Vue custom element renders one) with the widget in its template.
+    const root = document.getElementById('host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<div class="part"></div>';
+    root.querySelector('.part').append(tree('shadowed'));
+    window.widgetById = (id) => document.getElementById(id) ?? root.getElementById(id);
+    await Promise.all([
+      window.grassroots.mount(document.getElementById('mounted'), 'org-tree', data).ready,
+      window.grassroots.mount(document.getElementById('mounted-own'), 'org-tree', data, { lang: 'zh-CN' }).ready,
+      customElements.whenDefined('gr-org-tree'),
+    ]);
   }, org);
   // What each widget shows: its language, and its search box's name in it.
-  const shown = () => page.evaluate(() => ['follows', 'own', 'mounted'].map((id) => {
-    const root = document.getElementById(id).shadowRoot;
+  const shown = () => page.evaluate((ids) => ids.map((id) => {
+    const root = window.widgetById(id).shadowRoot;
     return [root?.querySelector('.gr-widget:not(.gr-loading)')?.getAttribute('lang'), root?.querySelector('.gr-search-label')?.textContent];
-  }));
+  }), ids);
   const zh = ['zh-CN', '搜索组织'];
   const en = ['en', 'Search organizations'];
+  // Waits up to 5 s for the langs wanted, then compares what is shown (a failing step says what differs).
   const expect = async (want, step) => {
-    await page.waitForFunction((w) => JSON.stringify(['follows', 'own', 'mounted'].map((id) => document.getElementById(id).shadowRoot?.querySelector('.gr-widget')?.getAttribute('lang'))) === JSON.stringify(w), want.map(([l]) => l)).catch(() => {});
+    await page.waitForFunction(([ids, w]) => JSON.stringify(ids.map((id) => window.widgetById(id).shadowRoot?.querySelector('.gr-widget:not(.gr-loading)')?.getAttribute('lang'))) === JSON.stringify(w),
+      [ids, want.map(([l]) => l)], { timeout: 5000 }).catch(() => {});
     assert.deepEqual(await shown(), want, step);
   };
-  await expect([zh, zh, zh], `at first, the page's zh-CN`);
+  await expect([zh, zh, zh, zh, zh], `at first, the page's zh-CN`);
   await page.evaluate(() => { document.documentElement.lang = 'en'; });
-  await expect([en, zh, zh], 'the page switched to English');
+  await expect([en, zh, en, zh, en], 'the page switched to English');
   await page.evaluate(() => { document.getElementById('sec').lang = 'zh-CN'; });
-  await expect([zh, zh, zh], 'its section set to zh-CN');
+  await expect([zh, zh, en, zh, en], 'its section set to zh-CN');
+  await page.evaluate(() => { document.getElementById('host').shadowRoot.querySelector('.part').lang = 'zh-CN'; });
+  await expect([zh, zh, en, zh, zh], `a lang set inside the component's shadow root`);
   await page.evaluate(() => document.getElementById('sec').removeAttribute('lang'));
-  await expect([en, zh, zh], `the section's lang removed: the page's again`);
+  await expect([en, zh, en, zh, zh], `the section's lang removed: the page's again`);
   await page.evaluate(() => { document.documentElement.lang = 'zh-CN'; document.getElementById('english').append(document.getElementById('follows')); });
-  await expect([en, zh, zh], 'moved into an English section');
+  await expect([en, zh, zh, zh, zh], 'moved into an English section');
+  await page.evaluate(() => { document.getElementById('host').shadowRoot.querySelector('.part').lang = 'en'; });
+  await expect([en, zh, zh, zh, en], `the component's lang set to English`);
   assert.deepEqual(await events(page, 'gr-error'), []);
   assert.deepEqual(page.problems, []);
   await page.close();

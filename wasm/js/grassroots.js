@@ -63,11 +63,11 @@ function batch() {
       asked = null;
       // A kind that only a module of its own serves (the spreadsheet import) loads that apart.
       const solo = (k) => !Object.values(MANIFEST.modules).some((m) => m.kinds.includes(k) && m.kinds.some((o) => o.replace(/\++$/, '') !== k.replace(/\++$/, '')));
-      for (const k of b.kinds) if (solo(k) && !loadedFor(k)) load(smallest([k]));
+      for (const k of b.kinds) if (solo(k) && !loadedFor(k)) load(serving([k]));
       const wanted = [...b.kinds].filter((k) => !loadedFor(k) && !solo(k));
       const hinted = [...b.hints].filter((k) => !loadedFor(k) && !loadedFor(k.slice(0, -1)));
       const bases = new Set([...wanted, ...hinted].map((k) => k.replace(/\++$/, '')));
-      const name = bases.size > 1 ? smallest([...wanted, ...hinted]) : wanted.length ? smallest(wanted) : null;
+      const name = bases.size > 1 ? serving([...wanted, ...hinted]) : wanted.length ? serving(wanted) : null;
       if (name && !loaded.has(name)) load(name);
       ok();
     }));
@@ -102,10 +102,26 @@ function hint(kind) {
   batch().hints.add(`${kind}+`);
 }
 
-/** The name of the smallest module (fewest kinds) that serves every one of `kinds`. */
-function smallest(kinds) {
-  const names = Object.keys(MANIFEST.modules).filter((n) => kinds.every((k) => MANIFEST.modules[n].kinds.includes(k)));
+/** The name of the smallest module (fewest kinds) whose manifest entry `fits`. */
+function smallest(fits) {
+  const names = Object.keys(MANIFEST.modules).filter((n) => fits(MANIFEST.modules[n]));
   return names.sort((a, b) => MANIFEST.modules[a].kinds.length - MANIFEST.modules[b].kinds.length)[0];
+}
+
+/** The smallest module serving every one of `kinds`. */
+const serving = (kinds) => smallest((m) => kinds.every((k) => m.kinds.includes(k)));
+
+/** The smallest module that the manifest marks with `flag` (`evaluate`, `recut`, `readSheet`, `xlsx`). */
+const flagged = (flag) => smallest((m) => m[flag]);
+
+/**
+ * The exports of a module marked with `flag`: one loaded already, else the smallest, loaded
+ * now. Widgets connected in this same task choose their module first, which may serve too.
+ */
+async function having(flag) {
+  await asked?.result;
+  for (const [name, exports] of loaded) if (MANIFEST.modules[name][flag]) return exports;
+  return load(flagged(flag));
 }
 
 /**
@@ -147,11 +163,6 @@ function load(name) {
  */
 function readSheet(...args) {
   return lazily(flagged('readSheet')).then((wasm) => wasm.read_sheet(...args));
-}
-
-/** The module that the manifest marks with `flag` (`readSheet`, `xlsx`). */
-function flagged(flag) {
-  return Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n][flag]);
 }
 
 /** A module loaded on demand (the reader, the writer): a failed load is forgotten, so the next call tries again. */
@@ -240,12 +251,6 @@ function exporter() {
   return exporting;
 }
 
-/** The options as JSON text for the wasm side, less `theme` (an attribute of the host). */
-function optionsText(options) {
-  const { theme, ...rest } = options ?? {};
-  return JSON.stringify(rest);
-}
-
 /** The most bytes a widget reads (its `limits` option may say otherwise): 32 MiB. */
 const WIDGET_BYTES = 32 * 1024 * 1024;
 
@@ -285,6 +290,8 @@ class Handle {
   #kind;
   #options;
   #wasm = null; // the module the widget is mounted from
+  #lang = ''; // the lang it was last given
+  #follow; // its check in `following`
 
   constructor(element, kind, data, options) {
     this.#element = element;
@@ -296,6 +303,8 @@ class Handle {
       this.ready = Promise.reject(new TypeError(`unknown widget kind "${kind}"; known: ${Object.values(KINDS).join(', ')}`));
       return;
     }
+    // Without a lang option it speaks the nearest lang around its element, and follows it.
+    following.set(element, (this.#follow = () => !this.#options?.lang && langOf(element) !== this.#lang && this.setOptions(this.#options)));
     let code;
     if (RICH[kind] && (data === undefined || data === null)) {
       // The module is chosen by the data: with the first update() (or fail(), which the
@@ -322,7 +331,7 @@ class Handle {
         failure = String(e?.message ?? e);
       }
       this.#wasm = wasm;
-      this.#inner = wasm.mount(element, this.#root, kind, text, optionsText(this.#options));
+      this.#inner = wasm.mount(element, this.#root, kind, text, this.#text());
       if (failure) this.#inner.fail(failure);
       return drawn(this.#root);
     }, (error) => {
@@ -333,10 +342,17 @@ class Handle {
       const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
-      p.textContent = (/^en/i.test(options?.lang ?? '') ? 'The widget could not be loaded: ' : '组件加载失败：') + message;
+      p.textContent = (/^en/i.test(options?.lang || langOf(element)) ? 'The widget could not be loaded: ' : '组件加载失败：') + message;
       shadow.replaceChildren(p);
       failed(element, kind, 'load', message);
     });
+  }
+
+  /** The options as the module reads them: the theme is the element's attribute; the lang, when not given, the one around. */
+  #text() {
+    const { theme, ...rest } = this.#options ?? {};
+    rest.lang = this.#lang = rest.lang || langOf(this.#element);
+    return JSON.stringify(rest);
   }
 
   #pick(data) {
@@ -374,7 +390,7 @@ class Handle {
           this.#inner.destroy();
           this.#inner.free();
           this.#wasm = wasm;
-          this.#inner = wasm.mount(this.#element, this.#root, this.#kind, text, optionsText(this.#options));
+          this.#inner = wasm.mount(this.#element, this.#root, this.#kind, text, this.#text());
         });
       }
       return inner.update(text);
@@ -385,7 +401,7 @@ class Handle {
   setOptions(options) {
     this.#options = options;
     themed(this.#element, options);
-    return this.#then((inner) => inner.setOptions(optionsText(options)));
+    return this.#then((inner) => inner.setOptions(this.#text()));
   }
 
   /** Shows a load failure (e.g. a failed fetch) in the error panel and fires gr-error. */
@@ -396,6 +412,8 @@ class Handle {
 
   /** Removes the widget and frees its memory. */
   destroy() {
+    // (A new widget in the same element may have its own check there by now.)
+    if (following.get(this.#element) === this.#follow) following.delete(this.#element);
     return this.#then((inner) => {
       this.#destroyed = true;
       inner.destroy();
@@ -412,15 +430,7 @@ class Handle {
  * Loads only the rules code, unless a module that has it is loaded already.
  */
 export async function evaluate(data) {
-  // Widgets connected in this same task choose their module first: one that has the rules
-  // serves evaluate() too.
-  await asked?.result;
-  let wasm = null;
-  for (const [name, exports] of loaded) {
-    if (MANIFEST.modules[name].evaluate) { wasm = await exports; break; }
-  }
-  wasm ??= await load(Object.keys(MANIFEST.modules).find((n) => MANIFEST.modules[n].evaluate && MANIFEST.modules[n].kinds.length === 0));
-  return JSON.parse(wasm.evaluate(toText(data) ?? ''));
+  return JSON.parse((await having('evaluate')).evaluate(toText(data) ?? ''));
 }
 
 /**
@@ -432,13 +442,7 @@ export async function evaluate(data) {
  * problem. Loads the map's larger module unless one that has it is loaded already.
  */
 export async function recut(input, options, org) {
-  await asked?.result;
-  let wasm = null;
-  for (const [name, exports] of loaded) {
-    if (MANIFEST.modules[name].recut) { wasm = await exports; break; }
-  }
-  wasm ??= await load(Object.keys(MANIFEST.modules).filter((n) => MANIFEST.modules[n].recut).sort((a, b) => MANIFEST.modules[a].kinds.length - MANIFEST.modules[b].kinds.length)[0]);
-  return JSON.parse(wasm.recut(toText(input) ?? '', toText(options) ?? '', toText(org) ?? undefined));
+  return JSON.parse((await having('recut')).recut(toText(input) ?? '', toText(options) ?? '', toText(org) ?? undefined));
 }
 
 /** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map', 'roster-import') into `element` (inside a shadow root). */
@@ -449,11 +453,27 @@ export function mount(element, kind, data, options) {
 const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard', 'gr-grid-map': 'grid-map', 'gr-roster-import': 'roster-import' };
 // Kinds that work without data: the import makes a new document unless given one.
 const OPTIONAL = ['roster-import'];
-// A widget without its own lang speaks the nearest one around it, and follows it when any
-// lang in the document changes (a portal switching language in place, as vue-i18n and
-// react-intl hosts do on <html>): each connected element's check, run on every such change.
+// A widget without its own lang (an element's attribute, mount()'s option) speaks the nearest
+// one around it, and follows it when any lang in the document changes (a portal switching
+// language in place, as vue-i18n and react-intl hosts do on <html>): each mounted widget's
+// check, by its element, run on every such change.
 const following = new Map();
-new MutationObserver(() => following.forEach((check) => check())).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+const WATCHED = { attributeFilter: ['lang'], subtree: true };
+const watcher = new MutationObserver(() => following.forEach((check) => check()));
+watcher.observe(document.documentElement, WATCHED);
+
+/**
+ * The nearest lang around `element` (its own included), across the shadow roots it sits in (a
+ * widget in a Vue or Lit component's template), each of which is then watched as the document
+ * is; zh-CN when none has one.
+ */
+function langOf(element) {
+  for (let node = element; node; node = node.parentNode ?? node.host) {
+    if (node instanceof ShadowRoot) watcher.observe(node, WATCHED);
+    else if (node.hasAttribute?.('lang')) return node.getAttribute('lang') || 'zh-CN';
+  }
+  return 'zh-CN';
+}
 
 function defineWidget(tag, kind) {
   if (customElements.get(tag)) return; // another copy of the bundle got there first
@@ -463,7 +483,6 @@ function defineWidget(tag, kind) {
     #data = undefined;
     #hasData = false;
     #fetches = 0;
-    #lang = '';
 
     get data() { return this.#data; }
     set data(value) {
@@ -477,21 +496,18 @@ function defineWidget(tag, kind) {
 
     connectedCallback() {
       // Moved (into a section of another language, say): the same widget, in the new place's lang.
-      if (this.#handle) return following.get(this)();
+      if (this.#handle) return following.get(this)?.();
       // Data already here (the property, or an inline script) goes in with the mount, so that
       // a kind whose module depends on its data picks it at once.
-      const inline = this.querySelector(':scope > script[type="application/json"]');
-      const initial = this.#hasData ? this.#data : inline ? inline.textContent : undefined;
+      const initial = this.#hasData ? this.#data : this.#inline();
       this.#handle = mount(this, kind, initial, this.#options());
       if (initial === undefined) this.#load();
-      following.set(this, () => this.#handle && this.#language() !== this.#lang && this.#handle.setOptions(this.#options()));
     }
 
     disconnectedCallback() {
       // Moving an element fires disconnect then connect; only a real removal destroys.
       queueMicrotask(() => {
         if (!this.isConnected && this.#handle) {
-          following.delete(this);
           this.#handle.destroy();
           this.#handle = null;
         }
@@ -504,30 +520,21 @@ function defineWidget(tag, kind) {
       else this.#handle.setOptions(this.#options());
     }
 
-    #language() {
-      return (this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) || 'zh-CN';
+    /** The data given inline (a `<script type="application/json">` child): its text, or undefined. */
+    #inline() {
+      return this.querySelector(':scope > script[type="application/json"]')?.textContent;
     }
 
     #options() {
-      return {
-        lang: (this.#lang = this.#language()),
-        elderly: this.hasAttribute('elderly'),
-        label: this.getAttribute('label') ?? undefined,
-        entity: this.getAttribute('entity') ?? undefined,
-        now: this.getAttribute('now') ?? undefined,
-        case: this.getAttribute('case') ?? undefined,
-        node: this.getAttribute('node') ?? undefined,
-        figure: this.getAttribute('figure') ?? undefined,
-        records: this.getAttribute('records') ?? undefined,
-        reveal: this.hasAttribute('reveal'),
-        limits: json(this.getAttribute('limits')),
-      };
+      const options = { elderly: this.hasAttribute('elderly'), reveal: this.hasAttribute('reveal'), limits: json(this.getAttribute('limits')) };
+      for (const name of ['label', 'entity', 'now', 'case', 'node', 'figure', 'records']) options[name] = this.getAttribute(name) ?? undefined;
+      return options;
     }
 
     #load() {
       if (this.#hasData) return this.#handle.update(this.#data);
-      const inline = this.querySelector(':scope > script[type="application/json"]');
-      if (inline) return this.#handle.update(inline.textContent);
+      const inline = this.#inline();
+      if (inline !== undefined) return this.#handle.update(inline);
       const src = this.getAttribute('src');
       if (!src && OPTIONAL.includes(kind)) return undefined;
       if (!src) return this.#handle.fail('no data: give a src attribute, an inline <script type="application/json"> or the .data property');

@@ -540,7 +540,7 @@ export type Theme = 'blue' | 'high-contrast';
 
 /** Options every widget takes (as attributes on the elements). */
 export interface CommonOptions {
-  /** BCP 47 tag: `en…` gives English, anything else zh-CN (the default). */
+  /** BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest `lang` around the element (across shadow roots), then the document's, zh-CN when none; followed as they change. */
   lang?: string;
   /** 适老化 elderly mode: 24 px text, 60 px targets, no motion. */
   elderly?: boolean;
@@ -845,7 +845,7 @@ export interface GrRosterImportEventMap extends OtherEvents {
 export interface CommonAttributes {
   /** URL of the JSON data (relative to the page). */
   src?: string;
-  /** BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest ancestor's `lang`, then the document's, followed as they change. */
+  /** BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest ancestor's `lang` (across shadow roots), then the document's, followed as they change. */
   lang?: string;
   /** Present: elderly mode. */
   elderly?: boolean | '';

@@ -22,7 +22,7 @@ const THEMES = { blue: '政务蓝 (government blue)', 'high-contrast': 'black on
 
 const COMMON_ATTRIBUTES = [
   { name: 'src', type: { text: 'string' }, description: 'URL of the JSON data, relative to the page. The `data` property and an inline `<script type="application/json">` child win over it; a failed fetch shows in the error panel and fires `gr-error` with code `fetch`.' },
-  { name: 'lang', type: { text: 'string' }, default: '"zh-CN"', description: 'BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest ancestor\'s `lang`, then the document\'s, followed as they change.' },
+  { name: 'lang', type: { text: 'string' }, default: '"zh-CN"', description: 'BCP 47 tag: `en…` gives English, anything else zh-CN. Without it the nearest ancestor\'s `lang` (across shadow roots), then the document\'s, followed as they change.' },
   { name: 'elderly', type: { text: 'boolean' }, description: '适老化 elderly mode while present: 24 px text, 60 px targets, no motion.' },
   { name: 'label', type: { text: 'string' }, description: 'Accessible label replacing the widget\'s default title.' },
   {
