@@ -41,9 +41,8 @@ function lost(sel) {
     for (const el of root.querySelectorAll('*')) {
       if (el.shadowRoot) walk(el.shadowRoot);
       const s = getComputedStyle(el);
-      // A scrolling region: on paper what is past its edge is gone. (The organization tree's is
-      // the exception: it draws only the rows in view, so it prints those.)
-      const scrolls = [s.overflowX, s.overflowY].some((o) => o === 'auto' || o === 'scroll') && !el.matches('.gr-scroll');
+      // A scrolling region: on paper what is past its edge is gone.
+      const scrolls = [s.overflowX, s.overflowY].some((o) => o === 'auto' || o === 'scroll');
       if (scrolls && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
         found.push(`${name(el)} holds ${el.scrollWidth} × ${el.scrollHeight} px in ${el.clientWidth} × ${el.clientHeight}`);
       }
@@ -54,7 +53,7 @@ function lost(sel) {
   };
   walk(document);
   for (const host of document.querySelectorAll(sel)) {
-    for (const el of host.shadowRoot.querySelectorAll('.gr-export, .gr-map-tools')) {
+    for (const el of host.shadowRoot.querySelectorAll('.gr-export, .gr-map-tools, .gr-org-tree > .gr-search, #gr-hint')) {
       if (getComputedStyle(el).display !== 'none') found.push(`${name(el)} is printed`);
     }
     for (const el of host.shadowRoot.querySelectorAll('.gr-map-swatch')) {
@@ -104,5 +103,41 @@ test('the four lists print every item: the PDF has all 53 rows on its pages', as
   // 53 rows and the page's text above them take four A4 pages; with the region scrolling, as on
   // screen, it was two.
   assert.ok(pages >= 3, `${pages} pages`);
+  await page.close();
+});
+
+// The organization tree draws only the rows in its view on screen (a county has thousands). On
+// paper it draws every row expanded: printed (the dialog, a PDF), from `beforeprint` to
+// `afterprint`.
+test('the organization tree prints every expanded row, not only those in its view', async () => {
+  const page = await open(env, '/org.html', { viewport: PAPER });
+  await rendered(page, ['tree-county']);
+  const tree = () => page.evaluate(() => {
+    const root = document.getElementById('tree-county').shadowRoot;
+    const rows = root.querySelectorAll('[role=treeitem]').length;
+    // The list is as tall as every visible row, drawn or not.
+    const visible = Math.round(parseFloat(root.querySelector('.gr-tree').style.height) / root.querySelector('.gr-probe').getBoundingClientRect().height);
+    return { rows, visible, row: root.querySelector('.gr-probe').getBoundingClientRect().height };
+  });
+  // Every collapsed row in view expanded, three times over: a few hundred rows, about twenty in view.
+  for (let round = 0; round < 3; round++) {
+    await page.evaluate(() => document.getElementById('tree-county').shadowRoot.querySelectorAll('[role=treeitem][aria-expanded=false] .gr-twisty').forEach((t) => t.click()));
+    await page.waitForTimeout(50);
+  }
+  const screen = await tree();
+  const needed = Math.ceil((screen.visible * screen.row) / 1123);
+  assert.ok(needed >= 4 && screen.rows < screen.visible / 4, `on screen ${screen.rows} of ${screen.visible} rows drawn`);
+  // Printed: Chromium lays the pages out once `beforeprint`'s listeners and the work they queue
+  // (the widget's render) are done; what is drawn then is what is on paper.
+  await page.evaluate(() => addEventListener('beforeprint', () => queueMicrotask(() => queueMicrotask(() => {
+    window.drawnForPrint = document.getElementById('tree-county').shadowRoot.querySelectorAll('[role=treeitem]').length;
+  }))));
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal(await page.evaluate(() => window.drawnForPrint), screen.visible, 'rows drawn when the pages were laid out');
+  const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+  assert.ok(pages >= needed, `${pages} pages for ${screen.visible} rows of ${screen.row} px`);
+  // And on screen again after it: only those in view.
+  await page.waitForFunction((n) => document.getElementById('tree-county').shadowRoot.querySelectorAll('[role=treeitem]').length < n, screen.visible);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

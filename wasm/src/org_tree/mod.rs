@@ -91,6 +91,8 @@ struct State {
     port: Viewport,
     focus_requests: u32,
     scroll_requests: u32,
+    /// Printing: every visible row is drawn.
+    printing: bool,
 }
 
 enum Msg {
@@ -101,6 +103,8 @@ enum Msg {
     Scrolled { top: f64, height: f64 },
     /// A rendered row's height and the container's height.
     Measured { row: f64, height: f64 },
+    /// Printing began or ended.
+    Printing(bool),
 }
 
 impl State {
@@ -146,6 +150,12 @@ impl Reducible for State {
                     return self;
                 }
                 next.with_scroll(top, height);
+            }
+            Msg::Printing(on) => {
+                if on == self.printing {
+                    return self;
+                }
+                next.printing = on;
             }
             Msg::Measured { row, height } => {
                 let row_changed = (row - self.port.row).abs() > 0.01;
@@ -286,6 +296,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
         port: Viewport::default(),
         focus_requests: 0,
         scroll_requests: 0,
+        printing: false,
     });
     let refs = Refs { scroller: use_node_ref(), list: use_node_ref(), search: use_node_ref(), probe: use_node_ref() };
     let handled = use_mut_ref(|| (0u32, 0u32));
@@ -293,7 +304,7 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
 
     let view = Rc::clone(&state.view);
     let visible = view.visible();
-    let window = state.port.window(visible.len(), OVERSCAN);
+    let window = if state.printing { 0..visible.len() } else { state.port.window(visible.len(), OVERSCAN) };
     let focus_row = view.focus_row();
     let detached = (!window.contains(&focus_row)).then_some(focus_row);
 
@@ -324,6 +335,19 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
             if let (Some(observer), Some(probe)) = (&observer, probe) {
                 observer.observe(&probe);
             }
+            // Paper (the print dialog, a PDF): from `beforeprint`, before print media applies,
+            // to `afterprint`, every expanded row is drawn, not only those in view; the print
+            // stylesheet lets the box grow to hold them. (A media change event comes too late:
+            // Chromium lays out the pages before the widget has drawn the rows.)
+            let window = web_sys::window();
+            let reprint = {
+                let dispatcher = dispatcher.clone();
+                Closure::<dyn FnMut(Event)>::own_aborting(move |e: Event| dispatcher.dispatch(Msg::Printing(e.type_() == "beforeprint")))
+            };
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("beforeprint", reprint.as_ref().unchecked_ref());
+                let _ = window.add_event_listener_with_callback("afterprint", reprint.as_ref().unchecked_ref());
+            }
             // Input method (拼音) compositions: `input` events while composing are skipped, and
             // the committed text is searched once the composition ends. yew has no
             // `oncompositionend`, so the listener is added here.
@@ -346,7 +370,11 @@ pub fn org_tree_view(props: &TreeProps) -> Html {
                 if let Some(input) = input {
                     let _ = input.remove_event_listener_with_callback("compositionend", committed.as_ref().unchecked_ref());
                 }
-                drop((measure, committed));
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("beforeprint", reprint.as_ref().unchecked_ref());
+                    let _ = window.remove_event_listener_with_callback("afterprint", reprint.as_ref().unchecked_ref());
+                }
+                drop((measure, committed, reprint));
             }
         });
     }
