@@ -255,6 +255,20 @@ test(`a widget without its own lang follows the page's and its section's lang as
   await expect([en, zh, zh, zh, zh], 'moved into an English section');
   await page.evaluate(() => { document.getElementById('host').shadowRoot.querySelector('.part').lang = 'en'; });
   await expect([en, zh, zh, zh, en], `the component's lang set to English`);
+  // A widget's own lang changed reaches it once (its attribute callback), not again through the
+  // lang watcher.
+  const sent = await page.evaluate(async () => {
+    const own = document.getElementById('own');
+    let calls = 0;
+    const setOptions = own.handle.setOptions.bind(own.handle);
+    own.handle.setOptions = (options) => { calls += 1; return setOptions(options); };
+    own.lang = 'en';
+    await own.handle.ready;
+    await new Promise((ok) => setTimeout(ok, 100));
+    return calls;
+  });
+  assert.equal(sent, 1, 'options sent for an own lang changed');
+  await expect([en, en, zh, zh, en], 'its own lang set to English');
   assert.deepEqual(await events(page, 'gr-error'), []);
   assert.deepEqual(page.problems, []);
   await page.close();

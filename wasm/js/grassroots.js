@@ -304,7 +304,7 @@ class Handle {
       return;
     }
     // Without a lang option it speaks the nearest lang around its element, and follows it.
-    following.set(element, (this.#follow = () => !this.#options?.lang && langOf(element) !== this.#lang && this.setOptions(this.#options)));
+    following.set(element, (this.#follow = () => this.#wanted() !== this.#lang && this.setOptions(this.#options)));
     let code;
     if (RICH[kind] && (data === undefined || data === null)) {
       // The module is chosen by the data: with the first update() (or fail(), which the
@@ -342,16 +342,21 @@ class Handle {
       const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
-      p.textContent = (/^en/i.test(options?.lang || langOf(element)) ? 'The widget could not be loaded: ' : '组件加载失败：') + message;
+      p.textContent = (/^en/i.test(this.#wanted()) ? 'The widget could not be loaded: ' : '组件加载失败：') + message;
       shadow.replaceChildren(p);
       failed(element, kind, 'load', message);
     });
   }
 
-  /** The options as the module reads them: the theme is the element's attribute; the lang, when not given, the one around. */
+  /** The lang it should speak: its option's, else the one around its element. */
+  #wanted() {
+    return this.#options?.lang || langOf(this.#element);
+  }
+
+  /** The options as the module reads them: the theme is the element's attribute; the lang, the one it should speak. */
   #text() {
     const { theme, ...rest } = this.#options ?? {};
-    rest.lang = this.#lang = rest.lang || langOf(this.#element);
+    rest.lang = this.#lang = this.#wanted();
     return JSON.stringify(rest);
   }
 
@@ -400,6 +405,9 @@ class Handle {
   /** Replaces the options: { lang, elderly, theme, label, entity, now, case, node, figure, records, reveal, limits }. */
   setOptions(options) {
     this.#options = options;
+    // Recorded now, not when the module takes it: an element's own lang changed also reaches
+    // the lang watcher, whose check (a microtask later) then finds nothing to do again.
+    this.#lang = this.#wanted();
     themed(this.#element, options);
     return this.#then((inner) => inner.setOptions(this.#text()));
   }
@@ -468,11 +476,11 @@ watcher.observe(document.documentElement, WATCHED);
  * is; zh-CN when none has one.
  */
 function langOf(element) {
-  for (let node = element; node; node = node.parentNode ?? node.host) {
+  let node = element;
+  for (; node && !node.hasAttribute?.('lang'); node = node.parentNode ?? node.host) {
     if (node instanceof ShadowRoot) watcher.observe(node, WATCHED);
-    else if (node.hasAttribute?.('lang')) return node.getAttribute('lang') || 'zh-CN';
   }
-  return 'zh-CN';
+  return node?.getAttribute('lang') || 'zh-CN';
 }
 
 function defineWidget(tag, kind) {
