@@ -3,7 +3,8 @@
 // of an A4 page within Chromium's default margins, in normal and large text: no region keeps part
 // of what it holds behind a scroll bar, no table or case runs past its widget's edge, the buttons
 // that only act on screen are left off, no light text relies on a background (which paper
-// leaves off), and the legend keeps its colours. Then the lists page printed to PDF.
+// leaves off), and the legend keeps its colours. Then the lists page printed to PDF, and the
+// organization tree's expanded rows.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open, rendered, start } from './harness.mjs';
@@ -15,6 +16,11 @@ after(async () => { await env?.close(); });
 
 // A4 is 210 mm, 794 CSS px; Chromium's default margins take 0.4 in (38 px) each side.
 const PAPER = { width: 718, height: 1000 };
+
+/** The number of pages of `page` printed to an A4 PDF. */
+async function pdfPages(page) {
+  return (await page.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+}
 
 async function printed(path) {
   const page = await open(env, path, { viewport: PAPER, prepare: (p) => p.emulateMedia({ media: 'print' }) });
@@ -98,8 +104,7 @@ test('the four lists print every item: the PDF has all 53 rows on its pages', as
   const page = await printed('/lists.html');
   const rows = await page.evaluate(() => document.getElementById('duty-list').shadowRoot.querySelectorAll('table.gr-table tbody tr:not(.gr-details)').length);
   assert.equal(rows, 53);
-  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-  const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+  const pages = await pdfPages(page);
   // 53 rows and the page's text above them take four A4 pages; with the region scrolling, as on
   // screen, it was two.
   assert.ok(pages >= 3, `${pages} pages`);
@@ -114,12 +119,12 @@ test('the organization tree prints every expanded row, not only those in its vie
   await rendered(page, ['tree-county']);
   const tree = () => page.evaluate(() => {
     const root = document.getElementById('tree-county').shadowRoot;
-    const rows = root.querySelectorAll('[role=treeitem]').length;
+    const row = root.querySelector('.gr-probe').getBoundingClientRect().height;
     // The list is as tall as every visible row, drawn or not.
-    const visible = Math.round(parseFloat(root.querySelector('.gr-tree').style.height) / root.querySelector('.gr-probe').getBoundingClientRect().height);
-    return { rows, visible, row: root.querySelector('.gr-probe').getBoundingClientRect().height };
+    const visible = Math.round(parseFloat(root.querySelector('.gr-tree').style.height) / row);
+    return { rows: root.querySelectorAll('[role=treeitem]').length, visible, row };
   });
-  // Every collapsed row in view expanded, three times over: a few hundred rows, about twenty in view.
+  // Every collapsed row in view expanded, three times over: over a hundred rows, about twenty in view.
   for (let round = 0; round < 3; round++) {
     await page.evaluate(() => document.getElementById('tree-county').shadowRoot.querySelectorAll('[role=treeitem][aria-expanded=false] .gr-twisty').forEach((t) => t.click()));
     await page.waitForTimeout(50);
@@ -132,9 +137,8 @@ test('the organization tree prints every expanded row, not only those in its vie
   await page.evaluate(() => addEventListener('beforeprint', () => queueMicrotask(() => queueMicrotask(() => {
     window.drawnForPrint = document.getElementById('tree-county').shadowRoot.querySelectorAll('[role=treeitem]').length;
   }))));
-  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const pages = await pdfPages(page);
   assert.equal(await page.evaluate(() => window.drawnForPrint), screen.visible, 'rows drawn when the pages were laid out');
-  const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
   assert.ok(pages >= needed, `${pages} pages for ${screen.visible} rows of ${screen.row} px`);
   // And on screen again after it: only those in view.
   await page.waitForFunction((n) => document.getElementById('tree-county').shadowRoot.querySelectorAll('[role=treeitem]').length < n, screen.visible);
