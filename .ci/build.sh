@@ -63,10 +63,10 @@ if [ -z "${MODULES:-}${SKIP_WASM:-}" ]; then
 fi
 # A build that does not run to its end, or builds only some modules, leaves no stamp.
 rm -f "$stamp_file"
-# post NAME RAW OPT… — wasm-bindgen and wasm-opt of a module, only when it changed (wasm-opt
+# post NAME RAW CARGO_SECONDS OPT… — wasm-bindgen and wasm-opt of a module, only when it changed (wasm-opt
 # takes a minute): the stamp holds the hash of the module and of the tools' versions that made it.
 post() {
-  local name=$1 raw=$2 levels stamp; shift 2
+  local name=$1 raw=$2 built=$3 levels stamp start=$SECONDS; shift 3
   # The optimize and shrink levels of the module's passes, for the renaming pass below: the
   # binary writer optimizes the code again at those levels (-Oz is 2 and 2; -O3 3 and 0).
   if [ "$1" = -Oz ]; then levels=(--optimize-level=2 --shrink-level=2); else levels=(--optimize-level=3 --shrink-level=0); fi
@@ -86,7 +86,8 @@ post() {
       -o "$pkg/$name/${name}_bg.wasm" "$pkg/$name/${name}_bg.wasm" > "$pkg/$name/names.json"
     echo "$stamp" > "$pkg/$name.stamp"
   fi
-  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt $1"
+  # With the seconds each stage took (cargo's, and this one's; 0 when the module was as before).
+  echo "module $name: $(stat -c %s "$raw") bytes raw, $(stat -c %s "$pkg/$name/${name}_bg.wasm") after wasm-bindgen + wasm-opt $1 (cargo $built s, post-processing $((SECONDS - start)) s)"
 }
 # A two-stage pipeline: cargo builds the modules one after another while their wasm-bindgen and
 # wasm-opt run beside it, one module at a time and in order (cargo's LTO link at codegen-units 1
@@ -95,6 +96,8 @@ post() {
 # other core idle; now cargo never waits, and a failed post-processing fails the build as soon as
 # the loop sees it, or at the end.
 posts=()
+cargo_done=$pkg/cargo.done
+rm -f "$cargo_done"
 # reap PID — the post-processing's status; a failed one fails the build.
 reap() { wait "$1" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; }
 check_posts() { # the finished ones must have succeeded; keeps the running ones
@@ -106,22 +109,36 @@ check_posts() { # the finished ones must have succeeded; keeps the running ones
 }
 for m in "${modules[@]}"; do
   name=${m%%:*}; features=${m#*:}
-  # `rules` (evaluate() alone, no widget: bulk scoring) is built for speed, not size: the
-  # `wasm-fast` profile (opt-level 3), std without `optimize_for_size`, wasm-opt -O3.
-  mprofile=$profile; std_env=$WASM_ENV; opt=(-Oz --converge)
-  if [ "$name" = rules ] && [ "$profile" = wasm ]; then
-    mprofile=wasm-fast; std_env=${WASM_ENV/CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size/}; opt=(-O3)
+  # `rules` (evaluate() alone, no widget: bulk scoring) is built for speed, not size: our two
+  # crates at opt-level 3 and wasm-opt -O3, std and the dependencies as every module has them
+  # (until session 31 a profile of its own, which compiled std and every dependency a second
+  # time: about 75 s of a cold build, for 5–8 % of the bulk evaluation's time; ARCHITECTURE.md,
+  # "Scorecard speed").
+  opt=(-Oz --converge); fast=()
+  if [ "$name" = rules ]; then
+    fast=(--config "profile.$profile.package.grassroots-core.opt-level=3" --config "profile.$profile.package.grassroots-wasm.opt-level=3"); opt=(-O3)
   fi
+  built=$SECONDS
   # shellcheck disable=SC2086
-  env $std_env RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$mprofile" --target wasm32-unknown-unknown -p grassroots-wasm $features
+  env $WASM_ENV RUSTFLAGS="$WASM_RUSTFLAGS" "$CARGO" build --quiet --profile "$profile" "${fast[@]}" --target wasm32-unknown-unknown -p grassroots-wasm $features
+  built=$((SECONDS - built))
   raw=$pkg/$name.raw.wasm
   check_posts
-  cp "${out%/*}/$mprofile/grassroots_wasm.wasm" "$raw"
-  # After the one before it (the last started, which waits in turn for its own predecessor).
-  prev=; [ ${#posts[@]} -eq 0 ] || prev=${posts[${#posts[@]}-1]}
-  { if [ -n "$prev" ]; then while kill -0 "$prev" 2>/dev/null; do sleep 0.5; done; fi; post "$name" "$raw" "${opt[@]}"; } &
+  cp "$out/grassroots_wasm.wasm" "$raw"
+  # After the one before it (the last started, which waits in turn for its own predecessor)
+  # while cargo holds the other core; once cargo has built the last module, two at a time
+  # (after the one before that): the tail, sheets' and xlsx's wasm-opt, on both cores (−23 s).
+  prev=; prev2=; n=${#posts[@]}
+  [ "$n" -lt 1 ] || prev=${posts[n-1]}
+  [ "$n" -lt 2 ] || prev2=${posts[n-2]}
+  {
+    alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
+    while alive "$prev" && { [ ! -e "$cargo_done" ] || alive "$prev2"; }; do sleep 0.5; done
+    post "$name" "$raw" "$built" "${opt[@]}"
+  } &
   posts+=($!)
 done
+touch "$cargo_done"
 for p in "${posts[@]}"; do reap "$p"; done
 
 site=target/site
