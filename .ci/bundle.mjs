@@ -40,11 +40,13 @@ mkdirSync(out, { recursive: true });
 // The compressed forms: made on zlib's thread pool, the files side by side (brotli at quality 11
 // over the bundle's 12 MB took 26 s on one core), and kept in PKG/.compressed by the content's
 // hash, so that a build whose modules did not change (a stylesheet or page change) compresses
-// only what did. Entries no file of this build uses are removed at the end.
+// only what did. Entries no file of this build uses are removed at the end. The key is the hash
+// of the settings below and the content: other settings, other entries.
 const COMPRESS = {
   br: (bytes) => promisify(brotliCompress)(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
   gz: (bytes) => promisify(gzip)(bytes, { level: 9 }),
 };
+const SETTINGS = Object.values(COMPRESS).join('\n');
 const cache = join(pkg, '.compressed');
 mkdirSync(cache, { recursive: true });
 const cached = new Set();
@@ -53,7 +55,7 @@ const compressing = [];
  * what nginx's brotli_static and gzip_static serve, compressed once at the best level). */
 function write(file, bytes) {
   writeFileSync(join(out, file), bytes);
-  const key = createHash('sha256').update(bytes).digest('hex');
+  const key = createHash('sha256').update(SETTINGS).update(bytes).digest('hex');
   for (const [ext, compress] of Object.entries(COMPRESS)) {
     const kept = join(cache, `${key}.${ext}`);
     cached.add(`${key}.${ext}`);
