@@ -91,7 +91,7 @@ post() {
 }
 # A two-stage pipeline: cargo builds the modules one after another while their wasm-bindgen and
 # wasm-opt run beside it, one module at a time and in order (cargo's LTO link at codegen-units 1
-# keeps one core busy, wasm-opt the other). Until session 23 cargo waited for the module before
+# keeps one core busy, wasm-opt the other), two at a time once cargo has built the last module. Until session 23 cargo waited for the module before
 # last to finish its wasm-opt before it went on, so a long wasm-opt (all-map's, 146 s) left the
 # other core idle; now cargo never waits, and a failed post-processing fails the build as soon as
 # the loop sees it, or at the end.
@@ -100,10 +100,12 @@ cargo_done=$pkg/cargo.done
 rm -f "$cargo_done"
 # reap PID — the post-processing's status; a failed one fails the build.
 reap() { wait "$1" || { echo "build: wasm-bindgen or wasm-opt failed" >&2; exit 1; }; }
+# alive PID — whether that post-processing is still running (or waiting its turn); false for none.
+alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
 check_posts() { # the finished ones must have succeeded; keeps the running ones
   local p keep=()
   for p in "${posts[@]}"; do
-    if kill -0 "$p" 2>/dev/null; then keep+=("$p"); else reap "$p"; fi
+    if alive "$p"; then keep+=("$p"); else reap "$p"; fi
   done
   posts=("${keep[@]}")
 }
@@ -132,7 +134,6 @@ for m in "${modules[@]}"; do
   [ "$n" -lt 1 ] || prev=${posts[n-1]}
   [ "$n" -lt 2 ] || prev2=${posts[n-2]}
   {
-    alive() { [ -n "$1" ] && kill -0 "$1" 2>/dev/null; }
     while alive "$prev" && { [ ! -e "$cargo_done" ] || alive "$prev2"; }; do sleep 0.5; done
     post "$name" "$raw" "$built" "${opt[@]}"
   } &

@@ -42,9 +42,10 @@ mkdirSync(out, { recursive: true });
 // hash, so that a build whose modules did not change (a stylesheet or page change) compresses
 // only what did. Entries no file of this build uses are removed at the end. The key is the hash
 // of the settings below and the content: other settings, other entries.
+const [brotli, gz] = [promisify(brotliCompress), promisify(gzip)];
 const COMPRESS = {
-  br: (bytes) => promisify(brotliCompress)(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-  gz: (bytes) => promisify(gzip)(bytes, { level: 9 }),
+  br: (bytes) => brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+  gz: (bytes) => gz(bytes, { level: 9 }),
 };
 const SETTINGS = Object.values(COMPRESS).join('\n');
 const cache = join(pkg, '.compressed');
@@ -60,11 +61,14 @@ function write(file, bytes) {
     const kept = join(cache, `${key}.${ext}`);
     cached.add(`${key}.${ext}`);
     compressing.push((async () => {
-      if (!existsSync(kept)) {
-        writeFileSync(`${kept}.tmp`, await compress(bytes));
+      let packed;
+      if (existsSync(kept)) packed = readFileSync(kept);
+      else {
+        packed = await compress(bytes);
+        writeFileSync(`${kept}.tmp`, packed);
         renameSync(`${kept}.tmp`, kept);
       }
-      writeFileSync(join(out, `${file}.${ext}`), readFileSync(kept));
+      writeFileSync(join(out, `${file}.${ext}`), packed);
     })());
   }
 }
