@@ -47,6 +47,43 @@ describe('roster import, the reader unreachable', () => {
   });
 });
 
+describe('roster import, its document slow to come', () => {
+  test('the form waits for the document in its src: a file chosen once it shows is read into that document', async () => {
+    // The document held back until the form of the import without a src (the same module) has
+    // rendered: before, the import with a src showed a form over a new document at once, and the
+    // document's arrival replaced that form, dropping a file already chosen in it.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    const page = await open(env, '/test/roster-import.html', {
+      viewport: { width: 1000, height: 900 },
+      prepare: (p) => p.route('**/fixtures/tree/valid/laifeng-shengli.json', async (route) => { await held; await route.continue(); }),
+    });
+    try {
+      await rendered(page, ['new']);
+      assert.equal(await page.locator('#into .gr-loading').count(), 1, 'loading while its document is on the way');
+      assert.equal(await page.locator('#into input[type=file]').count(), 0, 'no form to choose a file in yet');
+      release();
+      await rendered(page, ['into']);
+      await choose(page, 'into', 'members.xlsx');
+      await page.locator('#into .gr-import-rows').waitFor();
+      // Read into laifeng-shengli.json: its places by name, as in the test below.
+      assert.match(await page.locator('#into .gr-status').first().textContent(), /从 members\.xlsx 的工作表“members”识别出 5 条记录/);
+      assert.ok((await cells(page, 'into')).flat().includes('离退休党员'));
+      // mount() with no data still gives the form over a new document at once.
+      await page.evaluate(async () => {
+        const { mount } = await import('/grassroots/grassroots.js');
+        const host = Object.assign(document.createElement('div'), { id: 'mounted' });
+        document.body.append(host);
+        await mount(host, 'roster-import').ready;
+      });
+      assert.equal(await page.locator('#mounted input[type=file]').count(), 1);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('roster import', () => {
   let page;
   const fetched = [];

@@ -455,7 +455,7 @@ export async function recut(input, options, org) {
 
 /** Mounts a widget of `kind` ('org-tree', 'scorecard', 'duty-list', 'service-board', 'case-tracker', 'dashboard', 'grid-map', 'roster-import') into `element` (inside a shadow root). */
 export function mount(element, kind, data, options) {
-  return new Handle(element, kind, data, options);
+  return new Handle(element, kind, data ?? (OPTIONAL.includes(kind) ? '' : data), options);
 }
 
 const KINDS = { 'gr-org-tree': 'org-tree', 'gr-scorecard': 'scorecard', 'gr-duty-list': 'duty-list', 'gr-service-board': 'service-board', 'gr-case-tracker': 'case-tracker', 'gr-dashboard': 'dashboard', 'gr-grid-map': 'grid-map', 'gr-roster-import': 'roster-import' };
@@ -507,8 +507,10 @@ function defineWidget(tag, kind) {
       if (this.#handle) return following.get(this)?.();
       // Data already here (the property, or an inline script) goes in with the mount, so that
       // a kind whose module depends on its data picks it at once.
-      const initial = this.#hasData ? this.#data : this.#inline();
-      this.#handle = mount(this, kind, initial, this.#options());
+      // The import without a src makes a new document at once; with one, it waits for it (a
+      // file chosen before it came would be dropped with the form it was chosen in).
+      const initial = this.#hasData ? this.#data : this.#inline() ?? (OPTIONAL.includes(kind) && !this.hasAttribute('src') ? '' : undefined);
+      this.#handle = new Handle(this, kind, initial, this.#options());
       if (initial === undefined) this.#load();
     }
 

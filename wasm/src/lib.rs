@@ -695,7 +695,7 @@ pub fn mount(host: HtmlElement, root: Element, kind: &str, data: Option<String>,
         #[cfg(feature = "grid-map")]
         "grid-map" => Box::new(Mounted::<GridMapWidget, _>::new(host, root, "grid-map", data, options, load_grid_map)),
         #[cfg(feature = "roster-import")]
-        "roster-import" => Box::new(Mounted::<RosterImportWidget, _>::new(host, root, "roster-import", Some(data.unwrap_or_default()), options, load_import)),
+        "roster-import" => Box::new(Mounted::<RosterImportWidget, _>::new(host, root, "roster-import", data, options, load_import)),
         other => return Err(JsValue::from_str(&format!("unknown widget kind \"{other}\"; this module has: {}", KINDS.join(", ")))),
     };
     Ok(WidgetHandle { inner })
