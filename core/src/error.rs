@@ -66,7 +66,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn syntax(err: &serde_json::Error) -> Self {
+    /// serde_json's syntax error, its position as fields.
+    pub fn syntax(err: &serde_json::Error) -> Self {
         Error::Syntax { line: err.line(), column: err.column(), message: strip_position(err) }
     }
 }

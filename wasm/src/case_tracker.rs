@@ -15,7 +15,6 @@ use std::rc::Rc;
 use grassroots::cases::{Case, CaseClocks, CasesDoc, ClockStatus, Limit, Step, Timestamp, clocks};
 use grassroots::org::Names;
 use grassroots::{Error, Organization, Problem, Severity};
-use serde_json::Value;
 use gloo_timers::callback::Interval;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,7 +24,7 @@ use yew::prelude::*;
 use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
-use crate::{nested_problems, wrapper_parts};
+use crate::{has, members, nested_problems, unless_syntax, wrapper_parts};
 
 /// What `<gr-case-tracker>` shows: the cases, the names of the places they sit (when the
 /// organization was given) and what is worth a look in them.
@@ -55,8 +54,8 @@ impl Tracker {
 /// places by name and check that each is in the organization. Problems keep their paths from
 /// the top (`$.cases.cases[3].node`).
 pub fn load(json: &str) -> Result<Tracker, Error> {
-    let map = match serde_json::from_str::<Value>(json) {
-        Ok(Value::Object(map)) if map.get("cases").is_some_and(Value::is_object) => map,
+    let map = match members(json) {
+        Ok(Some(map)) if has(&map, "cases", true) => map,
         _ => {
             let mut doc = CasesDoc::from_json(json)?;
             let warnings = doc.take_warnings();
@@ -65,8 +64,8 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
     };
     let mut problems = Vec::new();
     let parts = wrapper_parts(&map, &[("cases", true), ("org", false)], &mut problems);
-    let org = parts[1].as_deref().and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
-    let doc = parts[0].as_deref().and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
+    let org = parts[1].and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
+    let doc = parts[0].and_then(|j| CasesDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "cases"))).ok());
     match doc {
         Some(mut doc) if !problems.iter().any(|p| p.severity == Severity::Error) => {
             let mut found = doc.take_warnings();
@@ -78,7 +77,7 @@ pub fn load(json: &str) -> Result<Tracker, Error> {
         }
         _ => {
             problems.sort_by_key(|p| p.severity);
-            Err(Error::Invalid { problems })
+            Err(unless_syntax(json, Error::Invalid { problems }))
         }
     }
 }

@@ -490,6 +490,20 @@ mod tests {
         let bad_period = format!(r#"{{"org": {ORG}, "cases": {CASES}, "period": {{"from": "2026-13-01", "to": "2026-09-01"}}}}"#);
         let Err(Error::Invalid { problems }) = load(&bad_period) else { panic!("must fail") };
         assert_eq!(problems[0].path, "$.period.from");
+        // A value that is not a date is told as it was written.
+        let odd_period = format!(r#"{{"org": {ORG}, "cases": {CASES}, "period": {{"from": 20260601, "to": [ "2026-09-01" ]}}}}"#);
+        let Err(Error::Invalid { problems }) = load(&odd_period) else { panic!("must fail") };
+        let told: Vec<String> = problems.iter().map(|p| format!("{} {}", p.path, p.kind)).collect();
+        assert!(told.contains(&"$.period.from expected a date YYYY-MM-DD, found 20260601".to_owned()), "{told:?}");
+        assert!(told.contains(&r#"$.period.to expected a date YYYY-MM-DD, found [ "2026-09-01" ]"#.to_owned()), "{told:?}");
+        // A whole number of cases, as JSON writes it: anything else a problem, and text that is
+        // not JSON the whole document's syntax error.
+        let sample = |n: &str| load(&format!(r#"{{"org": {ORG}, "cases": {CASES}, "period": {{"from": "2026-06-01", "to": "2026-09-01"}}, "min_sample": {n}}}"#));
+        let Err(Error::Invalid { problems }) = sample("2.5") else { panic!("must fail") };
+        assert!(matches!(&problems[..], [p] if p.path == "$.min_sample"), "{problems:?}");
+        for not_json in ["05", "+5", "5x"] {
+            assert!(matches!(sample(not_json), Err(Error::Syntax { .. })), "{not_json}");
+        }
         assert!(matches!(load("[1]"), Err(Error::Invalid { .. })));
         assert!(matches!(load("{"), Err(Error::Syntax { .. })));
     }

@@ -15,7 +15,6 @@ use grassroots::lists::{Channels, Item, ItemKind, ListDiff, Lists, LookupError, 
 use grassroots::text::fold;
 use grassroots::{Error, Problem, Severity};
 use serde::Serialize;
-use serde_json::Value;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -23,7 +22,7 @@ use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::tabs::Tabs;
-use crate::{nested_problems, wrapper_parts};
+use crate::{has, members, nested_problems, unless_syntax, wrapper_parts};
 
 /// What `<gr-duty-list>` shows: one version, and the diff from an older one when given.
 pub struct DutyData {
@@ -45,16 +44,16 @@ impl PartialEq for DutyData {
 /// either version carry their path from the top (`$.old.items[3].owner`); when one version
 /// fails, the other's warnings are listed with its errors.
 pub fn load(json: &str) -> Result<DutyData, Error> {
-    let pair = match serde_json::from_str::<Value>(json) {
-        Ok(Value::Object(map)) if !map.contains_key("items") && (map.contains_key("old") || map.contains_key("new")) => map,
+    let pair = match members(json) {
+        Ok(Some(pair)) if !has(&pair, "items", false) && (has(&pair, "old", false) || has(&pair, "new", false)) => pair,
         _ => {
             return Lists::from_json(json).map(|mut lists| DutyData { warnings: lists.take_warnings(), lists, diff: None });
         }
     };
     let mut problems = Vec::new();
     let parts = wrapper_parts(&pair, &[("old", true), ("new", true)], &mut problems);
-    let mut version = |part: &Option<String>, key: &str| {
-        part.as_deref().and_then(|json| match Lists::from_json(json) {
+    let mut version = |part: Option<&str>, key: &str| {
+        part.and_then(|json| match Lists::from_json(json) {
             Ok(mut lists) => {
                 problems.extend(nested_problems(Error::Invalid { problems: lists.take_warnings() }, key));
                 Some(lists)
@@ -65,14 +64,14 @@ pub fn load(json: &str) -> Result<DutyData, Error> {
             }
         })
     };
-    let (old, new) = (version(&parts[0], "old"), version(&parts[1], "new"));
+    let (old, new) = (version(parts[0], "old"), version(parts[1], "new"));
     match (old, new) {
         (Some(old), Some(new)) if problems.iter().all(|p| p.severity != Severity::Error) => {
             Ok(DutyData { diff: Some(ListDiff::between(&old, &new)), lists: new, warnings: problems })
         }
         _ => {
             problems.sort_by_key(|p| p.severity);
-            Err(Error::Invalid { problems })
+            Err(unless_syntax(json, Error::Invalid { problems }))
         }
     }
 }
@@ -626,6 +625,60 @@ mod tests {
         let Err(e) = load(&bad) else { panic!("loaded") };
         assert!(e.problems().iter().any(|p| p.path == "$.items[1].owner"));
         assert!(load("not json").is_err());
+    }
+
+    /// A wrapper's members as slices of its text: strings holding brackets, commas and
+    /// escaped quotes, space anywhere JSON allows it, a key written with an escape.
+    #[test]
+    fn members_are_the_slices_of_the_text() {
+        let text = "\n { \"old\" :\t{\"a\": \"}],\\\"{\", \"b\": [1, {\"c\": []}]} ,\"n\\u0065w\":[ ]\r\n, \"x\": -1.5e3 , \"y\": null}  ";
+        let all = crate::members(text).unwrap_or_else(|e| panic!("{e}")).unwrap_or_default();
+        let all: Vec<(&str, &str)> = all.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(all, [("old", "{\"a\": \"}],\\\"{\", \"b\": [1, {\"c\": []}]}"), ("new", "[ ]"), ("x", "-1.5e3"), ("y", "null")]);
+        assert_eq!(crate::members(" {} ").ok().flatten().map(|m| m.len()), Some(0));
+        assert!(matches!(crate::members("[{\"old\": 1}]"), Ok(None)));
+        assert!(matches!(crate::members("\"{\""), Ok(None)));
+        // The wrapper's own syntax is checked; its values are their readers' to read.
+        for broken in ["{\"old\": 1} x", "{\"old\" 1}", "{\"old\": 1,}", "{\"old\": }", "{\"old\": 1", "{,}", "{\"old\": 1]"] {
+            assert!(matches!(crate::members(broken), Err(Error::Syntax { .. })), "{broken}");
+        }
+        assert_eq!(crate::members("{\"old\": [1,\n 2,, 3]}").ok().flatten().map(|m| m[0].1), Some("[1,\n 2,, 3]"));
+    }
+
+    /// A pair that is not JSON inside one of its versions: the syntax error of the whole text,
+    /// where it is in the whole text, not a problem of that version.
+    #[test]
+    fn a_pair_not_json_is_told_where_it_breaks() {
+        let good = fixture("valid/laifeng-2021.json");
+        let text = format!("{{\"old\": {good},\n\"new\": [1,\n 2,, 3]}}");
+        // serde_json tells the second comma: line of the ` 2,,` and its fourth column.
+        let line_of_it = text[..text.find(",,").unwrap_or_default()].matches('\n').count() + 1;
+        let Err(Error::Syntax { line, column, .. }) = load(&text) else { panic!("not a syntax error") };
+        assert_eq!((line, column), (line_of_it, 4));
+        // And in a member that no reader reads.
+        let Err(Error::Syntax { .. }) = load(&format!("{{\"old\": {good}, \"new\": {good}, \"extra\": [}}]}}")) else { panic!("not a syntax error") };
+    }
+
+    /// The pair's parts go to their reader as written: a key given twice is a problem (a
+    /// `Value` kept the last and dropped the first without a word), and a duplicate inside a
+    /// version is found by its own reader (the `Value` had dropped it before that reader saw
+    /// the text).
+    #[test]
+    fn a_pair_is_read_as_written() {
+        let good = fixture("valid/laifeng-2021.json");
+        let Err(e) = load(&format!(r#"{{"old": {good}, "new": {good}, "old": {good}}}"#)) else { panic!("loaded") };
+        let messages: Vec<String> = e.problems().into_iter().filter(|p| p.path == "$").map(|p| format!("{:?}", p.kind)).collect();
+        assert!(messages.iter().any(|m| m.contains("duplicate field `old`")), "{messages:?}");
+        let twice = good.replacen("\"version\": \"2021\"", "\"version\": \"2021\", \"version\": \"2022\"", 1);
+        assert_ne!(twice, good, "the fixture's version moved");
+        let inside = |doc: &str| load(doc).err().map(|e| e.problems().into_iter().map(|p| p.path).collect::<Vec<_>>()).unwrap_or_default();
+        let alone = inside(&twice);
+        assert!(!alone.is_empty(), "a key twice in one version is a problem");
+        let paired = inside(&format!(r#"{{"old": {good}, "new": {twice}}}"#));
+        assert_eq!(paired, alone.iter().map(|p| format!("$.new{}", &p[1..])).collect::<Vec<_>>());
+        // Not an object, or not JSON: read as one document, which says what is wrong.
+        assert!(load("[1, 2]").is_err());
+        assert!(load(r#"{"old": [1, }"#).is_err());
     }
 
     /// A version's warnings are the widget's, under `$.old` / `$.new` in a pair; with an error

@@ -376,18 +376,117 @@ pub(crate) fn nested_problems(e: grassroots::Error, key: &str) -> Vec<grassroots
 }
 
 #[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
-/// The parts of a wrapper object such as `{"old": …, "new": …}`, as JSON text, one per
-/// `(key, required)` in that order. An unknown key, or a required one missing, is a shape
-/// problem at `$`.
-pub(crate) fn wrapper_parts(map: &serde_json::Map<String, serde_json::Value>, keys: &[(&str, bool)], problems: &mut Vec<grassroots::Problem>) -> Vec<Option<String>> {
+/// The members of a JSON object, each value as its slice of the text, unread, in the order
+/// written (a key twice, twice). A wrapper such as `{"org": …, "cases": …}` is read so, and
+/// each part's text goes to its own reader as it was given: not read into a
+/// `serde_json::Value` and written out again for that reader to read a second time
+/// (ARCHITECTURE.md, "Wrappers read once"). The values are not checked here: their readers
+/// read every one, and a wrapper with problems is then checked whole ([`unless_syntax`]).
+/// `Ok(None)`: JSON, but not an object; `Err`: not JSON, with its line and column.
+pub(crate) fn members(json: &str) -> Result<Option<Vec<(String, &str)>>, grassroots::Error> {
+    let bytes = json.as_bytes();
+    let space = |i: usize| bytes.get(i..).map_or(i, |rest| i + rest.iter().take_while(|b| b" \t\r\n".contains(b)).count());
+    // Where the string opening at `i` ends (after its closing quote).
+    let string_end = |mut i: usize| {
+        i += 1;
+        while let Some(&b) = bytes.get(i) {
+            i += match b {
+                b'"' => return i + 1,
+                b'\\' => 2,
+                _ => 1,
+            };
+        }
+        i
+    };
+    let mut all = Vec::new();
+    let mut i = space(0);
+    // Whether the object's `}` was reached, everything before it read as members.
+    let mut closed = false;
+    if bytes.get(i) == Some(&b'{') {
+        i = space(i + 1);
+        closed = bytes.get(i) == Some(&b'}');
+        while !closed && bytes.get(i) == Some(&b'"') {
+            let key_end = string_end(i);
+            // The key's escapes undone by the reader every module has (a `String` read on its
+            // own would bring serde's messages for other types, and core's float formatting).
+            let Some(serde_json::Value::String(key)) = json.get(i..key_end).and_then(|k| serde_json::from_str(k).ok()) else { break };
+            i = space(key_end);
+            if bytes.get(i) != Some(&b':') {
+                break;
+            }
+            i = space(i + 1);
+            let start = i;
+            let mut depth = 0usize;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'"' => {
+                        i = string_end(i);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' | b',' if depth == 0 => break,
+                    b'}' | b']' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            let value = json.get(start..i).unwrap_or_default().trim_end_matches([' ', '\t', '\r', '\n']);
+            if value.is_empty() {
+                break;
+            }
+            all.push((key, value));
+            match bytes.get(i) {
+                Some(b',') => i = space(i + 1),
+                Some(b'}') => closed = true,
+                _ => break,
+            }
+        }
+    }
+    // `{`, the members, `}`, and nothing after it but space.
+    if closed && space(i + 1) == bytes.len() {
+        return Ok(Some(all));
+    }
+    // Not an object, or not JSON: the whole text read tells which, and where.
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(_) => Ok(None),
+        Err(e) => Err(grassroots::Error::syntax(&e)),
+    }
+}
+
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
+/// The error of a wrapper whose parts had problems: the whole text's syntax error when it is
+/// not JSON (its parts were read one by one, so a part's own syntax error would be told at the
+/// wrong place, and a part no reader reads would not be told at all), else `e`.
+pub(crate) fn unless_syntax(json: &str, e: grassroots::Error) -> grassroots::Error {
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Err(syntax) => grassroots::Error::syntax(&syntax),
+        Ok(_) => e,
+    }
+}
+
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker"))]
+/// Whether the wrapper's member `key` is there (and, with `object`, is an object).
+pub(crate) fn has(members: &[(String, &str)], key: &str, object: bool) -> bool {
+    members.iter().any(|(k, v)| k == key && (!object || v.starts_with('{')))
+}
+
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
+/// The parts of a wrapper object such as `{"old": …, "new": …}` (its [`members`]), as JSON
+/// text, one per `(key, required)` in that order. An unknown key, a key given twice, or a
+/// required one missing, is a shape problem at `$`.
+pub(crate) fn wrapper_parts<'a>(members: &[(String, &'a str)], keys: &[(&str, bool)], problems: &mut Vec<grassroots::Problem>) -> Vec<Option<&'a str>> {
     let shape = |message: String| grassroots::Problem { severity: Severity::Error, record: None, path: "$".to_owned(), kind: grassroots::ProblemKind::Shape { message } };
     let expected: Vec<String> = keys.iter().map(|(k, _)| format!("`{k}`")).collect();
-    for key in map.keys().filter(|k| !keys.iter().any(|(known, _)| known == k)) {
-        problems.push(shape(format!("unknown field `{key}`, expected {}", expected.join(", "))));
+    for (i, (key, _)) in members.iter().enumerate() {
+        if !keys.iter().any(|(known, _)| known == key) {
+            problems.push(shape(format!("unknown field `{key}`, expected {}", expected.join(", "))));
+        } else if members[..i].iter().any(|(k, _)| k == key) {
+            problems.push(shape(format!("duplicate field `{key}`")));
+        }
     }
     keys.iter()
         .map(|&(key, required)| {
-            let part = map.get(key).map(ToString::to_string);
+            let part = members.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
             if part.is_none() && required {
                 problems.push(shape(format!("missing field `{key}`")));
             }

@@ -22,13 +22,14 @@ use grassroots::org::Date;
 #[cfg(feature = "rules")]
 use grassroots::rules::{Scorecard, Tier};
 use grassroots::{Error, Organization, Problem, ProblemKind, Severity};
+#[cfg(feature = "cases")]
 use serde_json::Value;
 
 #[cfg(feature = "dashboard")]
 use crate::i18n::Catalogue;
 #[cfg(feature = "geo")]
 use crate::map_model::MapModel;
-use crate::{nested_problems, wrapper_parts};
+use crate::{members, nested_problems, unless_syntax, wrapper_parts};
 
 /// An organization and what was given with it, read and checked.
 pub struct Overview {
@@ -62,15 +63,19 @@ pub(crate) fn shape(path: &str, message: String) -> Problem {
 #[cfg(feature = "cases")]
 /// The period `{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}` as the instants `[from, to)`.
 fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timestamp)> {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(value) else {
+    // Its members as written, each told as written when it is not a date.
+    let Ok(Some(map)) = members(value) else {
         problems.push(shape("$.period", "expected an object {\"from\", \"to\"}".to_owned()));
         return None;
     };
     let mut day = |key: &str| {
-        let text = map.get(key).and_then(Value::as_str);
-        let at = text.and_then(Date::parse).and_then(Timestamp::start_of);
+        let text = map.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+        let at = match text.and_then(|t| serde_json::from_str(t).ok()) {
+            Some(Value::String(day)) => Date::parse(&day).and_then(Timestamp::start_of),
+            _ => None,
+        };
         if at.is_none() {
-            problems.push(shape(&format!("$.period.{key}"), format!("expected a date YYYY-MM-DD, found {}", map.get(key).map_or("nothing".to_owned(), ToString::to_string))));
+            problems.push(shape(&format!("$.period.{key}"), format!("expected a date YYYY-MM-DD, found {}", text.unwrap_or("nothing"))));
         }
         at
     };
@@ -86,8 +91,9 @@ fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timest
 #[cfg(feature = "cases")]
 /// The smallest sample a rate is given for: a whole number from 1.
 fn min_sample(value: &str, problems: &mut Vec<Problem>) -> Option<u64> {
-    match value.parse::<u64>() {
-        Ok(n) if n >= 1 => Some(n),
+    // Read as JSON: the text is the wrapper's, which no one else checks (`05`, `+5`).
+    match serde_json::from_str::<Value>(value).ok().and_then(|n| n.as_u64()) {
+        Some(n) if n >= 1 => Some(n),
         _ => {
             problems.push(shape("$.min_sample", format!("expected a whole number of cases from 1, found {value}")));
             None
@@ -113,15 +119,15 @@ fn keys(need_geo: bool) -> Vec<(&'static str, bool)> {
 /// Reads the overview document. Every problem of every part is reported, with its path from
 /// the top (`$.org.nodes[3].parent`). `need_geo`: `geo` is required (the map).
 pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
-    let map = match serde_json::from_str::<Value>(json) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err(Error::Invalid { problems: vec![shape("$", format!("expected an object {{{}}}", keys(need_geo).iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")))] }),
-        Err(e) => return Err(Error::Syntax { line: e.line(), column: e.column(), message: e.to_string() }),
+    let map = match members(json) {
+        Ok(Some(map)) => map,
+        Ok(None) => return Err(Error::Invalid { problems: vec![shape("$", format!("expected an object {{{}}}", keys(need_geo).iter().map(|(k, _)| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")))] }),
+        Err(e) => return Err(e),
     };
     let mut problems = Vec::new();
     let keys = keys(need_geo);
     let parts = wrapper_parts(&map, &keys, &mut problems);
-    let part = |key: &str| keys.iter().position(|(k, _)| *k == key).and_then(|i| parts[i].as_deref());
+    let part = |key: &str| keys.iter().position(|(k, _)| *k == key).and_then(|i| parts[i]);
     let org = part("org").and_then(|j| Organization::from_json(j).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
     #[cfg(feature = "geo")]
     let geo = part("geo").and_then(|j| GeoDoc::from_json(j).map_err(|e| problems.extend(nested_problems(e, "geo"))).ok());
@@ -157,9 +163,9 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
             let recut = match (part("recut"), part("geo"), geo.as_ref()) {
                 (Some(options), Some(text), Some(g)) => match crate::recut_data::compute(options, text, g, &org) {
                     Ok(r) => Some(r),
-                    Err(found) => return Err(Error::Invalid { problems: found }),
+                    Err(found) => return Err(unless_syntax(json, Error::Invalid { problems: found })),
                 },
-                (Some(_), _, _) => return Err(Error::Invalid { problems: vec![shape("$", "`recut` needs `geo` with the blocks to re-cut".to_owned())] }),
+                (Some(_), _, _) => return Err(unless_syntax(json, Error::Invalid { problems: vec![shape("$", "`recut` needs `geo` with the blocks to re-cut".to_owned())] })),
                 _ => None,
             };
             #[cfg(feature = "geo")]
@@ -184,7 +190,7 @@ pub fn load(json: &str, need_geo: bool) -> Result<Overview, Error> {
         }
         _ => {
             problems.sort_by_key(|p| p.severity);
-            Err(Error::Invalid { problems })
+            Err(unless_syntax(json, Error::Invalid { problems }))
         }
     }
 }

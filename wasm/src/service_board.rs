@@ -24,7 +24,6 @@ use grassroots::services::{
 use grassroots::org::Names;
 use grassroots::{Error, Organization, Problem, ProblemKind, Severity};
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -33,7 +32,7 @@ use crate::error_panel::{dated, notes};
 use crate::events::dispatch;
 use crate::i18n::{Catalogue, Lang};
 use crate::tabs::Tabs;
-use crate::{nested_problems, wrapper_parts};
+use crate::{has, members, nested_problems, unless_syntax, wrapper_parts};
 
 /// What `<gr-service-board>` shows: the document, the matcher's outcome, and names.
 pub struct Board {
@@ -76,16 +75,14 @@ impl Board {
 /// Reads the widget's data: a services document, or `{"services": …, "org": …}` (problems
 /// then carry their path from the top, `$.services.claims[2].history[1]`).
 pub fn load(json: &str) -> Result<Board, Error> {
-    let map = match serde_json::from_str::<Value>(json) {
-        Ok(Value::Object(map)) if map.contains_key("services") => map,
+    let map = match members(json) {
+        Ok(Some(map)) if has(&map, "services", false) => map,
         _ => return ServicesDocument::from_json(json).map(|doc| Board::new(doc, None, false)),
     };
     let mut problems = Vec::new();
     let parts = wrapper_parts(&map, &[("services", true), ("org", false)], &mut problems);
-    let org = parts[1].as_deref().and_then(|json| Organization::from_json(json).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
-    let doc = parts[0]
-        .as_deref()
-        .and_then(|json| ServicesDocument::from_json_with(json, org.as_ref()).map_err(|e| problems.extend(nested_problems(e, "services"))).ok());
+    let org = parts[1].and_then(|json| Organization::from_json(json).map_err(|e| problems.extend(nested_problems(e, "org"))).ok());
+    let doc = parts[0].and_then(|json| ServicesDocument::from_json_with(json, org.as_ref()).map_err(|e| problems.extend(nested_problems(e, "services"))).ok());
     match doc {
         Some(doc) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(Board::new(doc, org.as_ref(), true)),
         doc => {
@@ -94,7 +91,7 @@ pub fn load(json: &str) -> Result<Board, Error> {
                 problems.extend(nested_problems(Error::Invalid { problems: doc.take_warnings() }, "services"));
             }
             problems.sort_by_key(|p| p.severity);
-            Err(Error::Invalid { problems })
+            Err(unless_syntax(json, Error::Invalid { problems }))
         }
     }
 }
