@@ -659,6 +659,77 @@ mod tests {
         let Err(Error::Syntax { .. }) = load(&format!("{{\"old\": {good}, \"new\": {good}, \"extra\": [}}]}}")) else { panic!("not a syntax error") };
     }
 
+    // `members()` against serde_json, on texts made of the pieces that matter to a scanner of
+    // JSON (brackets and commas inside strings, escaped quotes and backslashes, space, bare
+    // quotes): it never panics; when it takes the text as an object and every part it gives is
+    // JSON, the whole text is JSON and has those members (what the widgets' success path relies
+    // on); and every JSON object is taken, with its members.
+    /// The checks of `members()` on one text (see the two generators below).
+    fn agrees_with_serde_json(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        use proptest::{prop_assert, prop_assert_eq};
+        let whole = serde_json::from_str::<serde_json::Value>(text);
+        match crate::members(text) {
+            Ok(Some(members)) => {
+                let parts: Option<Vec<serde_json::Value>> = members.iter().map(|(_, v)| serde_json::from_str(v).ok()).collect();
+                if let Some(parts) = parts {
+                    let Ok(serde_json::Value::Object(object)) = &whole else { return Err(proptest::test_runner::TestCaseError::fail(format!("taken, but not a JSON object: {text}"))) };
+                    // serde_json keeps a key's last value.
+                    for (key, _) in &members {
+                        let last = members.iter().zip(&parts).filter(|((k, _), _)| k == key).map(|(_, p)| p).last();
+                        prop_assert_eq!(object.get(key), last, "{}", text);
+                    }
+                    prop_assert_eq!(object.len(), members.iter().map(|(k, _)| k).collect::<BTreeSet<_>>().len(), "{}", text);
+                }
+            }
+            Ok(None) => prop_assert!(matches!(whole, Ok(ref v) if !v.is_object()), "{}", text),
+            Err(_) => prop_assert!(whole.is_err(), "{}", text),
+        }
+        if let Ok(serde_json::Value::Object(_)) = whole {
+            prop_assert!(matches!(crate::members(text), Ok(Some(_))), "{}", text);
+        }
+        Ok(())
+    }
+
+    // `members()` against serde_json, on texts made of the pieces that matter to a scanner of
+    // JSON (brackets and commas inside strings, escaped quotes and backslashes, space, bare
+    // quotes): it never panics; when it takes the text as an object and every part it gives is
+    // JSON, the whole text is JSON and has those members (what the widgets' success path relies
+    // on); and every JSON object is taken, with its members. First any run of pieces, then
+    // objects written member by member with one piece put in or one byte taken out.
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn members_of_pieces(head in 0usize..3, pieces in proptest::collection::vec(0usize..PIECES.len(), 0..24)) {
+            let text = [["", "{", "{\"old\":"][head]].into_iter().chain(pieces.iter().map(|&i| PIECES[i])).collect::<String>();
+            agrees_with_serde_json(&text)?;
+        }
+
+        #[test]
+        fn members_of_objects(
+            pairs in proptest::collection::vec((0usize..KEYS.len(), 0usize..VALUES.len(), 0usize..SPACES.len()), 0..5),
+            change in 0usize..3, at in 0usize..200, piece in 0usize..PIECES.len(),
+        ) {
+            let mut text = "{".to_owned();
+            for (n, &(k, v, sp)) in pairs.iter().enumerate() {
+                let sp = SPACES[sp];
+                text += &format!("{}{sp}{}{sp}:{sp}{}{sp}", if n > 0 { "," } else { "" }, KEYS[k], VALUES[v]);
+            }
+            text += "}";
+            match change {
+                1 => text.insert_str(text.char_indices().map(|(i, _)| i).nth(at % text.chars().count()).unwrap_or(0), PIECES[piece]),
+                2 => { text.remove(text.char_indices().map(|(i, _)| i).nth(at % text.chars().count()).unwrap_or(0)); }
+                _ => {}
+            }
+            agrees_with_serde_json(&text)?;
+        }
+    }
+
+    const KEYS: [&str; 5] = ["\"old\"", "\"new\"", "\"n\\u0065w\"", "\"{,}\"", "\"\\\"\""];
+    const VALUES: [&str; 8] = ["1", "-2.5e3", "null", "\"}]\\\",\"", "[1, {\"a\": [\"]\"]}]", "{}", "{\"x\": {\"y\": \"\\\\\"}}", "[ ]"];
+    const SPACES: [&str; 3] = ["", " ", "\n\t "];
+
+    const PIECES: [&str; 22] = ["{", "}", "[", "]", ":", ",", " ", "\n", "\"a\"", "\"b\"", "\"{,}\"", "\"[:]\"", "\"q\\\"\"", "\"\\\\\"", "\"", "\\", "1", "-2.5e3", "true", "null", "\"old\":", "x"];
+
     /// The pair's parts go to their reader as written: a key given twice is a problem (a
     /// `Value` kept the last and dropped the first without a word), and a duplicate inside a
     /// version is found by its own reader (the `Value` had dropped it before that reader saw
