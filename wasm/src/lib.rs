@@ -447,10 +447,13 @@ pub(crate) fn members(json: &str) -> Result<Option<Vec<(String, &str)>>, grassro
         return Ok(Some(all));
     }
     // Not an object, or not JSON: the whole text read tells which, and where.
-    match serde_json::from_str::<serde_json::Value>(json) {
-        Ok(_) => Ok(None),
-        Err(e) => Err(grassroots::Error::syntax(&e)),
-    }
+    not_json(json).map_or(Ok(None), Err)
+}
+
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
+/// The whole text's syntax error, with its line and column, when it is not JSON.
+fn not_json(json: &str) -> Option<grassroots::Error> {
+    serde_json::from_str::<serde_json::Value>(json).err().map(|e| grassroots::Error::syntax(&e))
 }
 
 #[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
@@ -458,10 +461,13 @@ pub(crate) fn members(json: &str) -> Result<Option<Vec<(String, &str)>>, grassro
 /// not JSON (its parts were read one by one, so a part's own syntax error would be told at the
 /// wrong place, and a part no reader reads would not be told at all), else `e`.
 pub(crate) fn unless_syntax(json: &str, e: grassroots::Error) -> grassroots::Error {
-    match serde_json::from_str::<serde_json::Value>(json) {
-        Err(syntax) => grassroots::Error::syntax(&syntax),
-        Ok(_) => e,
-    }
+    not_json(json).unwrap_or(e)
+}
+
+#[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker", feature = "dashboard", feature = "grid-map"))]
+/// The text of the wrapper's member `key` (its first, when given twice).
+pub(crate) fn member<'a>(members: &[(String, &'a str)], key: &str) -> Option<&'a str> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
 }
 
 #[cfg(any(feature = "duty-list", feature = "service-board", feature = "case-tracker"))]
@@ -486,7 +492,7 @@ pub(crate) fn wrapper_parts<'a>(members: &[(String, &'a str)], keys: &[(&str, bo
     }
     keys.iter()
         .map(|&(key, required)| {
-            let part = members.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+            let part = member(members, key);
             if part.is_none() && required {
                 problems.push(shape(format!("missing field `{key}`")));
             }

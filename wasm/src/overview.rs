@@ -69,7 +69,7 @@ fn period(value: &str, problems: &mut Vec<Problem>) -> Option<(Timestamp, Timest
         return None;
     };
     let mut day = |key: &str| {
-        let text = map.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+        let text = crate::member(&map, key);
         let at = match text.and_then(|t| serde_json::from_str(t).ok()) {
             Some(Value::String(day)) => Date::parse(&day).and_then(Timestamp::start_of),
             _ => None,
