@@ -116,6 +116,12 @@ impl Clone for Problem {
     }
 }
 
+/// How many features have a foreign member, when more than one.
+#[cfg(feature = "geo")]
+fn features_having(count: usize) -> String {
+    if count > 1 { format!("; in {count} features, the first here") } else { String::new() }
+}
+
 fn record_suffix(record: &Option<String>) -> String {
     record.as_ref().map(|id| format!(" (record \"{id}\")")).unwrap_or_default()
 }
@@ -825,6 +831,17 @@ pub enum ProblemKind {
         x: String,
         /// Its other coordinate (latitude or metres north).
         y: String,
+    },
+    /// A member of the collection or of a feature that GeoJSON allows and this format does not
+    /// read (a foreign member: GeoServer's `geometry_name`, GDAL's `xy_coordinate_resolution`);
+    /// a warning, once a name, at its first place.
+    #[cfg(feature = "geo")]
+    #[error("member `{name}` is not read (GeoJSON allows it{})", features_having(*.count))]
+    GeoForeignMember {
+        /// The member's name.
+        name: String,
+        /// How many objects of its kind (the collection: 1, or features) have it.
+        count: usize,
     },
     /// A grid's `area_km2` more than 10 % away from its polygon's area.
     #[cfg(feature = "geo")]

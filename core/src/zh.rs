@@ -296,6 +296,10 @@ pub fn problem(kind: &ProblemKind) -> String {
         #[cfg(feature = "geo")]
         ProblemKind::GeoGap { area_m2, x, y } => format!("社区内有 {area_m2} 平方米未被任何网格覆盖，位置约在（{x}，{y}）（无缝隙）"),
         #[cfg(feature = "geo")]
+        ProblemKind::GeoForeignMember { name, count } if *count > 1 => format!("未读取成员“{name}”（GeoJSON 允许的外部成员；{count} 个要素有此成员，此为第一个）"),
+        #[cfg(feature = "geo")]
+        ProblemKind::GeoForeignMember { name, .. } => format!("未读取成员“{name}”（GeoJSON 允许的外部成员）"),
+        #[cfg(feature = "geo")]
         ProblemKind::GeoAreaMismatch { declared_km2, drawn_km2 } => format!("组织数据中的面积为 {declared_km2} 平方公里，边界图形实测 {drawn_km2} 平方公里，相差超过 10%"),
         #[cfg(feature = "recut")]
         ProblemKind::RecutSelfPair { id } => format!("相邻关系中楼栋“{id}”与自身配对"),
@@ -539,6 +543,8 @@ mod geo_tests {
             ProblemKind::GeoOverlap { other: "g2".into(), area_m2: "40".into() },
             ProblemKind::GeoGap { area_m2: "40".into(), x: "1".into(), y: "2".into() },
             ProblemKind::GeoAreaMismatch { declared_km2: "1".into(), drawn_km2: "2".into() },
+            ProblemKind::GeoForeignMember { name: "geometry_name".into(), count: 2 },
+            ProblemKind::GeoForeignMember { name: "totalFeatures".into(), count: 1 },
         ];
         assert_chinese(&kinds, problem);
         // A node drawn twice is named as the tree names it.

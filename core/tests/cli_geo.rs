@@ -55,10 +55,21 @@ fn validate_geo_names_every_problem_with_its_place() {
     assert_eq!(report["valid"], false);
     let (_, stdout, _) = run(&["validate", "geo", "broken/loader.json", "--org", "org.json", "--format", "json"]);
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-    assert_eq!(report["errors"], 17);
+    // Feature 12's `style` is a foreign member: a warning, no longer an error.
+    assert_eq!((report["errors"].as_u64(), report["warnings"].as_u64()), (Some(16), Some(1)));
+    assert_eq!(report["problems"][16]["code"], "geo-foreign-member");
+    assert_eq!(report["problems"][16]["path"], "$.features[12].style");
     assert_eq!(report["problems"][3]["path"], "$.features[2].geometry.coordinates[0]");
     assert_eq!(report["problems"][3]["code"], "geo-unclosed-ring");
     assert_eq!(report["problems"][3]["record"], "jg1");
+}
+
+#[test]
+fn a_geoserver_export_in_a_gauss_kruger_zone_validates_with_its_foreign_members_as_warnings() {
+    let (code, stdout, stderr) = run(&["validate", "geo", "foreign/geoserver-wfs.json", "--org", "org.json"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("warning[geo-foreign-member]: $.features[0].geometry_name (record \"js\"): member `geometry_name` is not read (GeoJSON allows it; in 8 features, the first here)"), "{stdout}");
+    assert!(stdout.ends_with("foreign/geoserver-wfs.json: 0 error(s), 5 warning(s)\n"), "{stdout}");
 }
 
 #[test]

@@ -201,4 +201,27 @@ describe('grid map of an organization and its geometry alone', () => {
     assert.deepEqual(page.problems, []);
     await page.close();
   });
+
+  test('a GeoServer export in a Gauss–Krüger zone is drawn in metres, and its own members are told under the map', async () => {
+    const page = await open(env, '/test/grid-map-light.html');
+    await page.locator('#wfs .gr-map-canvas').waitFor();
+    // The street's two communities, 400 m × 200 m side by side: the drawing is four times as wide
+    // as it is tall (metres; read as degrees, or with the zone number as an error, it would not be).
+    assert.deepEqual(await page.locator('#wfs .gr-map-shape').evaluateAll((s) => s.map((e) => e.getAttribute('aria-label').split(/[,，]/)[0])), ['解放路社区', '胜利街社区']);
+    const [w, h] = await page.locator('#wfs .gr-map-shape').evaluateAll((shapes) => {
+      const boxes = shapes.map((s) => s.getBBox());
+      const x0 = Math.min(...boxes.map((b) => b.x)), x1 = Math.max(...boxes.map((b) => b.x + b.width));
+      const y0 = Math.min(...boxes.map((b) => b.y)), y1 = Math.max(...boxes.map((b) => b.y + b.height));
+      return [x1 - x0, y1 - y0];
+    });
+    assert.ok(Math.abs(w / h - 4) < 0.01, `the shapes span ${w} × ${h}`);
+    const notes = await page.locator('#wfs .gr-notes li').allTextContents();
+    assert.equal(notes.length, 5, notes.join('\n'));
+    assert.ok(notes.some((n) => n.startsWith('$.geo.features[0].geometry_name') && n.endsWith('未读取成员“geometry_name”（GeoJSON 允许的外部成员；8 个要素有此成员，此为第一个）')), notes.join('\n'));
+    assert.ok(notes.includes('$.geo.totalFeatures' + '未读取成员“totalFeatures”（GeoJSON 允许的外部成员）'), notes.join('\n'));
+    assert.deepEqual((await events(page, 'gr-error')).filter((e) => e.target === 'wfs'), [], 'warnings alone are not an error');
+    assert.deepEqual(await axe(page, 'wfs'), []);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });

@@ -99,3 +99,39 @@ fn generated_blocks_sum_to_their_grids_figures() {
     let want: BTreeMap<String, (u32, u32)> = org.grids().iter().map(|g| (String::from(&g.record().id), (g.record().households, g.record().population))).collect();
     assert_eq!(sums, want);
 }
+
+#[test]
+fn a_gauss_kruger_export_is_read_as_metres() {
+    // local-squares.json as QGIS saves it in CGCS2000's 3° zone 38 (EPSG:4526): the zone number
+    // before the easting, the old GeoJSON crs object.
+    let doc = load("valid/gauss-kruger-qgis.json");
+    let squares = load("valid/local-squares.json");
+    assert_eq!(doc.crs(), Crs::Local);
+    assert_eq!(doc.neighbours(), squares.neighbours());
+    use grassroots::geo::Area;
+    for (a, b) in doc.planar().iter().zip(squares.planar().iter()) {
+        assert!((a.unsigned_area() - b.unsigned_area()).abs() < 0.01, "{} m² against {} m²", a.unsigned_area(), b.unsigned_area());
+    }
+}
+
+#[test]
+fn a_geoserver_export_loads_and_its_foreign_members_are_warnings() {
+    // The same grids from GeoServer's WFS (outputFormat=application/json): its own members on
+    // the collection and a `geometry_name` on every feature, which GeoJSON allows (RFC 7946,
+    // 6.1). Each is told once, where it first appears, with how often; nothing is refused.
+    let doc = load("foreign/geoserver-wfs.json");
+    let lines: Vec<String> = doc.warnings().iter().map(line).collect();
+    assert_eq!(
+        lines,
+        [
+            "warning: $.numberMatched: member `numberMatched` is not read (GeoJSON allows it)",
+            "warning: $.numberReturned: member `numberReturned` is not read (GeoJSON allows it)",
+            "warning: $.timeStamp: member `timeStamp` is not read (GeoJSON allows it)",
+            "warning: $.totalFeatures: member `totalFeatures` is not read (GeoJSON allows it)",
+            "warning: $.features[0].geometry_name (record \"js\"): member `geometry_name` is not read (GeoJSON allows it; in 8 features, the first here)",
+        ]
+    );
+    assert_eq!(doc.crs(), Crs::Local);
+    assert_eq!(doc.shapes().len(), 8);
+    assert_eq!(check(&doc, &org(), &CheckOptions::default()), Vec::<Problem>::new());
+}

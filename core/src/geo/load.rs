@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::{Crs, GeoDoc, MultiPolygon, Shape, Subject};
 use crate::error::{Error, Problem, ProblemKind, Severity};
 use crate::jsonpath::sort_key;
-use crate::org::document::{shape as shape_problem, top_level};
+use crate::org::document::{shape as shape_problem, top_level_object};
 
 /// The top-level members a geometry document may have, in the order problems are reported.
 const FIELDS: [&str; 5] = ["type", "crs", "name", "bbox", "features"];
@@ -59,7 +59,11 @@ impl GeoDoc {
     /// ```
     pub fn from_json(text: &str) -> Result<GeoDoc, Error> {
         let mut problems = Vec::new();
-        let doc = top_level(text, &FIELDS, "expected a GeoJSON FeatureCollection", &mut problems)?;
+        let doc = top_level_object(text, "expected a GeoJSON FeatureCollection", &mut problems)?;
+        let mut foreign = Foreign::default();
+        for key in doc.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+            foreign.note(key, "$", None);
+        }
         match doc.get("type") {
             Some(Value::String(t)) if t == "FeatureCollection" => {}
             Some(Value::String(t)) => problems.push(shape_problem(None, "$.type".into(), format!("expected a FeatureCollection, found a {t}"))),
@@ -78,7 +82,7 @@ impl GeoDoc {
         match doc.get("features") {
             Some(Value::Array(list)) => {
                 for (i, item) in list.iter().enumerate() {
-                    if let Some((shape, is_single)) = read_feature(item, i, crs, &mut problems) {
+                    if let Some((shape, is_single)) = read_feature(item, i, crs, &mut foreign, &mut problems) {
                         shapes.push(shape);
                         features.push(i);
                         single.push(is_single);
@@ -88,6 +92,7 @@ impl GeoDoc {
             Some(_) => problems.push(shape_problem(None, "$.features".into(), "expected an array of features".into())),
             None => problems.push(shape_problem(None, "$.features".into(), "missing field `features`".into())),
         }
+        problems.extend(foreign.0.into_iter().map(|(name, path, record, count)| Problem::warning(record, path, ProblemKind::GeoForeignMember { name, count })));
         let mut first: HashMap<(&'static str, &str), usize> = HashMap::default();
         for (s, shape) in shapes.iter().enumerate() {
             let key = (shape.subject.kind(), shape.subject.id());
@@ -112,30 +117,89 @@ impl GeoDoc {
 }
 
 /// The `crs` member: a name, or the old GeoJSON (2008) form `{"type": "name", "properties":
-/// {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}` that GIS exports still write, for the two
-/// geographic systems it can name (CRS84 / EPSG:4326 = wgs84, EPSG:4490 = cgcs2000).
+/// {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}` that GIS exports still write. Besides our four
+/// names, either form may name an EPSG code ([`crs_of_epsg`]) or OGC's CRS84.
 fn read_crs(value: Option<&Value>, problems: &mut Vec<Problem>) -> Crs {
     let name = match value {
         None | Some(Value::Null) => return Crs::default(),
         Some(Value::String(name)) => name.clone(),
-        Some(Value::Object(obj)) => {
-            let named = obj.get("properties").and_then(|p| p.get("name")).and_then(Value::as_str).unwrap_or("");
-            let upper = named.to_ascii_uppercase();
-            if upper.ends_with("CRS84") || upper.ends_with("EPSG::4326") || upper.ends_with("EPSG:4326") {
-                return Crs::Wgs84;
-            }
-            if upper.ends_with("EPSG::4490") || upper.ends_with("EPSG:4490") {
-                return Crs::Cgcs2000;
-            }
-            named.to_owned()
-        }
+        Some(Value::Object(obj)) => obj.get("properties").and_then(|p| p.get("name")).and_then(Value::as_str).unwrap_or("").to_owned(),
         Some(other) => other.to_string(),
     };
-    match Crs::from_name(&name) {
+    match Crs::from_name(&name).or_else(|| crs_of_urn(&name)) {
         Some(crs) => crs,
         None => {
             problems.push(Problem::error(None, "$.crs".into(), ProblemKind::GeoUnknownCrs { name }));
             Crs::default()
+        }
+    }
+}
+
+/// A crs written as GIS software writes it: `EPSG:4527`, `urn:ogc:def:crs:EPSG::4527` (with or
+/// without a version between the colons), `http://www.opengis.net/def/crs/EPSG/0/4527`, or
+/// OGC's `CRS84` in any of those forms. ASCII case is ignored.
+fn crs_of_urn(name: &str) -> Option<Crs> {
+    let name = name.trim().as_bytes();
+    let ends = |s: &[u8], suffix: &str| s.len() >= suffix.len() && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes());
+    if ends(name, "CRS84") {
+        return Some(Crs::Wgs84);
+    }
+    let digits = name.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let (prefix, code) = name.split_at(name.len() - digits);
+    // An OGC URN's version, `EPSG:9.9.1:`, and its empty one, `EPSG::`.
+    let unversioned = match prefix.strip_suffix(b":") {
+        Some(rest) => {
+            let version = rest.iter().rev().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
+            &rest[..rest.len() - version]
+        }
+        None => prefix,
+    };
+    if !(1..=6).contains(&digits) || !(ends(unversioned, "EPSG:") || ends(prefix, "EPSG:") || ends(prefix, "/EPSG/0/")) {
+        return None;
+    }
+    crs_of_epsg(code.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+}
+
+/// The EPSG codes read: 4326 (WGS 84) and 4490 (CGCS2000) as longitude/latitude, and the
+/// Gauss–Krüger zones of China's four datums — CGCS2000, Xian 1980, Beijing 1954 and New
+/// Beijing, 6° and 3°, with and without the zone number before the easting: 267 projected
+/// systems, all in metres — as `local`: projected metres, x east, y north, as GIS software
+/// writes GeoJSON (the ranges from the EPSG database, as PROJ 9's proj.db has them).
+fn crs_of_epsg(code: u32) -> Option<Crs> {
+    const GAUSS_KRUGER: [(u32, u32); 11] = [
+        (2327, 2390),   // Xian 1980, 6° and 3°
+        (2401, 2442),   // Beijing 1954, 3°
+        (4491, 4554),   // CGCS2000, 6° and 3°
+        (4568, 4589),   // New Beijing, 6°
+        (4652, 4656),   // New Beijing, 3° zones 25–29
+        (4766, 4800),   // New Beijing, 3°
+        (4812, 4812),   // New Beijing, 3° CM 132E
+        (4822, 4822),   // New Beijing, 3° CM 135E
+        (21413, 21423), // Beijing 1954, 6° zones 13–23
+        (21453, 21463), // Beijing 1954, 6° CM 75E–135E
+        (21473, 21483), // Beijing 1954, 6° 13N–23N
+    ];
+    match code {
+        4326 => Some(Crs::Wgs84),
+        4490 => Some(Crs::Cgcs2000),
+        _ if GAUSS_KRUGER.iter().any(|&(lo, hi)| (lo..=hi).contains(&code)) => Some(Crs::Local),
+        _ => None,
+    }
+}
+
+/// Members GeoJSON allows beside its own (RFC 7946, 6.1 "foreign members": GeoServer's
+/// `totalFeatures` and each feature's `geometry_name`, GDAL's `xy_coordinate_resolution`), which
+/// this format does not read: each name once, where it first appears (the collection, or a
+/// feature: its path and record) and how often, told as a warning rather than refused.
+#[derive(Default)]
+struct Foreign(Vec<(String, String, Option<String>, usize)>);
+
+impl Foreign {
+    fn note(&mut self, key: &str, at: &str, record: Option<&str>) {
+        let feature = at != "$";
+        match self.0.iter_mut().find(|(name, path, ..)| name == key && path.starts_with("$.features[") == feature) {
+            Some(seen) => seen.3 += 1,
+            None => self.0.push((key.to_owned(), format!("{at}.{key}"), record.map(str::to_owned), 1)),
         }
     }
 }
@@ -161,7 +225,7 @@ crate::lean_record!(Known, deny = false, {
 
 /// One feature: its shape, and whether its geometry was a single `Polygon`; `None` when it
 /// has a problem (pushed).
-fn read_feature(item: &Value, i: usize, crs: Crs, problems: &mut Vec<Problem>) -> Option<(Shape, bool)> {
+fn read_feature(item: &Value, i: usize, crs: Crs, foreign: &mut Foreign, problems: &mut Vec<Problem>) -> Option<(Shape, bool)> {
     let path = format!("$.features[{i}]");
     let Value::Object(feature) = item else {
         problems.push(shape_problem(None, path, "expected a Feature object".into()));
@@ -175,8 +239,7 @@ fn read_feature(item: &Value, i: usize, crs: Crs, problems: &mut Vec<Problem>) -
         _ => problems.push(shape_problem(record.clone(), format!("{path}.type"), "expected the string \"Feature\"".into())),
     }
     for key in feature.keys().filter(|k| !FEATURE_FIELDS.contains(&k.as_str())) {
-        let names: Vec<String> = FEATURE_FIELDS.iter().map(|s| format!("`{s}`")).collect();
-        problems.push(shape_problem(record.clone(), format!("{path}.{key}"), format!("unknown field `{key}`, expected one of {}", names.join(", "))));
+        foreign.note(key, &path, record.as_deref());
     }
     let mut properties = match feature.get("properties") {
         Some(Value::Object(p)) => p.clone(),
@@ -576,6 +639,18 @@ mod tests {
     }
 
     #[test]
+    fn the_gauss_kruger_zones_are_read_as_metres_and_their_neighbours_are_not() {
+        // Each range's first and last code (CGCS2000 / 3-degree Gauss-Kruger CM 135E is 4554),
+        // and the codes either side, which are other countries' systems.
+        for code in [2327, 2390, 2401, 2442, 4491, 4554, 4568, 4589, 4652, 4656, 4766, 4800, 4812, 4822, 21413, 21423, 21453, 21463, 21473, 21483] {
+            assert_eq!(crs_of_epsg(code), Some(Crs::Local), "EPSG:{code}");
+        }
+        for code in [2326, 2391, 2400, 2443, 4489, 4555, 4567, 4590, 4651, 4657, 4765, 4801, 4811, 4813, 4821, 4823, 21412, 21424, 21452, 21464, 21472, 21484, 3857, 0] {
+            assert_eq!(crs_of_epsg(code), None, "EPSG:{code}");
+        }
+    }
+
+    #[test]
     fn the_crs_is_a_name_or_the_old_geojson_object() {
         let crs = |text: &str| with_crs(text).map(|d| d.crs()).map_err(|e| e.problems().iter().map(ToString::to_string).collect::<Vec<_>>());
         assert_eq!(crs(r#""GCJ02""#), Ok(Crs::Gcj02));
@@ -583,6 +658,16 @@ mod tests {
         assert_eq!(crs(r#"{"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}"#), Ok(Crs::Wgs84));
         assert_eq!(crs(r#"{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4490"}}"#), Ok(Crs::Cgcs2000));
         assert_eq!(crs(r#"{"type": "name", "properties": {"name": "EPSG:3857"}}"#), Err(vec![r#"$.crs: unknown crs "EPSG:3857", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
+        // A Gauss–Krüger zone, as QGIS and GDAL write it, is projected metres.
+        assert_eq!(crs(r#"{"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4527"}}"#), Ok(Crs::Local));
+        assert_eq!(crs(r#""EPSG:4549""#), Ok(Crs::Local));
+        assert_eq!(crs(r#""http://www.opengis.net/def/crs/EPSG/0/2383""#), Ok(Crs::Local));
+        assert_eq!(crs(r#""urn:ogc:def:crs:EPSG:9.9.1:4326""#), Ok(Crs::Wgs84));
+        assert_eq!(crs(r#""epsg:4490""#), Ok(Crs::Cgcs2000));
+        assert_eq!(crs(r#""OGC:CRS84""#), Ok(Crs::Wgs84));
+        assert_eq!(crs(r#""EPSG:""#), Err(vec![r#"$.crs: unknown crs "EPSG:", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
+        assert_eq!(crs(r#""EPSG:99999999999999999999""#), Err(vec![r#"$.crs: unknown crs "EPSG:99999999999999999999", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
+        assert_eq!(crs(r#""urn:x:4527""#), Err(vec![r#"$.crs: unknown crs "urn:x:4527", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
         assert_eq!(crs("4326"), Err(vec![r#"$.crs: unknown crs "4326", expected one of wgs84, gcj02, cgcs2000, local"#.to_owned()]));
         // Metres in a document that says nothing are outside China.
         let err = GeoDoc::from_json(r#"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"block": "b1"},

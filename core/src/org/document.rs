@@ -215,6 +215,17 @@ pub(crate) fn field<T: DeserializeOwned + crate::jsonpath::Lean>(doc: &Map<Strin
 /// duplicate key and unknown top-level fields reported. Text that is not JSON, or JSON that
 /// is not an object (`expected` says what it should be), ends the reading.
 pub(crate) fn top_level(json: &str, fields: &[&str], expected: &str, problems: &mut Vec<Problem>) -> Result<Map<String, Value>, Error> {
+    let doc = top_level_object(json, expected, problems)?;
+    for key in doc.keys().filter(|k| !fields.contains(&k.as_str())) {
+        let names: Vec<String> = fields.iter().map(|s| format!("`{s}`")).collect();
+        problems.push(shape(None, format!("$.{key}"), format!("unknown field `{key}`, expected one of {}", names.join(", "))));
+    }
+    Ok(doc)
+}
+
+/// [`top_level`] without the check of its keys: for a format whose own rules allow members it
+/// does not read (GeoJSON's foreign members).
+pub(crate) fn top_level_object(json: &str, expected: &str, problems: &mut Vec<Problem>) -> Result<Map<String, Value>, Error> {
     crate::limits::check(json)?;
     let value: Value = serde_json::from_str(json).map_err(|e| Error::syntax(&e))?;
     // A Value keeps the last of two equal keys and drops the first without a word.
@@ -225,10 +236,6 @@ pub(crate) fn top_level(json: &str, fields: &[&str], expected: &str, problems: &
         problems.push(shape(None, "$".into(), expected.into()));
         return Err(Error::Invalid { problems: std::mem::take(problems) });
     };
-    for key in doc.keys().filter(|k| !fields.contains(&k.as_str())) {
-        let names: Vec<String> = fields.iter().map(|s| format!("`{s}`")).collect();
-        problems.push(shape(None, format!("$.{key}"), format!("unknown field `{key}`, expected one of {}", names.join(", "))));
-    }
     Ok(doc)
 }
 
