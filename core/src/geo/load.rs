@@ -60,10 +60,12 @@ impl GeoDoc {
     pub fn from_json(text: &str) -> Result<GeoDoc, Error> {
         let mut problems = Vec::new();
         let doc = top_level_object(text, "expected a GeoJSON FeatureCollection", &mut problems)?;
-        let mut foreign = Foreign::default();
+        // The collection's foreign members (GeoServer's `totalFeatures`, GDAL's
+        // `xy_coordinate_resolution`): a warning each, as the features' below.
         for key in doc.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
-            foreign.note(key, "$", None);
+            problems.push(Problem::warning(None, format!("$.{key}"), ProblemKind::GeoForeignMember { name: key.clone(), count: 1 }));
         }
+        let mut foreign = Foreign::default();
         match doc.get("type") {
             Some(Value::String(t)) if t == "FeatureCollection" => {}
             Some(Value::String(t)) => problems.push(shape_problem(None, "$.type".into(), format!("expected a FeatureCollection, found a {t}"))),
@@ -92,7 +94,7 @@ impl GeoDoc {
             Some(_) => problems.push(shape_problem(None, "$.features".into(), "expected an array of features".into())),
             None => problems.push(shape_problem(None, "$.features".into(), "missing field `features`".into())),
         }
-        problems.extend(foreign.0.into_iter().map(|(name, path, record, count)| Problem::warning(record, path, ProblemKind::GeoForeignMember { name, count })));
+        problems.extend(foreign.found.into_iter().map(|(name, path, record, count)| Problem::warning(record, path, ProblemKind::GeoForeignMember { name: name.to_owned(), count })));
         let mut first: HashMap<(&'static str, &str), usize> = HashMap::default();
         for (s, shape) in shapes.iter().enumerate() {
             let key = (shape.subject.kind(), shape.subject.id());
@@ -187,19 +189,28 @@ fn crs_of_epsg(code: u32) -> Option<Crs> {
     }
 }
 
-/// Members GeoJSON allows beside its own (RFC 7946, 6.1 "foreign members": GeoServer's
-/// `totalFeatures` and each feature's `geometry_name`, GDAL's `xy_coordinate_resolution`), which
-/// this format does not read: each name once, where it first appears (the collection, or a
-/// feature: its path and record) and how often, told as a warning rather than refused.
+/// Members GeoJSON allows beside its own in a feature (RFC 7946, 6.1 "foreign members":
+/// GeoServer's `geometry_name`), which this format does not read: each name once, at the first
+/// feature that has it (its path and record), with how many have it; told as a warning rather
+/// than refused. Found by a map, so that a document of many features, each with a name of its
+/// own, is not read in quadratic time.
 #[derive(Default)]
-struct Foreign(Vec<(String, String, Option<String>, usize)>);
+struct Foreign<'a> {
+    /// Each name's place in `found`. Keyed as `from_json`'s map of subjects is, `("", name)`:
+    /// one instance of the map's code where a map of its own cost the map modules 0.5 KB.
+    index: HashMap<(&'static str, &'a str), usize>,
+    /// The name, the path and record of its first feature, and how many features have it.
+    found: Vec<(&'a str, String, Option<String>, usize)>,
+}
 
-impl Foreign {
-    fn note(&mut self, key: &str, at: &str, record: Option<&str>) {
-        let feature = at != "$";
-        match self.0.iter_mut().find(|(name, path, ..)| name == key && path.starts_with("$.features[") == feature) {
-            Some(seen) => seen.3 += 1,
-            None => self.0.push((key.to_owned(), format!("{at}.{key}"), record.map(str::to_owned), 1)),
+impl<'a> Foreign<'a> {
+    fn note(&mut self, key: &'a str, at: &str, record: Option<&str>) {
+        match self.index.get(&("", key)) {
+            Some(&i) => self.found[i].3 += 1,
+            None => {
+                self.index.insert(("", key), self.found.len());
+                self.found.push((key, format!("{at}.{key}"), record.map(str::to_owned), 1));
+            }
         }
     }
 }
@@ -225,7 +236,7 @@ crate::lean_record!(Known, deny = false, {
 
 /// One feature: its shape, and whether its geometry was a single `Polygon`; `None` when it
 /// has a problem (pushed).
-fn read_feature(item: &Value, i: usize, crs: Crs, foreign: &mut Foreign, problems: &mut Vec<Problem>) -> Option<(Shape, bool)> {
+fn read_feature<'a>(item: &'a Value, i: usize, crs: Crs, foreign: &mut Foreign<'a>, problems: &mut Vec<Problem>) -> Option<(Shape, bool)> {
     let path = format!("$.features[{i}]");
     let Value::Object(feature) = item else {
         problems.push(shape_problem(None, path, "expected a Feature object".into()));
@@ -636,6 +647,31 @@ mod tests {
             r#"{{"type": "FeatureCollection", "crs": {crs}, "features": [{{"type": "Feature", "properties": {{"block": "b1"}},
               "geometry": {{"type": "Polygon", "coordinates": [[[113.9, 35.3], [113.91, 35.3], [113.91, 35.31], [113.9, 35.3]]]}}}}]}}"#
         ))
+    }
+
+    #[test]
+    fn a_foreign_member_is_told_once_a_name_with_how_many_features_have_it() {
+        let feature = |extra: &str, id: &str| {
+            format!(r#"{{"type": "Feature", {extra} "properties": {{"block": "{id}"}}, "geometry": {{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}}}"#)
+        };
+        let text = format!(
+            r#"{{"type": "FeatureCollection", "crs": "local", "totalFeatures": 4, "features": [{}, {}, {}, {}]}}"#,
+            feature(r#""geometry_name": "the_geom","#, "b1"),
+            feature(r#""style": {}, "geometry_name": "the_geom","#, "b2"),
+            feature("", "b3"),
+            feature(r#""geometry_name": null,"#, "b4"),
+        );
+        let doc = GeoDoc::from_json(&text).unwrap_or_else(|e| panic!("{:#?}", e.problems()));
+        let told: Vec<String> = doc.warnings().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            told,
+            [
+                "$.totalFeatures: member `totalFeatures` is not read (GeoJSON allows it)",
+                "$.features[0].geometry_name (record \"b1\"): member `geometry_name` is not read (GeoJSON allows it; in 3 features, the first here)",
+                "$.features[1].style (record \"b2\"): member `style` is not read (GeoJSON allows it)",
+            ]
+        );
+        assert_eq!(doc.shapes().len(), 4);
     }
 
     #[test]
