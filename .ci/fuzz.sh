@@ -98,7 +98,7 @@ seed() { # seed TARGET — fills $out/seeds/TARGET
     scorecard) copy $(json $d/rules/scorecards) ;;
     entities) copy $(json $d/rules/entities); copy $d/rules/diff/entities.json ;;
     rule_cases) copy $(json $d/rules/cases $d/rules/broken-cases) ;;
-    geo) copy $(json $d/geo/valid $d/geo/broken $d/geo/widget $d/recut) ;;
+    geo) copy $(json $d/geo/valid $d/geo/broken $d/geo/foreign $d/geo/widget $d/recut) ;;
     tables) copy $(json $d/tree/valid $d/tree/broken $d/lists/valid $d/lists/broken $d/cases/valid $d/cases/broken $d/cases/edge $d/services/valid $d/services/broken $d/rules $d/rules/broken $d/rules/entities) ;;
     recut)
       local options=('{"parts": 2}' '{"parts": 25, "tolerance": 0.05}' '{"households": {"min": 300, "max": 500}}'

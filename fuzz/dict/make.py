@@ -22,7 +22,7 @@ JSON_TARGETS = {
     'scorecard': (['rules/scorecards', 'rules', 'rules/entities'], []),
     'entities': (['rules/entities', 'rules/diff'], []),
     'rule_cases': (['rules/cases', 'rules/broken-cases'], []),
-    'geo': (['geo/valid', 'geo/broken', 'geo/widget', 'recut'], []),
+    'geo': (['geo/valid', 'geo/broken', 'geo/foreign', 'geo/widget', 'recut'], []),
     'recut': (['recut', 'geo/valid'], []),
 }
 # Words of formats that no seed spells out.
@@ -32,7 +32,8 @@ EXTRA = {
               'community'],
     'geo': ['Polygon', 'MultiPolygon', 'Point', 'LineString', 'GeometryCollection', 'Feature', 'FeatureCollection',
             'coordinates', 'geometries', 'crs', 'bbox', 'urn:ogc:def:crs:OGC:1.3:CRS84', 'EPSG:4326', 'EPSG:4490',
-            'local', 'wgs84', 'gcj02', 'cgcs2000'],
+            'local', 'wgs84', 'gcj02', 'cgcs2000', 'urn:ogc:def:crs:EPSG::', 'EPSG::4527', 'http://www.opengis.net/def/crs/EPSG/0/',
+            'geometry_name'],
 }
 ENUM = re.compile(r'^[A-Za-z_+\-:.]{1,24}$')
 TOKENS = ['{', '}', '[', ']', ':', ',', 'true', 'false', 'null', '-1', '0', '1e308', '1.5', '""']
