@@ -659,11 +659,6 @@ mod tests {
         let Err(Error::Syntax { .. }) = load(&format!("{{\"old\": {good}, \"new\": {good}, \"extra\": [}}]}}")) else { panic!("not a syntax error") };
     }
 
-    // `members()` against serde_json, on texts made of the pieces that matter to a scanner of
-    // JSON (brackets and commas inside strings, escaped quotes and backslashes, space, bare
-    // quotes): it never panics; when it takes the text as an object and every part it gives is
-    // JSON, the whole text is JSON and has those members (what the widgets' success path relies
-    // on); and every JSON object is taken, with its members.
     /// The checks of `members()` on one text (see the two generators below).
     fn agrees_with_serde_json(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
         use proptest::{prop_assert, prop_assert_eq};
